@@ -1,0 +1,131 @@
+package dev.qapidoc.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code qapidoc}: dispatches to the subcommands and turns every unexpected
+ * throwable into one line ({@code qapidoc: internal error: ...}, exit 2), with a stack trace only
+ * under {@code --debug}. This package is the only code that prints or exits.
+ */
+public final class Main {
+
+    /** Exit status: success. */
+    static final int EXIT_OK = 0;
+    /** Exit status: the input has errors (or, for lint, findings that fail). */
+    static final int EXIT_FINDINGS = 1;
+    /** Exit status: bad usage, unreadable input for lint, or an internal error. */
+    static final int EXIT_USAGE = 2;
+
+    private static final String VERSION = "0.1.0";
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int rc = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(rc);
+    }
+
+    /** Runs the CLI in-process; used by {@link #main} and by tests. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Console io = new Console(out, err);
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean debug = rest.remove("--debug");
+        Map<String, Command> commands = commands();
+        try {
+            if (rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h")
+                    || rest.get(0).equals("help")) {
+                if (rest.size() > 1 && commands.containsKey(rest.get(1))) {
+                    out.print(commands.get(rest.get(1)).help());
+                } else {
+                    out.print(usage(commands));
+                }
+                return rest.isEmpty() ? EXIT_USAGE : EXIT_OK;
+            }
+            if (rest.get(0).equals("--version")) {
+                out.println("qapidoc " + VERSION);
+                return EXIT_OK;
+            }
+            Command cmd = commands.get(rest.get(0));
+            if (cmd == null) {
+                throw new UsageException("unknown command '" + rest.get(0)
+                        + "'; run 'qapidoc --help' for the list of commands");
+            }
+            List<String> cmdArgs = rest.subList(1, rest.size());
+            if (cmdArgs.contains("--help") || cmdArgs.contains("-h")) {
+                out.print(cmd.help());
+                return EXIT_OK;
+            }
+            return cmd.run(new ArrayList<>(cmdArgs), io);
+        } catch (UsageException e) {
+            err.println("qapidoc: " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            err.println("qapidoc: internal error: " + e);
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return EXIT_USAGE;
+        } catch (Exception | Error e) {
+            err.println("qapidoc: internal error: " + e);
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return EXIT_USAGE;
+        }
+    }
+
+    /** In-process run capturing stdout and stderr as UTF-8 strings (for tests). */
+    public static Result capture(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(o, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(e, true, StandardCharsets.UTF_8);
+        int rc = run(args, out, err);
+        out.flush();
+        err.flush();
+        return new Result(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What an in-process run printed and returned. */
+    public record Result(int exitCode, String stdout, String stderr) {}
+
+    private static Map<String, Command> commands() {
+        Map<String, Command> m = new LinkedHashMap<>();
+        for (Command c : List.<Command>of(
+                // one line per command; keep in the order shown by --help
+                )) {
+            m.put(c.name(), c);
+        }
+        return m;
+    }
+
+    private static String usage(Map<String, Command> commands) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("qapidoc ").append(VERSION)
+                .append(" - documentation and checks for QAPI schemas (QEMU's QMP, QGA, QSD)\n\n")
+                .append("usage: qapidoc COMMAND [OPTIONS] [ARGS]\n")
+                .append("       qapidoc COMMAND --help     details of one command\n\n")
+                .append("commands:\n");
+        for (Command c : commands.values()) {
+            sb.append(String.format("  %-11s %s%n", c.name(), c.summary()));
+        }
+        sb.append("\nglobal options:\n")
+                .append("  --debug     print stack traces of internal errors\n")
+                .append("  --version   print the version and exit\n\n")
+                .append("exit status:\n")
+                .append("  0  success\n")
+                .append("  1  the input has errors (schema diagnostics, build errors, failing lint findings)\n")
+                .append("  2  usage error, unreadable input for lint, or internal error\n");
+        return sb.toString();
+    }
+}
