@@ -1,0 +1,67 @@
+package dev.qapidoc.cli;
+
+import dev.qapidoc.schema.LoadResult;
+import dev.qapidoc.schema.SchemaDump;
+import dev.qapidoc.schema.SchemaLoader;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code qapidoc dump SCHEMA}: QEMU's test dump (the {@code .out} format of
+ * {@code tests/qapi-schema}) on stdout; on an invalid schema, QEMU's first diagnostic on stderr,
+ * byte for byte, nothing on stdout, exit 1.
+ */
+final class DumpCommand implements Command {
+
+    @Override
+    public String name() {
+        return "dump";
+    }
+
+    @Override
+    public String summary() {
+        return "check a schema as QEMU does and print QEMU's test dump of it";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: qapidoc dump SCHEMA
+
+                Reads the QAPI schema file SCHEMA (and every file it includes), checks it
+                exactly as QEMU's QAPI frontend does, and prints the test dump that QEMU's
+                tests/qapi-schema harness prints (the .out format): every module with its
+                entities, then every documentation comment.
+
+                SCHEMA is printed as given in diagnostics, and module names are relative to
+                its directory, so run it the way you would run QEMU's generator, e.g.
+                  cd qemu && qapidoc dump qapi/qapi-schema.json
+
+                When the schema has an error, nothing is printed on stdout; QEMU's first
+                diagnostic is printed on stderr, byte for byte (include chain, "In struct 'X':"
+                context, file:line[:column]: message), and the exit status is 1.
+
+                exit status:
+                  0  the schema is valid; the dump was printed
+                  1  the schema has an error (or cannot be read)
+                  2  usage error
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, Console io) throws UsageException {
+        if (args.size() != 1 || args.get(0).startsWith("-") && !args.get(0).equals("-")) {
+            throw new UsageException("dump takes exactly one argument, the schema file;"
+                    + " see 'qapidoc dump --help'");
+        }
+        LoadResult r = SchemaLoader.load(args.get(0), Path.of("").toAbsolutePath());
+        if (!r.ok()) {
+            io.err.print(r.first().get().render() + "\n");
+            io.err.flush();
+            return Main.EXIT_FINDINGS;
+        }
+        io.out.print(SchemaDump.dump(r.schema()));
+        io.out.flush();
+        return Main.EXIT_OK;
+    }
+}

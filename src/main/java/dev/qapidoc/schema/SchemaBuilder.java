@@ -1,0 +1,809 @@
+package dev.qapidoc.schema;
+
+import dev.qapidoc.doc.Doc;
+import dev.qapidoc.source.Diagnostic;
+import dev.qapidoc.source.QapiException;
+import dev.qapidoc.source.SourceLocation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Phases P3–P7 (schema-language.md §10–§12, §5.6, §14.4): builds the entities from the checked
+ * expressions, runs the semantic checks and doc binding, assigns modules, checks unlinked doc
+ * sections and the feature limit.
+ *
+ * <p>QEMU stops at the first error. Here an entity that fails is marked failed and the next one
+ * is checked; users of a failed entity fail silently, so every reported error is independent and
+ * the first one is exactly QEMU's.
+ */
+final class SchemaBuilder {
+    private static final String[][] BUILTINS = {
+        {"str", "string"}, {"number", "number"}, {"int", "int"}, {"int8", "int"},
+        {"int16", "int"}, {"int32", "int"}, {"int64", "int"}, {"uint8", "int"},
+        {"uint16", "int"}, {"uint32", "int"}, {"uint64", "int"}, {"size", "int"},
+        {"bool", "boolean"}, {"any", "value"}, {"null", "null"},
+    };
+
+    /** Thrown to abandon a check whose cause was already reported elsewhere. */
+    private static final class Silent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Silent() {
+            super(null, null, false, false);
+        }
+    }
+
+    private enum State { CHECKING, DONE, FAILED }
+
+    private final Contexts contexts;
+    private final Pragmas pragmas;
+    private final Set<String> failedNames;
+    private final Path workDir;
+    private final String rootFile;
+
+    private final List<Entity> entities = new ArrayList<>();
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, SourceLocation> featureRegistry = new LinkedHashMap<>();
+    private final Map<String, State> state = new HashMap<>();
+
+    SchemaBuilder(Contexts contexts, Pragmas pragmas, Set<String> failedNames, Path workDir,
+            String rootFile) {
+        this.contexts = contexts;
+        this.pragmas = pragmas;
+        this.failedNames = failedNames;
+        this.workDir = workDir;
+        this.rootFile = rootFile;
+    }
+
+    /** Runs P3–P7 and returns the (possibly partial) schema. */
+    Schema build(List<Expr> exprs, List<Doc> docs, boolean checks, Set<Doc> unbound) {
+        definePredefined();
+        if (checks) {
+            for (Expr e : exprs) {
+                try {
+                    defineExpr(e);
+                } catch (QapiException ex) {
+                    contexts.sink.add(ex.diagnostic());
+                    if (e.doc() != null) {
+                        unbound.add(e.doc());
+                    }
+                }
+            }
+            checkAll(unbound);
+        }
+        List<Module> modules = assignModules();
+        if (checks) {
+            // P6: docs whose definition failed were never connected; checking them would only
+            // repeat that failure as "does not exist" noise.
+            for (Doc d : docs) {
+                if (!unbound.contains(d)) {
+                    d.checkUnlinked(contexts.sink);
+                }
+            }
+            if (featureRegistry.size() > 64) {
+                SourceLocation loc = new ArrayList<>(featureRegistry.values()).get(64);
+                contexts.report(loc, "Maximum of 64 schema features is permitted");
+            }
+        }
+        return new Schema(entities, modules, docs, pragmas);
+    }
+
+    // ---- P3: construction (§10) ----
+
+    private Entity lookup(String name) {
+        Integer i = index.get(name);
+        return i == null ? null : entities.get(i);
+    }
+
+    private Entity lookupType(String name) {
+        Entity e = lookup(name);
+        return e != null && e.isType() ? e : null;
+    }
+
+    private void replace(Entity e) {
+        entities.set(index.get(e.name()), e);
+    }
+
+    private void define(Entity ent) {
+        Entity other = lookup(ent.name());
+        if (other != null) {
+            if (other.location() != null) {
+                Diagnostic where = contexts.error(other.location(), "previous definition");
+                throw new QapiException(contexts.error(ent.location(),
+                        "'" + ent.name() + "' is already defined\n" + where.render()));
+            }
+            throw new QapiException(contexts.error(ent.location(),
+                    other.describe() + " is already defined"));
+        }
+        index.put(ent.name(), entities.size());
+        entities.add(ent);
+    }
+
+    private void definePredefined() {
+        featureRegistry.put("deprecated", null);
+        featureRegistry.put("unstable", null);
+        for (String[] b : BUILTINS) {
+            define(new BuiltinType(b[0], b[1]));
+            define(new ArrayType(b[0] + "List", null, b[0], null));
+        }
+        define(new ObjectType("q_empty", null, null, null, List.of(), null, List.of(), null));
+        List<EnumValue> qtypes = new ArrayList<>();
+        for (String v : List.of("none", "qnull", "qnum", "qstring", "qdict", "qlist", "qbool")) {
+            qtypes.add(new EnumValue(v, null, List.of(), "QType", null));
+        }
+        define(new EnumType("QType", null, null, null, List.of(), qtypes, null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static IfCond ifCond(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof String s) {
+            return new IfCond.Name(s);
+        }
+        Map<String, Object> m = (Map<String, Object>) o;
+        if (m.containsKey("not")) {
+            return new IfCond.Not(ifCond(m.get("not")));
+        }
+        boolean all = m.containsKey("all");
+        List<IfCond> ops = new ArrayList<>();
+        for (Object x : (List<Object>) m.get(all ? "all" : "any")) {
+            ops.add(ifCond(x));
+        }
+        return all ? new IfCond.All(ops) : new IfCond.Any(ops);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Feature> makeFeatures(Object features, String definedIn, SourceLocation loc) {
+        if (features == null) {
+            return List.of();
+        }
+        List<Feature> out = new ArrayList<>();
+        for (Object o : (List<Object>) features) {
+            Map<String, Object> f = (Map<String, Object>) o;
+            String name = (String) f.get("name");
+            featureRegistry.putIfAbsent(name, loc);
+            out.add(new Feature(name, ifCond(f.get("if")), definedIn, loc));
+        }
+        return out;
+    }
+
+    private String makeArray(String element, SourceLocation loc) {
+        String name = element + "List";
+        if (lookupType(name) == null) {
+            define(new ArrayType(name, loc, element, null));
+        }
+        return name;
+    }
+
+    @SuppressWarnings("unchecked")
+    private String typeRef(Object t, SourceLocation loc) {
+        if (t instanceof List<?> l) {
+            return makeArray((String) l.get(0), loc);
+        }
+        return (String) t;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Member> makeMembers(Object data, String owner, SourceLocation loc) {
+        List<Member> out = new ArrayList<>();
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) data).entrySet()) {
+            String key = e.getKey();
+            boolean optional = key.startsWith("*");
+            String name = optional ? key.substring(1) : key;
+            Map<String, Object> arg = (Map<String, Object>) e.getValue();
+            String type = typeRef(arg.get("type"), loc);
+            List<Feature> feats = makeFeatures(arg.get("features"), name, loc);
+            out.add(new Member(name, type, optional, ifCond(arg.get("if")), feats, owner, loc));
+        }
+        return out;
+    }
+
+    private String makeImplicitObject(String owner, String role, Object data, IfCond cond,
+            SourceLocation loc) {
+        String name = "q_obj_" + owner + "-" + role;
+        List<Member> members = makeMembers(data, name, loc);
+        if (members.isEmpty()) {
+            return null;
+        }
+        if (lookup(name) == null) {
+            define(new ObjectType(name, loc, null, cond, List.of(), null, members, null));
+        }
+        return name;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void defineExpr(Expr e) {
+        Map<String, Object> expr = e.data();
+        SourceLocation loc = e.location();
+        Doc doc = e.doc();
+        if (e.isInclude()) {
+            String f = (String) expr.get("include");
+            entities.add(new Include(moduleName(f), f, loc));
+            return;
+        }
+        IfCond cond = ifCond(expr.get("if"));
+        if (expr.containsKey("enum")) {
+            String name = (String) expr.get("enum");
+            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+            List<EnumValue> values = new ArrayList<>();
+            for (Object o : (List<Object>) expr.get("data")) {
+                Map<String, Object> v = (Map<String, Object>) o;
+                String vn = (String) v.get("name");
+                values.add(new EnumValue(vn, ifCond(v.get("if")),
+                        makeFeatures(v.get("features"), vn, loc), name, loc));
+            }
+            define(new EnumType(name, loc, doc, cond, feats, values, (String) expr.get("prefix")));
+        } else if (expr.containsKey("struct")) {
+            String name = (String) expr.get("struct");
+            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+            List<Member> members = makeMembers(expr.get("data"), name, loc);
+            define(new ObjectType(name, loc, doc, cond, feats, (String) expr.get("base"), members,
+                    null));
+        } else if (expr.containsKey("union")) {
+            String name = (String) expr.get("union");
+            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+            Object base = expr.get("base");
+            String baseName = base instanceof Map
+                    ? makeImplicitObject(name, "base", base, cond, loc) : (String) base;
+            List<Variant> variants = new ArrayList<>();
+            for (Map.Entry<String, Object> b : ((Map<String, Object>) expr.get("data")).entrySet()) {
+                Map<String, Object> v = (Map<String, Object>) b.getValue();
+                variants.add(new Variant(b.getKey(), (String) v.get("type"), ifCond(v.get("if")),
+                        name, loc, false));
+            }
+            define(new ObjectType(name, loc, doc, cond, feats, baseName, List.of(),
+                    new ObjectType.Branches((String) expr.get("discriminator"), variants)));
+        } else if (expr.containsKey("alternate")) {
+            String name = (String) expr.get("alternate");
+            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+            List<Variant> variants = new ArrayList<>();
+            for (Map.Entry<String, Object> b : ((Map<String, Object>) expr.get("data")).entrySet()) {
+                Map<String, Object> v = (Map<String, Object>) b.getValue();
+                variants.add(new Variant(b.getKey(), typeRef(v.get("type"), loc),
+                        ifCond(v.get("if")), name, loc, false));
+            }
+            Member tag = new Member("type", "QType", false, null, List.of(), name, loc);
+            define(new AlternateType(name, loc, doc, cond, feats, tag, variants));
+        } else if (expr.containsKey("command")) {
+            String name = (String) expr.get("command");
+            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+            Object data = expr.get("data");
+            String arg = data instanceof Map
+                    ? makeImplicitObject(name, "arg", data, cond, loc) : (String) data;
+            Object ret = expr.get("returns");
+            String rets = ret == null ? null : typeRef(ret, loc);
+            CommandFlags flags = new CommandFlags(
+                    !expr.containsKey("gen"), !expr.containsKey("success-response"),
+                    Boolean.TRUE.equals(expr.get("boxed")), Boolean.TRUE.equals(expr.get("allow-oob")),
+                    Boolean.TRUE.equals(expr.get("allow-preconfig")),
+                    Boolean.TRUE.equals(expr.get("coroutine")));
+            define(new Command(name, loc, doc, cond, feats, arg, rets, flags));
+        } else {
+            String name = (String) expr.get("event");
+            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+            Object data = expr.get("data");
+            String arg = data instanceof Map
+                    ? makeImplicitObject(name, "arg", data, cond, loc) : (String) data;
+            define(new Event(name, loc, doc, cond, feats, arg,
+                    Boolean.TRUE.equals(expr.get("boxed"))));
+        }
+    }
+
+    // ---- P4: checks (§11) ----
+
+    private QapiException error(SourceLocation loc, String msg) {
+        return new QapiException(contexts.error(loc, msg));
+    }
+
+    private void checkAll(Set<Doc> unbound) {
+        for (int i = 0; i < entities.size(); i++) {
+            Entity e = entities.get(i);
+            if (e instanceof Include) {
+                continue;
+            }
+            boolean ok;
+            try {
+                ok = check(e);
+            } catch (QapiException ex) {
+                contexts.sink.add(ex.diagnostic());
+                ok = false;
+            } catch (Silent s) {
+                ok = false;
+            }
+            if (!ok) {
+                state.put(e.name(), State.FAILED);
+                if (e.doc() != null) {
+                    unbound.add(e.doc());
+                }
+                continue;
+            }
+            Entity now = entities.get(i);
+            if (now.doc() != null) {
+                connectDoc(now);
+            }
+        }
+    }
+
+    private boolean check(Entity e) {
+        if (e instanceof ObjectType o) {
+            checkObject(o);
+        } else if (e instanceof EnumType t) {
+            checkEnum(t);
+        } else if (e instanceof ArrayType a) {
+            checkArray(a);
+        } else if (e instanceof AlternateType a) {
+            checkAlternate(a);
+        } else if (e instanceof Command c) {
+            checkCommand(c);
+        } else if (e instanceof Event ev) {
+            checkEvent(ev);
+        }
+        return true;
+    }
+
+    /** §11.1; a name whose definition failed earlier aborts silently. */
+    private Entity resolve(String name, SourceLocation loc, String what) {
+        Entity t = lookupType(name);
+        if (t == null) {
+            if (failedNames.contains(name) || (name.endsWith("List")
+                    && failedNames.contains(name.substring(0, name.length() - 4)))) {
+                throw new Silent();
+            }
+            throw error(loc, what + " uses unknown type '" + name + "'");
+        }
+        if (state.get(name) == State.FAILED) {
+            throw new Silent();
+        }
+        return t;
+    }
+
+    /** §11.2 {@code describe(m, L)}. */
+    private String describe(String role, String name, String definedIn, SourceLocation l) {
+        String meta = "type";
+        String owner = definedIn;
+        if (owner.startsWith("q_obj_")) {
+            owner = owner.substring(6);
+            if (owner.endsWith("-arg")) {
+                owner = owner.substring(0, owner.length() - 4);
+                role = "parameter";
+                meta = "command";
+            } else if (owner.endsWith("-base")) {
+                owner = owner.substring(0, owner.length() - 5);
+                role = "base " + role;
+            }
+        }
+        if (!owner.equals(contexts.name(l))) {
+            return role + " '" + name + "' of " + meta + " '" + owner + "'";
+        }
+        return role + " '" + name + "'";
+    }
+
+    private String describe(Member m, SourceLocation l) {
+        return describe("member", m.name(), m.definedIn(), l);
+    }
+
+    /** A clash-map entry: the role, name and owner of what was seen. */
+    private record Seen(String role, String name, String definedIn) {}
+
+    /** §11.3. */
+    private void clash(String role, String name, String definedIn, Map<String, Seen> seen,
+            SourceLocation l) {
+        String key = Names.cName(name, true);
+        Seen other = seen.get(key);
+        if (other != null) {
+            throw error(l, describe(role, name, definedIn, l) + " collides with "
+                    + describe(other.role(), other.name(), other.definedIn(), l));
+        }
+        seen.put(key, new Seen(role, name, definedIn));
+    }
+
+    /** §11.4. */
+    private void checkDefinitionFeatures(Entity e) {
+        Map<String, Seen> seen = new HashMap<>();
+        for (Feature f : e.features()) {
+            clash("feature", f.name(), f.definedIn(), seen, e.location());
+        }
+        if (e.isType()) {
+            for (Feature f : e.features()) {
+                if (f.isSpecial()) {
+                    throw error(e.location(), "feature '" + f.name() + "' is not supported for types");
+                }
+            }
+        }
+    }
+
+    private void checkEnum(EnumType t) {
+        checkDefinitionFeatures(t);
+        Map<String, Seen> seen = new HashMap<>();
+        for (EnumValue v : t.values()) {
+            clash("value", v.name(), v.definedIn(), seen, t.location());
+        }
+    }
+
+    private void checkArray(ArrayType a) {
+        if (a.location() == null) {
+            return;
+        }
+        Entity el = resolve(a.elementType(), a.location(), contexts.meta(a.location()));
+        if (el instanceof ArrayType) {
+            // QEMU asserts here (§2.5); report a diagnostic instead.
+            throw error(a.location(), contexts.meta(a.location()) + " uses array type '"
+                    + el.name() + "' as array element, which is not supported");
+        }
+        if (el.ifCond() != null) {
+            replace(new ArrayType(a.name(), a.location(), a.elementType(), el.ifCond()));
+        }
+    }
+
+    /** §11.5 object types; returns the checked (possibly updated) record. */
+    private ObjectType checkObject(ObjectType t) {
+        State st = state.get(t.name());
+        if (st == State.DONE) {
+            return (ObjectType) lookup(t.name());
+        }
+        if (st == State.FAILED) {
+            throw new Silent();
+        }
+        if (st == State.CHECKING) {
+            throw error(t.location(), "object " + t.name() + " contains itself");
+        }
+        state.put(t.name(), State.CHECKING);
+        try {
+            checkDefinitionFeatures(t);
+            Map<String, Seen> seen = new LinkedHashMap<>();
+            List<Member> all = new ArrayList<>();
+            if (t.base() != null) {
+                Entity b = resolve(t.base(), t.location(), "'base'");
+                if (!(b instanceof ObjectType ob) || ob.isUnion()) {
+                    throw error(t.location(), "'base' requires a struct type, " + b.describe()
+                            + " isn't");
+                }
+                checkObject(ob);
+                for (Member m : allMembersOf(ob)) {
+                    clash("member", m.name(), m.definedIn(), seen, t.location());
+                    all.add(m);
+                }
+            }
+            for (Member m : t.localMembers()) {
+                resolve(m.type(), m.location(), describe(m, m.location()));
+                Map<String, Seen> fseen = new HashMap<>();
+                for (Feature f : m.features()) {
+                    clash("feature", f.name(), f.definedIn(), fseen, m.location());
+                }
+                clash("member", m.name(), m.definedIn(), seen, t.location());
+                all.add(m);
+            }
+            ObjectType result = t;
+            if (t.isUnion()) {
+                result = checkBranches(t, all, seen);
+                replace(result);
+            }
+            state.put(t.name(), State.DONE);
+            return result;
+        } catch (RuntimeException ex) {
+            state.put(t.name(), State.FAILED);
+            throw ex;
+        }
+    }
+
+    private List<Member> allMembersOf(ObjectType t) {
+        List<Member> all = new ArrayList<>();
+        List<ObjectType> chain = new ArrayList<>();
+        ObjectType cur = t;
+        while (cur != null && chain.size() <= entities.size()) {
+            chain.add(cur);
+            cur = cur.base() == null ? null
+                    : lookup(cur.base()) instanceof ObjectType b ? b : null;
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            all.addAll(chain.get(i).localMembers());
+        }
+        return all;
+    }
+
+    /** §11.6. */
+    private ObjectType checkBranches(ObjectType t, List<Member> all, Map<String, Seen> seen) {
+        SourceLocation loc = t.location();
+        String d = t.branches().tagName();
+        Seen tagSeen = seen.get(Names.cName(d, true));
+        if (tagSeen == null || !tagSeen.name().equals(d)) {
+            throw error(loc, "discriminator '" + d + "' is not a member of 'base'");
+        }
+        Member tag = null;
+        for (Member m : all) {
+            if (m.name().equals(d)) {
+                tag = m;
+            }
+        }
+        String where = tag.definedIn().startsWith("q_") ? "'base'"
+                : "base type '" + tag.definedIn() + "'";
+        Entity tagType = lookupType(tag.type());
+        if (!(tagType instanceof EnumType en)) {
+            throw error(loc, "discriminator member '" + d + "' of " + where
+                    + " must be of enum type");
+        }
+        if (tag.optional()) {
+            throw error(loc, "discriminator member '" + d + "' of " + where
+                    + " must not be optional");
+        }
+        if (tag.ifCond() != null) {
+            throw error(loc, "discriminator member '" + d + "' of " + where
+                    + " must not be conditional");
+        }
+        List<Variant> variants = new ArrayList<>(t.branches().variants());
+        Set<String> explicit = new HashSet<>();
+        for (Variant v : variants) {
+            explicit.add(v.name());
+        }
+        for (EnumValue v : en.values()) {
+            if (!explicit.contains(v.name())) {
+                variants.add(new Variant(v.name(), "q_empty", v.ifCond(), tag.definedIn(), loc, true));
+            }
+        }
+        if (variants.isEmpty()) {
+            throw error(loc, "union has no branches");
+        }
+        Set<String> values = new HashSet<>();
+        for (EnumValue v : en.values()) {
+            values.add(v.name());
+        }
+        List<ObjectType> branchTypes = new ArrayList<>();
+        for (Variant b : variants) {
+            Entity bt = resolve(b.type(), loc, describe("branch", b.name(), b.definedIn(), loc));
+            if (!values.contains(b.name())) {
+                throw error(loc, "branch '" + b.name() + "' is not a value of " + en.describe());
+            }
+            if (!(bt instanceof ObjectType bo)) {
+                throw error(loc, "branch '" + b.name() + "' cannot use " + bt.describe());
+            }
+            branchTypes.add(checkObject(bo));
+        }
+        for (ObjectType bt : branchTypes) {
+            clashBranch(bt, new LinkedHashMap<>(seen), loc, 0);
+        }
+        return new ObjectType(t.name(), t.location(), t.doc(), t.ifCond(), t.features(),
+                t.base(), t.localMembers(), new ObjectType.Branches(d, variants));
+    }
+
+    private void clashBranch(ObjectType bt, Map<String, Seen> seen, SourceLocation loc, int depth) {
+        for (Member m : allMembersOf(bt)) {
+            clash("member", m.name(), m.definedIn(), seen, loc);
+        }
+        ObjectType cur = (ObjectType) lookup(bt.name());
+        if (cur.isUnion() && depth < 100) {
+            for (Variant v : cur.branches().variants()) {
+                if (lookup(v.type()) instanceof ObjectType vo) {
+                    clashBranch(vo, new LinkedHashMap<>(seen), loc, depth + 1);
+                }
+            }
+        }
+    }
+
+    private enum JsonCat { NULL, STRING, NUMBER, BOOL, LIST, OBJECT }
+
+    /** §11.7. */
+    private void checkAlternate(AlternateType a) {
+        checkDefinitionFeatures(a);
+        SourceLocation loc = a.location();
+        resolve(a.tagMember().type(), loc, describe(a.tagMember(), loc));
+        List<Entity> types = new ArrayList<>();
+        for (Variant v : a.variants()) {
+            types.add(resolve(v.type(), loc, describe("branch", v.name(), v.definedIn(), loc)));
+        }
+        Map<String, Seen> seen = new HashMap<>();
+        Map<JsonCat, String> claimed = new HashMap<>();
+        for (int i = 0; i < a.variants().size(); i++) {
+            Variant v = a.variants().get(i);
+            Entity t = types.get(i);
+            clash("branch", v.name(), v.definedIn(), seen, loc);
+            JsonCat cat = category(t);
+            if (cat == null) {
+                throw error(loc, "branch '" + v.name() + "' cannot use " + t.describe());
+            }
+            List<JsonCat> conflicting = new ArrayList<>();
+            conflicting.add(cat);
+            if (cat == JsonCat.STRING) {
+                EnumSet<JsonCat> extra = EnumSet.noneOf(JsonCat.class);
+                if (t instanceof EnumType en) {
+                    for (EnumValue ev : en.values()) {
+                        String n = ev.name();
+                        if (n.equals("on") || n.equals("off")) {
+                            extra.add(JsonCat.BOOL);
+                        }
+                        if (!n.isEmpty() && "-+.0123456789".indexOf(n.charAt(0)) >= 0) {
+                            extra.add(JsonCat.NUMBER);
+                        }
+                    }
+                } else {
+                    extra.add(JsonCat.NUMBER);
+                    extra.add(JsonCat.BOOL);
+                }
+                if (extra.contains(JsonCat.NUMBER)) {
+                    conflicting.add(JsonCat.NUMBER);
+                }
+                if (extra.contains(JsonCat.BOOL)) {
+                    conflicting.add(JsonCat.BOOL);
+                }
+            }
+            for (JsonCat c : conflicting) {
+                String earlier = claimed.get(c);
+                if (earlier != null) {
+                    throw error(loc, "branch '" + v.name() + "' can't be distinguished from '"
+                            + earlier + "'");
+                }
+                claimed.put(c, v.name());
+            }
+        }
+    }
+
+    private static JsonCat category(Entity t) {
+        if (t instanceof BuiltinType b) {
+            return switch (b.jsonType()) {
+                case "null" -> JsonCat.NULL;
+                case "string" -> JsonCat.STRING;
+                case "number", "int" -> JsonCat.NUMBER;
+                case "boolean" -> JsonCat.BOOL;
+                default -> null;
+            };
+        }
+        if (t instanceof EnumType) {
+            return JsonCat.STRING;
+        }
+        if (t instanceof ArrayType) {
+            return JsonCat.LIST;
+        }
+        if (t instanceof ObjectType) {
+            return JsonCat.OBJECT;
+        }
+        return null;
+    }
+
+    /** §11.8 step 2 for commands and events. */
+    private void checkArgs(String kind, String argType, boolean boxed, SourceLocation loc) {
+        if (argType == null) {
+            return;
+        }
+        Entity a = resolve(argType, loc, kind + "'s 'data'");
+        if (!(a instanceof ObjectType ao)) {
+            throw error(loc, kind + "'s 'data' cannot take " + a.describe());
+        }
+        if (ao.isUnion() && !boxed) {
+            throw error(loc, kind + "'s 'data' can take " + a.describe()
+                    + " only with 'boxed': true");
+        }
+        ObjectType checked = checkObject(ao);
+        if (!boxed) {
+            for (Member m : allMembersOf(checked)) {
+                if (m.ifCond() != null) {
+                    throw error(loc, "conditional " + kind + " arguments require 'boxed': true");
+                }
+            }
+        }
+    }
+
+    private void checkCommand(Command c) {
+        checkDefinitionFeatures(c);
+        checkArgs("command", c.argType(), c.boxed(), c.location());
+        if (c.returnType() != null) {
+            Entity r = resolve(c.returnType(), c.location(), "command's 'returns'");
+            if (!pragmas.commandReturnsExceptions().contains(c.name())) {
+                Entity el = r instanceof ArrayType at ? lookupType(at.elementType()) : r;
+                if (el != null && !(el instanceof ObjectType)) {
+                    throw error(c.location(), "command's 'returns' cannot take " + r.describe());
+                }
+            }
+        }
+    }
+
+    private void checkEvent(Event e) {
+        checkDefinitionFeatures(e);
+        checkArgs("event", e.argType(), e.boxed(), e.location());
+    }
+
+    // ---- P4: doc binding (§11.9) ----
+
+    private void connectDoc(Entity e) {
+        Doc doc = e.doc();
+        SourceLocation loc = e.location();
+        String ctx = contexts.get(loc);
+        boolean exempt = doc.symbol() != null && pragmas.documentationExceptions().contains(doc.symbol());
+        for (Feature f : e.features()) {
+            doc.connectFeature(f.name(), loc, ctx, contexts.sink);
+        }
+        if (e instanceof EnumType t) {
+            for (EnumValue v : t.values()) {
+                doc.connectMember("value", v.name(), exempt, loc, ctx, contexts.sink);
+                for (Feature f : v.features()) {
+                    doc.connectFeature(f.name(), loc, ctx, contexts.sink);
+                }
+            }
+        } else if (e instanceof ObjectType o) {
+            if (o.base() != null && o.base().startsWith("q_")
+                    && lookup(o.base()) instanceof ObjectType b) {
+                connectMembers(doc, b.localMembers(), exempt, loc, ctx);
+            }
+            connectMembers(doc, o.localMembers(), exempt, loc, ctx);
+        } else if (e instanceof AlternateType a) {
+            for (Variant v : a.variants()) {
+                doc.connectMember("branch", v.name(), exempt, loc, ctx, contexts.sink);
+            }
+        } else if (e instanceof Command c) {
+            connectArgs(doc, c.argType(), exempt, loc, ctx);
+            if (c.returnType() != null) {
+                doc.addReturnsStub(loc);
+            }
+        } else if (e instanceof Event ev) {
+            connectArgs(doc, ev.argType(), exempt, loc, ctx);
+        }
+    }
+
+    private void connectArgs(Doc doc, String argType, boolean exempt, SourceLocation loc,
+            String ctx) {
+        if (argType != null && argType.startsWith("q_") && lookup(argType) instanceof ObjectType a) {
+            connectMembers(doc, a.localMembers(), exempt, loc, ctx);
+        }
+    }
+
+    private void connectMembers(Doc doc, List<Member> members, boolean exempt, SourceLocation loc,
+            String ctx) {
+        for (Member m : members) {
+            doc.connectMember("member", m.name(), exempt, loc, ctx, contexts.sink);
+            for (Feature f : m.features()) {
+                doc.connectFeature(f.name(), loc, ctx, contexts.sink);
+            }
+        }
+    }
+
+    // ---- P5: modules (§12) ----
+
+    private String schemaDir() {
+        return SchemaReader.dirname(rootFile);
+    }
+
+    String moduleName(String fname) {
+        if (fname.startsWith("./")) {
+            return fname;
+        }
+        Path start = workDir.resolve(schemaDir().isEmpty() ? "." : schemaDir())
+                .toAbsolutePath().normalize();
+        Path target = workDir.resolve(fname).toAbsolutePath().normalize();
+        String rel = start.relativize(target).toString();
+        return rel.isEmpty() ? "." : rel;
+    }
+
+    private List<Module> assignModules() {
+        Map<String, List<Entity>> mods = new LinkedHashMap<>();
+        mods.put(Module.BUILTIN, new ArrayList<>());
+        mods.put(moduleName(rootFile), new ArrayList<>());
+        for (Entity e : entities) {
+            if (e instanceof Include i) {
+                mods.putIfAbsent(i.name(), new ArrayList<>());
+            }
+        }
+        Map<String, String> fileModule = new HashMap<>();
+        for (Entity e : entities) {
+            SourceLocation loc = e.location();
+            if (e instanceof ArrayType a) {
+                Entity el = lookup(a.elementType());
+                loc = el != null ? el.location() : a.location();
+            }
+            String m = loc == null ? Module.BUILTIN
+                    : fileModule.computeIfAbsent(loc.file(), this::moduleName);
+            mods.computeIfAbsent(m, k -> new ArrayList<>()).add(e);
+        }
+        List<Module> out = new ArrayList<>();
+        for (Map.Entry<String, List<Entity>> m : mods.entrySet()) {
+            out.add(new Module(m.getKey(), m.getValue()));
+        }
+        return out;
+    }
+}

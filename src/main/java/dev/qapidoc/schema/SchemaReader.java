@@ -1,0 +1,568 @@
+package dev.qapidoc.schema;
+
+import dev.qapidoc.doc.Doc;
+import dev.qapidoc.doc.DocLine;
+import dev.qapidoc.doc.DocLineSource;
+import dev.qapidoc.doc.DocParser;
+import dev.qapidoc.source.Diagnostic;
+import dev.qapidoc.source.QapiException;
+import dev.qapidoc.source.SourceLocation;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Phase P1 (schema-language.md §1–§7): reads the root file and, depth first, every included file;
+ * lexes, parses, handles {@code include} and {@code pragma}, delimits doc comments and attaches
+ * them. The result is one flat list of expressions and one flat list of docs.
+ *
+ * <p>QEMU stops at the first error; so does this phase (the first error ends reading), because
+ * what follows a syntax error cannot be trusted.
+ */
+final class SchemaReader {
+
+    /** Parser nesting limit: deeper input gets a diagnostic instead of a stack overflow. */
+    static final int MAX_DEPTH = 1000;
+
+    private final Path workDir;
+    private final Contexts contexts;
+    private final Set<Path> included = new HashSet<>();
+    final List<Expr> exprs = new ArrayList<>();
+    final List<Doc> docs = new ArrayList<>();
+    final PragmaState pragmas = new PragmaState();
+
+    /** The mutable pragma state shared by every file (§7). */
+    static final class PragmaState {
+        boolean docRequired;
+        List<String> commandNameExceptions = List.of();
+        List<String> commandReturnsExceptions = List.of();
+        List<String> documentationExceptions = List.of();
+        List<String> memberNameExceptions = List.of();
+
+        Pragmas freeze() {
+            return new Pragmas(docRequired, commandNameExceptions, commandReturnsExceptions,
+                    documentationExceptions, memberNameExceptions);
+        }
+    }
+
+    SchemaReader(Path workDir, Contexts contexts) {
+        this.workDir = workDir;
+        this.contexts = contexts;
+    }
+
+    /** Reads the root file; on the first error records it and stops (returns false). */
+    boolean readRoot(String fname) {
+        try {
+            Path abs = abspath(fname);
+            included.add(abs);
+            String text;
+            try {
+                text = readText(fname, null);
+            } catch (IOException e) {
+                contexts.sink.add(Diagnostic.error(null,
+                        "can't read schema file '" + fname + "': " + strerror(e, fname)));
+                return false;
+            }
+            new FileParser(fname, text, null).parse();
+            return true;
+        } catch (QapiException e) {
+            contexts.sink.add(e.diagnostic());
+            return false;
+        }
+    }
+
+    // ---- files and paths ----
+
+    Path abspath(String fname) {
+        return workDir.resolve(fname).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Reads a file as strict UTF-8 with universal newlines and a guaranteed final LF (§1.1).
+     * Invalid UTF-8 (QEMU crashes) becomes {@code FILE:LINE: invalid UTF-8 byte sequence}.
+     */
+    private String readText(String fname, SourceLocation parent) throws IOException {
+        Path p = workDir.resolve(fname);
+        if (Files.isDirectory(p)) {
+            throw new IOException("Is a directory");
+        }
+        byte[] bytes = Files.readAllBytes(p);
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = dec.decode(in, out, true);
+        if (!r.isError()) {
+            r = dec.flush(out);
+        }
+        if (r.isError()) {
+            int bad = in.position();
+            int line = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new QapiException(new SourceLocation(fname, line, 0, parent),
+                    "invalid UTF-8 byte sequence");
+        }
+        out.flip();
+        return normaliseNewlines(out);
+    }
+
+    private static String normaliseNewlines(CharBuffer cb) {
+        int n = cb.remaining();
+        StringBuilder sb = new StringBuilder(n + 1);
+        for (int i = 0; i < n; i++) {
+            char c = cb.get(i);
+            if (c == '\r') {
+                sb.append('\n');
+                if (i + 1 < n && cb.get(i + 1) == '\n') {
+                    i++;
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        if (sb.length() == 0 || sb.charAt(sb.length() - 1) != '\n') {
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The C library's message for an open failure, as Python's {@code strerror} prints it. */
+    private String strerror(IOException e, String fname) {
+        if (e instanceof NoSuchFileException || e instanceof NotDirectoryException) {
+            return e instanceof NotDirectoryException ? "Not a directory" : "No such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if ("Is a directory".equals(e.getMessage())) {
+            return "Is a directory";
+        }
+        Path p = workDir.resolve(fname);
+        if (!Files.exists(p)) {
+            return "No such file or directory";
+        }
+        if (!Files.isReadable(p)) {
+            return "Permission denied";
+        }
+        String m = e.getMessage();
+        return m == null ? "Input/output error" : m;
+    }
+
+    /** Python {@code os.path.dirname}. */
+    static String dirname(String f) {
+        int i = f.lastIndexOf('/') + 1;
+        String head = f.substring(0, i);
+        if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
+            int e = head.length();
+            while (e > 0 && head.charAt(e - 1) == '/') {
+                e--;
+            }
+            head = head.substring(0, e);
+        }
+        return head;
+    }
+
+    /** Python {@code os.path.join} of two parts. */
+    static String join(String dir, String name) {
+        if (name.startsWith("/") || dir.isEmpty()) {
+            return name;
+        }
+        return dir.endsWith("/") ? dir + name : dir + "/" + name;
+    }
+
+    // ---- Python str.isspace() (§3.2 step 7) ----
+
+    static boolean isSpace(char c) {
+        if (c <= 0x20) {
+            return c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+        }
+        if (c < 0x85) {
+            return false;
+        }
+        return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A)
+                || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+    }
+
+    /** The column of {@code pos} on the line starting at {@code lineStart} (§2.3 tab rule). */
+    static int column(String text, int lineStart, int pos) {
+        int col = 1;
+        int i = lineStart;
+        while (i < pos) {
+            int cp = text.codePointAt(i);
+            if (cp == '\t') {
+                col = (col + 7) % 8 + 1;
+            } else {
+                col++;
+            }
+            i += Character.charCount(cp);
+        }
+        return col;
+    }
+
+    // ---- one file ----
+
+    private static final int T_EOF = -1;
+    private static final int T_STRING = '\'';
+    private static final int T_TRUE = 't';
+    private static final int T_FALSE = 'f';
+    private static final int T_DOC = '#';
+
+    /** Lexer and recursive-descent parser for one file (§3, §4), with doc handling (§5). */
+    private final class FileParser implements DocLineSource {
+        final String fname;
+        final String text;
+        final SourceLocation parent;
+        SourceLocation info;
+        int line = 1;
+        int lineStart;
+        int cursor;
+        int tok;
+        int pos;
+        Object val;
+        int depth;
+
+        FileParser(String fname, String text, SourceLocation parent) {
+            this.fname = fname;
+            this.text = text;
+            this.parent = parent;
+            this.info = new SourceLocation(fname, 1, 0, parent);
+        }
+
+        QapiException parseError(String msg) {
+            return new QapiException(info.withColumn(column(text, lineStart, pos)), msg);
+        }
+
+        QapiException semError(SourceLocation where, String msg) {
+            return new QapiException(contexts.error(where, msg));
+        }
+
+        /** §3.2: reads the next token; comments are skipped unless {@code skipComment} is false. */
+        void accept(boolean skipComment) {
+            final String src = text;
+            while (true) {
+                char c = src.charAt(cursor);
+                pos = cursor;
+                cursor++;
+                val = null;
+                if (c == '#') {
+                    boolean doc = src.charAt(cursor) == '#';
+                    int end = src.indexOf('\n', cursor);
+                    cursor = end;
+                    if (doc || !skipComment) {
+                        tok = T_DOC;
+                        val = src.substring(pos, end);
+                        return;
+                    }
+                } else if (c == '{' || c == '}' || c == ':' || c == ',' || c == '[' || c == ']') {
+                    tok = c;
+                    return;
+                } else if (c == '\'') {
+                    lexString();
+                    return;
+                } else if (src.startsWith("true", pos)) {
+                    tok = T_TRUE;
+                    val = Boolean.TRUE;
+                    cursor = pos + 4;
+                    return;
+                } else if (src.startsWith("false", pos)) {
+                    tok = T_FALSE;
+                    val = Boolean.FALSE;
+                    cursor = pos + 5;
+                    return;
+                } else if (c == '\n') {
+                    if (cursor == src.length()) {
+                        tok = T_EOF;
+                        return;
+                    }
+                    line++;
+                    lineStart = cursor;
+                    info = new SourceLocation(fname, line, 0, parent);
+                } else if (!isSpace(c)) {
+                    int end = pos;
+                    while (end < src.length()) {
+                        char d = src.charAt(end);
+                        if (d == '[' || d == ']' || d == '{' || d == '}' || d == ':' || d == ','
+                                || d == '\'' || isSpace(d)) {
+                            break;
+                        }
+                        end++;
+                    }
+                    throw parseError("stray '" + src.substring(pos, end) + "'");
+                }
+            }
+        }
+
+        /** §3.3: only the {@code \\} escape; printable ASCII only; errors at the opening quote. */
+        private void lexString() {
+            final String src = text;
+            StringBuilder sb = new StringBuilder();
+            boolean esc = false;
+            while (true) {
+                int cp = src.codePointAt(cursor);
+                cursor += Character.charCount(cp);
+                if (cp == '\n') {
+                    throw parseError("missing terminating \"'\"");
+                }
+                if (esc) {
+                    if (cp != '\\') {
+                        throw parseError("unknown escape \\" + new String(Character.toChars(cp)));
+                    }
+                    esc = false;
+                } else if (cp == '\\') {
+                    esc = true;
+                    continue;
+                } else if (cp == '\'') {
+                    break;
+                }
+                if (cp < 32 || cp >= 127) {
+                    throw parseError("funny character in string");
+                }
+                sb.append((char) cp);
+            }
+            tok = T_STRING;
+            val = sb.toString();
+        }
+
+        // ---- values (§4.1) ----
+
+        Object getExpr() {
+            if (tok == '{' || tok == '[') {
+                if (depth >= MAX_DEPTH) {
+                    throw parseError("nesting deeper than " + MAX_DEPTH + " levels");
+                }
+                depth++;
+                Object v;
+                if (tok == '{') {
+                    accept(true);
+                    v = getMembers();
+                } else {
+                    accept(true);
+                    v = getValues();
+                }
+                depth--;
+                return v;
+            }
+            if (tok == T_STRING || tok == T_TRUE || tok == T_FALSE) {
+                Object v = val;
+                accept(true);
+                return v;
+            }
+            throw parseError("expected '{', '[', string, or boolean");
+        }
+
+        Map<String, Object> getMembers() {
+            Map<String, Object> expr = new LinkedHashMap<>();
+            if (tok == '}') {
+                accept(true);
+                return expr;
+            }
+            if (tok != T_STRING) {
+                throw parseError("expected string or '}'");
+            }
+            while (true) {
+                String key = (String) val;
+                accept(true);
+                if (tok != ':') {
+                    throw parseError("expected ':'");
+                }
+                accept(true);
+                if (expr.containsKey(key)) {
+                    throw parseError("duplicate key '" + key + "'");
+                }
+                expr.put(key, getExpr());
+                if (tok == '}') {
+                    accept(true);
+                    return expr;
+                }
+                if (tok != ',') {
+                    throw parseError("expected ',' or '}'");
+                }
+                accept(true);
+                if (tok != T_STRING) {
+                    throw parseError("expected string");
+                }
+            }
+        }
+
+        List<Object> getValues() {
+            List<Object> expr = new ArrayList<>();
+            if (tok == ']') {
+                accept(true);
+                return expr;
+            }
+            if (tok != '{' && tok != '[' && tok != T_STRING && tok != T_TRUE && tok != T_FALSE) {
+                throw parseError("expected '{', '[', ']', string, or boolean");
+            }
+            while (true) {
+                expr.add(getExpr());
+                if (tok == ']') {
+                    accept(true);
+                    return expr;
+                }
+                if (tok != ',') {
+                    throw parseError("expected ',' or ']'");
+                }
+                accept(true);
+            }
+        }
+
+        // ---- top level (§4.2, §5.3, §6, §7) ----
+
+        void parse() {
+            Doc pending = null;
+            accept(true);
+            while (tok != T_EOF) {
+                SourceLocation where = info;
+                if (tok == T_DOC) {
+                    rejectExprDoc(pending);
+                    pending = getDoc();
+                    docs.add(pending);
+                    continue;
+                }
+                Object v = getExpr();
+                if (!(v instanceof Map)) {
+                    throw semError(where, "top-level expression must be an object");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> expr = (Map<String, Object>) v;
+                if (expr.containsKey("include")) {
+                    rejectExprDoc(pending);
+                    include(expr, where);
+                } else if (expr.containsKey("pragma")) {
+                    rejectExprDoc(pending);
+                    pragma(expr, where);
+                } else {
+                    if (pending != null && pending.symbol() == null) {
+                        throw semError(pending.location(), "definition documentation required");
+                    }
+                    exprs.add(new Expr(expr, where, pending));
+                }
+                pending = null;
+            }
+            rejectExprDoc(pending);
+        }
+
+        private void rejectExprDoc(Doc doc) {
+            if (doc != null && doc.symbol() != null) {
+                throw semError(doc.location(), "documentation for '" + doc.symbol()
+                        + "' is not followed by the definition");
+            }
+        }
+
+        private Doc getDoc() {
+            if (!"##".equals(val)) {
+                throw parseError("junk after '##' at start of documentation comment");
+            }
+            DocLine opening = docLine();
+            Doc doc = DocParser.parse(opening, this);
+            accept(true);
+            return doc;
+        }
+
+        private DocLine docLine() {
+            int end = text.indexOf('\n', lineStart);
+            return new DocLine((String) val, info, text.substring(lineStart, end), pos - lineStart);
+        }
+
+        /** Doc mode (§5.1): the next token must be a comment. */
+        @Override
+        public DocLine next() {
+            accept(false);
+            if (tok != T_DOC) {
+                throw parseError("documentation comment must end with '##'");
+            }
+            return docLine();
+        }
+
+        private void include(Map<String, Object> expr, SourceLocation where) {
+            if (expr.size() != 1) {
+                throw semError(where, "invalid 'include' directive");
+            }
+            if (!(expr.get("include") instanceof String value)) {
+                throw semError(where, "value of 'include' must be a string");
+            }
+            String inclFname = join(dirname(fname), value);
+            Map<String, Object> ie = new LinkedHashMap<>();
+            ie.put("include", inclFname);
+            exprs.add(new Expr(ie, where, null));
+            Path abs = abspath(inclFname);
+            for (SourceLocation inf = where; inf != null; inf = inf.includedFrom()) {
+                if (abs.equals(abspath(inf.file()))) {
+                    throw semError(where, "inclusion loop for " + value);
+                }
+            }
+            if (!included.add(abs)) {
+                return;
+            }
+            String sub;
+            try {
+                sub = readText(inclFname, where);
+            } catch (IOException e) {
+                throw semError(where, "can't read include file '" + inclFname + "': "
+                        + strerror(e, inclFname));
+            }
+            new FileParser(inclFname, sub, where).parse();
+        }
+
+        private void pragma(Map<String, Object> expr, SourceLocation where) {
+            if (expr.size() != 1) {
+                throw semError(where, "invalid 'pragma' directive");
+            }
+            if (!(expr.get("pragma") instanceof Map<?, ?> map)) {
+                throw semError(where, "value of 'pragma' must be an object");
+            }
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String name = (String) e.getKey();
+                Object value = e.getValue();
+                switch (name) {
+                    case "doc-required" -> {
+                        if (!(value instanceof Boolean b)) {
+                            throw semError(where, "pragma 'doc-required' must be boolean");
+                        }
+                        pragmas.docRequired = b;
+                    }
+                    case "command-name-exceptions" ->
+                            pragmas.commandNameExceptions = listOfStr(name, value, where);
+                    case "command-returns-exceptions" ->
+                            pragmas.commandReturnsExceptions = listOfStr(name, value, where);
+                    case "documentation-exceptions" ->
+                            pragmas.documentationExceptions = listOfStr(name, value, where);
+                    case "member-name-exceptions" ->
+                            pragmas.memberNameExceptions = listOfStr(name, value, where);
+                    default -> throw semError(where, "unknown pragma '" + name + "'");
+                }
+            }
+        }
+
+        private List<String> listOfStr(String name, Object value, SourceLocation where) {
+            if (value instanceof List<?> l && l.stream().allMatch(x -> x instanceof String)) {
+                List<String> out = new ArrayList<>();
+                for (Object o : l) {
+                    out.add((String) o);
+                }
+                return out;
+            }
+            throw semError(where, "pragma " + name + " must be a list of strings");
+        }
+    }
+}
