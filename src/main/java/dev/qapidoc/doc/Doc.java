@@ -1,8 +1,13 @@
 package dev.qapidoc.doc;
 
+import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.Diagnostics;
 import dev.qapidoc.source.SourceLocation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,7 +16,9 @@ import java.util.Optional;
  * <p>Mutable on purpose, and only during binding: connecting members adds stub sections and links
  * sections to the members they document (§1.9, §1.10). After the schema check it is read-only.
  *
- * <p>INTERFACE STUB — to be implemented (helper "doc").
+ * <p>Built by {@link DocParser#parse}; the schema check then calls {@link #checkDefinition},
+ * {@link #connectFeature} / {@link #connectMember} / {@link #addReturnsStub} in QEMU's connect
+ * order, and finally {@link #checkUnlinked}. The reST emitter reads {@link #allSections()}.
  */
 public final class Doc {
 
@@ -32,6 +39,17 @@ public final class Doc {
         }
     }
 
+    /**
+     * One line of a section's text and the source line it was read from.
+     *
+     * <p>The reST source map (doc-comments-and-rest.md §2.1) needs a line per text line. Note that
+     * QEMU itself credits text line {@code i} to {@code section.location().line() + i}
+     * (§2.2 emitBlock), which differs from {@code location} wherever blank lines were collapsed;
+     * this keeps the true origin for tools that want it. The paragraph separator that replaces a
+     * run of blank lines is credited to the first blank line of the run.
+     */
+    public record TextLine(String text, SourceLocation location) {}
+
     /** A section: kind, text, the line it starts on; Member/Feature sections also have a name. */
     public interface Section {
         Kind kind();
@@ -47,54 +65,147 @@ public final class Doc {
 
         /** True for stub sections added while binding (empty text). */
         boolean isStub();
+
+        /**
+         * The lines of {@link #text()} (joined with LF they give exactly the text), each with the
+         * source line it came from. Empty for an empty text.
+         */
+        List<TextLine> lines();
+
+        /**
+         * The name of the schema member or feature this section was linked to while binding
+         * (§1.9), or null if it was never linked. Linking is by name, so when non-null this equals
+         * {@link #name()}.
+         */
+        String linkedMember();
+
+        /**
+         * The role the linked member was connected with: {@code value}, {@code member},
+         * {@code branch} or {@code feature}; null if not linked.
+         */
+        String linkedRole();
     }
+
+    private final String symbol;
+    private final SourceLocation location;
+    private final List<DocSection> all = new ArrayList<>();
+    private final Map<String, DocSection> args = new LinkedHashMap<>();
+    private final Map<String, DocSection> features = new LinkedHashMap<>();
+    private final List<DocSection> sections = new ArrayList<>();
+    private DocSection since;
+    private DocSection returns;
+    private DocSection errors;
+
+    /** Built by {@link DocParser}: the body exists from the start, at the {@code ##} line (§1.6.1). */
+    Doc(String symbol, SourceLocation location) {
+        this.symbol = symbol;
+        this.location = location;
+        all.add(new DocSection(Kind.PLAIN, null, location, false));
+    }
+
+    // ---- parser-side construction (package-private) ----
+
+    DocSection bodySection() {
+        return all.get(0);
+    }
+
+    DocSection lastSection() {
+        return all.get(all.size() - 1);
+    }
+
+    Map<String, DocSection> argMap() {
+        return args;
+    }
+
+    Map<String, DocSection> featureMap() {
+        return features;
+    }
+
+    /** Adds a Member/Feature description (§1.6.4; the caller has done the name checks). */
+    void addDescription(DocSection s) {
+        (s.kind() == Kind.MEMBER ? args : features).put(s.name(), s);
+        all.add(s);
+    }
+
+    /** Adds a Plain (non-body) or tagged section; fills the Returns/Errors/Since slot. */
+    void addSection(DocSection s) {
+        switch (s.kind()) {
+            case RETURNS -> returns = s;
+            case ERRORS -> errors = s;
+            case SINCE -> since = s;
+            default -> { }
+        }
+        sections.add(s);
+        all.add(s);
+    }
+
+    /** The Returns/Errors/Since slot for {@code kind}, or null. */
+    DocSection slot(Kind kind) {
+        return switch (kind) {
+            case RETURNS -> returns;
+            case ERRORS -> errors;
+            case SINCE -> since;
+            default -> null;
+        };
+    }
+
+    List<DocSection> mutableAll() {
+        return all;
+    }
+
+    // ---- accessors (§1.6.1) ----
 
     /** The symbol after {@code @}, or null for a free-form block. */
     public String symbol() {
-        throw new UnsupportedOperationException();
+        return symbol;
+    }
+
+    /** True for free-form documentation (§1.4, §1.5): no symbol, body only. */
+    public boolean isFreeForm() {
+        return symbol == null;
     }
 
     /** The line of the opening {@code ##}. */
     public SourceLocation location() {
-        throw new UnsupportedOperationException();
+        return location;
     }
 
     /** All sections in final order; element 0 is the body. Includes stubs after binding. */
     public List<Section> allSections() {
-        throw new UnsupportedOperationException();
+        return Collections.unmodifiableList(all);
     }
 
     /** The body (element 0 of {@link #allSections()}). */
     public Section body() {
-        throw new UnsupportedOperationException();
+        return all.get(0);
     }
 
     /** Member sections, documented ones in source order, then stubs in connect order. */
     public List<Section> args() {
-        throw new UnsupportedOperationException();
+        return List.copyOf(args.values());
     }
 
     /** Feature sections in source order. */
     public List<Section> features() {
-        throw new UnsupportedOperationException();
+        return List.copyOf(features.values());
     }
 
     /** Plain sections other than the body plus tagged sections, in source order (no stubs). */
     public List<Section> sections() {
-        throw new UnsupportedOperationException();
+        return Collections.unmodifiableList(sections);
     }
 
     public Optional<Section> since() {
-        throw new UnsupportedOperationException();
+        return Optional.ofNullable(since);
     }
 
     /** The real Returns section (never the stub). */
     public Optional<Section> returns() {
-        throw new UnsupportedOperationException();
+        return Optional.ofNullable(returns);
     }
 
     public Optional<Section> errors() {
-        throw new UnsupportedOperationException();
+        return Optional.ofNullable(errors);
     }
 
     // ---- binding (called by the schema check; §1.8–§1.10) ----
@@ -105,15 +216,43 @@ public final class Doc {
     /**
      * §1.8 steps 1–2: symbol must equal {@code name}; Returns/Errors sections only where valid.
      * {@code meta} is enum/struct/union/alternate/command/event.
+     *
+     * <p>QEMU stops at the first of these; all are reported here, in QEMU's order, so the first
+     * one in the sink is QEMU's. The Returns/Errors messages are reported at the section's line
+     * and carry no definition context (vectors doc-invalid-return, doc-invalid-return2).
      */
     public void checkDefinition(String meta, String name, boolean commandHasReturns,
             SourceLocation defnLoc, String context, Diagnostics sink) {
-        throw new UnsupportedOperationException();
+        if (symbol == null || !symbol.equals(name)) {
+            sink.add(Diagnostic.error(defnLoc.withoutColumn(), context,
+                    "documentation comment is for '" + symbol + "'"));
+        }
+        boolean command = "command".equals(meta);
+        if (returns != null) {
+            if (command && !commandHasReturns) {
+                sink.add(Diagnostic.error(returns.location(),
+                        "'Returns' section, but command doesn't return anything"));
+            } else if (!command) {
+                sink.add(Diagnostic.error(returns.location(),
+                        "'Returns' section is only valid for commands"));
+            }
+        }
+        if (errors != null && !command) {
+            sink.add(Diagnostic.error(errors.location(),
+                    "'Errors' section is only valid for commands"));
+        }
     }
 
     /** §1.9: a feature of the definition (or of one of its members / values) must be documented. */
     public void connectFeature(String feature, SourceLocation defnLoc, String context, Diagnostics sink) {
-        throw new UnsupportedOperationException();
+        DocSection s = features.get(feature);
+        if (s != null) {
+            s.link("feature");
+        } else {
+            // documentation-exceptions never exempts features (§1.9)
+            sink.add(Diagnostic.error(defnLoc.withoutColumn(), context,
+                    "feature '" + feature + "' lacks documentation"));
+        }
     }
 
     /**
@@ -123,21 +262,124 @@ public final class Doc {
      */
     public void connectMember(String role, String name, boolean exempt, SourceLocation defnLoc,
             String context, Diagnostics sink) {
-        throw new UnsupportedOperationException();
+        DocSection s = args.get(name);
+        if (s != null) {
+            s.link(role);
+            return;
+        }
+        if (!exempt) {
+            sink.add(Diagnostic.error(defnLoc.withoutColumn(), context,
+                    role + " '" + name + "' lacks documentation"));
+            return;
+        }
+        DocSection stub = new DocSection(Kind.MEMBER, name, location, true);
+        stub.link(role);
+        args.put(name, stub);
+        // §1.10: right after the leading run of Member sections, so stubs follow the documented
+        // members in connect order. QEMU crashes when the run reaches the end of the list; we
+        // append there instead (documented difference, no vector covers it).
+        int at = 1;
+        while (at < all.size() && all.get(at).kind() == Kind.MEMBER) {
+            at++;
+        }
+        all.add(at, stub);
     }
 
     /** §1.10: the Returns stub for a command with {@code returns} and no Returns section. */
     public void addReturnsStub(SourceLocation defnLoc) {
-        throw new UnsupportedOperationException();
+        for (DocSection s : all) {
+            if (s.kind() == Kind.RETURNS) {
+                return;
+            }
+        }
+        DocSection stub = new DocSection(Kind.RETURNS, null, defnLoc.withoutColumn(), true);
+        all.add(returnsStubIndex(), stub);
     }
 
-    /** §1.9 last part: documented members / features that were never linked (P6). */
+    /**
+     * §1.10 placement, first rule that applies: after the last Member; before the last Errors;
+     * before the last Feature (quirk: between two features); else right after the body.
+     */
+    private int returnsStubIndex() {
+        int lastMember = lastIndexOf(Kind.MEMBER);
+        if (lastMember >= 0) {
+            return lastMember + 1;
+        }
+        int lastErrors = lastIndexOf(Kind.ERRORS);
+        if (lastErrors >= 0) {
+            return lastErrors;
+        }
+        int lastFeature = lastIndexOf(Kind.FEATURE);
+        if (lastFeature >= 0) {
+            return lastFeature;
+        }
+        return 1;
+    }
+
+    private int lastIndexOf(Kind kind) {
+        for (int i = all.size() - 1; i >= 1; i--) {
+            if (all.get(i).kind() == kind) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * §1.9 last part (P6): documented members, then documented features, that were never linked.
+     * Each message lists the names in documentation order and is reported at the first unlinked
+     * description's line; the word is {@code member} even for enum values and alternatives.
+     */
     public void checkUnlinked(Diagnostics sink) {
-        throw new UnsupportedOperationException();
+        reportUnlinked(args, "member", sink);
+        reportUnlinked(features, "feature", sink);
+    }
+
+    private static void reportUnlinked(Map<String, DocSection> map, String what, Diagnostics sink) {
+        List<DocSection> bogus = new ArrayList<>();
+        for (DocSection s : map.values()) {
+            if (s.linkedRole() == null) {
+                bogus.add(s);
+            }
+        }
+        if (bogus.isEmpty()) {
+            return;
+        }
+        StringBuilder names = new StringBuilder();
+        for (DocSection s : bogus) {
+            if (names.length() > 0) {
+                names.append(", ");
+            }
+            names.append('\'').append(s.name()).append('\'');
+        }
+        String msg = bogus.size() == 1
+                ? "documented " + what + " " + names + " does not exist"
+                : "documented " + what + "s " + names + " do not exist";
+        sink.add(Diagnostic.error(bogus.get(0).location(), msg));
     }
 
     /** Appends this doc's part of the test dump (§1.12) to {@code out}. */
     public void appendTestDump(StringBuilder out) {
-        throw new UnsupportedOperationException();
+        if (symbol == null) {
+            out.append("doc freeform\n");
+        } else {
+            out.append("doc symbol=").append(symbol).append('\n');
+        }
+        out.append("    body=\n").append(body().text()).append('\n');
+        for (DocSection s : args.values()) {
+            out.append("    arg=").append(s.name()).append('\n').append(s.text()).append('\n');
+        }
+        for (DocSection s : features.values()) {
+            out.append("    feature=").append(s.name()).append('\n').append(s.text()).append('\n');
+        }
+        for (DocSection s : sections) {
+            out.append("    section=").append(s.kind().word()).append('\n')
+                    .append(s.text()).append('\n');
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (symbol == null ? "doc freeform" : "doc symbol=" + symbol) + " @" + location;
     }
 }

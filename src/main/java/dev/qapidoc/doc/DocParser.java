@@ -1,14 +1,47 @@
 package dev.qapidoc.doc;
 
+import dev.qapidoc.source.Diagnostic;
+import dev.qapidoc.source.QapiException;
+import dev.qapidoc.source.SourceLocation;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Parses one {@code ##} documentation block into a {@link Doc} (doc-comments-and-rest.md Part 1,
  * §1.2–§1.6). Fail-fast: the first error in the block is thrown as a
  * {@link dev.qapidoc.source.QapiException}, as QEMU does while parsing.
  *
- * <p>INTERFACE STUB — to be implemented (helper "doc").
+ * <p>Stateless and thread-safe: all state of one block lives in a private {@code Block} object.
+ * Regular expressions are QEMU's, with Python {@code re} semantics: Unicode character classes and
+ * anchored prefix matches ({@link Matcher#lookingAt()}), §0.
  */
 public final class DocParser {
     private DocParser() {}
+
+    /** §1.3.1: a bare {@code ::} line or a {@code .. qmp-example::} line starts literal mode. */
+    private static final Pattern LITERAL_START =
+            Pattern.compile("(\\.\\. +qmp-example)? *::\\z", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** §1.3.2 rule 1: a line that is only an (indented) URL may be longer than 70 columns. */
+    private static final Pattern URL_LINE =
+            Pattern.compile(" *(https?|ftp)://[^ ]*\\z", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** §1.3.2 rule 2: only matches where group 2 (the punctuation) took part are errors. */
+    private static final Pattern SENTENCE =
+            Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]",
+                    Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** §1.5, §1.6.2: a member or feature description start, {@code @NAME:}. */
+    private static final Pattern DESCRIPTION =
+            Pattern.compile("@([^:]*): *", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** §1.6.2 step 4: tags need the colon right after the word and must not be {@code Tag::}. */
+    private static final Pattern TAG =
+            Pattern.compile("(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *",
+                    Pattern.UNICODE_CHARACTER_CLASS);
+
+    private static final String TWO_SPACES = "Use two spaces between sentences\n"
+            + "If this not the end of a sentence, please report a bug.";
 
     /**
      * Parses the block that starts with {@code opening} (whose text the lexer already checked is
@@ -17,6 +50,340 @@ public final class DocParser {
      * classification, the section split and the end-of-block checks ({@code text required after}).
      */
     public static Doc parse(DocLine opening, DocLineSource lines) {
-        throw new UnsupportedOperationException("DocParser.parse not implemented yet");
+        return new Block(opening, lines).parse();
+    }
+
+    /**
+     * One doc line as the section splitter sees it: the text after {@code # } (right-stripped),
+     * {@code ""} for a blank line, or null for the closing {@code ##}.
+     */
+    private record Line(String text, DocLine source) {
+        boolean isEnd() {
+            return text == null;
+        }
+
+        boolean isBlank() {
+            return text != null && text.isEmpty();
+        }
+
+        SourceLocation location() {
+            return source.location().withoutColumn();
+        }
+    }
+
+    /** The state of one block: the line reader with its literal mode, and the Doc being built. */
+    private static final class Block {
+        private final DocLine opening;
+        private final DocLineSource source;
+        private DocLine last;
+        private boolean literal;
+        private int literalIndent;
+        private Doc doc;
+
+        Block(DocLine opening, DocLineSource source) {
+            this.opening = opening;
+            this.source = source;
+            this.last = opening;
+        }
+
+        Doc parse() {
+            SourceLocation where = opening.location().withoutColumn();
+            Line first = next();
+            if (!first.isEnd() && first.text().startsWith("@")) {
+                // §1.4: definition documentation
+                String t = first.text();
+                if (!t.endsWith(":")) {
+                    throw parseError(first, "line should end with ':'");
+                }
+                String symbol = t.substring(1, t.length() - 1);
+                if (symbol.isEmpty()) {
+                    throw parseError(first, "name required after '@'");
+                }
+                doc = new Doc(symbol, where);
+                splitSections();
+            } else {
+                doc = new Doc(null, where);
+                freeForm(first);
+            }
+            finish();
+            return doc;
+        }
+
+        // ---- §1.2, §1.3: reading and checking lines ----
+
+        /** Reads the next comment token, classifies it, and runs literal tracking and checks. */
+        private Line next() {
+            DocLine dl = source.next();
+            if (dl == null) {
+                // The lexer's contract is to throw; keep a clean diagnostic if it does not.
+                throw new QapiException(Diagnostic.error(last.location().withoutColumn(),
+                        "documentation comment must end with '##'"));
+            }
+            last = dl;
+            String t = dl.text();
+            if (t.startsWith("##")) {
+                if (!t.equals("##")) {
+                    throw parseError(dl, "junk after '##' at end of documentation comment");
+                }
+                literal = false;
+                return new Line(null, dl);
+            }
+            if (t.equals("#")) {
+                return new Line("", dl);
+            }
+            if (t.length() < 2 || t.charAt(1) != ' ') {
+                throw parseError(dl, "missing space after #");
+            }
+            String text = PyText.rstrip(t.substring(2));
+            trackLiteral(text);
+            if (!literal) {
+                validate(text, dl);
+            }
+            return new Line(text, dl);
+        }
+
+        /** §1.3.1. The switch-off happens before validation, so the de-indented line is checked. */
+        private void trackLiteral(String text) {
+            if (LITERAL_START.matcher(text).lookingAt()) {
+                literal = true;
+                literalIndent = 0;
+            } else if (literal && !text.isEmpty()) {
+                int indent = PyText.leadingSpace(text);
+                if (literalIndent == 0) {
+                    literalIndent = indent; // stays "unset" when indent is 0
+                } else if (indent < literalIndent) {
+                    literal = false;
+                }
+            }
+        }
+
+        /** §1.3.2, in this order: length, then sentence spacing. */
+        private void validate(String text, DocLine dl) {
+            if (PyText.len(text) + 2 > 70 && !URL_LINE.matcher(text).lookingAt()) {
+                throw parseError(dl, "documentation line longer than 70 characters");
+            }
+            Matcher m = SENTENCE.matcher(text);
+            while (m.find()) {
+                if (m.group(2) != null) {
+                    // §5.5 of schema-language.md: pos = line start + 2 + k + 1, k = index of the
+                    // punctuation in the doc text; counted from the physical line's start, so an
+                    // indented '#' gives a "wrong" column (reproduced on purpose).
+                    int k = text.codePointCount(0, m.start(2));
+                    String phys = dl.physicalLine();
+                    int col = PyText.column(phys, PyText.charIndexOfCodePoint(phys, 3 + k));
+                    throw new QapiException(Diagnostic.error(
+                            dl.location().withColumn(col), TWO_SPACES));
+                }
+            }
+        }
+
+        // ---- §1.5 free-form ----
+
+        private void freeForm(Line first) {
+            DocSection body = doc.bodySection();
+            for (Line cur = first; !cur.isEnd(); cur = next()) {
+                Matcher m = DESCRIPTION.matcher(cur.text());
+                if (m.lookingAt()) {
+                    throw parseError(cur, "'@" + m.group(1) + ":' not allowed in free-form documentation");
+                }
+                body.add(cur.text(), cur.location());
+            }
+        }
+
+        // ---- §1.6.2 main loop ----
+
+        private void splitSections() {
+            boolean closed = false;
+            Line cur = next();
+            while (!cur.isEnd()) {
+                // step 1: skip blank lines; remember where the run began (separator's origin)
+                SourceLocation blankRun = null;
+                while (cur.isBlank()) {
+                    if (blankRun == null) {
+                        blankRun = cur.location();
+                    }
+                    cur = next();
+                }
+                if (cur.isEnd()) {
+                    break;
+                }
+                Matcher desc = DESCRIPTION.matcher(cur.text());
+                Matcher tag = TAG.matcher(cur.text());
+                if (cur.text().equals("Features:")) {
+                    cur = featuresBlock(cur);
+                    closed = true;
+                } else if (desc.lookingAt()) {
+                    if (closed) {
+                        throw parseError(cur, "description of '@" + desc.group(1) + ":' follows a section");
+                    }
+                    while (!cur.isEnd() && (desc = DESCRIPTION.matcher(cur.text())).lookingAt()) {
+                        cur = description(Doc.Kind.MEMBER, cur, desc);
+                    }
+                    closed = true;
+                } else if (tag.lookingAt()) {
+                    cur = taggedSection(cur, tag);
+                    closed = true;
+                } else {
+                    cur = paragraph(cur, blankRun);
+                }
+            }
+        }
+
+        /** §1.6.2 step 2: {@code Features:} followed by one or more {@code @name:} descriptions. */
+        private Line featuresBlock(Line featuresLine) {
+            if (!doc.featureMap().isEmpty()) {
+                throw parseError(featuresLine, "duplicated 'Features:' line");
+            }
+            Line cur = next();
+            while (cur.isBlank()) {
+                cur = next();
+            }
+            Matcher m;
+            while (!cur.isEnd() && (m = DESCRIPTION.matcher(cur.text())).lookingAt()) {
+                cur = description(Doc.Kind.FEATURE, cur, m);
+            }
+            if (doc.featureMap().isEmpty()) {
+                throw parseError(cur, "feature descriptions expected");
+            }
+            return cur;
+        }
+
+        /** §1.6.4 then §1.6.3: one Member or Feature description; returns the next line. */
+        private Line description(Doc.Kind kind, Line cur, Matcher m) {
+            String name = m.group(1);
+            if (name.isEmpty()) {
+                throw semanticError(cur, "invalid parameter name");
+            }
+            if ((kind == Doc.Kind.MEMBER ? doc.argMap() : doc.featureMap()).containsKey(name)) {
+                throw semanticError(cur, "'" + name + "' parameter name duplicated");
+            }
+            DocSection s = new DocSection(kind, name, cur.location(), false);
+            doc.addDescription(s);
+            addRest(s, cur, m);
+            return continuation(s);
+        }
+
+        /** §1.6.2 step 4. */
+        private Line taggedSection(Line cur, Matcher m) {
+            String tag = m.group(1);
+            if (tag.contains("Note")) {
+                throw parseError(cur, "The '" + tag + "' section is no longer supported. Please use"
+                        + " rST's '.. note::' or '.. admonition:: notes' directives, or another"
+                        + " suitable admonition instead.");
+            }
+            if (tag.contains("Example")) {
+                throw parseError(cur, "The '" + tag + "' section is no longer supported. Please use"
+                        + " the '.. qmp-example::' directive, or other suitable markup instead.");
+            }
+            Doc.Kind kind = switch (tag) {
+                case "Returns" -> Doc.Kind.RETURNS;
+                case "Errors" -> Doc.Kind.ERRORS;
+                case "Since" -> Doc.Kind.SINCE;
+                default -> Doc.Kind.TODO;
+            };
+            if (doc.slot(kind) != null) {
+                throw semanticError(cur, "duplicated '" + kind.word() + "' section");
+            }
+            DocSection s = new DocSection(kind, null, cur.location(), false);
+            doc.addSection(s);
+            addRest(s, cur, m);
+            return continuation(s);
+        }
+
+        /** The text after a {@code @name:} or tag match, if any, is the section's first line. */
+        private static void addRest(DocSection s, Line cur, Matcher m) {
+            String rest = cur.text().substring(m.end());
+            if (!rest.isEmpty()) {
+                s.add(rest, cur.location());
+            }
+        }
+
+        /**
+         * §1.6.2 step 5: a plain paragraph, verbatim up to a blank line or the end. Consecutive
+         * paragraphs merge into one Plain section with exactly one blank line between them.
+         */
+        private Line paragraph(Line cur, SourceLocation blankRun) {
+            DocSection s = doc.lastSection();
+            if (s.kind() == Doc.Kind.PLAIN) {
+                if (s.isEmptyWhileParsing()) {
+                    s.moveTo(cur.location()); // only the body can still be empty
+                }
+                s.add("", blankRun != null ? blankRun : cur.location());
+            } else {
+                s = new DocSection(Doc.Kind.PLAIN, null, cur.location(), false);
+                doc.addSection(s);
+            }
+            s.add(cur.text(), cur.location());
+            cur = next();
+            while (!cur.isEnd() && !cur.isBlank()) {
+                s.add(cur.text(), cur.location());
+                cur = next();
+            }
+            return cur;
+        }
+
+        /**
+         * §1.6.3: the indented remainder of a description or tagged section. The first indented
+         * line fixes the indent I. Quirk kept on purpose: the flag that allows a de-indent is
+         * cleared by every appended line, so {@code unexpected de-indent} fires only directly
+         * after the first continuation line; later de-indents just end the section.
+         */
+        private Line continuation(DocSection s) {
+            Line cur = next();
+            while (cur.isBlank()) {
+                s.add("", cur.location());
+                cur = next();
+            }
+            if (cur.isEnd()) {
+                return cur;
+            }
+            int indent = PyText.leadingSpace(cur.text());
+            if (indent == 0) {
+                return cur;
+            }
+            s.add(cur.text(), cur.location());
+            boolean justStarted = true;
+            while (true) {
+                cur = next();
+                if (cur.isEnd() || DESCRIPTION.matcher(cur.text()).lookingAt()) {
+                    return cur;
+                }
+                if (!cur.text().isEmpty() && PyText.leadingSpace(cur.text()) < indent) {
+                    if (!justStarted) {
+                        return cur;
+                    }
+                    throw parseError(cur, "unexpected de-indent (expected at least " + indent + " spaces)");
+                }
+                s.add(cur.text(), cur.location());
+                justStarted = false;
+            }
+        }
+
+        // ---- §1.6.5 end of block ----
+
+        private void finish() {
+            for (DocSection s : doc.mutableAll()) {
+                s.finish();
+                if (s.kind() != Doc.Kind.PLAIN && s.text().isEmpty()) {
+                    throw new QapiException(Diagnostic.error(s.location(),
+                            "text required after '" + s.kind().word() + ":'"));
+                }
+            }
+        }
+
+        // ---- errors (§1.11): parse errors have a column at the line's '#', semantic ones none ----
+
+        private static QapiException parseError(Line line, String message) {
+            return parseError(line.source(), message);
+        }
+
+        private static QapiException parseError(DocLine dl, String message) {
+            int col = PyText.column(dl.physicalLine(), dl.hashOffset());
+            return new QapiException(Diagnostic.error(dl.location().withColumn(col), message));
+        }
+
+        private static QapiException semanticError(Line line, String message) {
+            return new QapiException(Diagnostic.error(line.location(), message));
+        }
     }
 }
