@@ -573,8 +573,13 @@ final class SchemaReader {
         }
 
         private DocLine docLine() {
+            String token = (String) val;
+            if (pos == lineStart) {
+                // The comment is the whole line (the usual case): no second copy.
+                return new DocLine(token, info, token, 0);
+            }
             int end = text.indexOf('\n', lineStart);
-            return new DocLine((String) val, info, text.substring(lineStart, end), pos - lineStart);
+            return new DocLine(token, info, text.substring(lineStart, end), pos - lineStart);
         }
 
         /** Doc mode (§5.1): the next token must be a comment. */
