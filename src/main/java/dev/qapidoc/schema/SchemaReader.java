@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -229,13 +229,20 @@ final class SchemaReader {
         return s;
     }
 
-    /** The C library's message for an open failure, as Python's {@code strerror} prints it. */
+    /**
+     * The C library's message for an open failure, as Python's {@code strerror} prints it. Java
+     * maps ENOENT and EACCES to their own exception types and keeps {@code strerror} as the
+     * reason of every other {@link FileSystemException} (e.g. {@code Not a directory}).
+     */
     private String strerror(IOException e, String fname) {
-        if (e instanceof NoSuchFileException || e instanceof NotDirectoryException) {
-            return e instanceof NotDirectoryException ? "Not a directory" : "No such file or directory";
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
         }
         if (e instanceof AccessDeniedException) {
             return "Permission denied";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
         }
         if ("Is a directory".equals(e.getMessage())) {
             return "Is a directory";
@@ -243,9 +250,6 @@ final class SchemaReader {
         Path p = workDir.resolve(fname);
         if (!Files.exists(p)) {
             return "No such file or directory";
-        }
-        if (!Files.isReadable(p)) {
-            return "Permission denied";
         }
         String m = e.getMessage();
         return m == null ? "Input/output error" : m;
