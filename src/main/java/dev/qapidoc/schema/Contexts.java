@@ -16,6 +16,9 @@ import java.util.Map;
 final class Contexts {
     private final Map<SourceLocation, String[]> map = new IdentityHashMap<>();
     final Diagnostics sink;
+    /** Definitions right after a doc block that failed: their missing doc is no new problem. */
+    final java.util.Set<SourceLocation> docFailed =
+            java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     Contexts(Diagnostics sink) {
         this.sink = sink;

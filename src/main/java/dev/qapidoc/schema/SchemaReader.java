@@ -423,15 +423,30 @@ final class SchemaReader {
 
         // ---- top level (§4.2, §5.3, §6, §7) ----
 
+        /*
+         * QEMU stops at the first error. For lint, errors that leave the token stream intact
+         * (doc blocks, pragma, include directives, doc placement) are recorded and parsing goes
+         * on, so the first diagnostic is still QEMU's; syntax errors still end the parse (also
+         * those in an included file: the exception passes through include()).
+         */
         void parse() {
             Doc pending = null;
+            boolean docFailed = false;
             accept(true);
             while (tok != T_EOF) {
                 SourceLocation where = info;
                 if (tok == T_DOC) {
-                    rejectExprDoc(pending);
-                    pending = getDoc();
-                    docs.add(pending);
+                    report(pending);
+                    pending = null;
+                    try {
+                        pending = getDoc();
+                        docs.add(pending);
+                        docFailed = false;
+                    } catch (QapiException e) {
+                        contexts.sink.add(e.diagnostic());
+                        skipDoc(where);
+                        docFailed = true;
+                    }
                     continue;
                 }
                 Object v = getExpr();
@@ -441,20 +456,52 @@ final class SchemaReader {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> expr = (Map<String, Object>) v;
                 if (expr.containsKey("include")) {
-                    rejectExprDoc(pending);
+                    report(pending);
                     include(expr, where);
                 } else if (expr.containsKey("pragma")) {
-                    rejectExprDoc(pending);
-                    pragma(expr, where);
+                    report(pending);
+                    try {
+                        pragma(expr, where);
+                    } catch (QapiException e) {
+                        contexts.sink.add(e.diagnostic());
+                    }
                 } else {
                     if (pending != null && pending.symbol() == null) {
-                        throw semError(pending.location(), "definition documentation required");
+                        contexts.sink.add(semError(pending.location(),
+                                "definition documentation required").diagnostic());
+                        pending = null;
+                        docFailed = true;
+                    }
+                    if (docFailed) {
+                        contexts.docFailed.add(where);  // no "documentation comment required"
                     }
                     exprs.add(new Expr(expr, where, pending));
                 }
                 pending = null;
+                docFailed = false;
             }
-            rejectExprDoc(pending);
+            report(pending);
+        }
+
+        private void report(Doc pending) {
+            try {
+                rejectExprDoc(pending);
+            } catch (QapiException e) {
+                contexts.sink.add(e.diagnostic());
+            }
+        }
+
+        /** After an error in a doc block: skip to its closing {@code ##} (or its end). */
+        private void skipDoc(SourceLocation opening) {
+            if (tok == T_DOC && info == opening) {
+                accept(false);
+            }
+            while (tok == T_DOC && !((String) val).startsWith("##")) {
+                accept(false);
+            }
+            if (tok == T_DOC) {
+                accept(true);
+            }
         }
 
         private void rejectExprDoc(Doc doc) {
@@ -490,11 +537,15 @@ final class SchemaReader {
         }
 
         private void include(Map<String, Object> expr, SourceLocation where) {
+            // Errors of the directive itself are recorded and the include is skipped; syntax
+            // errors inside the included file still propagate and end the parse.
             if (expr.size() != 1) {
-                throw semError(where, "invalid 'include' directive");
+                contexts.sink.add(semError(where, "invalid 'include' directive").diagnostic());
+                return;
             }
             if (!(expr.get("include") instanceof String value)) {
-                throw semError(where, "value of 'include' must be a string");
+                contexts.sink.add(semError(where, "value of 'include' must be a string").diagnostic());
+                return;
             }
             String inclFname = join(dirname(fname), value);
             Map<String, Object> ie = new LinkedHashMap<>();
@@ -503,7 +554,8 @@ final class SchemaReader {
             Path abs = abspath(inclFname);
             for (SourceLocation inf = where; inf != null; inf = inf.includedFrom()) {
                 if (abs.equals(abspath(inf.file()))) {
-                    throw semError(where, "inclusion loop for " + value);
+                    contexts.sink.add(semError(where, "inclusion loop for " + value).diagnostic());
+                    return;
                 }
             }
             if (!included.add(abs)) {
@@ -513,8 +565,9 @@ final class SchemaReader {
             try {
                 sub = readText(inclFname, where);
             } catch (IOException e) {
-                throw semError(where, "can't read include file '" + inclFname + "': "
-                        + strerror(e, inclFname));
+                contexts.sink.add(semError(where, "can't read include file '" + inclFname + "': "
+                        + strerror(e, inclFname)).diagnostic());
+                return;
             }
             new FileParser(inclFname, sub, where).parse();
         }
