@@ -80,6 +80,9 @@ final class DocRules {
     void run() {
         boolean pragma = ctx.schema.pragmas().docRequired();
         for (Entity e : ctx.definitions()) {
+            if (ctx.failed(e)) {
+                continue;
+            }
             Doc doc = e.doc();
             if (doc == null) {
                 if (!pragma) {
@@ -104,8 +107,8 @@ final class DocRules {
 
     private void references(Doc doc) {
         Entity e = ctx.documented(doc);
-        if (!doc.isFreeForm() && e == null) {
-            return;  // the definition failed to load: its names are unknown, no cascades
+        if (!doc.isFreeForm() && e == null || ctx.failed(e)) {
+            return;  // the definition failed: no cascades
         }
         for (Doc.Section s : doc.allSections()) {
             if (s.isStub() || s.kind() == Doc.Kind.SINCE || s.kind() == Doc.Kind.TODO) {

@@ -53,6 +53,9 @@ final class ExampleRule {
 
     void run() {
         for (Doc doc : ctx.schema.docs()) {
+            if (!doc.isFreeForm() && (ctx.documented(doc) == null || ctx.failed(ctx.documented(doc)))) {
+                continue;  // the definition failed: no cascades
+            }
             Command last = null;
             for (Doc.Section s : doc.allSections()) {
                 if (s.isStub()) {

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,8 @@ final class LintContext {
      * so "X does not exist" findings would be cascades and are not reported.
      */
     final boolean partial;
+    /** Names of definitions QEMU's checks reported errors in: lint adds nothing about them. */
+    private final Set<String> failed = new HashSet<>();
     private final LintOptions options;
     private final Path workingDirectory;
     private final List<Diagnostic> out;
@@ -40,6 +44,17 @@ final class LintContext {
         this.options = options;
         this.workingDirectory = workingDirectory;
         this.out = out;
+        for (Diagnostic d : out) {
+            String c = d.context();
+            if (c != null && c.endsWith("'") && c.indexOf('\'') < c.length() - 1) {
+                failed.add(c.substring(c.indexOf('\'') + 1, c.length() - 1));
+            }
+        }
+    }
+
+    /** True when QEMU's checks found an error in this definition (no cascading warnings). */
+    boolean failed(Entity e) {
+        return e != null && failed.contains(e.name());
     }
 
     boolean enabled(Rule rule) {
