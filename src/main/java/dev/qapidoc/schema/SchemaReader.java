@@ -3,7 +3,6 @@ package dev.qapidoc.schema;
 import dev.qapidoc.doc.Doc;
 import dev.qapidoc.doc.DocLine;
 import dev.qapidoc.doc.DocLineSource;
-import dev.qapidoc.doc.DocParser;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
 import dev.qapidoc.source.SourceLocation;
@@ -41,10 +40,33 @@ final class SchemaReader {
 
     private final Path workDir;
     private final Contexts contexts;
-    private final Set<Path> included = new HashSet<>();
+    private Set<Path> included = new HashSet<>();
+    /** The flat expression list (§0 P1), valid after {@link #readRoot}. */
     final List<Expr> exprs = new ArrayList<>();
+    /** The flat doc list (§5.3), valid after {@link #readRoot}. */
     final List<Doc> docs = new ArrayList<>();
-    final PragmaState pragmas = new PragmaState();
+    PragmaState pragmas = new PragmaState();
+
+    /** An expression as parsed, with its doc block (parsed later, see {@link DocBlocks}). */
+    private record Raw(Map<String, Object> data, SourceLocation location, DocBlocks.Block block) {}
+
+    private List<Raw> raw = new ArrayList<>();
+    private DocBlocks blocks;
+    /**
+     * For lint: what P1 found, in encounter order — doc blocks (whose errors are known only once
+     * parsed) and the errors recorded without stopping (see {@link FileParser#parse}). Replayed
+     * in this order, so the first error is the one QEMU's sequential parser stops at.
+     */
+    private List<Object> events = new ArrayList<>();
+
+    /** Stops the parse at a doc block that is known to fail; that block's error is reported. */
+    private static final class StopAtBlock extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopAtBlock() {
+            super(null, null, false, false);
+        }
+    }
 
     /** The mutable pragma state shared by every file (§7). */
     static final class PragmaState {
@@ -60,13 +82,41 @@ final class SchemaReader {
         }
     }
 
-    SchemaReader(Path workDir, Contexts contexts) {
+    private final boolean parallelDocs;
+
+    /** @param parallelDocs parse doc blocks on a background thread (see {@link DocBlocks}) */
+    SchemaReader(Path workDir, Contexts contexts, boolean parallelDocs) {
         this.workDir = workDir;
         this.contexts = contexts;
+        this.parallelDocs = parallelDocs;
     }
 
-    /** Reads the root file; on the first error records it and stops (returns false). */
+    /**
+     * Reads the root file. Errors are recorded in QEMU's order; returns false when one of them
+     * ended the parse (syntax errors, unreadable root), true when the rest of the pipeline can run.
+     */
     boolean readRoot(String fname) {
+        Boolean r = attempt(fname, parallelDocs);
+        if (r == null) {
+            // A doc block's symbol was not what the lexer assumed (cannot happen for blocks the
+            // doc parser accepts, but the sequential path is the reference): start again.
+            included = new HashSet<>();
+            pragmas = new PragmaState();
+            raw = new ArrayList<>();
+            events = new ArrayList<>();
+            r = attempt(fname, false);
+        }
+        return r != null && r;
+    }
+
+    /**
+     * One run of P1. Doc blocks are parsed in the background when {@code background}; errors are
+     * then put back in QEMU's order: a failing block outranks whatever the lexer found after the
+     * block began. Returns true (ok), false (error recorded) or null (guess mismatch).
+     */
+    private Boolean attempt(String fname, boolean background) {
+        blocks = new DocBlocks(background);
+        QapiException mainError = null;
         try {
             Path abs = abspath(fname);
             included.add(abs);
@@ -79,11 +129,53 @@ final class SchemaReader {
                 return false;
             }
             new FileParser(fname, text, null).parse();
-            return true;
         } catch (QapiException e) {
-            contexts.sink.add(e.diagnostic());
+            mainError = e;
+        } catch (StopAtBlock e) {
+            mainError = null;
+        } finally {
+            blocks.finish();
+        }
+        int n = blocks.size();
+        boolean mismatch = false;
+        for (int i = 0; i < n; i++) {
+            DocBlocks.Block b = blocks.join(i);
+            if (b.error != null) {
+                throw b.error;
+            }
+            if (b.failure != null && !(b.failure instanceof QapiException)) {
+                throw b.failure;
+            }
+            if (b.failure == null && !java.util.Objects.equals(b.doc.symbol(), b.guessedSymbol)) {
+                mismatch = true;
+            }
+        }
+        if (mismatch) {
+            return null;
+        }
+        for (Object ev : events) {
+            if (ev instanceof Diagnostic d) {
+                contexts.sink.add(d);
+            } else if (ev instanceof DocBlocks.Block b && b.failure instanceof QapiException q) {
+                contexts.sink.add(q.diagnostic());
+            }
+        }
+        if (mainError != null) {
+            contexts.sink.add(mainError.diagnostic());
             return false;
         }
+        for (int i = 0; i < n; i++) {
+            if (blocks.get(i).doc != null) {
+                docs.add(blocks.get(i).doc);
+            }
+        }
+        for (Raw r : raw) {
+            if (r.block() != null && r.block().doc == null) {
+                contexts.docFailed.add(r.location());  // no "documentation comment required"
+            }
+            exprs.add(new Expr(r.data(), r.location(), r.block() == null ? null : r.block().doc));
+        }
+        return true;
     }
 
     // ---- files and paths ----
@@ -425,28 +517,18 @@ final class SchemaReader {
 
         /*
          * QEMU stops at the first error. For lint, errors that leave the token stream intact
-         * (doc blocks, pragma, include directives, doc placement) are recorded and parsing goes
-         * on, so the first diagnostic is still QEMU's; syntax errors still end the parse (also
-         * those in an included file: the exception passes through include()).
+         * (failing doc blocks, pragma, include directives, doc placement) are recorded as events
+         * and parsing goes on; syntax errors still end the parse (also those in an included file,
+         * which pass through include()). The first diagnostic is therefore still QEMU's.
          */
         void parse() {
-            Doc pending = null;
-            boolean docFailed = false;
+            DocBlocks.Block pending = null;
             accept(true);
             while (tok != T_EOF) {
                 SourceLocation where = info;
                 if (tok == T_DOC) {
                     report(pending);
-                    pending = null;
-                    try {
-                        pending = getDoc();
-                        docs.add(pending);
-                        docFailed = false;
-                    } catch (QapiException e) {
-                        contexts.sink.add(e.diagnostic());
-                        skipDoc(where);
-                        docFailed = true;
-                    }
+                    pending = getDoc();
                     continue;
                 }
                 Object v = getExpr();
@@ -463,62 +545,68 @@ final class SchemaReader {
                     try {
                         pragma(expr, where);
                     } catch (QapiException e) {
-                        contexts.sink.add(e.diagnostic());
+                        events.add(e.diagnostic());
                     }
                 } else {
-                    if (pending != null && pending.symbol() == null) {
-                        contexts.sink.add(semError(pending.location(),
+                    if (pending != null && pending.guessedSymbol == null) {
+                        events.add(semError(pending.opening.location(),
                                 "definition documentation required").diagnostic());
+                        contexts.docFailed.add(where);
                         pending = null;
-                        docFailed = true;
                     }
-                    if (docFailed) {
-                        contexts.docFailed.add(where);  // no "documentation comment required"
-                    }
-                    exprs.add(new Expr(expr, where, pending));
+                    raw.add(new Raw(expr, where, pending));
                 }
                 pending = null;
-                docFailed = false;
             }
             report(pending);
         }
 
-        private void report(Doc pending) {
+        private void report(DocBlocks.Block pending) {
             try {
                 rejectExprDoc(pending);
             } catch (QapiException e) {
-                contexts.sink.add(e.diagnostic());
+                events.add(e.diagnostic());
             }
         }
 
-        /** After an error in a doc block: skip to its closing {@code ##} (or its end). */
-        private void skipDoc(SourceLocation opening) {
-            if (tok == T_DOC && info == opening) {
-                accept(false);
-            }
-            while (tok == T_DOC && !((String) val).startsWith("##")) {
-                accept(false);
-            }
-            if (tok == T_DOC) {
-                accept(true);
-            }
-        }
-
-        private void rejectExprDoc(Doc doc) {
-            if (doc != null && doc.symbol() != null) {
-                throw semError(doc.location(), "documentation for '" + doc.symbol()
+        private void rejectExprDoc(DocBlocks.Block doc) {
+            if (doc != null && doc.guessedSymbol != null) {
+                throw semError(doc.opening.location(), "documentation for '" + doc.guessedSymbol
                         + "' is not followed by the definition");
             }
         }
 
-        private Doc getDoc() {
+        /**
+         * §5.1: delimits one block (every comment line up to the first starting with {@code ##})
+         * and hands it to the doc parser; an unclosed block stops the parse at once.
+         */
+        private DocBlocks.Block getDoc() {
             if (!"##".equals(val)) {
                 throw parseError("junk after '##' at start of documentation comment");
             }
             DocLine opening = docLine();
-            Doc doc = DocParser.parse(opening, this);
+            List<DocLine> lines = new ArrayList<>();
+            QapiException terminal = null;
+            while (true) {
+                DocLine l;
+                try {
+                    l = next();
+                } catch (QapiException e) {
+                    terminal = e;
+                    break;
+                }
+                lines.add(l);
+                if (l.text().startsWith("##")) {
+                    break;
+                }
+            }
+            DocBlocks.Block b = blocks.add(new DocBlocks.Block(opening, lines, terminal));
+            events.add(b);
+            if (terminal != null || b.error != null) {
+                throw new StopAtBlock();
+            }
             accept(true);
-            return doc;
+            return b;
         }
 
         private DocLine docLine() {
@@ -540,21 +628,21 @@ final class SchemaReader {
             // Errors of the directive itself are recorded and the include is skipped; syntax
             // errors inside the included file still propagate and end the parse.
             if (expr.size() != 1) {
-                contexts.sink.add(semError(where, "invalid 'include' directive").diagnostic());
+                events.add(semError(where, "invalid 'include' directive").diagnostic());
                 return;
             }
             if (!(expr.get("include") instanceof String value)) {
-                contexts.sink.add(semError(where, "value of 'include' must be a string").diagnostic());
+                events.add(semError(where, "value of 'include' must be a string").diagnostic());
                 return;
             }
             String inclFname = join(dirname(fname), value);
             Map<String, Object> ie = new LinkedHashMap<>();
             ie.put("include", inclFname);
-            exprs.add(new Expr(ie, where, null));
+            raw.add(new Raw(ie, where, null));
             Path abs = abspath(inclFname);
             for (SourceLocation inf = where; inf != null; inf = inf.includedFrom()) {
                 if (abs.equals(abspath(inf.file()))) {
-                    contexts.sink.add(semError(where, "inclusion loop for " + value).diagnostic());
+                    events.add(semError(where, "inclusion loop for " + value).diagnostic());
                     return;
                 }
             }
@@ -565,7 +653,7 @@ final class SchemaReader {
             try {
                 sub = readText(inclFname, where);
             } catch (IOException e) {
-                contexts.sink.add(semError(where, "can't read include file '" + inclFname + "': "
+                events.add(semError(where, "can't read include file '" + inclFname + "': "
                         + strerror(e, inclFname)).diagnostic());
                 return;
             }
