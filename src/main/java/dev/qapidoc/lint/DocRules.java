@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Lint's rules about doc comments: {@code doc-missing}, {@code doc-reference},
@@ -380,22 +379,22 @@ final class DocRules {
 
     /** A special feature on a definition without any doc comment explains nothing. */
     private void undocumentedFeatures(Entity e) {
-        Set<String> special = new TreeSet<>();
+        String context = LintContext.contextOf(e);
         for (Feature f : e.features()) {
             if (f.isSpecial()) {
-                special.add(f.name());
+                ctx.report(Rules.FEATURE_EXPLAINED, e.location().withoutColumn(), context,
+                        e.describe() + " has feature '" + f.name()
+                                + "' but no doc comment explains it");
             }
         }
         for (Map.Entry<String, List<Feature>> m : memberFeatures(e).entrySet()) {
             for (Feature f : m.getValue()) {
                 if (f.isSpecial()) {
-                    special.add(f.name());
+                    ctx.report(Rules.FEATURE_EXPLAINED, e.location().withoutColumn(), context,
+                            "'" + m.getKey() + "' has feature '" + f.name()
+                                    + "' but no doc comment explains it");
                 }
             }
-        }
-        for (String f : special) {
-            ctx.report(Rules.FEATURE_EXPLAINED, e.location().withoutColumn(), LintContext.contextOf(e),
-                    e.describe() + " has feature '" + f + "' but no doc comment explaining it");
         }
     }
 

@@ -275,10 +275,12 @@ class LintRulesTest {
                             'x-c': { 'type': 'int', 'features': [ 'unstable' ] },
                             'd': { 'type': 'int', 'features': [ 'deprecated' ] } } }
                 { 'command': 'undocumented', 'features': [ 'unstable' ] }
+                { 'struct': 'Bare', 'data': { 'm': { 'type': 'int', 'features': [ 'deprecated' ] } } }
                 """;
         assertEquals(List.of("14: 'b' has feature 'deprecated', but neither the '@deprecated:'"
                         + " description nor its own mentions it",
-                        "25: command 'undocumented' has feature 'unstable' but no doc comment explaining it"),
+                        "25: command 'undocumented' has feature 'unstable' but no doc comment explains it",
+                        "26: 'm' has feature 'deprecated' but no doc comment explains it"),
                 findings(schema, Rules.FEATURE_EXPLAINED, Map.of()));
     }
 
