@@ -42,7 +42,7 @@ public final class Linter {
         List<LoadResult> loads = new ArrayList<>();
         Set<String> allNames = new HashSet<>();
         for (String root : rootFiles) {
-            LoadResult loaded = SchemaLoader.load(root, workingDirectory);
+            LoadResult loaded = SchemaLoader.loadAll(root, workingDirectory);
             loads.add(loaded);
             for (Entity e : loaded.schema().entities()) {
                 allNames.add(e.name());

@@ -34,7 +34,7 @@ import java.util.Set;
  * what follows a syntax error cannot be trusted.
  *
  * <p>Doc blocks are delimited here and parsed by {@link DocBlocks}, by default on a second thread;
- * {@link #attempt} puts errors back into QEMU's sequential order.
+ * {@link #readRoot} and {@link #settleDocs} put errors back into QEMU's sequential order.
  */
 final class SchemaReader {
 
@@ -55,12 +55,6 @@ final class SchemaReader {
 
     private List<Raw> raw = new ArrayList<>();
     private DocBlocks blocks;
-    /**
-     * For lint: what P1 found, in encounter order — doc blocks (whose errors are known only once
-     * parsed) and the errors recorded without stopping (see {@link FileParser#parse}). Replayed
-     * in this order, so the first error is the one QEMU's sequential parser stops at.
-     */
-    private List<Object> events = new ArrayList<>();
 
     /** Stops the parse at a doc block that is known to fail; that block's error is reported. */
     private static final class StopAtBlock extends RuntimeException {
@@ -95,31 +89,23 @@ final class SchemaReader {
     }
 
     /**
-     * Reads the root file. Errors are recorded in QEMU's order; returns false when one of them
-     * ended the parse (syntax errors, unreadable root), true when the rest of the pipeline can run.
+     * Lint mode (set by {@link SchemaLoader#loadAll}, always with in-line doc parsing): errors
+     * that leave the token stream intact — failing doc blocks, pragma and include directives,
+     * doc placement — are recorded in order and reading goes on, so lint sees every independent
+     * problem; the first one recorded is still the one QEMU stops at. Syntax errors still end
+     * the read (also those in an included file, which pass through include()).
      */
-    boolean readRoot(String fname) {
-        Boolean r = attempt(fname, parallelDocs);
-        if (r == null) {
-            // A doc block's symbol was not what the lexer assumed (cannot happen for blocks the
-            // doc parser accepts, but the sequential path is the reference): start again.
-            included = new HashSet<>();
-            pragmas = new PragmaState();
-            raw = new ArrayList<>();
-            events = new ArrayList<>();
-            r = attempt(fname, false);
-        }
-        return r != null && r;
-    }
+    boolean keepGoing;
 
     /**
-     * One run of P1. Doc blocks are parsed in the background when {@code background}; errors are
-     * then put back in QEMU's order: a failing block outranks whatever the lexer found after the
-     * block began. Returns true (ok), false (error recorded) or null (guess mismatch).
+     * Reads the root file (P1). Returns false when an error was recorded. On success the
+     * expressions are in {@link #exprs}, but with background doc parsing their doc blocks may
+     * still be in progress: call {@link #settleDocs} before relying on the outcome.
      */
-    private Boolean attempt(String fname, boolean background) {
-        blocks = new DocBlocks(background);
+    boolean readRoot(String fname) {
+        blocks = new DocBlocks(parallelDocs);
         QapiException mainError = null;
+        boolean stopped = false;
         try {
             Path abs = abspath(fname);
             included.add(abs);
@@ -135,50 +121,75 @@ final class SchemaReader {
         } catch (QapiException e) {
             mainError = e;
         } catch (StopAtBlock e) {
-            mainError = null;
+            stopped = true;
         } finally {
             blocks.finish();
         }
-        int n = blocks.size();
-        boolean mismatch = false;
+        if (mainError == null && !stopped) {
+            for (Raw r : raw) {
+                exprs.add(new Expr(r.data(), r.location(), r.block()));
+            }
+            return true;
+        }
+        // The lexer stopped. A block that began before that point and fails outranks its error.
+        Outcome o = settleBlocks(blocks.size());
+        if (o == Outcome.ERROR) {
+            return false;
+        }
+        if (o == Outcome.RERUN) {
+            rerun = true;
+            return false;
+        }
+        contexts.sink.add(mainError.diagnostic());
+        return false;
+    }
+
+    /** What joining the doc blocks found. */
+    enum Outcome { OK, ERROR, RERUN }
+
+    /** Set when a doc symbol guess was wrong: the caller must load again in line. */
+    boolean rerun;
+
+    /**
+     * Waits for every doc block and applies QEMU's order: the first failing block's error is the
+     * P1 error (recorded; ERROR). RERUN when a block's symbol differs from the lexer's guess
+     * (cannot happen for blocks the parser accepts, but the in-line path is the reference).
+     */
+    Outcome settleDocs() {
+        Outcome o = settleBlocks(blocks.size());
+        if (o == Outcome.OK) {
+            for (int i = 0; i < blocks.size(); i++) {
+                if (blocks.get(i).doc != null) {
+                    docs.add(blocks.get(i).doc);
+                }
+            }
+        } else if (o == Outcome.RERUN) {
+            rerun = true;
+        }
+        return o;
+    }
+
+    private Outcome settleBlocks(int n) {
         for (int i = 0; i < n; i++) {
             DocBlocks.Block b = blocks.join(i);
             if (b.error != null) {
                 throw b.error;
             }
-            if (b.failure != null && !(b.failure instanceof QapiException)) {
+            if (b.failure != null) {
+                if (keepGoing && b.failure instanceof QapiException && b.terminal == null) {
+                    continue;  // reported when it was read (lint mode)
+                }
+                if (b.failure instanceof QapiException q) {
+                    contexts.sink.add(q.diagnostic());
+                    return Outcome.ERROR;
+                }
                 throw b.failure;
             }
-            if (b.failure == null && !java.util.Objects.equals(b.doc.symbol(), b.guessedSymbol)) {
-                mismatch = true;
+            if (!java.util.Objects.equals(b.doc.symbol(), b.guessedSymbol)) {
+                return Outcome.RERUN;
             }
         }
-        if (mismatch) {
-            return null;
-        }
-        for (Object ev : events) {
-            if (ev instanceof Diagnostic d) {
-                contexts.sink.add(d);
-            } else if (ev instanceof DocBlocks.Block b && b.failure instanceof QapiException q) {
-                contexts.sink.add(q.diagnostic());
-            }
-        }
-        if (mainError != null) {
-            contexts.sink.add(mainError.diagnostic());
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (blocks.get(i).doc != null) {
-                docs.add(blocks.get(i).doc);
-            }
-        }
-        for (Raw r : raw) {
-            if (r.block() != null && r.block().doc == null) {
-                contexts.docFailed.add(r.location());  // no "documentation comment required"
-            }
-            exprs.add(new Expr(r.data(), r.location(), r.block() == null ? null : r.block().doc));
-        }
-        return true;
+        return Outcome.OK;
     }
 
     // ---- files and paths ----
@@ -518,12 +529,6 @@ final class SchemaReader {
 
         // ---- top level (§4.2, §5.3, §6, §7) ----
 
-        /*
-         * QEMU stops at the first error. For lint, errors that leave the token stream intact
-         * (failing doc blocks, pragma, include directives, doc placement) are recorded as events
-         * and parsing goes on; syntax errors still end the parse (also those in an included file,
-         * which pass through include()). The first diagnostic is therefore still QEMU's.
-         */
         void parse() {
             DocBlocks.Block pending = null;
             accept(true);
@@ -548,14 +553,16 @@ final class SchemaReader {
                     try {
                         pragma(expr, where);
                     } catch (QapiException e) {
-                        events.add(e.diagnostic());
+                        record(e);
                     }
                 } else {
                     if (pending != null && pending.guessedSymbol == null) {
-                        events.add(semError(pending.opening.location(),
-                                "definition documentation required").diagnostic());
-                        contexts.docFailed.add(where);
+                        record(semError(pending.opening.location(), "definition documentation required"));
                         pending = null;
+                        contexts.docFailed.add(where);
+                    } else if (pending != null && pending.doc == null && keepGoing) {
+                        pending = null;  // the block failed (reported): no doc, and no
+                        contexts.docFailed.add(where);  // "documentation comment required"
                     }
                     raw.add(new Raw(expr, where, pending));
                 }
@@ -564,11 +571,22 @@ final class SchemaReader {
             report(pending);
         }
 
+        /** Lint mode records {@code e} and goes on; otherwise it ends the read, as in QEMU. */
+        private void record(QapiException e) {
+            if (!keepGoing) {
+                throw e;
+            }
+            contexts.sink.add(e.diagnostic());
+        }
+
         private void report(DocBlocks.Block pending) {
+            if (keepGoing && pending != null && pending.doc == null) {
+                return;  // a failed block (reported): nothing to attach, nothing more to say
+            }
             try {
                 rejectExprDoc(pending);
             } catch (QapiException e) {
-                events.add(e.diagnostic());
+                record(e);
             }
         }
 
@@ -603,9 +621,11 @@ final class SchemaReader {
                     break;
                 }
             }
-            DocBlocks.Block b = blocks.add(new DocBlocks.Block(opening, lines, terminal));
-            events.add(b);
-            if (terminal != null || b.error != null) {
+            DocBlocks.Block b = blocks.add(blocks.new Block(opening, lines, terminal));
+            if (keepGoing && terminal == null && b.failure instanceof QapiException q) {
+                contexts.sink.add(q.diagnostic());  // lint mode: report and go on after the block
+            } else if (terminal != null
+                    || (!blocks.background() && (b.failure != null || b.error != null))) {
                 throw new StopAtBlock();
             }
             accept(true);
@@ -613,8 +633,13 @@ final class SchemaReader {
         }
 
         private DocLine docLine() {
+            String token = (String) val;
+            if (pos == lineStart) {
+                // The comment is the whole line (the usual case): no second copy.
+                return new DocLine(token, info, token, 0);
+            }
             int end = text.indexOf('\n', lineStart);
-            return new DocLine((String) val, info, text.substring(lineStart, end), pos - lineStart);
+            return new DocLine(token, info, text.substring(lineStart, end), pos - lineStart);
         }
 
         /** Doc mode (§5.1): the next token must be a comment. */
@@ -628,14 +653,12 @@ final class SchemaReader {
         }
 
         private void include(Map<String, Object> expr, SourceLocation where) {
-            // Errors of the directive itself are recorded and the include is skipped; syntax
-            // errors inside the included file still propagate and end the parse.
             if (expr.size() != 1) {
-                events.add(semError(where, "invalid 'include' directive").diagnostic());
+                record(semError(where, "invalid 'include' directive"));
                 return;
             }
             if (!(expr.get("include") instanceof String value)) {
-                events.add(semError(where, "value of 'include' must be a string").diagnostic());
+                record(semError(where, "value of 'include' must be a string"));
                 return;
             }
             String inclFname = join(dirname(fname), value);
@@ -645,7 +668,7 @@ final class SchemaReader {
             Path abs = abspath(inclFname);
             for (SourceLocation inf = where; inf != null; inf = inf.includedFrom()) {
                 if (abs.equals(abspath(inf.file()))) {
-                    events.add(semError(where, "inclusion loop for " + value).diagnostic());
+                    record(semError(where, "inclusion loop for " + value));
                     return;
                 }
             }
@@ -656,8 +679,8 @@ final class SchemaReader {
             try {
                 sub = readText(inclFname, where);
             } catch (IOException e) {
-                events.add(semError(where, "can't read include file '" + inclFname + "': "
-                        + strerror(e, inclFname)).diagnostic());
+                record(semError(where, "can't read include file '" + inclFname + "': "
+                        + strerror(e, inclFname)));
                 return;
             }
             new FileParser(inclFname, sub, where).parse();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Our fixtures with many independent problems (test-fixtures/lint): each is reported exactly
- * once, in source order, with nothing else (no cascades), in both doc-parsing modes.
+ * once, in source order, with nothing else (no cascades).
  */
 class LintFixtureTest {
     static final Path DIR = Path.of("test-fixtures/lint").toAbsolutePath();
@@ -54,17 +54,6 @@ class LintFixtureTest {
                 "52 error qapi-schema: struct has unknown key 'bogus'",
                 "55 error qapi-schema: feature 'f' collides with feature 'f'");
         assertEquals(expected, lint("ten-mixed.json"));
-        String old = System.getProperty("qapidoc.parallelDocs");
-        try {
-            System.setProperty("qapidoc.parallelDocs", "false");
-            assertEquals(expected, lint("ten-mixed.json"));
-        } finally {
-            if (old == null) {
-                System.clearProperty("qapidoc.parallelDocs");
-            } else {
-                System.setProperty("qapidoc.parallelDocs", old);
-            }
-        }
     }
 
     @Test

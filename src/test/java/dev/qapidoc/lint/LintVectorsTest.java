@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.qapidoc.schema.LoadResult;
+import dev.qapidoc.schema.SchemaLoader;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.Severity;
 import java.io.IOException;
@@ -77,5 +79,14 @@ class LintVectorsTest {
         // The very first finding QEMU would print is among them; exit status 1 follows from the
         // error (LintCommandTest checks the CLI mapping), 2 only for the unreadable root file.
         assertEquals(name.equals("missing-schema"), r.unreadable());
+    }
+
+    /** Going on after errors never changes the first diagnostic: it is still QEMU's, exactly. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void firstDiagnosticOfTheLintLoadIsQemus(String name) throws IOException {
+        String err = Files.readString(VECTORS.resolve(name + ".err"), StandardCharsets.UTF_8);
+        LoadResult r = SchemaLoader.loadAll(name + ".json", VECTORS.toAbsolutePath());
+        assertEquals(err, r.first().orElseThrow().render() + "\n");
     }
 }
