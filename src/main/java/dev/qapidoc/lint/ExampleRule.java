@@ -133,13 +133,13 @@ final class ExampleRule {
                 flush();
                 continue;
             }
-            last = request ? request(v, last) : reply(v, last);
+            last = request ? request(v) : reply(v, last);
             flush();
         }
         return last;
     }
 
-    private Command request(Value v, Command last) {
+    private Command request(Value v) {
         if (!(v instanceof Obj o)) {
             report(Rules.EXAMPLE_JSON, v.pos(), "QMP command message is not a JSON object");
             return null;

@@ -1,10 +1,10 @@
 package dev.qapidoc.lint;
 
 import dev.qapidoc.doc.Doc;
+import dev.qapidoc.schema.ArrayType;
 import dev.qapidoc.schema.Entity;
 import dev.qapidoc.schema.Include;
 import dev.qapidoc.schema.ObjectType;
-import dev.qapidoc.schema.ArrayType;
 import dev.qapidoc.schema.Schema;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.SourceLocation;
@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What lint's own rules share: the (possibly partial) schema, the options, the findings list and
