@@ -78,32 +78,56 @@ final class ExampleJson {
      * else -1: used to find where a multi-line message ends. Strings are skipped.
      */
     static int endOfValue(String text) {
-        int depth = 0;
-        boolean started = false;
-        for (int k = 0; k < text.length(); k++) {
-            char c = text.charAt(k);
-            if (c == '"') {
-                k++;
-                while (k < text.length() && text.charAt(k) != '"') {
-                    if (text.charAt(k) == '\\') {
-                        k++;
+        Balance b = new Balance();
+        b.feed(text);
+        return b.end == -2 ? text.length() : b.end;
+    }
+
+    /**
+     * Incremental form of {@link #endOfValue}: text is fed line by line, so gathering a long
+     * message stays linear in its length.
+     */
+    static final class Balance {
+        private int depth;
+        private boolean started;
+        private boolean inString;
+        private boolean escape;
+        private int offset;
+        /** Offset just after the first complete value, or -1 while there is none yet. */
+        int end = -1;
+
+        void feed(CharSequence text) {
+            for (int k = 0; k < text.length() && end < 0; k++, offset++) {
+                char c = text.charAt(k);
+                if (inString) {
+                    if (escape) {
+                        escape = false;
+                    } else if (c == '\\') {
+                        escape = true;
+                    } else if (c == '"') {
+                        inString = false;
+                        if (!started) {
+                            end = offset + 1;
+                        }
                     }
-                    k++;
-                }
-                if (!started) {
-                    return k + 1;
-                }
-            } else if (c == '{' || c == '[') {
-                depth++;
-                started = true;
-            } else if (c == '}' || c == ']') {
-                depth--;
-                if (depth <= 0) {
-                    return k + 1;
+                } else if (c == '"') {
+                    inString = true;
+                } else if (c == '{' || c == '[') {
+                    depth++;
+                    started = true;
+                } else if ((c == '}' || c == ']') && --depth <= 0) {
+                    end = offset + 1;
                 }
             }
+            if (end < 0 && !started && !inString) {
+                end = -2;  // marker: no bracket or string seen yet (see complete())
+            }
         }
-        return started ? -1 : text.length();
+
+        /** True when the text so far holds a complete value or no structure at all. */
+        boolean complete() {
+            return end >= 0 || end == -2;
+        }
     }
 
     private Value value(int depth) throws ParseError {

@@ -97,6 +97,8 @@ final class ExampleRule {
             List<Doc.TextLine> used = new ArrayList<>(List.of(lines.get(k)));
             List<Integer> starts = new ArrayList<>(List.of(0));
             List<Integer> cols = new ArrayList<>(List.of(indent + 2));
+            ExampleJson.Balance balance = new ExampleJson.Balance();
+            balance.feed(rest);
             int j = k;
             while (j + 1 < lines.size()) {
                 String next = lines.get(j + 1).text();
@@ -104,8 +106,7 @@ final class ExampleRule {
                 if (ns.startsWith("->") || ns.startsWith("<-")) {
                     break;
                 }
-                boolean balanced = ExampleJson.endOfValue(buf.toString()) >= 0;
-                if (balanced && (ns.isEmpty() || next.length() - ns.length() <= indent)) {
+                if (balance.complete() && (ns.isEmpty() || next.length() - ns.length() <= indent)) {
                     break;
                 }
                 j++;
@@ -114,6 +115,8 @@ final class ExampleRule {
                 cols.add(0);
                 used.add(lines.get(j));
                 buf.append(next);
+                balance.feed("\n");
+                balance.feed(next);
             }
             String text = buf.toString();
             k = j;

@@ -136,6 +136,15 @@ class LintRulesTest {
                         "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"slow\" } }"));
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void aHugeUnclosedMessageIsOneFindingInLinearTime() throws IOException {
+        String[] lines = new String[20_001];
+        lines[0] = "-> { \"execute\": \"go\", \"arguments\": {";
+        java.util.Arrays.fill(lines, 1, lines.length, "       \"mode\": \"fast\", [");
+        assertEquals(1, example(Rules.EXAMPLE_JSON, lines).size());
+    }
+
     // ---- references ----
 
     @Test
