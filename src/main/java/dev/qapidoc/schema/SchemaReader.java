@@ -43,17 +43,17 @@ final class SchemaReader {
 
     private final Path workDir;
     private final Contexts contexts;
-    private Set<Path> included = new HashSet<>();
+    private final Set<Path> included = new HashSet<>();
     /** The flat expression list (§0 P1), valid after {@link #readRoot}. */
     final List<Expr> exprs = new ArrayList<>();
-    /** The flat doc list (§5.3), valid after {@link #readRoot}. */
+    /** The flat doc list (§5.3), valid after {@link #settleDocs}. */
     final List<Doc> docs = new ArrayList<>();
-    PragmaState pragmas = new PragmaState();
+    final PragmaState pragmas = new PragmaState();
 
     /** An expression as parsed, with its doc block (parsed later, see {@link DocBlocks}). */
     private record Raw(Map<String, Object> data, SourceLocation location, DocBlocks.Block block) {}
 
-    private List<Raw> raw = new ArrayList<>();
+    private final List<Raw> raw = new ArrayList<>();
     private DocBlocks blocks;
 
     /** Stops the parse at a doc block that is known to fail; that block's error is reported. */
