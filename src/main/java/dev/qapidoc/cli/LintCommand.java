@@ -74,8 +74,8 @@ final class LintCommand implements Command {
         }
         sb.append("""
 
-                The four qapi rules and doc-required are QEMU's own checks, reported with
-                QEMU's exact messages. doc-required applies where the schema sets pragma
+                qapi-syntax, qapi-schema, qapi-doc and doc-required are QEMU's own checks,
+                reported with QEMU's exact messages. doc-required applies where the schema sets pragma
                 'doc-required'; doc-missing is lint's variant for schemas that do not (turn it
                 on with --rule doc-missing=warning). doc-xref is off by default because QEMU
                 builds its QMP, QGA and QSD manuals as one Sphinx project, where `name` may
