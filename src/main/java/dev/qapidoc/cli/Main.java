@@ -22,7 +22,7 @@ public final class Main {
     /** Exit status: bad usage, unreadable input for lint, or an internal error. */
     static final int EXIT_USAGE = 2;
 
-    private static final String VERSION = "0.1.0";
+    static final String VERSION = "0.1.0";
 
     private Main() {}
 
@@ -103,7 +103,8 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 // one line per command; keep in the order shown by --help
-                new DumpCommand())) {
+                new DumpCommand(),
+                new LintCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -16,19 +16,23 @@ import java.util.Map;
 final class Contexts {
     private final Map<SourceLocation, String[]> map;
     final Diagnostics sink;
+    /** Definitions right after a doc block that failed: their missing doc is no new problem. */
+    final java.util.Set<SourceLocation> docFailed;
 
     Contexts(Diagnostics sink) {
-        this(sink, new IdentityHashMap<>());
+        this(sink, new IdentityHashMap<>(), java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
-    private Contexts(Diagnostics sink, Map<SourceLocation, String[]> map) {
+    private Contexts(Diagnostics sink, Map<SourceLocation, String[]> map,
+            java.util.Set<SourceLocation> docFailed) {
         this.sink = sink;
         this.map = map;
+        this.docFailed = docFailed;
     }
 
     /** The same contexts, reporting into another sink (P2 holds its findings back). */
     Contexts withSink(Diagnostics other) {
-        return new Contexts(other, map);
+        return new Contexts(other, map, docFailed);
     }
 
     /** §9.1 step 3; an empty name prints no context line (§2.2). */

@@ -93,7 +93,7 @@ final class ExprChecker {
             if (contexts.sink.all().size() != before) {
                 return;
             }
-        } else if (pragmas.docRequired()) {
+        } else if (pragmas.docRequired() && !contexts.docFailed.contains(e.location())) {
             throw error("documentation comment required");
         }
         switch (meta) {

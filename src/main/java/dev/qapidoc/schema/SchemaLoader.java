@@ -39,9 +39,25 @@ public final class SchemaLoader {
      * thread (the default; the outcome is identical, tests run both ways).
      */
     static LoadResult load(String rootFile, Path workingDirectory, boolean parallelDocs) {
+        return load(rootFile, workingDirectory, parallelDocs, false);
+    }
+
+    /**
+     * For lint: as {@link #load(String, Path)}, but reading goes on after errors that leave the
+     * token stream intact (doc blocks, pragma and include directives, doc placement), so that
+     * every independent problem is reported; the first diagnostic is still QEMU's. Doc blocks
+     * are parsed in line (the order of the recorded errors depends on it).
+     */
+    public static LoadResult loadAll(String rootFile, Path workingDirectory) {
+        return load(rootFile, workingDirectory, false, true);
+    }
+
+    private static LoadResult load(String rootFile, Path workingDirectory, boolean parallelDocs,
+            boolean keepGoing) {
         Diagnostics sink = new Diagnostics();
         Contexts contexts = new Contexts(sink);
         SchemaReader reader = new SchemaReader(workingDirectory, contexts, parallelDocs);
+        reader.keepGoing = keepGoing;
         boolean parsed = reader.readRoot(rootFile);
         Pragmas pragmas = reader.pragmas.freeze();
         Set<Doc> unbound = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -76,7 +92,7 @@ public final class SchemaLoader {
             }
         }
         if (reader.rerun) {
-            return load(rootFile, workingDirectory, false);
+            return load(rootFile, workingDirectory, false, keepGoing);
         }
         Schema schema = new SchemaBuilder(contexts, pragmas, failedNames, workingDirectory, rootFile)
                 .build(exprs, reader.docs, parsed, unbound);

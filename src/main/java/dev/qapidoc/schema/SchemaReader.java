@@ -89,6 +89,15 @@ final class SchemaReader {
     }
 
     /**
+     * Lint mode (set by {@link SchemaLoader#loadAll}, always with in-line doc parsing): errors
+     * that leave the token stream intact — failing doc blocks, pragma and include directives,
+     * doc placement — are recorded in order and reading goes on, so lint sees every independent
+     * problem; the first one recorded is still the one QEMU stops at. Syntax errors still end
+     * the read (also those in an included file, which pass through include()).
+     */
+    boolean keepGoing;
+
+    /**
      * Reads the root file (P1). Returns false when an error was recorded. On success the
      * expressions are in {@link #exprs}, but with background doc parsing their doc blocks may
      * still be in progress: call {@link #settleDocs} before relying on the outcome.
@@ -150,7 +159,9 @@ final class SchemaReader {
         Outcome o = settleBlocks(blocks.size());
         if (o == Outcome.OK) {
             for (int i = 0; i < blocks.size(); i++) {
-                docs.add(blocks.get(i).doc);
+                if (blocks.get(i).doc != null) {
+                    docs.add(blocks.get(i).doc);
+                }
             }
         } else if (o == Outcome.RERUN) {
             rerun = true;
@@ -165,6 +176,9 @@ final class SchemaReader {
                 throw b.error;
             }
             if (b.failure != null) {
+                if (keepGoing && b.failure instanceof QapiException && b.terminal == null) {
+                    continue;  // reported when it was read (lint mode)
+                }
                 if (b.failure instanceof QapiException q) {
                     contexts.sink.add(q.diagnostic());
                     return Outcome.ERROR;
@@ -525,7 +539,7 @@ final class SchemaReader {
             while (tok != T_EOF) {
                 SourceLocation where = info;
                 if (tok == T_DOC) {
-                    rejectExprDoc(pending);
+                    report(pending);
                     pending = getDoc();
                     continue;
                 }
@@ -536,20 +550,48 @@ final class SchemaReader {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> expr = (Map<String, Object>) v;
                 if (expr.containsKey("include")) {
-                    rejectExprDoc(pending);
+                    report(pending);
                     include(expr, where);
                 } else if (expr.containsKey("pragma")) {
-                    rejectExprDoc(pending);
-                    pragma(expr, where);
+                    report(pending);
+                    try {
+                        pragma(expr, where);
+                    } catch (QapiException e) {
+                        record(e);
+                    }
                 } else {
                     if (pending != null && pending.guessedSymbol == null) {
-                        throw semError(pending.opening.location(), "definition documentation required");
+                        record(semError(pending.opening.location(), "definition documentation required"));
+                        pending = null;
+                        contexts.docFailed.add(where);
+                    } else if (pending != null && pending.doc == null && keepGoing) {
+                        pending = null;  // the block failed (reported): no doc, and no
+                        contexts.docFailed.add(where);  // "documentation comment required"
                     }
                     raw.add(new Raw(expr, where, pending));
                 }
                 pending = null;
             }
-            rejectExprDoc(pending);
+            report(pending);
+        }
+
+        /** Lint mode records {@code e} and goes on; otherwise it ends the read, as in QEMU. */
+        private void record(QapiException e) {
+            if (!keepGoing) {
+                throw e;
+            }
+            contexts.sink.add(e.diagnostic());
+        }
+
+        private void report(DocBlocks.Block pending) {
+            if (keepGoing && pending != null && pending.doc == null) {
+                return;  // a failed block (reported): nothing to attach, nothing more to say
+            }
+            try {
+                rejectExprDoc(pending);
+            } catch (QapiException e) {
+                record(e);
+            }
         }
 
         private void rejectExprDoc(DocBlocks.Block doc) {
@@ -584,7 +626,10 @@ final class SchemaReader {
                 }
             }
             DocBlocks.Block b = blocks.add(blocks.new Block(opening, lines, terminal));
-            if (terminal != null || (!blocks.background() && (b.failure != null || b.error != null))) {
+            if (keepGoing && terminal == null && b.failure instanceof QapiException q) {
+                contexts.sink.add(q.diagnostic());  // lint mode: report and go on after the block
+            } else if (terminal != null
+                    || (!blocks.background() && (b.failure != null || b.error != null))) {
                 throw new StopAtBlock();
             }
             accept(true);
@@ -613,10 +658,12 @@ final class SchemaReader {
 
         private void include(Map<String, Object> expr, SourceLocation where) {
             if (expr.size() != 1) {
-                throw semError(where, "invalid 'include' directive");
+                record(semError(where, "invalid 'include' directive"));
+                return;
             }
             if (!(expr.get("include") instanceof String value)) {
-                throw semError(where, "value of 'include' must be a string");
+                record(semError(where, "value of 'include' must be a string"));
+                return;
             }
             String inclFname = join(dirname(fname), value);
             Map<String, Object> ie = new LinkedHashMap<>();
@@ -625,7 +672,8 @@ final class SchemaReader {
             Path abs = abspath(inclFname);
             for (SourceLocation inf = where; inf != null; inf = inf.includedFrom()) {
                 if (abs.equals(abspath(inf.file()))) {
-                    throw semError(where, "inclusion loop for " + value);
+                    record(semError(where, "inclusion loop for " + value));
+                    return;
                 }
             }
             if (!included.add(abs)) {
@@ -635,8 +683,9 @@ final class SchemaReader {
             try {
                 sub = readText(inclFname, where);
             } catch (IOException e) {
-                throw semError(where, "can't read include file '" + inclFname + "': "
-                        + strerror(e, inclFname));
+                record(semError(where, "can't read include file '" + inclFname + "': "
+                        + strerror(e, inclFname)));
+                return;
             }
             new FileParser(inclFname, sub, where).parse();
         }

@@ -1,0 +1,76 @@
+package dev.qapidoc.lint;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rule catalogue. QEMU's checks come from the schema frontend and are grouped into four
+ * families (every QEMU diagnostic belongs to exactly one); lint's own warnings follow.
+ */
+public final class Rules {
+    private Rules() {}
+
+    public static final Rule QAPI_SYNTAX = new Rule("qapi-syntax", Level.ERROR,
+            "QEMU: lexical or syntax error in a schema file (nothing after it can be checked)", true);
+    public static final Rule QAPI_SCHEMA = new Rule("qapi-schema", Level.ERROR,
+            "QEMU: schema rule (keys, names, types, clashes, include, pragma, 'if', features)", true);
+    public static final Rule QAPI_DOC = new Rule("qapi-doc", Level.ERROR,
+            "QEMU: doc comment rule (format, sections, every member and feature documented)", true);
+    public static final Rule DOC_REQUIRED = new Rule("doc-required", Level.ERROR,
+            "QEMU: definition without doc comment while pragma 'doc-required' is true", true);
+
+    public static final Rule DOC_MISSING = new Rule("doc-missing", Level.OFF,
+            "definition without doc comment in a schema without pragma 'doc-required'", false);
+    public static final Rule EXAMPLE_JSON = new Rule("qmp-example-json", Level.WARNING,
+            "QMP example message (-> or <- line) is not valid JSON ('...' elisions allowed)", false);
+    public static final Rule EXAMPLE_COMMAND = new Rule("qmp-example-command", Level.WARNING,
+            "QMP example executes a command the schema does not define", false);
+    public static final Rule EXAMPLE_EVENT = new Rule("qmp-example-event", Level.WARNING,
+            "QMP example shows an event the schema does not define", false);
+    public static final Rule EXAMPLE_MEMBER = new Rule("qmp-example-member", Level.WARNING,
+            "QMP example uses an argument, data or reply member its type does not have", false);
+    public static final Rule EXAMPLE_MISSING = new Rule("qmp-example-missing", Level.WARNING,
+            "QMP example omits a required argument or event data member (without '...')", false);
+    public static final Rule EXAMPLE_TYPE = new Rule("qmp-example-type", Level.WARNING,
+            "QMP example value has the wrong JSON type for its member", false);
+    public static final Rule EXAMPLE_ENUM = new Rule("qmp-example-enum", Level.WARNING,
+            "QMP example value is not a value of the member's enum type", false);
+    public static final Rule DOC_REFERENCE = new Rule("doc-reference", Level.WARNING,
+            "@name in doc text that names no definition, member, value, branch or feature", false);
+    public static final Rule DOC_XREF = new Rule("doc-xref", Level.OFF,
+            "`name` in doc text that names no definition of the schemas linted together", false);
+    public static final Rule SINCE_MISSING = new Rule("since-missing", Level.WARNING,
+            "documented definition with no 'Since:' section and no '(since X.Y)' on its members",
+            false);
+    public static final Rule SINCE_MEMBER = new Rule("since-member", Level.WARNING,
+            "optional member whose object type is newer than its definition has no '(since X.Y)'"
+                    + " note", false);
+    public static final Rule FEATURE_EXPLAINED = new Rule("feature-explained", Level.WARNING,
+            "deprecated or unstable member, value or definition that its doc does not explain",
+            false);
+
+    private static final List<Rule> ALL = List.of(QAPI_SYNTAX, QAPI_SCHEMA, QAPI_DOC, DOC_REQUIRED,
+            DOC_MISSING, EXAMPLE_JSON, EXAMPLE_COMMAND, EXAMPLE_EVENT, EXAMPLE_MEMBER,
+            EXAMPLE_MISSING, EXAMPLE_TYPE, EXAMPLE_ENUM, DOC_REFERENCE, DOC_XREF, SINCE_MISSING,
+            SINCE_MEMBER, FEATURE_EXPLAINED);
+
+    private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
+
+    static {
+        for (Rule r : ALL) {
+            BY_ID.put(r.id(), r);
+        }
+    }
+
+    /** Every rule, in the order {@code --help} lists them. */
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    /** The rule with that id. */
+    public static Optional<Rule> byId(String id) {
+        return Optional.ofNullable(BY_ID.get(id));
+    }
+}
