@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Benchmark: times whole `qapidoc` processes on QEMU's QMP schema (what a user waits for),
+# reporting the median wall time of N runs and the peak RSS. Speed is measured here, never
+# asserted in tests.
+#
+# Usage (from the project root): src/test/bench/run.sh [RUNS] [COMMAND...]
+#   RUNS defaults to 10; COMMANDs default to every command that exists in the jar.
+# Needs ../shared/corpus/qemu-master and target/qapidoc.jar (mvn -B -q -DskipTests package).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+jar="$root/target/qapidoc.jar"
+corpus="$root/../shared/corpus/qemu-master"
+runs="${1:-10}"; shift || true
+[ -f "$jar" ] || { echo "bench: $jar missing; run: mvn -B -q -DskipTests package" >&2; exit 2; }
+[ -d "$corpus" ] || { echo "bench: $corpus missing" >&2; exit 2; }
+java_cmd=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$jar")
+out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
+
+declare -A cmdline=(
+  [dump]="dump qapi/qapi-schema.json"
+  [rst]="rst --namespace QMP qapi/qapi-schema.json"
+  [introspect]="introspect qapi/qapi-schema.json"
+  [lint]="lint qapi/qapi-schema.json"
+  [html]="html --namespace QMP -o $out/html qapi/qapi-schema.json"
+)
+cmds=("$@"); [ ${#cmds[@]} -gt 0 ] || cmds=(dump rst introspect lint html)
+
+cd "$corpus"
+printf '%-11s %8s %8s %8s %10s\n' command median min max peakRSS
+for c in "${cmds[@]}"; do
+  args=${cmdline[$c]:-}
+  [ -n "$args" ] || { echo "bench: unknown command $c" >&2; continue; }
+  # skip commands this build does not have yet
+  "${java_cmd[@]}" "$c" --help >/dev/null 2>&1 || { printf '%-11s (not available)\n' "$c"; continue; }
+  times=(); rss=0
+  for _ in $(seq "$runs"); do
+    rm -rf "$out/html"
+    /usr/bin/time -f '%e %M' -o "$out/t" "${java_cmd[@]}" $args >/dev/null 2>"$out/err" || true
+    read -r t m < "$out/t"
+    times+=("$t"); [ "$m" -gt "$rss" ] && rss=$m
+  done
+  sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+  n=${#sorted[@]}
+  printf '%-11s %7.2fs %7.2fs %7.2fs %8d MB\n' "$c" "${sorted[$((n/2))]}" "${sorted[0]}" "${sorted[$((n-1))]}" $((rss/1024))
+done
