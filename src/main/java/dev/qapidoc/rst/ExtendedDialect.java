@@ -80,7 +80,10 @@ final class ExtendedDialect {
                 emitLines(doc.body());
                 out.ensureBlank();
             } else {
-                schema.entity(doc.symbol()).ifPresent(e -> definition(doc, e));
+                Entity e = schema.entity(doc.symbol()).orElse(null);
+                if (e != null) {
+                    definition(doc, e);
+                }
             }
         }
     }
@@ -119,9 +122,12 @@ final class ExtendedDialect {
         SourceLocation def = e.location().withoutColumn();
         out.emit(directive(kindDirective(e), e.name()), def);
         out.indent();
-        doc.since().ifPresent(this::since);
+        Doc.Section sinceSection = doc.since().orElse(null);
+        if (sinceSection != null) {
+            since(sinceSection);
+        }
         if (e.ifCond() != null) {
-            out.emit(option(QapiSyntax.OPT_IFCOND, e.ifCond().docForm()), def);
+            out.emit(option(QapiSyntax.OPT_IFCOND, SchemaFacts.ifCond(e.ifCond())), def);
         }
         for (Feature f : e.features()) {
             if (f.isSpecial()) {
@@ -214,7 +220,7 @@ final class ExtendedDialect {
     private void inlineMembers(Entity e, String memberField, SourceLocation def) {
         ObjectType target = facts.pointerTarget(e);
         if (target != null) {
-            for (Member m : schema.allMembers(target)) {
+            for (Member m : facts.allMembers(target)) {
                 memberFieldOf(memberField, m);
             }
             if (target.isUnion()) {
@@ -255,7 +261,7 @@ final class ExtendedDialect {
             if (bt == null) {
                 continue;
             }
-            List<Member> members = schema.allMembers(bt);
+            List<Member> members = facts.allMembers(bt);
             boolean nested = bt.isUnion() && depth < MAX_BRANCH_DEPTH;
             if (members.isEmpty() && !nested) {
                 continue;
