@@ -221,7 +221,7 @@ final class ExtendedDialect {
         ObjectType target = facts.pointerTarget(e);
         if (target != null) {
             for (Member m : facts.allMembers(target)) {
-                memberFieldOf(memberField, m);
+                memberFieldOf(memberField, m, def);
             }
             if (target.isUnion()) {
                 branches(target, memberField, def, 1);
@@ -233,7 +233,7 @@ final class ExtendedDialect {
     }
 
     /** A member written out where it is used, described by the doc of the type declaring it. */
-    private void memberFieldOf(String memberField, Member m) {
+    private void memberFieldOf(String memberField, Member m, SourceLocation def) {
         Doc owner = facts.docDescribing(m.definedIn());
         Doc.Section s = null;
         if (owner != null) {
@@ -244,9 +244,9 @@ final class ExtendedDialect {
                 }
             }
         }
+        // an undocumented member is credited to the type declaring it, else to the definition
         fieldWithText(field(memberField, facts.memberType(m, false) + " " + m.name()), s,
-                m.location() != null ? m.location().withoutColumn() : out.lines().isEmpty()
-                        ? SourceLocation.of("-", 1) : out.lines().get(out.lines().size() - 1).origin());
+                m.location() != null ? m.location().withoutColumn() : def);
     }
 
     /**
@@ -271,7 +271,7 @@ final class ExtendedDialect {
             out.ensureBlank();
             out.indent();
             for (Member m : members) {
-                memberFieldOf(memberField, m);
+                memberFieldOf(memberField, m, def);
             }
             if (nested) {
                 branches(bt, memberField, def, depth + 1);
