@@ -40,7 +40,9 @@ import java.util.regex.Pattern;
  * <li>alternate branches are {@code :choice TYPE NAME:};
  * <li>types are written as in the schema ({@code str}, {@code int64}), as on the seed page;
  * <li>an Errors section that is a bullet list of "condition, ErrorClass" items becomes typed
- *     {@code :error ErrorClass: condition} fields; any other Errors text stays {@code :error:};
+ *     {@code :error ErrorClass: condition} fields, where ErrorClass must be a value of the enum
+ *     {@code QapiErrorClass} if the schema has one (else any CamelCase word); any other Errors
+ *     text stays {@code :error:};
  * <li>when the docs of an earlier file resume after an include, its module is re-entered with
  *     {@code .. qapi:module:: NAME} and {@code :no-index:}, so later definitions are not filed
  *     under the included module (QEMU's output files them there);
@@ -61,12 +63,14 @@ final class ExtendedDialect {
     private final SchemaFacts facts;
     private final Emitter out;
     private final Set<String> seenFiles = new HashSet<>();
+    private final Set<String> errorClasses;
     private String currentFile;
 
     ExtendedDialect(Schema schema, Emitter out) {
         this.schema = schema;
         this.facts = new SchemaFacts(schema);
         this.out = out;
+        this.errorClasses = facts.errorClasses();
     }
 
     void write(String namespace) {
@@ -292,7 +296,7 @@ final class ExtendedDialect {
                     joined.append(l.text().strip()).append('\n');
                 }
                 Matcher m = ERROR_ITEM.matcher(joined);
-                if (!m.matches()) {
+                if (!m.matches() || errorClasses != null && !errorClasses.contains(m.group(2))) {
                     typed = null;
                     break;
                 }

@@ -7,6 +7,7 @@ import dev.qapidoc.schema.BuiltinType;
 import dev.qapidoc.schema.Command;
 import dev.qapidoc.schema.Entity;
 import dev.qapidoc.schema.EnumType;
+import dev.qapidoc.schema.EnumValue;
 import dev.qapidoc.schema.IfCond;
 import dev.qapidoc.schema.Event;
 import dev.qapidoc.schema.Member;
@@ -15,9 +16,11 @@ import dev.qapidoc.schema.Schema;
 import dev.qapidoc.schema.Variant;
 import dev.qapidoc.source.SourceLocation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -243,6 +246,26 @@ final class SchemaFacts {
         }
         return null;
     }
+
+    /**
+     * The error class names an Errors item may end with: the values of the enum
+     * {@code QapiErrorClass} when the schema defines it (QEMU's does, in {@code error.json}), else
+     * null, meaning any CamelCase word.
+     */
+    Set<String> errorClasses() {
+        Entity e = schema.entity(ERROR_CLASS_ENUM).orElse(null);
+        if (!(e instanceof EnumType t)) {
+            return null;
+        }
+        Set<String> names = new HashSet<>();
+        for (EnumValue v : t.values()) {
+            names.add(v.name());
+        }
+        return names;
+    }
+
+    /** The enum of QMP error classes (QEMU's {@code qapi/error.json}). */
+    static final String ERROR_CLASS_ENUM = "QapiErrorClass";
 
     /** The directive keyword QEMU uses for a kind (§2.5.1): structs and unions are objects. */
     static String qemuDirective(Entity e) {

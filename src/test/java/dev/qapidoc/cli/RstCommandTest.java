@@ -43,6 +43,14 @@ class RstCommandTest {
     }
 
     @Test
+    void unwritableOutputIsAnErrorNotACrash(@TempDir Path dir) {
+        Main.Result r = Main.capture("rst", "-o", dir.resolve("no/such/dir/out.rst").toString(), FIXTURE);
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().startsWith("qapidoc: cannot write "), r.stderr());
+        assertTrue(!r.stderr().contains("internal error"), r.stderr());
+    }
+
+    @Test
     void invalidSchemaPrintsTheFirstDiagnosticLikeDump(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "##\n# @foo:\n##\n{ 'command': 'bar' }\n");
