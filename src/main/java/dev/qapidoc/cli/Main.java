@@ -101,13 +101,15 @@ public final class Main {
 
     private static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(
-                // one line per command; keep in the order shown by --help
-                new DumpCommand(),
-                new LintCommand())) {
-            m.put(c.name(), c);
-        }
+        // One line per command, in the order shown by --help.
+        register(m, new DumpCommand());
+        register(m, new RstCommand());
+        register(m, new LintCommand());
         return m;
+    }
+
+    private static void register(Map<String, Command> m, Command c) {
+        m.put(c.name(), c);
     }
 
     private static String usage(Map<String, Command> commands) {
