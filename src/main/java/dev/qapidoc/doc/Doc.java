@@ -95,6 +95,11 @@ public final class Doc {
     private DocSection since;
     private DocSection returns;
     private DocSection errors;
+    /**
+     * Tolerant mode (schema-language.md Appendix A, R1): binding problems of old schemas become
+     * warnings with a stub or a plain section instead of errors (see {@link #connectMember}).
+     */
+    private boolean lenient;
 
     /** Built by {@link DocParser}: the body exists from the start, at the {@code ##} line (§1.6.1). */
     Doc(String symbol, SourceLocation location) {
@@ -151,6 +156,22 @@ public final class Doc {
 
     List<DocSection> mutableAll() {
         return all;
+    }
+
+    List<DocSection> mutableSections() {
+        return sections;
+    }
+
+    void markLenient() {
+        lenient = true;
+    }
+
+    /**
+     * True when the doc was read in tolerant mode ({@link DocParser#parseLenient} or
+     * {@link LegacyDocParser}): binding then reports what strict mode rejects as warnings.
+     */
+    public boolean isLenient() {
+        return lenient;
     }
 
     // ---- accessors (§1.6.1) ----
@@ -230,17 +251,67 @@ public final class Doc {
         boolean command = "command".equals(meta);
         if (returns != null) {
             if (command && !commandHasReturns) {
-                sink.add(Diagnostic.error(returns.location(),
-                        "'Returns' section, but command doesn't return anything"));
+                Diagnostic d = Diagnostic.error(returns.location(),
+                        "'Returns' section, but command doesn't return anything");
+                if (lenient) {
+                    // Accepted until QEMU 9.0 (Part 3 §3.2): keep the text, it documents the reply.
+                    sink.add(LegacyDocParser.warning(d, "doc-legacy-returns"));
+                } else {
+                    sink.add(d);
+                }
             } else if (!command) {
-                sink.add(Diagnostic.error(returns.location(),
-                        "'Returns' section is only valid for commands"));
+                Diagnostic d = Diagnostic.error(returns.location(),
+                        "'Returns' section is only valid for commands");
+                if (lenient) {
+                    sink.add(LegacyDocParser.warning(d, "doc-legacy-returns"));
+                    returns = demote(returns, "Returns: ");
+                } else {
+                    sink.add(d);
+                }
             }
         }
         if (errors != null && !command) {
-            sink.add(Diagnostic.error(errors.location(),
-                    "'Errors' section is only valid for commands"));
+            Diagnostic d = Diagnostic.error(errors.location(),
+                    "'Errors' section is only valid for commands");
+            if (lenient) {
+                sink.add(LegacyDocParser.warning(d, "doc-legacy-returns"));
+                errors = demote(errors, "Errors: ");
+            } else {
+                sink.add(d);
+            }
         }
+    }
+
+    /**
+     * Lenient binding: turns a tagged or description section into a Plain section at the same
+     * place, its first line prefixed with {@code prefix}, so no text is lost and the reST writer
+     * sees only kinds that are valid where they stand. Returns null (the slot's new value).
+     */
+    private DocSection demote(DocSection s, String prefix) {
+        List<TextLine> lines = new ArrayList<>(s.lines());
+        if (lines.isEmpty()) {
+            lines.add(new TextLine(prefix.strip(), s.location()));
+        } else {
+            lines.set(0, new TextLine(prefix + lines.get(0).text(), lines.get(0).location()));
+        }
+        DocSection p = new DocSection(Kind.PLAIN, null, s.location(), false);
+        p.replaceLines(lines);
+        int at = all.indexOf(s);
+        all.set(at, p);
+        int si = sections.indexOf(s);
+        if (si >= 0) {
+            sections.set(si, p);
+        } else {
+            // a description: keep sections() in source order
+            int pos = 0;
+            for (int i = 1; i < at; i++) {
+                if (sections.contains(all.get(i))) {
+                    pos = sections.indexOf(all.get(i)) + 1;
+                }
+            }
+            sections.add(pos, p);
+        }
+        return null;
     }
 
     /** §1.9: a feature of the definition (or of one of its members / values) must be documented. */
@@ -248,6 +319,16 @@ public final class Doc {
         DocSection s = features.get(feature);
         if (s != null) {
             s.link("feature");
+        } else if (lenient) {
+            // Before QEMU 5.0 features did not exist, and undocumented things were simply
+            // "Not documented" (Part 3 §3.3): a stub, and a warning.
+            sink.add(LegacyDocParser.warning(Diagnostic.error(defnLoc.withoutColumn(), context,
+                    "feature '" + feature + "' lacks documentation"), "doc-undocumented"));
+            DocSection stub = new DocSection(Kind.FEATURE, feature, location, true);
+            stub.link("feature");
+            features.put(feature, stub);
+            int at = lastIndexOf(Kind.FEATURE);
+            all.add(at < 0 ? all.size() : at + 1, stub);
         } else {
             // documentation-exceptions never exempts features (§1.9)
             sink.add(Diagnostic.error(defnLoc.withoutColumn(), context,
@@ -267,7 +348,11 @@ public final class Doc {
             s.link(role);
             return;
         }
-        if (!exempt) {
+        if (!exempt && lenient) {
+            // Until QEMU 9.0 undocumented members were silently "Not documented" (Part 3 §3.2).
+            sink.add(LegacyDocParser.warning(Diagnostic.error(defnLoc.withoutColumn(), context,
+                    role + " '" + name + "' lacks documentation"), "doc-undocumented"));
+        } else if (!exempt) {
             sink.add(Diagnostic.error(defnLoc.withoutColumn(), context,
                     role + " '" + name + "' lacks documentation"));
             return;
@@ -335,7 +420,7 @@ public final class Doc {
         reportUnlinked(features, "feature", sink);
     }
 
-    private static void reportUnlinked(Map<String, DocSection> map, String what, Diagnostics sink) {
+    private void reportUnlinked(Map<String, DocSection> map, String what, Diagnostics sink) {
         List<DocSection> bogus = new ArrayList<>();
         for (DocSection s : map.values()) {
             if (s.linkedRole() == null) {
@@ -355,7 +440,18 @@ public final class Doc {
         String msg = bogus.size() == 1
                 ? "documented " + what + " " + names + " does not exist"
                 : "documented " + what + "s " + names + " do not exist";
-        sink.add(Diagnostic.error(bogus.get(0).location(), msg));
+        Diagnostic d = Diagnostic.error(bogus.get(0).location(), msg);
+        if (!lenient) {
+            sink.add(d);
+            return;
+        }
+        // Tolerant: keep each text as a plain paragraph "@name: ..." (e.g. 2.10's misspelt
+        // "@file-backed virtual:"), so nothing is lost and the writer sees no orphan field.
+        sink.add(LegacyDocParser.warning(d, "doc-unknown-description"));
+        for (DocSection s : bogus) {
+            map.remove(s.name());
+            demote(s, "@" + s.name() + ": ");
+        }
     }
 
     /** Appends this doc's part of the test dump (§1.12) to {@code out}. */

@@ -50,7 +50,22 @@ public final class DocParser {
      * classification, the section split and the end-of-block checks ({@code text required after}).
      */
     public static Doc parse(DocLine opening, DocLineSource lines) {
-        return new Block(opening, lines).parse();
+        return new Block(opening, lines, null).parse();
+    }
+
+    /**
+     * Tolerant mode (schema-language.md Appendix A, R1): as {@link #parse}, but the style rules
+     * newer than most schemas — line length and sentence spacing (§1.3.2, QEMU 10.2) — add a
+     * WARNING to {@code warnings} (rules {@code doc-line-length}, {@code doc-sentence-spacing})
+     * instead of failing. Every other error still throws; the caller then falls back to
+     * {@link LegacyDocParser}. The doc is marked lenient, so binding relaxes too
+     * ({@link Doc#isLenient()}). A block that passes {@link #parse} gives the same doc here.
+     */
+    public static Doc parseLenient(DocLine opening, DocLineSource lines,
+            java.util.List<Diagnostic> warnings) {
+        Doc d = new Block(opening, lines, warnings).parse();
+        d.markLenient();
+        return d;
     }
 
     /**
@@ -79,11 +94,14 @@ public final class DocParser {
         private boolean literal;
         private int literalIndent;
         private Doc doc;
+        /** Null in strict mode; the warning sink in lenient mode. */
+        private final java.util.List<Diagnostic> warnings;
 
-        Block(DocLine opening, DocLineSource source) {
+        Block(DocLine opening, DocLineSource source, java.util.List<Diagnostic> warnings) {
             this.opening = opening;
             this.source = source;
             this.last = opening;
+            this.warnings = warnings;
         }
 
         Doc parse() {
@@ -160,7 +178,11 @@ public final class DocParser {
         /** §1.3.2, in this order: length, then sentence spacing. */
         private void validate(String text, DocLine dl) {
             if (PyText.len(text) + 2 > 70 && !URL_LINE.matcher(text).lookingAt()) {
-                throw parseError(dl, "documentation line longer than 70 characters");
+                QapiException e = parseError(dl, "documentation line longer than 70 characters");
+                if (warnings == null) {
+                    throw e;
+                }
+                warnings.add(LegacyDocParser.warning(e.diagnostic(), "doc-line-length"));
             }
             Matcher m = SENTENCE.matcher(text);
             while (m.find()) {
@@ -171,8 +193,12 @@ public final class DocParser {
                     int k = text.codePointCount(0, m.start(2));
                     String phys = dl.physicalLine();
                     int col = PyText.column(phys, PyText.charIndexOfCodePoint(phys, 3 + k));
-                    throw new QapiException(Diagnostic.error(
-                            dl.location().withColumn(col), TWO_SPACES));
+                    Diagnostic d = Diagnostic.error(dl.location().withColumn(col), TWO_SPACES);
+                    if (warnings == null) {
+                        throw new QapiException(d);
+                    }
+                    warnings.add(LegacyDocParser.warning(d, "doc-sentence-spacing"));
+                    return;
                 }
             }
         }

@@ -21,6 +21,13 @@ final class DocSection implements Doc.Section {
     private List<Doc.TextLine> lines = new ArrayList<>();
     private String text;
     private String linkedRole;
+    /**
+     * Legacy docs only (doc-comments-and-rest.md Part 3): the tag that started the section
+     * ({@code Note}, {@code Notes}, {@code Example}, {@code Examples}), or null.
+     */
+    String legacyTag;
+    /** Legacy docs only: the lines as read, before the markup conversion; null otherwise. */
+    List<Doc.TextLine> raw;
 
     DocSection(Doc.Kind kind, String name, SourceLocation location, boolean stub) {
         this.kind = kind;
@@ -46,6 +53,17 @@ final class DocSection implements Doc.Section {
     /** §1.6.2 step 5: the body's info moves to its first paragraph. */
     void moveTo(SourceLocation where) {
         location = where;
+    }
+
+    /** Replaces the lines (legacy conversion) and finishes again. */
+    void replaceLines(List<Doc.TextLine> newLines) {
+        lines = new ArrayList<>(newLines);
+        finish();
+    }
+
+    /** Keeps the lines as read, for a later conversion ({@link LegacyDocParser}). */
+    void keepRaw() {
+        raw = List.copyOf(lines);
     }
 
     void finish() {

@@ -4,6 +4,8 @@ import dev.qapidoc.doc.Doc;
 import dev.qapidoc.doc.DocLine;
 import dev.qapidoc.doc.DocLineSource;
 import dev.qapidoc.doc.DocParser;
+import dev.qapidoc.doc.LegacyDocParser;
+import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,13 @@ import java.util.List;
  * ({@link SchemaReader}).
  */
 final class DocBlocks {
+
+    /**
+     * Which reader parses the blocks: today's rules; today's with the style checks as warnings
+     * (tolerant mode, first try); or the rules of QEMU 2.10–9.0 (tolerant mode, when some block
+     * fails today's section rules; doc-comments-and-rest.md Part 3).
+     */
+    enum DocMode { STRICT, LENIENT, LEGACY }
 
     /** Thrown by {@link Block#await} when a block failed or was not what the lexer assumed. */
     static final class Failed extends RuntimeException {
@@ -45,6 +54,8 @@ final class DocBlocks {
         RuntimeException failure;
         Error error;
         boolean done;
+        /** Tolerant mode: what the reader relaxed in this block. */
+        final List<Diagnostic> warnings = new ArrayList<>();
 
         Block(DocLine opening, List<DocLine> lines, QapiException terminal) {
             this.opening = opening;
@@ -64,7 +75,7 @@ final class DocBlocks {
 
         void parse() {
             try {
-                doc = DocParser.parse(opening, new DocLineSource() {
+                DocLineSource src = new DocLineSource() {
                     private int i;
 
                     @Override
@@ -74,7 +85,12 @@ final class DocBlocks {
                         }
                         throw terminal;
                     }
-                });
+                };
+                doc = switch (mode) {
+                    case STRICT -> DocParser.parse(opening, src);
+                    case LENIENT -> DocParser.parseLenient(opening, src, warnings);
+                    case LEGACY -> LegacyDocParser.parse(opening, src, warnings);
+                };
             } catch (RuntimeException e) {
                 failure = e;
             } catch (Error e) {
@@ -109,8 +125,14 @@ final class DocBlocks {
 
     private final List<Block> blocks = new ArrayList<>();
     private final Worker worker;
+    private final DocMode mode;
 
     DocBlocks(boolean background) {
+        this(background, DocMode.STRICT);
+    }
+
+    DocBlocks(boolean background, DocMode mode) {
+        this.mode = mode;
         if (background) {
             worker = new Worker();
             worker.start();

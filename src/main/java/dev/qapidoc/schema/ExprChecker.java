@@ -24,11 +24,52 @@ final class ExprChecker {
 
     private final Contexts contexts;
     private final Pragmas pragmas;
+    private final Tolerance tolerance;
     private SourceLocation info;
 
     ExprChecker(Contexts contexts, Pragmas pragmas) {
+        this(contexts, pragmas, new Tolerance(LoadMode.STRICT));
+    }
+
+    ExprChecker(Contexts contexts, Pragmas pragmas, Tolerance tolerance) {
         this.contexts = contexts;
         this.pragmas = pragmas;
+        this.tolerance = tolerance;
+    }
+
+    /** Errors so far (tolerant mode adds warnings to the same sink). */
+    private int errorCount() {
+        int n = 0;
+        for (var d : contexts.sink.all()) {
+            if (d.severity() == dev.qapidoc.source.Severity.ERROR) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Tolerant mode: records the strict-mode error {@code msg} as a warning with {@code rule};
+     * strict mode: throws it.
+     */
+    private void relax(String msg, String rule) {
+        if (!tolerance.on()) {
+            throw error(msg);
+        }
+        contexts.sink.add(Tolerance.warning(contexts.error(info, msg), rule));
+    }
+
+    /**
+     * The member-name-exceptions test; tolerant mode also takes the implicit type names old
+     * whitelists used, {@code q_obj_OWNER-arg} and {@code q_obj_OWNER-base} (Appendix A R6).
+     */
+    private boolean memberNameException(String owner) {
+        if (owner == null) {
+            return false;
+        }
+        List<String> l = pragmas.memberNameExceptions();
+        return l.contains(owner) || tolerance.on()
+                && (l.contains("q_obj_" + owner + "-arg") || l.contains("q_obj_" + owner + "-base"));
     }
 
     /**
@@ -42,10 +83,10 @@ final class ExprChecker {
                 ok.add(e);
                 continue;
             }
-            int before = contexts.sink.all().size();
+            int before = errorCount();
             try {
                 checkExpr(e);
-                if (contexts.sink.all().size() == before) {
+                if (errorCount() == before) {
                     ok.add(e);
                     continue;
                 }
@@ -87,14 +128,14 @@ final class ExprChecker {
         checkDefnName(name, meta);
         Doc doc = e.doc();
         if (doc != null) {
-            int before = contexts.sink.all().size();
+            int before = errorCount();
             doc.checkDefinition(meta, name, expr.containsKey("returns"), info, contexts.get(info),
                     contexts.sink);
-            if (contexts.sink.all().size() != before) {
+            if (errorCount() != before) {
                 return;
             }
         } else if (pragmas.docRequired() && !contexts.docFailed.contains(e.location())) {
-            throw error("documentation comment required");
+            relax("documentation comment required", Tolerance.DOC_REQUIRED);
         }
         switch (meta) {
             case "enum" -> {
@@ -102,6 +143,16 @@ final class ExprChecker {
                 checkEnum(expr, name);
             }
             case "union" -> {
+                if (tolerance.on() && !expr.containsKey("base")
+                        && !expr.containsKey("discriminator")) {
+                    // Appendix A R4: a simple union, desugared in P3 (A.5)
+                    relax("union misses keys 'base', 'discriminator'", Tolerance.SIMPLE_UNION);
+                    checkKeys(expr, meta, List.of("union", "data"), List.of("if", "features"));
+                    normalizeMembers(expr.get("data"));
+                    checkSimpleUnion(expr, name);
+                    tolerance.simpleUnions.add(expr);
+                    break;
+                }
                 checkKeys(expr, meta, List.of("union", "base", "discriminator", "data"),
                         List.of("if", "features"));
                 normalizeMembers(expr.get("base"));
@@ -124,13 +175,13 @@ final class ExprChecker {
                         "features", "gen", "success-response", "allow-oob", "allow-preconfig",
                         "coroutine"));
                 normalizeMembers(expr.get("data"));
-                checkArgs(expr);
+                checkArgs(expr, name);
                 checkTypeNameOrArray(expr.get("returns"), "'returns'");
             }
             default -> {
                 checkKeys(expr, meta, List.of("event"), List.of("data", "boxed", "if", "features"));
                 normalizeMembers(expr.get("data"));
-                checkArgs(expr);
+                checkArgs(expr, name);
             }
         }
         checkIf(expr, meta);
@@ -157,23 +208,33 @@ final class ExprChecker {
     private void checkNameLower(String name, String source, boolean permitUpper,
             boolean permitUnderscore) {
         String stem = checkNameStr(name, source);
-        if ((!permitUpper && Names.hasUpper(stem)) || (!permitUnderscore && stem.indexOf('_') >= 0)) {
-            throw error("name of " + source + " must not use uppercase or '_'");
+        boolean upper = !permitUpper && Names.hasUpper(stem);
+        if (upper || (!permitUnderscore && stem.indexOf('_') >= 0)) {
+            if (upper) {
+                throw error("name of " + source + " must not use uppercase or '_'");
+            }
+            // Appendix A R3: '_' was allowed in member names before QEMU 6.0
+            relax("name of " + source + " must not use uppercase or '_'", Tolerance.NAME_CASE);
         }
     }
 
     private void checkDefnName(String name, String meta) {
+        // Appendix A R3: no case conventions for definition names before QEMU 6.0
         if (meta.equals("event")) {
             String stem = checkNameStr(name, meta);
             if (Names.hasLowerOrDash(stem)) {
-                throw error("name of " + meta + " must not use lowercase or '-'");
+                relax("name of " + meta + " must not use lowercase or '-'", Tolerance.NAME_CASE);
             }
         } else if (meta.equals("command")) {
-            checkNameLower(name, meta, false, pragmas.commandNameExceptions().contains(name));
+            String stem = checkNameStr(name, meta);
+            boolean permit = pragmas.commandNameExceptions().contains(name);
+            if (Names.hasUpper(stem) || (!permit && stem.indexOf('_') >= 0)) {
+                relax("name of " + meta + " must not use uppercase or '_'", Tolerance.NAME_CASE);
+            }
         } else {
             String stem = checkNameStr(name, meta);
             if (!Names.isCamel(stem)) {
-                throw error("name of " + meta + " must use CamelCase");
+                relax("name of " + meta + " must use CamelCase", Tolerance.NAME_CASE);
             }
             if (name.endsWith("List")) {
                 throw error(meta + " name should not end in 'List'");
@@ -283,7 +344,7 @@ final class ExprChecker {
         if (prefix != null && !(prefix instanceof String)) {
             throw error("'prefix' must be a string");
         }
-        boolean permissive = pragmas.memberNameExceptions().contains(name);
+        boolean permissive = memberNameException(name);
         List<Object> list = (List<Object>) members;
         normalizeNamed(list);
         for (Object o : list) {
@@ -326,6 +387,23 @@ final class ExprChecker {
         }
     }
 
+    /** Appendix A.2: branches named like members, each a type name or a one-element array. */
+    @SuppressWarnings("unchecked")
+    private void checkSimpleUnion(Map<String, Object> expr, String name) {
+        if (!(expr.get("data") instanceof Map)) {
+            throw error("'data' must be an object");
+        }
+        boolean permissive = memberNameException(name);
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) expr.get("data")).entrySet()) {
+            String source = "'data' member '" + e.getKey() + "'";
+            checkNameLower(e.getKey(), source, permissive, permissive);
+            checkKeys(e.getValue(), source, List.of("type"), List.of("if"));
+            Map<String, Object> v = (Map<String, Object>) e.getValue();
+            checkIf(v, source);
+            checkTypeNameOrArray(v.get("type"), source);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private void checkAlternate(Map<String, Object> expr) {
         Object members = expr.get("data");
@@ -346,7 +424,7 @@ final class ExprChecker {
     }
 
     /** §9.8 step 1 / §9.9. */
-    private void checkArgs(Map<String, Object> expr) {
+    private void checkArgs(Map<String, Object> expr, String name) {
         Object args = expr.get("data");
         if (truthy(expr.get("boxed"))) {
             if (args == null) {
@@ -354,7 +432,8 @@ final class ExprChecker {
             }
             checkTypeName(args, "'data'");
         } else if (args != null && !(args instanceof String)) {
-            checkTypeImplicit(args, "'data'", null);
+            // strict: no exceptions for arguments; tolerant: q_obj_NAME-arg may be listed (R6)
+            checkTypeImplicit(args, "'data'", tolerance.on() ? name : null);
         }
     }
 
@@ -383,7 +462,7 @@ final class ExprChecker {
         if (!(value instanceof Map)) {
             throw error(source + " should be an object or type name");
         }
-        boolean permissive = parentName != null && pragmas.memberNameExceptions().contains(parentName);
+        boolean permissive = memberNameException(parentName);
         for (Map.Entry<String, Object> e : ((Map<String, Object>) value).entrySet()) {
             String key = e.getKey();
             String keySource = source + " member '" + key + "'";
@@ -415,8 +494,18 @@ final class ExprChecker {
     private void checkIfCond(Object cond, String source) {
         if (cond instanceof String s) {
             if (!Names.isIfIdentifier(s)) {
-                throw error("'if' condition '" + s + "' of " + source + " is not a valid identifier");
+                String msg = "'if' condition '" + s + "' of " + source + " is not a valid identifier";
+                if (tolerance.on() && CExprCondition.parse(s) != null) {
+                    relax(msg, Tolerance.IF_EXPRESSION); // Appendix A R5
+                    return;
+                }
+                throw error(msg);
             }
+            return;
+        }
+        if (cond instanceof List<?> && tolerance.on() && CExprCondition.parseLegacy(cond) != null) {
+            relax("'if' condition of " + source + " must be a string or an object",
+                    Tolerance.IF_EXPRESSION); // Appendix A R5: a list meant "all of"
             return;
         }
         if (!(cond instanceof Map<?, ?> m)) {

@@ -1,6 +1,7 @@
 package dev.qapidoc.schema;
 
 import dev.qapidoc.source.Diagnostic;
+import dev.qapidoc.source.Severity;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,13 +18,34 @@ public record LoadResult(Schema schema, List<Diagnostic> diagnostics) {
         diagnostics = List.copyOf(diagnostics);
     }
 
-    /** True when there are no diagnostics at all. */
+    /**
+     * True when there are no errors. A strict load has no warnings, so there this means no
+     * diagnostics at all; a tolerant load may have warnings (the relaxations it applied).
+     */
     public boolean ok() {
-        return diagnostics.isEmpty();
+        return first().isEmpty();
     }
 
-    /** The diagnostic QEMU would print. */
+    /** The first error: the diagnostic QEMU would print. */
     public Optional<Diagnostic> first() {
-        return diagnostics.isEmpty() ? Optional.empty() : Optional.of(diagnostics.get(0));
+        for (Diagnostic d : diagnostics) {
+            if (d.severity() == Severity.ERROR) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The errors, in QEMU's order. */
+    public List<Diagnostic> errors() {
+        return diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList();
+    }
+
+    /**
+     * The warnings: in a tolerant load, one per relaxation applied (each with a rule id such as
+     * {@code legacy-simple-union} or {@code doc-line-length}); none in a strict load.
+     */
+    public List<Diagnostic> warnings() {
+        return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).toList();
     }
 }

@@ -47,6 +47,9 @@ final class SchemaBuilder {
     private final Set<String> failedNames;
     private final Path workDir;
     private final String rootFile;
+    private final Tolerance tolerance;
+    /** Wrapper types of simple unions (A.5) and the type each wraps; conditions filled in P4. */
+    private final Map<String, String> wrappers = new LinkedHashMap<>();
 
     private final List<Entity> entities = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
@@ -55,6 +58,12 @@ final class SchemaBuilder {
 
     SchemaBuilder(Contexts contexts, Pragmas pragmas, Set<String> failedNames, Path workDir,
             String rootFile) {
+        this(contexts, pragmas, failedNames, workDir, rootFile, new Tolerance(LoadMode.STRICT));
+    }
+
+    SchemaBuilder(Contexts contexts, Pragmas pragmas, Set<String> failedNames, Path workDir,
+            String rootFile, Tolerance tolerance) {
+        this.tolerance = tolerance;
         this.contexts = contexts;
         this.pragmas = pragmas;
         this.failedNames = failedNames;
@@ -147,7 +156,11 @@ final class SchemaBuilder {
             return null;
         }
         if (o instanceof String s) {
-            return new IfCond.Name(s);
+            // Only tolerant mode lets C expressions through P2 (Appendix A R5).
+            return Names.isIfIdentifier(s) ? new IfCond.Name(s) : CExprCondition.parse(s);
+        }
+        if (o instanceof List) {
+            return CExprCondition.parseLegacy(o);
         }
         Map<String, Object> m = (Map<String, Object>) o;
         if (m.containsKey("not")) {
@@ -248,6 +261,8 @@ final class SchemaBuilder {
             List<Member> members = makeMembers(expr.get("data"), name, loc);
             define(new ObjectType(name, loc, doc, cond, feats, (String) expr.get("base"), members,
                     null));
+        } else if (expr.containsKey("union") && tolerance.simpleUnions.contains(expr)) {
+            defineSimpleUnion(expr, loc, doc, cond);
         } else if (expr.containsKey("union")) {
             String name = (String) expr.get("union");
             List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
@@ -298,6 +313,54 @@ final class SchemaBuilder {
         }
     }
 
+    /**
+     * Appendix A.5, in this order: a wrapper {@code q_obj_T-wrapper} (one member {@code data}
+     * of type T) per distinct branch type unless it exists, the implicit enum {@code UKind} of
+     * the branch names, then the union with tag {@code type} of that enum and one branch per
+     * name. Everything downstream then sees an ordinary union, as QEMU up to 6.1 did.
+     */
+    @SuppressWarnings("unchecked")
+    private void defineSimpleUnion(Map<String, Object> expr, SourceLocation loc, Doc doc,
+            IfCond cond) {
+        String name = (String) expr.get("union");
+        List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+        List<Variant> variants = new ArrayList<>();
+        List<EnumValue> values = new ArrayList<>();
+        String kind = name + "Kind";
+        for (Map.Entry<String, Object> b : ((Map<String, Object>) expr.get("data")).entrySet()) {
+            Map<String, Object> v = (Map<String, Object>) b.getValue();
+            String type = typeRef(v.get("type"), loc);
+            String wrapper = "q_obj_" + type + "-wrapper";
+            if (lookup(wrapper) == null) {
+                Member data = new Member("data", type, false, null, List.of(), wrapper, loc);
+                define(new ObjectType(wrapper, loc, null, null, List.of(), null, List.of(data),
+                        null));
+                wrappers.put(wrapper, type);
+            }
+            IfCond bc = ifCond(v.get("if"));
+            values.add(new EnumValue(b.getKey(), bc, List.of(), kind, loc));
+            variants.add(new Variant(b.getKey(), wrapper, bc, name, loc, false));
+        }
+        define(new EnumType(kind, loc, null, cond, List.of(), values, null, true));
+        Member tag = new Member("type", kind, false, null, List.of(), name, loc);
+        define(new ObjectType(name, loc, doc, cond, feats, null, List.of(tag),
+                new ObjectType.Branches("type", variants)));
+    }
+
+    /** A.5: a wrapper has the wrapped type's condition (an array: its element's). */
+    private void conditionWrappers() {
+        for (Map.Entry<String, String> w : wrappers.entrySet()) {
+            Entity t = lookup(w.getValue());
+            if (t instanceof ArrayType a) {
+                t = lookup(a.elementType());
+            }
+            if (t != null && t.ifCond() != null && lookup(w.getKey()) instanceof ObjectType o) {
+                replace(new ObjectType(o.name(), o.location(), o.doc(), t.ifCond(), o.features(),
+                        o.base(), o.localMembers(), o.branches()));
+            }
+        }
+    }
+
     // ---- P4: checks (§11) ----
 
     private QapiException error(SourceLocation loc, String msg) {
@@ -305,6 +368,7 @@ final class SchemaBuilder {
     }
 
     private void checkAll(Set<Doc> unbound) {
+        conditionWrappers();
         for (int i = 0; i < entities.size(); i++) {
             Entity e = entities.get(i);
             if (e instanceof Include) {
@@ -682,6 +746,12 @@ final class SchemaBuilder {
             return;
         }
         Entity a = resolve(argType, loc, kind + "'s 'data'");
+        if (boxed && a instanceof AlternateType && tolerance.on()) {
+            // Appendix A R7: 2.10 allowed a boxed alternate
+            contexts.sink.add(Tolerance.warning(contexts.error(loc,
+                    kind + "'s 'data' cannot take " + a.describe()), Tolerance.BOXED_ALTERNATE));
+            return;
+        }
         if (!(a instanceof ObjectType ao)) {
             throw error(loc, kind + "'s 'data' cannot take " + a.describe());
         }
@@ -692,6 +762,12 @@ final class SchemaBuilder {
         ObjectType checked = checkObject(ao);
         if (!boxed) {
             for (Member m : allMembersOf(checked)) {
+                if (m.ifCond() != null && tolerance.on()) {
+                    // Appendix A R8: required only since QEMU 8.1
+                    contexts.sink.add(Tolerance.warning(contexts.error(loc, "conditional " + kind
+                            + " arguments require 'boxed': true"), Tolerance.CONDITIONAL_ARGS));
+                    break;
+                }
                 if (m.ifCond() != null) {
                     throw error(loc, "conditional " + kind + " arguments require 'boxed': true");
                 }

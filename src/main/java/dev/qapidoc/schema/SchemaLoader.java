@@ -52,11 +52,38 @@ public final class SchemaLoader {
         return load(rootFile, workingDirectory, false, true);
     }
 
+    /**
+     * Loads a schema in the given mode; this is the one entry point for commands that document
+     * schemas ({@code html}, {@code rst}, {@code build}): they pass {@link LoadMode#TOLERANT}
+     * unless the user asked for {@code --strict}.
+     *
+     * <p>TOLERANT accepts every QEMU release since 2.10 (schema-language.md Appendix A): the
+     * relaxations become WARNING diagnostics with rule ids ({@link LoadResult#warnings()}), and
+     * {@link LoadResult#ok()} means "no errors". Doc comments are read with today's rules (style
+     * checks as warnings); if some block breaks today's section rules, the whole schema is read
+     * again with the rules of QEMU 2.10–9.0 and its markup converted to reST
+     * (doc-comments-and-rest.md Part 3). STRICT is {@link #load(String, Path)}.
+     */
+    public static LoadResult load(String rootFile, Path workingDirectory, LoadMode mode) {
+        if (mode == LoadMode.STRICT) {
+            return load(rootFile, workingDirectory);
+        }
+        return load(rootFile, workingDirectory, false, false, new Tolerance(mode),
+                DocBlocks.DocMode.LENIENT);
+    }
+
     private static LoadResult load(String rootFile, Path workingDirectory, boolean parallelDocs,
             boolean keepGoing) {
+        return load(rootFile, workingDirectory, parallelDocs, keepGoing,
+                new Tolerance(LoadMode.STRICT), DocBlocks.DocMode.STRICT);
+    }
+
+    private static LoadResult load(String rootFile, Path workingDirectory, boolean parallelDocs,
+            boolean keepGoing, Tolerance tolerance, DocBlocks.DocMode docMode) {
         Diagnostics sink = new Diagnostics();
         Contexts contexts = new Contexts(sink);
-        SchemaReader reader = new SchemaReader(workingDirectory, contexts, parallelDocs);
+        SchemaReader reader = new SchemaReader(workingDirectory, contexts, parallelDocs,
+                tolerance, docMode);
         reader.keepGoing = keepGoing;
         boolean parsed = reader.readRoot(rootFile);
         Pragmas pragmas = reader.pragmas.freeze();
@@ -69,7 +96,7 @@ public final class SchemaLoader {
             Diagnostics p2sink = new Diagnostics();
             List<Expr> checked = null;
             try {
-                checked = new ExprChecker(contexts.withSink(p2sink), pragmas)
+                checked = new ExprChecker(contexts.withSink(p2sink), pragmas, tolerance)
                         .check(reader.exprs, failedNames);
             } catch (DocBlocks.Failed f) {
                 checked = null;
@@ -92,10 +119,16 @@ public final class SchemaLoader {
             }
         }
         if (reader.rerun) {
-            return load(rootFile, workingDirectory, false, keepGoing);
+            return load(rootFile, workingDirectory, false, keepGoing, new Tolerance(tolerance.mode()),
+                    docMode);
         }
-        Schema schema = new SchemaBuilder(contexts, pragmas, failedNames, workingDirectory, rootFile)
-                .build(exprs, reader.docs, parsed, unbound);
+        if (docMode == DocBlocks.DocMode.LENIENT && reader.docBlockFailed) {
+            // Some block breaks today's section rules: read the schema as QEMU 2.10-9.0 did.
+            return load(rootFile, workingDirectory, false, keepGoing, new Tolerance(tolerance.mode()),
+                    DocBlocks.DocMode.LEGACY);
+        }
+        Schema schema = new SchemaBuilder(contexts, pragmas, failedNames, workingDirectory, rootFile,
+                tolerance).build(exprs, reader.docs, parsed, unbound);
         return new LoadResult(schema, sink.all());
     }
 

@@ -3,6 +3,7 @@ package dev.qapidoc.schema;
 import dev.qapidoc.doc.Doc;
 import dev.qapidoc.doc.DocLine;
 import dev.qapidoc.doc.DocLineSource;
+import dev.qapidoc.doc.LegacyDocParser;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
 import dev.qapidoc.source.SourceLocation;
@@ -81,11 +82,24 @@ final class SchemaReader {
 
     private final boolean parallelDocs;
 
+    private final Tolerance tolerance;
+    private final DocBlocks.DocMode docMode;
+    /** Set when a doc block failed (tolerant mode then retries with the legacy reader). */
+    boolean docBlockFailed;
+
     /** @param parallelDocs parse doc blocks on a background thread (see {@link DocBlocks}) */
     SchemaReader(Path workDir, Contexts contexts, boolean parallelDocs) {
+        this(workDir, contexts, parallelDocs, new Tolerance(LoadMode.STRICT),
+                DocBlocks.DocMode.STRICT);
+    }
+
+    SchemaReader(Path workDir, Contexts contexts, boolean parallelDocs, Tolerance tolerance,
+            DocBlocks.DocMode docMode) {
         this.workDir = workDir;
         this.contexts = contexts;
         this.parallelDocs = parallelDocs;
+        this.tolerance = tolerance;
+        this.docMode = docMode;
     }
 
     /**
@@ -103,7 +117,7 @@ final class SchemaReader {
      * still be in progress: call {@link #settleDocs} before relying on the outcome.
      */
     boolean readRoot(String fname) {
-        blocks = new DocBlocks(parallelDocs);
+        blocks = new DocBlocks(parallelDocs, docMode);
         QapiException mainError = null;
         boolean stopped = false;
         try {
@@ -129,6 +143,9 @@ final class SchemaReader {
             for (Raw r : raw) {
                 exprs.add(new Expr(r.data(), r.location(), r.block()));
             }
+            if (docMode == DocBlocks.DocMode.LEGACY) {
+                convertLegacyDocs();
+            }
             return true;
         }
         // The lexer stopped. A block that began before that point and fails outranks its error.
@@ -142,6 +159,24 @@ final class SchemaReader {
         }
         contexts.sink.add(mainError.diagnostic());
         return false;
+    }
+
+    /**
+     * Legacy docs (always parsed in line): the markup is a property of the whole schema, so it
+     * is chosen once all blocks are read, then every doc's text is rewritten into reST before
+     * anything (P2's doc checks, binding) looks at it (doc-comments-and-rest.md Part 3 §3.6).
+     */
+    private void convertLegacyDocs() {
+        List<Doc> all = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i).doc != null) {
+                all.add(blocks.get(i).doc);
+            }
+        }
+        LegacyDocParser.Markup markup = LegacyDocParser.detect(all);
+        for (Doc d : all) {
+            LegacyDocParser.convert(d, markup);
+        }
     }
 
     /** What joining the doc blocks found. */
@@ -159,8 +194,12 @@ final class SchemaReader {
         Outcome o = settleBlocks(blocks.size());
         if (o == Outcome.OK) {
             for (int i = 0; i < blocks.size(); i++) {
-                if (blocks.get(i).doc != null) {
-                    docs.add(blocks.get(i).doc);
+                DocBlocks.Block b = blocks.get(i);
+                if (b.doc != null) {
+                    docs.add(b.doc);
+                }
+                for (Diagnostic w : b.warnings) {
+                    contexts.sink.add(w);
                 }
             }
         } else if (o == Outcome.RERUN) {
@@ -176,6 +215,7 @@ final class SchemaReader {
                 throw b.error;
             }
             if (b.failure != null) {
+                docBlockFailed = true;
                 if (keepGoing && b.failure instanceof QapiException && b.terminal == null) {
                     continue;  // reported when it was read (lint mode)
                 }
@@ -715,6 +755,19 @@ final class SchemaReader {
                             pragmas.documentationExceptions = listOfStr(name, value, where);
                     case "member-name-exceptions" ->
                             pragmas.memberNameExceptions = listOfStr(name, value, where);
+                    case "returns-whitelist", "name-case-whitelist" -> {
+                        // Appendix A R2: the names before QEMU 6.0
+                        if (!tolerance.on()) {
+                            throw semError(where, "unknown pragma '" + name + "'");
+                        }
+                        contexts.sink.add(Tolerance.warning(contexts.error(where,
+                                "unknown pragma '" + name + "'"), Tolerance.PRAGMA));
+                        if (name.equals("returns-whitelist")) {
+                            pragmas.commandReturnsExceptions = listOfStr(name, value, where);
+                        } else {
+                            pragmas.memberNameExceptions = listOfStr(name, value, where);
+                        }
+                    }
                     default -> throw semError(where, "unknown pragma '" + name + "'");
                 }
             }
