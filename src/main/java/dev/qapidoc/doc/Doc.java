@@ -254,8 +254,10 @@ public final class Doc {
                 Diagnostic d = Diagnostic.error(returns.location(),
                         "'Returns' section, but command doesn't return anything");
                 if (lenient) {
-                    // Accepted until QEMU 9.0 (Part 3 §3.2): keep the text, it documents the reply.
+                    // Accepted until QEMU 9.0 (Part 3 §3.2). There is no return type to put in
+                    // a ':return:' field, so the text stays as a paragraph "Returns: ...".
                     sink.add(LegacyDocParser.warning(d, "doc-legacy-returns"));
+                    returns = demote(returns, "Returns: ");
                 } else {
                     sink.add(d);
                 }
@@ -289,6 +291,18 @@ public final class Doc {
      */
     private DocSection demote(DocSection s, String prefix) {
         List<TextLine> lines = new ArrayList<>(s.lines());
+        // the continuation indentation of a field body means a block quote in a paragraph
+        int indent = Integer.MAX_VALUE;
+        for (int i = 1; i < lines.size(); i++) {
+            if (!lines.get(i).text().isBlank()) {
+                indent = Math.min(indent, PyText.leadingSpace(lines.get(i).text()));
+            }
+        }
+        for (int i = 1; i < lines.size() && indent != Integer.MAX_VALUE; i++) {
+            TextLine l = lines.get(i);
+            lines.set(i, new TextLine(l.text().isBlank() ? "" : l.text().substring(indent),
+                    l.location()));
+        }
         if (lines.isEmpty()) {
             lines.add(new TextLine(prefix.strip(), s.location()));
         } else {

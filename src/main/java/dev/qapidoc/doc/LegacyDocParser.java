@@ -96,12 +96,17 @@ public final class LegacyDocParser {
             if (s.legacyTag != null && s.legacyTag.startsWith("Example")) {
                 out = example(raw, s.location());
             } else {
-                boolean hanging = s.kind() != Doc.Kind.PLAIN || s.legacyTag != null;
+                boolean hanging = s.kind() != Doc.Kind.PLAIN;
                 List<Doc.TextLine> text = markup == Markup.LEGACY_2017
                         ? LegacyMarkup.rewrite(strip(raw), freeForm && s == doc.body())
-                        : hanging ? dedentContinuation(raw) : raw;
+                        : hanging || s.legacyTag != null ? dedentContinuation(raw) : raw;
                 if (markup == Markup.REST && freeForm && s == doc.body()) {
                     text = LegacyMarkup.leadingHeading(text, doc.location());
+                }
+                if (s.kind() == Doc.Kind.SINCE) {
+                    text = oneLine(text);
+                } else if (hanging) {
+                    text = hang(text);
                 }
                 out = s.legacyTag != null ? note(text, s.legacyTag, s.location()) : text;
             }
@@ -146,12 +151,51 @@ public final class LegacyDocParser {
         return out;
     }
 
-    /** §3.6 step 3: {@code Note:} → {@code .. note::}; {@code Notes:} → an admonition. */
+    /**
+     * §3.6 step 4: description and tagged-section text continues on lines indented four spaces
+     * (today's form, which the reST writer expects); legacy lines had lost that indentation.
+     */
+    private static List<Doc.TextLine> hang(List<Doc.TextLine> text) {
+        List<Doc.TextLine> out = new ArrayList<>(text.size());
+        for (int i = 0; i < text.size(); i++) {
+            Doc.TextLine l = text.get(i);
+            out.add(i == 0 || l.text().isEmpty() ? l
+                    : new Doc.TextLine("    " + l.text(), l.location()));
+        }
+        return out;
+    }
+
+    /**
+     * A Since section becomes the {@code :since:} option, which is one line: legacy sections
+     * that ran on (5.0's {@code Netdev}: "1.2", blank, "'l2tpv3' - since 2.1") are joined.
+     */
+    private static List<Doc.TextLine> oneLine(List<Doc.TextLine> text) {
+        StringBuilder sb = new StringBuilder();
+        for (Doc.TextLine l : text) {
+            if (!l.text().isBlank()) {
+                sb.append(sb.length() > 0 ? " " : "").append(l.text().strip());
+            }
+        }
+        return text.isEmpty() ? text : List.of(new Doc.TextLine(sb.toString(), text.get(0).location()));
+    }
+
+    private static final Pattern LIST_ITEM = Pattern.compile("\\s*([*-]|[0-9]*\\.) \\S.*");
+
+    /**
+     * §3.6 step 3: {@code Note:} → {@code .. note::}; {@code Notes:} holding a list of several
+     * notes → {@code .. admonition:: Notes} (a single note stays a note).
+     */
     private static List<Doc.TextLine> note(List<Doc.TextLine> text, String tag,
             SourceLocation where) {
+        int items = 0;
+        for (Doc.TextLine l : text) {
+            if (LIST_ITEM.matcher(l.text()).matches()) {
+                items++;
+            }
+        }
         List<Doc.TextLine> out = new ArrayList<>();
-        out.add(new Doc.TextLine(tag.equals("Notes") ? ".. admonition:: Notes" : ".. note::",
-                where));
+        out.add(new Doc.TextLine(tag.equals("Notes") && items > 1 ? ".. admonition:: Notes"
+                : ".. note::", where));
         out.add(new Doc.TextLine("", where));
         for (Doc.TextLine l : trimBlank(text)) {
             out.add(new Doc.TextLine(l.text().isEmpty() ? "" : "   " + l.text(), l.location()));
@@ -401,8 +445,9 @@ public final class LegacyDocParser {
                 } else if (s.equals("Features:")) {
                     features = true;
                     cur = null;
-                } else if (word.endsWith(":") && TAGS.contains(word.substring(0, word.length() - 1))
-                        && !(inExample && !word.startsWith("Example"))) {
+                } else if (word.endsWith(":")
+                        && TAGS.contains(word.substring(0, word.length() - 1))) {
+                    // §3.2: a tag on any line, also inside an example
                     String tag = word.substring(0, word.length() - 1);
                     String rest = s.substring(word.length()).strip();
                     cur = tagged(doc, tag, rest, s);

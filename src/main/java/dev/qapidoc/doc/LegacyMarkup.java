@@ -42,7 +42,9 @@ final class LegacyMarkup {
             String t = l.text();
             SourceLocation at = l.location();
             if (t.isEmpty()) {
-                out.add(l);
+                if (!out.isEmpty() && !out.get(out.size() - 1).text().isEmpty()) {
+                    out.add(l); // runs of blank lines collapse to one
+                }
                 blankSeen = true;
                 continue;
             }

@@ -38,6 +38,20 @@ public record ObjectType(String name, SourceLocation location, Doc doc, IfCond i
         }
     }
 
+    /**
+     * For the wrapper type {@code q_obj_T-wrapper} of a simple union's branch (tolerant mode,
+     * schema-language.md Appendix A.5): T, the type of its one member {@code data}. A reST
+     * writer shows such a branch as "When type is b: data: T" rather than pointing at the
+     * implicit wrapper.
+     */
+    public java.util.Optional<String> wrappedType() {
+        if (name.startsWith("q_obj_") && name.endsWith("-wrapper") && localMembers.size() == 1
+                && localMembers.get(0).name().equals("data") && base == null && branches == null) {
+            return java.util.Optional.of(localMembers.get(0).type());
+        }
+        return java.util.Optional.empty();
+    }
+
     /** True for unions. */
     public boolean isUnion() {
         return branches != null;

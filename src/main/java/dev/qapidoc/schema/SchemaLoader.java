@@ -122,7 +122,8 @@ public final class SchemaLoader {
             return load(rootFile, workingDirectory, false, keepGoing, new Tolerance(tolerance.mode()),
                     docMode);
         }
-        if (docMode == DocBlocks.DocMode.LENIENT && reader.docBlockFailed) {
+        if (docMode == DocBlocks.DocMode.LENIENT
+                && (reader.docBlockFailed || parsed && reader.uses2017Markup())) {
             // Some block breaks today's section rules: read the schema as QEMU 2.10-9.0 did.
             return load(rootFile, workingDirectory, false, keepGoing, new Tolerance(tolerance.mode()),
                     DocBlocks.DocMode.LEGACY);

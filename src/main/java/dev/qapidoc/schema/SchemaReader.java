@@ -179,6 +179,27 @@ final class SchemaReader {
         }
     }
 
+    /**
+     * Tolerant mode, after a lenient read that failed nowhere: true when the docs use the 2017
+     * markup ({@code | } example lines) and nothing of reST ({@code ::} line ends, {@code ``},
+     * {@code **}, {@code .. } directives). Such a schema is read again with the legacy reader so
+     * its markup is converted (doc-comments-and-rest.md Part 3 §3.6); a schema written in reST
+     * (every schema today's QEMU accepts has {@code ::} blocks) never is.
+     */
+    boolean uses2017Markup() {
+        boolean pipes = false;
+        for (int i = 0; i < blocks.size(); i++) {
+            for (DocLine l : blocks.get(i).lines) {
+                String t = l.text().length() > 2 ? l.text().substring(2).strip() : "";
+                if (t.endsWith("::") || t.contains("``") || t.contains("**") || t.startsWith(".. ")) {
+                    return false;
+                }
+                pipes |= t.equals("|") || t.startsWith("| ");
+            }
+        }
+        return pipes;
+    }
+
     /** What joining the doc blocks found. */
     enum Outcome { OK, ERROR, RERUN }
 

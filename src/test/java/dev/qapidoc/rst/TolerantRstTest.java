@@ -1,0 +1,165 @@
+package dev.qapidoc.rst;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.qapidoc.schema.LoadMode;
+import dev.qapidoc.schema.LoadResult;
+import dev.qapidoc.schema.SchemaLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Legacy docs, converted at the doc level by tolerant loading, go through the reST writer
+ * unchanged: the 2017 examples of doc-comments-and-rest.md §3.6 give exactly the recommended
+ * reST, and the old corpus schemas give structurally sound {@code qapi:} reST in both dialects.
+ */
+class TolerantRstTest {
+    @TempDir
+    Path dir;
+
+    private String rst(String schema) throws IOException {
+        Files.writeString(dir.resolve("s.json"), schema, StandardCharsets.UTF_8);
+        LoadResult r = SchemaLoader.load("s.json", dir, LoadMode.TOLERANT);
+        assertEquals(List.of(), r.errors());
+        return RstWriter.render(RstWriter.write(r.schema(),
+                new RstWriter.Options(null, RstWriter.Dialect.QEMU)), false, dir);
+    }
+
+    /** §3.6, the free-form block of the 2017 document. */
+    @Test
+    void legacyFreeFormMarkup() throws IOException {
+        String out = rst("""
+                ##
+                # = Section
+                # == Subsection
+                #
+                # Some text foo with *strong* and _emphasis_
+                # 1. with a list
+                # 2. like that
+                #
+                # And some code:
+                # | $ echo foo
+                # | -> do this
+                # | <- get that
+                #
+                ##
+                """);
+        assertEquals("""
+                .. qapi:module:: s
+
+                *******
+                Section
+                *******
+
+                Subsection
+                ==========
+
+                Some text foo with **strong** and *emphasis*
+
+                1. with a list
+                2. like that
+
+                And some code:
+
+                ::
+
+                   $ echo foo
+                   -> do this
+                   <- get that
+
+                """, out);
+    }
+
+    /** §3.6, the legacy definition {@code query-blockstats} and its recommended rendering. */
+    @Test
+    void legacyDefinition() throws IOException {
+        String out = rst("""
+                { 'struct': 'BlockStats', 'data': { 'x': 'int' } }
+                ##
+                # @query-blockstats:
+                #
+                # Query the @BlockStats for all virtual block devices.
+                #
+                # @query-nodes: If true, the command will query all the
+                #               block nodes ... explain, explain ...  (since 2.3)
+                #
+                # Returns: A list of @BlockStats for each virtual block devices.
+                #
+                # Since: 0.14.0
+                #
+                # Example:
+                #
+                # -> { "execute": "query-blockstats" }
+                # <- {
+                #      ... lots of output ...
+                #    }
+                #
+                ##
+                { 'command': 'query-blockstats',
+                  'data': { '*query-nodes': 'bool' },
+                  'returns': ['BlockStats'] }
+                """);
+        assertEquals("""
+                .. qapi:module:: s
+
+                .. qapi:command:: query-blockstats
+                   :since: 0.14.0
+
+                   Query the ``BlockStats`` for all virtual block devices.
+
+                   :arg boolean? query-nodes: If true, the command will query all the
+                       block nodes ... explain, explain ...  (since 2.3)
+                   :return [BlockStats]: A list of ``BlockStats`` for each virtual block devices.
+
+                   .. qmp-example::
+
+                      -> { "execute": "query-blockstats" }
+                      <- {
+                           ... lots of output ...
+                         }
+
+                """, out);
+    }
+
+    static Stream<String> corpus() {
+        List<String> out = new ArrayList<>();
+        for (String rel : List.of("qemu-2.10.0", "qemu-5.0.0", "qemu-5.1.0", "qemu-7.2.0")) {
+            for (String root : List.of("qapi-schema.json", "qapi/qapi-schema.json",
+                    "qga/qapi-schema.json", "storage-daemon/qapi/qapi-schema.json")) {
+                if (Files.isRegularFile(Path.of("../shared/corpus", rel, root))) {
+                    out.add(rel + "/" + root);
+                }
+            }
+        }
+        return out.isEmpty() ? Stream.of("(../shared/corpus absent)") : out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void oldSchemasGiveSoundRest(String schema) {
+        assumeTrue(Files.isDirectory(Path.of("../shared/corpus")), "../shared/corpus absent");
+        int slash = schema.indexOf('/');
+        Path wd = Path.of("../shared/corpus", schema.substring(0, slash)).toAbsolutePath();
+        LoadResult r = SchemaLoader.load(schema.substring(slash + 1), wd, LoadMode.TOLERANT);
+        assertEquals(List.of(), r.errors());
+        for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
+            List<String> lines = new ArrayList<>();
+            for (RstLine l : RstWriter.write(r.schema(), new RstWriter.Options(null, d))) {
+                lines.add(l.text());
+            }
+            List<String> problems = RstStructureCheck.check(lines, d == RstWriter.Dialect.EXTENDED);
+            assertEquals(List.of(), problems.subList(0, Math.min(20, problems.size())),
+                    schema + " " + d + ": " + problems.size() + " problems");
+        }
+    }
+}
