@@ -33,8 +33,9 @@ import java.util.Set;
  * <p>QEMU stops at the first error; so does this phase (the first error ends reading), because
  * what follows a syntax error cannot be trusted.
  *
- * <p>Doc blocks are delimited here and parsed by {@link DocBlocks}, by default on a second thread;
- * {@link #readRoot} and {@link #settleDocs} put errors back into QEMU's sequential order.
+ * <p>Doc blocks are delimited here and parsed by {@link DocBlocks}, in line (as QEMU does) or, on
+ * request, on a second thread; {@link #readRoot} and {@link #settleDocs} then put errors back
+ * into QEMU's sequential order.
  */
 final class SchemaReader {
 
