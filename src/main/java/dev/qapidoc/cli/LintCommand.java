@@ -42,7 +42,7 @@ final class LintCommand implements Command {
     public String help() {
         StringBuilder sb = new StringBuilder();
         sb.append("""
-                usage: qapidoc lint [--format text|json|sarif] [--werror]
+                usage: qapidoc lint [--format text|json|sarif] [--werror] [--tolerant]
                                     [--rule ID=off|warning|error]... SCHEMA...
 
                 Checks each QAPI schema SCHEMA (with the files it includes) with every check
@@ -64,6 +64,13 @@ final class LintCommand implements Command {
                                   first)
                   --format sarif  a SARIF 2.1.0 log (for code-scanning services)
                   --werror        warnings fail the run too (exit status 1)
+                  --tolerant      accept the schema language and doc conventions of every
+                                  QEMU release since 2.10 (simple unions, old pragma names and
+                                  naming rules, C-expression 'if', Note:/Example: sections,
+                                  the 2017 doc markup); what today's QEMU would reject is
+                                  reported under the --tolerant rules below, as warnings.
+                                  Without it lint is strict: it serves authors of current
+                                  schemas, so it checks exactly what today's QEMU checks
                   --rule ID=LEVEL set a rule's level: off, warning or error (repeatable)
 
                 rules (default level, id, explanation):
@@ -99,6 +106,7 @@ final class LintCommand implements Command {
     public int run(List<String> args, Console io) throws UsageException, IOException {
         Format format = Format.TEXT;
         boolean werror = false;
+        boolean tolerant = false;
         Map<String, Level> levels = new LinkedHashMap<>();
         List<String> schemas = new ArrayList<>();
         boolean options = true;
@@ -117,6 +125,8 @@ final class LintCommand implements Command {
                 };
             } else if (options && a.equals("--werror")) {
                 werror = true;
+            } else if (options && a.equals("--tolerant")) {
+                tolerant = true;
             } else if (options && (a.equals("--rule") || a.startsWith("--rule="))) {
                 String v = a.equals("--rule") ? value(args, ++i, a) : a.substring(7);
                 int eq = v.indexOf('=');
@@ -142,7 +152,7 @@ final class LintCommand implements Command {
         if (schemas.isEmpty()) {
             throw new UsageException("lint needs at least one schema file; see 'qapidoc lint --help'");
         }
-        LintOptions opts = new LintOptions(levels);
+        LintOptions opts = new LintOptions(levels, tolerant);
         Path cwd = Path.of("").toAbsolutePath();
         List<Diagnostic> all = new ArrayList<>();
         boolean unreadable = false;

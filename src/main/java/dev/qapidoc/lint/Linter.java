@@ -1,6 +1,7 @@
 package dev.qapidoc.lint;
 
 import dev.qapidoc.schema.Entity;
+import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import dev.qapidoc.source.Diagnostic;
@@ -42,7 +43,9 @@ public final class Linter {
         List<LoadResult> loads = new ArrayList<>();
         Set<String> allNames = new HashSet<>();
         for (String root : rootFiles) {
-            LoadResult loaded = SchemaLoader.loadAll(root, workingDirectory);
+            LoadResult loaded = options.tolerant()
+                    ? SchemaLoader.load(root, workingDirectory, LoadMode.TOLERANT)
+                    : SchemaLoader.loadAll(root, workingDirectory);
             loads.add(loaded);
             for (Entity e : loaded.schema().entities()) {
                 allNames.add(e.name());
@@ -71,7 +74,9 @@ public final class Linter {
             if (includeFailed && d.message().contains(" uses unknown type ")) {
                 continue;
             }
-            Rule rule = QemuRules.classify(d);
+            // tolerant mode's relaxations carry their rule id already
+            Rule rule = d.rule() != null
+                    ? Rules.byId(d.rule()).orElse(Rules.QAPI_SCHEMA) : QemuRules.classify(d);
             syntax |= rule == Rules.QAPI_SYNTAX;
             Level level = options.levelOf(rule);
             if (level != Level.OFF) {

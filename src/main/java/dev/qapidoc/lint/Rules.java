@@ -51,10 +51,46 @@ public final class Rules {
             "deprecated or unstable member, value or definition that its doc does not explain",
             false);
 
+    // Tolerant mode (lint --tolerant): what today's QEMU rejects but an older release accepted
+    // (schema-language.md Appendix A, doc-comments-and-rest.md Part 3). Ids as the frontend sets.
+    public static final Rule LEGACY_PRAGMA = tolerant("legacy-pragma",
+            "old pragma name (returns-whitelist, name-case-whitelist; renamed in QEMU 6.0)");
+    public static final Rule LEGACY_SIMPLE_UNION = tolerant("legacy-simple-union",
+            "simple union (no 'base'/'discriminator'; removed in QEMU 6.2), read as QEMU 6.1 did");
+    public static final Rule LEGACY_IF_EXPRESSION = tolerant("legacy-if-expression",
+            "'if' as a C preprocessor expression or list (before QEMU 6.2)");
+    public static final Rule LEGACY_NAME_CASE = tolerant("legacy-name-case",
+            "name against today's case rules ('_', CamelCase, lower/upper case; before QEMU 6.0)");
+    public static final Rule LEGACY_BOXED_ALTERNATE = tolerant("legacy-boxed-alternate",
+            "boxed alternate as command or event 'data' (QEMU 2.10)");
+    public static final Rule LEGACY_CONDITIONAL_ARGS = tolerant("legacy-conditional-args",
+            "conditional command/event arguments without 'boxed': true (before QEMU 8.1)");
+    public static final Rule DOC_LINE_LENGTH = tolerant("doc-line-length",
+            "doc line longer than 70 columns (enforced since QEMU 10.2)");
+    public static final Rule DOC_SENTENCE_SPACING = tolerant("doc-sentence-spacing",
+            "one space between doc sentences (two enforced since QEMU 10.2)");
+    public static final Rule DOC_LEGACY_SECTION = tolerant("doc-legacy-section",
+            "'Note:'/'Example:' doc section (before QEMU 9.1), converted to reST directives");
+    public static final Rule DOC_LEGACY_STRUCTURE = tolerant("doc-legacy-structure",
+            "doc structure an old release tolerated (duplicate or misplaced description or tag)");
+    public static final Rule DOC_LEGACY_RETURNS = tolerant("doc-legacy-returns",
+            "'Returns:' where today's QEMU rejects it (before QEMU 9.0), kept as text");
+    public static final Rule DOC_UNDOCUMENTED = tolerant("doc-undocumented",
+            "undocumented member, value, feature or definition (required since QEMU 9.0)");
+    public static final Rule DOC_UNKNOWN_DESCRIPTION = tolerant("doc-unknown-description",
+            "doc describes a member or feature that does not exist, kept as text");
+
+    private static Rule tolerant(String id, String explanation) {
+        return new Rule(id, Level.WARNING, "--tolerant: " + explanation, false);
+    }
+
     private static final List<Rule> ALL = List.of(QAPI_SYNTAX, QAPI_SCHEMA, QAPI_DOC, DOC_REQUIRED,
             DOC_MISSING, EXAMPLE_JSON, EXAMPLE_COMMAND, EXAMPLE_EVENT, EXAMPLE_MEMBER,
             EXAMPLE_MISSING, EXAMPLE_TYPE, EXAMPLE_ENUM, DOC_REFERENCE, DOC_XREF, SINCE_MISSING,
-            SINCE_MEMBER, FEATURE_EXPLAINED);
+            SINCE_MEMBER, FEATURE_EXPLAINED, LEGACY_PRAGMA, LEGACY_SIMPLE_UNION,
+            LEGACY_IF_EXPRESSION, LEGACY_NAME_CASE, LEGACY_BOXED_ALTERNATE, LEGACY_CONDITIONAL_ARGS,
+            DOC_LINE_LENGTH, DOC_SENTENCE_SPACING, DOC_LEGACY_SECTION, DOC_LEGACY_STRUCTURE,
+            DOC_LEGACY_RETURNS, DOC_UNDOCUMENTED, DOC_UNKNOWN_DESCRIPTION);
 
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
