@@ -65,6 +65,8 @@ public final class Rules {
             "boxed alternate as command or event 'data' (QEMU 2.10)");
     public static final Rule LEGACY_CONDITIONAL_ARGS = tolerant("legacy-conditional-args",
             "conditional command/event arguments without 'boxed': true (before QEMU 8.1)");
+    public static final Rule LEGACY_LEXICAL = tolerant("legacy-lexical",
+            "2.10 string escapes, non-ASCII string characters, 'null' (before QEMU 4.2)");
     public static final Rule DOC_LINE_LENGTH = tolerant("doc-line-length",
             "doc line longer than 70 columns (enforced since QEMU 10.2)");
     public static final Rule DOC_SENTENCE_SPACING = tolerant("doc-sentence-spacing",
@@ -89,7 +91,7 @@ public final class Rules {
             EXAMPLE_MISSING, EXAMPLE_TYPE, EXAMPLE_ENUM, DOC_REFERENCE, DOC_XREF, SINCE_MISSING,
             SINCE_MEMBER, FEATURE_EXPLAINED, LEGACY_PRAGMA, LEGACY_SIMPLE_UNION,
             LEGACY_IF_EXPRESSION, LEGACY_NAME_CASE, LEGACY_BOXED_ALTERNATE, LEGACY_CONDITIONAL_ARGS,
-            DOC_LINE_LENGTH, DOC_SENTENCE_SPACING, DOC_LEGACY_SECTION, DOC_LEGACY_STRUCTURE,
+            LEGACY_LEXICAL, DOC_LINE_LENGTH, DOC_SENTENCE_SPACING, DOC_LEGACY_SECTION, DOC_LEGACY_STRUCTURE,
             DOC_LEGACY_RETURNS, DOC_UNDOCUMENTED, DOC_UNKNOWN_DESCRIPTION);
 
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();

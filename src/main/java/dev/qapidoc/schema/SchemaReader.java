@@ -392,6 +392,10 @@ final class SchemaReader {
     private static final int T_STRING = '\'';
     private static final int T_TRUE = 't';
     private static final int T_FALSE = 'f';
+    /** Tolerant mode only: 2.10's {@code null} literal (Appendix A R9). */
+    private static final int T_NULL = 'n';
+    /** The value of a {@code null} literal: a key with it counts as absent. */
+    private static final Object NULL = new Object();
     private static final int T_DOC = '#';
 
     /** Lexer and recursive-descent parser for one file (§3, §4), with doc handling (§5). */
@@ -462,6 +466,14 @@ final class SchemaReader {
                     val = Boolean.FALSE;
                     cursor = pos + 5;
                     return;
+                } else if (c == 'n' && tolerance.on() && startsWith(src, pos, "null")) {
+                    contexts.sink.add(Tolerance.warning(contexts.error(
+                            info.withColumn(column(text, lineStart, pos)), "stray 'null'"),
+                            Tolerance.LEXICAL));
+                    tok = T_NULL;
+                    val = NULL;
+                    cursor = pos + 4;
+                    return;
                 } else if (c == '\n') {
                     if (cursor == src.length) {
                         tok = T_EOF;
@@ -497,10 +509,14 @@ final class SchemaReader {
                     throw parseError("missing terminating \"'\"");
                 }
                 if (esc) {
-                    if (cp != '\\') {
-                        throw parseError("unknown escape \\" + new String(Character.toChars(cp)));
-                    }
                     esc = false;
+                    if (cp != '\\') {
+                        if (!tolerance.on()) {
+                            throw parseError("unknown escape \\" + new String(Character.toChars(cp)));
+                        }
+                        legacyEscape(cp, sb); // Appendix A R9
+                        continue;
+                    }
                 } else if (cp == '\\') {
                     esc = true;
                     continue;
@@ -508,9 +524,15 @@ final class SchemaReader {
                     break;
                 }
                 if (cp < 32 || cp >= 127) {
-                    throw parseError("funny character in string");
+                    if (!tolerance.on()) {
+                        throw parseError("funny character in string");
+                    }
+                    // 2.10 took any character but newline (Appendix A.2)
+                    contexts.sink.add(Tolerance.warning(contexts.error(
+                            info.withColumn(column(text, lineStart, pos)),
+                            "funny character in string"), Tolerance.LEXICAL));
                 }
-                sb.append((char) cp);
+                sb.appendCodePoint(cp);
             }
             tok = T_STRING;
             val = sb.toString();
@@ -526,6 +548,35 @@ final class SchemaReader {
                 }
             }
             return true;
+        }
+
+        /** 2.10's escapes: {@code \/ \' \" \b \f \n \r \t} and {@code \\uXXXX} (1..0x7F). */
+        private void legacyEscape(int cp, StringBuilder sb) {
+            String simple = "/'\"bfnrt";
+            String value = "/'\"\b\f\n\r\t";
+            int k = simple.indexOf(cp);
+            if (k >= 0) {
+                sb.append(value.charAt(k));
+            } else if (cp == 'u') {
+                int v = 0;
+                for (int i = 0; i < 4; i++) {
+                    int d = Character.digit(buf[cursor], 16);
+                    if (d < 0) {
+                        throw parseError("\\u escape needs 4 hex digits");
+                    }
+                    v = v * 16 + d;
+                    cursor++;
+                }
+                if (v < 1 || v > 0x7F) {
+                    throw parseError("for now, \\u escape only supports non-zero values up to \\u007f");
+                }
+                sb.append((char) v);
+            } else {
+                throw parseError("unknown escape \\" + new String(Character.toChars(cp)));
+            }
+            contexts.sink.add(Tolerance.warning(contexts.error(
+                    info.withColumn(column(text, lineStart, pos)),
+                    "unknown escape \\" + new String(Character.toChars(cp))), Tolerance.LEXICAL));
         }
 
         // ---- values (§4.1) ----
@@ -547,7 +598,7 @@ final class SchemaReader {
                 depth--;
                 return v;
             }
-            if (tok == T_STRING || tok == T_TRUE || tok == T_FALSE) {
+            if (tok == T_STRING || tok == T_TRUE || tok == T_FALSE || tok == T_NULL) {
                 Object v = val;
                 accept(true);
                 return v;
@@ -574,7 +625,10 @@ final class SchemaReader {
                 if (expr.containsKey(key)) {
                     throw parseError("duplicate key '" + key + "'");
                 }
-                expr.put(key, getExpr());
+                Object value = getExpr();
+                if (value != NULL) {
+                    expr.put(key, value); // R9: a null value is an absent key
+                }
                 if (tok == '}') {
                     accept(true);
                     return expr;
@@ -595,11 +649,15 @@ final class SchemaReader {
                 accept(true);
                 return expr;
             }
-            if (tok != '{' && tok != '[' && tok != T_STRING && tok != T_TRUE && tok != T_FALSE) {
+            if (tok != '{' && tok != '[' && tok != T_STRING && tok != T_TRUE && tok != T_FALSE
+                    && tok != T_NULL) {
                 throw parseError("expected '{', '[', ']', string, or boolean");
             }
             while (true) {
-                expr.add(getExpr());
+                Object value = getExpr();
+                if (value != NULL) {
+                    expr.add(value);
+                }
                 if (tok == ']') {
                     accept(true);
                     return expr;

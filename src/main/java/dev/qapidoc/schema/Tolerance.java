@@ -24,6 +24,7 @@ final class Tolerance {
     static final String BOXED_ALTERNATE = "legacy-boxed-alternate";
     static final String CONDITIONAL_ARGS = "legacy-conditional-args";
     static final String DOC_REQUIRED = "doc-undocumented";
+    static final String LEXICAL = "legacy-lexical";
 
     private final LoadMode mode;
     /** Union expressions (their data maps) that P2 accepted as simple unions. */

@@ -270,4 +270,22 @@ class TolerantRelaxationTest {
                 """, LoadMode.TOLERANT);
         assertTrue(errors(r).endsWith("documentation comment is for 'Tx'\n"), errors(r));
     }
+
+    @Test
+    void lexicalExtrasOf210() throws IOException {
+        LoadResult r = both("""
+                { 'struct': 'Sx', 'data': { 'a': 'int', '*b': null },
+                  'base': null }
+                { 'enum': 'Ex', 'data': [ 'x\\u0079' ], 'prefix': 'CAF\u00c9\\/\\n' }
+                """, "stray 'null'", "legacy-lexical");
+        ObjectType sx = (ObjectType) r.schema().entity("Sx").get();
+        assertEquals(List.of("a"), sx.localMembers().stream().map(Member::name).toList(),
+                "null value: key absent");
+        assertNull(sx.base());
+        EnumType ex = (EnumType) r.schema().entity("Ex").get();
+        assertEquals("xy", ex.values().get(0).name());
+        assertEquals("CAF\u00c9/\n", ex.prefix());
+        LoadResult bad = load("{ 'enum': 'Ex', 'data': [ '\\u0000' ] }", LoadMode.TOLERANT);
+        assertTrue(errors(bad).contains("escape only supports non-zero values"), errors(bad));
+    }
 }
