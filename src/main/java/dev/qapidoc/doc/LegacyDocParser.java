@@ -252,10 +252,10 @@ public final class LegacyDocParser {
                 continue;
             }
             if (isProse(lines, i)) {
-                if (inQmp) {
+                if (inQmp && !out.get(out.size() - 1).text().isEmpty()) {
                     out.add(new Doc.TextLine("", l.location()));
-                    inQmp = false;
                 }
+                inQmp = false;
                 out.add(indent(l, "   "));
             } else {
                 if (!inQmp) {

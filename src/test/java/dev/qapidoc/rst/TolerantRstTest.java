@@ -131,6 +131,120 @@ class TolerantRstTest {
                 """, out);
     }
 
+    /** QEMU 5.2-9.0 style: reST text, legacy sections; Note and a captioned Example. */
+    @Test
+    void legacyRestEraSections() throws IOException {
+        String out = rst("""
+                ##
+                # @Fooish:
+                #
+                # A thing::
+                #
+                #   literal
+                #
+                # @a: first line
+                #     - item one
+                #       more
+                #     - item two
+                #
+                # Note: this is
+                #       a note
+                #
+                # Example: Get it
+                #
+                # -> { "execute": "x" }
+                # <- { "return": {} }
+                #
+                # Since: 7.0
+                ##
+                { 'struct': 'Fooish', 'data': { 'a': 'int' } }
+                """);
+        assertEquals("""
+                .. qapi:module:: s
+
+                .. qapi:object:: Fooish
+                   :since: 7.0
+
+                   A thing::
+
+                     literal
+
+                   :memb int a: first line
+                       - item one
+                         more
+                       - item two
+
+                   .. note::
+
+                      this is
+                      a note
+
+                   .. qmp-example::
+                      :title: Get it
+
+                      -> { "execute": "x" }
+                      <- { "return": {} }
+
+                """, out);
+    }
+
+    /** 2017 style: Notes holding a list, an example mixing prose and QMP. */
+    @Test
+    void legacy2017Sections() throws IOException {
+        String out = rst("""
+                ##
+                # @Addr:
+                #
+                # An address, _or_ a *file descriptor*.
+                #
+                # Notes: 1. one
+                # 2. two
+                #
+                # Example:
+                #
+                # Ask for it:
+                # -> { "execute": "x" }
+                #
+                # and get it:
+                # <- { "return": {} }
+                #
+                # Since: 1.3
+                ##
+                { 'struct': 'Addr', 'data': { 'host': 'str' } }
+                """);
+        assertEquals("""
+                .. qapi:module:: s
+
+                .. qapi:object:: Addr
+                   :since: 1.3
+
+                   An address, *or* a **file descriptor**.
+
+                   :memb string host: Not documented
+
+                   .. admonition:: Notes
+
+                      1. one
+                      2. two
+
+                   .. qmp-example::
+                      :annotated:
+
+                      Ask for it:
+
+                      ::
+
+                         -> { "execute": "x" }
+
+                      and get it:
+
+                      ::
+
+                         <- { "return": {} }
+
+                """, out);
+    }
+
     static Stream<String> corpus() {
         List<String> out = new ArrayList<>();
         for (String rel : List.of("qemu-2.10.0", "qemu-5.0.0", "qemu-5.1.0", "qemu-7.2.0")) {

@@ -100,7 +100,11 @@ class TolerantRelaxationTest {
                 "one wrapper per type, shared");
         EnumType kind = (EnumType) r.schema().entity("AddrKind").get();
         assertTrue(kind.isImplicit(), "the Kind enum is implicit");
-        assertTrue(r.schema().entity("Inet").get().isImplicit() == false);
+        assertFalse(r.schema().entity("Inet").get().isImplicit());
+        ObjectType wrapper = r.schema().objectType("q_obj_intList-wrapper").get();
+        assertTrue(wrapper.isImplicit());
+        assertEquals("intList", wrapper.wrappedType().get());
+        assertTrue(r.schema().objectType("Inet").get().wrappedType().isEmpty());
     }
 
     @Test
