@@ -245,6 +245,24 @@ class TolerantRstTest {
                 """, out);
     }
 
+    /** Today's schemas: the same reST, line and origin, in both modes (both dialects). */
+    @Test
+    void masterSchemasSameRestInBothModes() {
+        Path master = Path.of("../shared/corpus/qemu-master").toAbsolutePath();
+        assumeTrue(Files.isDirectory(master), "../shared/corpus/qemu-master absent");
+        for (String root : List.of("qapi/qapi-schema.json", "qga/qapi-schema.json",
+                "storage-daemon/qapi/qapi-schema.json")) {
+            LoadResult strict = SchemaLoader.load(root, master);
+            LoadResult tolerant = SchemaLoader.load(root, master, LoadMode.TOLERANT);
+            assertEquals(List.of(), tolerant.diagnostics(), root);
+            for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
+                RstWriter.Options o = new RstWriter.Options("QMP", d);
+                assertEquals(RstWriter.write(strict.schema(), o),
+                        RstWriter.write(tolerant.schema(), o), root + " " + d);
+            }
+        }
+    }
+
     static Stream<String> corpus() {
         List<String> out = new ArrayList<>();
         for (String rel : List.of("qemu-2.10.0", "qemu-5.0.0", "qemu-5.1.0", "qemu-7.2.0")) {
