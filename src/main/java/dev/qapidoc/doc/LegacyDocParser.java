@@ -212,10 +212,11 @@ public final class LegacyDocParser {
         List<Doc.TextLine> lines = trimBlank(dedentAll(raw));
         List<Doc.TextLine> out = new ArrayList<>();
         out.add(new Doc.TextLine(".. qmp-example::", where));
+        boolean[] isProse = proseLines(lines);
         int prose = 0;
         int firstProse = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (isProse(lines, i)) {
+            if (isProse[i]) {
                 prose++;
                 if (firstProse < 0) {
                     firstProse = i;
@@ -251,7 +252,7 @@ public final class LegacyDocParser {
                 out.add(l);
                 continue;
             }
-            if (isProse(lines, i)) {
+            if (isProse[i]) {
                 if (inQmp && !out.get(out.size() - 1).text().isEmpty()) {
                     out.add(new Doc.TextLine("", l.location()));
                 }
@@ -272,18 +273,21 @@ public final class LegacyDocParser {
         return out;
     }
 
-    /** A prose line of an example: not indented, not QMP ({@code ->}, {@code <-}, JSON). */
-    private static boolean isProse(List<Doc.TextLine> lines, int i) {
-        String t = lines.get(i).text();
-        if (t.isEmpty() || PyText.isSpace(t.charAt(0))) {
-            return false;
+    /**
+     * Which lines of an example are prose: not indented, not QMP ({@code ->}, {@code <-}, JSON),
+     * and not glued to a QMP line above (a line directly under a message belongs to it unless
+     * that line is prose itself). One forward pass, so no recursion however long the example.
+     */
+    private static boolean[] proseLines(List<Doc.TextLine> lines) {
+        boolean[] prose = new boolean[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).text();
+            boolean candidate = !t.isEmpty() && !PyText.isSpace(t.charAt(0))
+                    && !t.startsWith("->") && !t.startsWith("<-") && !t.startsWith("...")
+                    && "{}[]\"".indexOf(t.charAt(0)) < 0;
+            prose[i] = candidate && (i == 0 || lines.get(i - 1).text().isEmpty() || prose[i - 1]);
         }
-        if (t.startsWith("->") || t.startsWith("<-") || "{}[]\"".indexOf(t.charAt(0)) >= 0
-                || t.startsWith("...")) {
-            return false;
-        }
-        // a line between two QMP lines without a blank line belongs to the message
-        return i == 0 || lines.get(i - 1).text().isEmpty() || isProse(lines, i - 1);
+        return prose;
     }
 
     private static Doc.TextLine indent(Doc.TextLine l, String by) {

@@ -292,4 +292,18 @@ class TolerantRelaxationTest {
         LoadResult bad = load("{ 'enum': 'Ex', 'data': [ '\\u0000' ] }", LoadMode.TOLERANT);
         assertTrue(errors(bad).contains("escape only supports non-zero values"), errors(bad));
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void pathologicalLegacyDocs() throws IOException {
+        StringBuilder sb = new StringBuilder("##\n# @Sx:\n#\n# Example:\n");
+        for (int i = 0; i < 50_000; i++) {
+            sb.append("# prose ").append(i).append(i % 2 == 0 ? " *x*\n" : " _y_\n");
+        }
+        sb.append("# Note: ").append("*_".repeat(20_000)).append("\n");
+        sb.append("##\n{ 'struct': 'Sx', 'data': {} }\n");
+        LoadResult r = load(sb.toString(), LoadMode.TOLERANT);
+        assertEquals("", errors(r));
+        assertTrue(r.schema().entity("Sx").get().doc().allSections().size() >= 2);
+    }
 }
