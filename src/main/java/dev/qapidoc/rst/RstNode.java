@@ -306,7 +306,18 @@ public final class RstNode {
                 sb.append(' ').append(quote(n.text));
             }
             if (n.directive != null) {
-                sb.append(' ').append(quote(n.directive.name()));
+                DirectiveCall dc = n.directive;
+                sb.append(' ').append(quote(dc.name()));
+                if (!dc.arguments().isEmpty()) {
+                    sb.append(" args=").append(quote(dc.arguments()));
+                }
+                for (Map.Entry<String, String> o : dc.options().entrySet()) {
+                    sb.append(" :").append(o.getKey()).append(":=").append(quote(o.getValue()));
+                }
+                if (!dc.content().isEmpty()) {
+                    sb.append(" content=").append(dc.content().get(0).where().line()).append('-')
+                            .append(dc.content().get(dc.content().size() - 1).where().line());
+                }
             }
             sb.append(" @").append(n.location.line());
             if (!n.ids.isEmpty()) {

@@ -650,7 +650,8 @@ public final class RstReader {
          */
         List<ContentLine> explicit(List<ContentLine> lines, int i, int end, RstNode target, Sections sections, int depth) {
             ContentLine first = lines.get(i);
-            String rest = first.text().length() > 3 ? first.text().substring(3) : "";
+            // docutils allows several spaces after ".." ("..  code-block::")
+            String rest = first.text().length() > 2 ? first.text().substring(2).stripLeading() : "";
             Matcher m;
             if ((m = TARGET.matcher(rest)).find()) {
                 String name = m.group(1);
@@ -700,7 +701,7 @@ public final class RstReader {
             ContentLine first = lines.get(i);
             String name = Ids.normalizeName(m.group(1));
             String kind = m.group(2);
-            String rest = first.text().substring(3 + m.end());
+            String rest = first.text().substring(2).stripLeading().substring(m.end());
             StringBuilder text = new StringBuilder(rest);
             List<SourceLocation> locs = new ArrayList<>(List.of(first.where()));
             for (ContentLine l : lines.subList(i + 1, end)) {
