@@ -935,11 +935,13 @@ public final class RstReader {
                 case "index" -> {
                     DirectiveCall call = split(name, block, where, true);
                     List<String> entries = new ArrayList<>();
+                    // one entry per line (Sphinx splits the argument at newlines), options skipped
                     List<String> raw = new ArrayList<>();
-                    if (!call.arguments().isEmpty()) {
-                        raw.add(call.arguments());
+                    for (ContentLine l : block) {
+                        if (!FIELD.matcher(l.text()).find()) {
+                            raw.add(l.text());
+                        }
                     }
-                    call.content().forEach(l -> raw.add(l.text()));
                     for (String r : raw) {
                         String e = r.strip();
                         if (e.isEmpty()) {
