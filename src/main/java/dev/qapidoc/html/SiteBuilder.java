@@ -888,10 +888,11 @@ public final class SiteBuilder {
     private static String searchableText(RstNode tree) {
         StringBuilder sb = new StringBuilder();
         for (RstNode n : tree.descendants()) {
-            if (n.type() == Type.TEXT && n.ancestor(Type.COMMENT) == null) {
-                sb.append(n.text()).append(' ');
-            } else if (n.type() == Type.LITERAL_BLOCK && n.text() != null) {
-                sb.append(n.text()).append(' ');
+            switch (n.type()) {
+                case TEXT -> sb.append(n.text());
+                case LITERAL_BLOCK -> sb.append(' ').append(n.text() == null ? "" : n.text()).append(' ');
+                case TITLE, PARAGRAPH, TERM, ENTRY, LINE, RUBRIC, FIELD_NAME, LIST_ITEM -> sb.append(' ');
+                default -> { }
             }
         }
         return sb.toString();
