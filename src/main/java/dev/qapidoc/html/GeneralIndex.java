@@ -63,6 +63,7 @@ final class GeneralIndex {
         }
         List<Word> sorted = new ArrayList<>(words.values());
         sorted.sort(Comparator.comparing((Word w) -> key(w.text)).thenComparing(w -> w.text));
+        sorted = mergeQualified(sorted);
         Map<String, List<Word>> groups = new LinkedHashMap<>();
         for (Word w : sorted) {
             String nfd = Normalizer.normalize(w.text, Normalizer.Form.NFD);
@@ -106,6 +107,46 @@ final class GeneralIndex {
             h.raw("</tr></table>").nl();
         }
         return h.toString();
+    }
+
+    private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern.compile("^(.+?) (\\([^()]*\\))$");
+
+    /**
+     * §5.1.2 step 3: "X (a)" directly followed by "X (b)" (neither with sub-entries) becomes the
+     * word "X" with sub-entries "(a)" and "(b)".
+     */
+    private static List<Word> mergeQualified(List<Word> sorted) {
+        List<Word> out = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Word w = sorted.get(i);
+            java.util.regex.Matcher m = QUALIFIED.matcher(w.text);
+            if (!w.subs.isEmpty() || !m.matches()) {
+                out.add(w);
+                continue;
+            }
+            String prefix = m.group(1);
+            int j = i + 1;
+            while (j < sorted.size() && sorted.get(j).subs.isEmpty()) {
+                java.util.regex.Matcher n = QUALIFIED.matcher(sorted.get(j).text);
+                if (!n.matches() || !n.group(1).equals(prefix)) {
+                    break;
+                }
+                j++;
+            }
+            if (j == i + 1) {
+                out.add(w);
+                continue;
+            }
+            Word merged = new Word(prefix);
+            for (int k = i; k < j; k++) {
+                java.util.regex.Matcher q = QUALIFIED.matcher(sorted.get(k).text);
+                q.matches();
+                merged.subs.computeIfAbsent(q.group(2), x -> new ArrayList<>()).addAll(sorted.get(k).links);
+            }
+            out.add(merged);
+            i = j - 1;
+        }
+        return out;
     }
 
     private static void add(Map<String, Word> words, String word, String sub, String uri) {
