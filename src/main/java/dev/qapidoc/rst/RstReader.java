@@ -118,9 +118,26 @@ public final class RstReader {
      * @param report where problems go
      */
     public List<RstNode> parseNested(List<ContentLine> lines, boolean titles, Consumer<SystemMessage> report) {
+        return parseNested(lines, titles, report, options.highlightLanguage());
+    }
+
+    /**
+     * Parses the content of a generic {@link Type#DIRECTIVE} node as nested body elements, with
+     * the {@code highlight} language that was in effect at the directive (spec §7.1: a {@code
+     * .. highlight::} earlier in the page applies to {@code ::} blocks inside directive content).
+     */
+    public List<RstNode> parseContent(RstNode directive, boolean titles, Consumer<SystemMessage> report) {
+        String lang = directive.attr("highlight");
+        return parseNested(directive.directive().content(), titles, report,
+                lang == null ? options.highlightLanguage() : lang);
+    }
+
+    private List<RstNode> parseNested(List<ContentLine> lines, boolean titles, Consumer<SystemMessage> report,
+            String highlight) {
         SourceLocation where = lines.isEmpty() ? SourceLocation.of("<empty>", 1) : lines.get(0).where();
         RstNode holder = new RstNode(Type.CONTAINER, where);
         State st = new State();
+        st.highlight = highlight;
         st.parse(new ArrayList<>(lines), holder, titles ? new Sections(holder, 0) : null, 0);
         st.resolveSubstitutions(holder);
         if (options.smartQuotes()) {
@@ -1089,7 +1106,10 @@ public final class RstReader {
                     return null;
                 }
                 default -> {
-                    target.add(RstNode.directive(split(name, block, where, true)));
+                    RstNode d = RstNode.directive(split(name, block, where, true));
+                    // the language in effect here, for "::" blocks when the content is parsed later
+                    d.attr("highlight", highlight);
+                    target.add(d);
                     return null;
                 }
             }
