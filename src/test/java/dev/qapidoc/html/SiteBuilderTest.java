@@ -190,4 +190,35 @@ class SiteBuilderTest {
         SiteBuilder.Output o = build(site(dir, deep.toString()), false);
         assertTrue(warnings(o).contains("Maximum nesting depth"), "depth limit reported");
     }
+
+    @Test
+    void imagesAreCopiedAndFilesOutsideTheSourceAreNotRead(@TempDir Path dir) throws IOException {
+        Path src = dir.resolve("src");
+        Files.createDirectories(src.resolve("sub"));
+        Files.write(src.resolve("sub/pic.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Files.writeString(dir.resolve("secret.txt"), "TOP SECRET");
+        site(src, "T\n=\n\n.. toctree::\n\n   sub/page\n\n.. include:: ../secret.txt\n");
+        Files.writeString(src.resolve("sub/page.rst"), "P\n=\n\n.. image:: pic.png\n   :alt: a picture\n\n"
+                + ".. image:: ../../secret.txt\n");
+        SiteBuilder.Output o = build(src, false);
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, o.files().get("_images/pic.png"));
+        assertTrue(page(o, "sub/page.html").contains("<img alt=\"a picture\" src=\"../_images/pic.png\">"),
+                page(o, "sub/page.html"));
+        for (byte[] b : o.files().values()) {
+            assertFalse(new String(b, StandardCharsets.ISO_8859_1).contains("TOP SECRET"));
+        }
+        String w = warnings(o);
+        assertTrue(w.contains("index.rst:8: CRITICAL: Problems with \"include\" directive path"), w);
+        assertTrue(w.contains("sub/page.rst:7: WARNING: image file not readable: ../../secret.txt"), w);
+    }
+
+    @Test
+    void documentsOutsideEveryToctreeAreReported(@TempDir Path dir) throws IOException {
+        site(dir, "T\n=\n");
+        Files.writeString(dir.resolve("lost.rst"), "Lost\n====\n");
+        Files.writeString(dir.resolve("orphan.rst"), ":orphan:\n\nOrphan\n======\n");
+        String w = warnings(build(dir, false));
+        assertTrue(w.contains(dir + "/lost.rst: WARNING: document isn't included in any toctree"), w);
+        assertFalse(w.contains("orphan.rst"), w);
+    }
 }
