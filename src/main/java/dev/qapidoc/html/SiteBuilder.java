@@ -107,7 +107,13 @@ public final class SiteBuilder {
     }
 
     private void run() throws IOException {
-        theme = Theme.load(conf.htmlTheme(), opts.themeDirs());
+        try {
+            theme = Theme.load(conf.htmlTheme(), opts.themeDirs());
+        } catch (IOException e) {
+            // e.g. QEMU's conf.py names sphinx_rtd_theme: build with ours rather than not at all
+            messages.add(SystemMessage.warning(null, e.getMessage() + "; using the 'default' theme"));
+            theme = Theme.load("default", opts.themeDirs());
+        }
         discover();
         if (!docs.containsKey(conf.rootDoc())) {
             messages.add(SystemMessage.error(null, "root document '" + conf.rootDoc() + "' not found: "
@@ -264,6 +270,9 @@ public final class SiteBuilder {
             }
         }
         for (RstNode tt : d.tree.findAll(Type.TOCTREE)) {
+            if (tt.attr("glob") != null) {
+                expandGlobs(d, tt);
+            }
             for (RstNode e : tt.children()) {
                 String target = docRef(d.name, e.attr("docname"));
                 if (docs.containsKey(target)) {
@@ -277,6 +286,31 @@ public final class SiteBuilder {
                             "toctree contains reference to nonexisting document '" + e.attr("docname") + "'"));
                 }
             }
+        }
+    }
+
+    /** {@code :glob:} toctrees: entries with {@code * ? [} match document names, sorted. */
+    private void expandGlobs(Doc d, RstNode tt) {
+        for (RstNode e : List.copyOf(tt.children())) {
+            String pattern = e.attr("docname");
+            if (e.attr("title") != null || !pattern.matches(".*[*?\\[].*")) {
+                continue;
+            }
+            String full = docRef(d.name, pattern);
+            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + full);
+            List<RstNode> matches = new ArrayList<>();
+            for (String name : docs.keySet()) {
+                if (!name.equals(d.name) && m.matches(Path.of(name))) {
+                    RstNode entry = new RstNode(Type.TOCTREE_ENTRY, e.location());
+                    entry.attr("docname", "/" + name);
+                    matches.add(entry);
+                }
+            }
+            if (matches.isEmpty()) {
+                messages.add(SystemMessage.warning(e.location(), "toctree glob pattern '" + pattern
+                        + "' didn't match any documents"));
+            }
+            e.replaceWith(matches);
         }
     }
 

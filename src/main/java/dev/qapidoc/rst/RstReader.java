@@ -705,6 +705,10 @@ public final class RstReader {
                 block.addAll(dedent(lines.subList(i + 1, end)));
                 return directive(m.group(1), block, first.where(), target, sections, depth);
             }
+            if (rest.startsWith("[") && rest.indexOf(']') > 1) {
+                warn(first.where(), "Footnotes and citations are not supported; \""
+                        + rest.substring(0, rest.indexOf(']') + 1) + "\" is not rendered.");
+            }
             RstNode c = new RstNode(Type.COMMENT, first.where());
             List<ContentLine> body = new ArrayList<>();
             body.add(first.withText(rest));

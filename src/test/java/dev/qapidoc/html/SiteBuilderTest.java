@@ -221,4 +221,21 @@ class SiteBuilderTest {
         assertTrue(w.contains(dir + "/lost.rst: WARNING: document isn't included in any toctree"), w);
         assertFalse(w.contains("orphan.rst"), w);
     }
+
+    @Test
+    void globToctreesAndUnknownThemes(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("conf.py"), "html_theme = 'sphinx_rtd_theme'\n");
+        Files.writeString(dir.resolve("index.rst"), "T\n=\n\n.. toctree::\n   :glob:\n\n   part-*\n   nothing-*\n");
+        Files.writeString(dir.resolve("part-b.rst"), "B\n=\n");
+        Files.writeString(dir.resolve("part-a.rst"), "A\n=\n\n.. [1] a footnote\n");
+        SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(dir, dir.toString(),
+                ConfPy.parse("conf.py", Files.readString(dir.resolve("conf.py"))).config(), false, List.of()));
+        String index = page(o, "index.html");
+        assertTrue(index.indexOf("href=\"part-a.html\"") < index.indexOf("href=\"part-b.html\""), index);
+        String w = warnings(o);
+        assertTrue(w.contains("WARNING: no theme named 'sphinx_rtd_theme'"), w);
+        assertTrue(w.contains("index.rst:8: WARNING: toctree glob pattern 'nothing-*' didn't match any documents"), w);
+        assertTrue(w.contains("part-a.rst:4: WARNING: Footnotes and citations are not supported"), w);
+        assertFalse(w.contains("isn't included"), w);
+    }
 }
