@@ -47,8 +47,24 @@ public final class SiteBuilder {
      * @param config conf.py values with -D overrides applied
      * @param allowRaw honour {@code raw} directives
      * @param themeDirs folders searched for {@code NAME/theme.properties} before the built-in themes
+     * @param passes tree passes run on each document right after reading, before the standard
+     *     transforms (where the {@code qapi} domain turns its generic directives into nodes)
      */
-    public record Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs) {}
+    public record Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
+            List<Pass> passes) {
+        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs) {
+            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of());
+        }
+    }
+
+    /**
+     * A pass over one freshly read document. It may replace {@link Type#DIRECTIVE} and {@link
+     * Type#PENDING_XREF} nodes and parse directive content with {@code reader}; directives still
+     * present afterwards are reported as unknown.
+     */
+    public interface Pass {
+        void apply(String docname, RstNode tree, RstReader reader, java.util.function.Consumer<SystemMessage> report);
+    }
 
     /** The built site: output files in path order, and every message in report order. */
     public record Output(Map<String, byte[]> files, List<SystemMessage> messages) {
@@ -192,8 +208,11 @@ public final class SiteBuilder {
         RstReader.Result r = reader.read(ContentLine.of(d.file, text));
         d.tree = r.document();
         messages.addAll(r.messages());
-        // the qapi domain (next issue) runs here, before the standard transforms, so that the
-        // sections and ids it creates take part in id assignment and target propagation
+        // domain passes run here, before the standard transforms, so that the sections and ids
+        // they create take part in id assignment and target propagation
+        for (Pass p : opts.passes()) {
+            p.apply(d.name, d.tree, reader, messages::add);
+        }
         Transforms.apply(d.tree, messages::add);
         for (RstNode n : d.tree.descendants()) {
             if (n.type() == Type.DIRECTIVE) {
@@ -756,6 +775,14 @@ public final class SiteBuilder {
                     tocSections(inner, fromDoc, doc, c, level + 1, maxdepth, current, seen);
                 }
                 inner.raw("</li>").nl();
+            } else if (c.type() == Type.DESC) {
+                String[] entry = objectEntry(c);
+                if (entry != null) {
+                    inner.open("li", "class", "toctree-l" + level);
+                    inner.open("a", "class", "reference internal", "href",
+                            relative(fromDoc, doc.name + ".html") + "#" + entry[0]);
+                    inner.raw(HtmlTranslator.literalHtml(entry[1])).close("a").raw("</li>").nl();
+                }
             } else if (c.type() == Type.TOCTREE && c.attr("hidden") == null) {
                 for (RstNode e : c.children()) {
                     Doc to = docs.get(docRef(doc.name, e.attr("docname")));
@@ -770,7 +797,24 @@ public final class SiteBuilder {
         }
     }
 
-    /** Sections and toctrees directly under a section, looking through non-section containers. */
+    /**
+     * The TOC entry of an object description (spec §6.1, §6.3): {id, toc text} when its signature
+     * has an id and a {@code tocname} attribute and the description is not marked {@code
+     * nocontentsentry}; null otherwise.
+     */
+    private static String[] objectEntry(RstNode desc) {
+        if (desc.attr("nocontentsentry") != null) {
+            return null;
+        }
+        for (RstNode c : desc.children()) {
+            if (c.type() == Type.DESC_SIGNATURE && !c.ids().isEmpty() && c.attr("tocname") != null) {
+                return new String[] {c.ids().get(0), c.attr("tocname")};
+            }
+        }
+        return null;
+    }
+
+    /** Sections, object descriptions and toctrees under a section, looking through containers. */
     private static List<RstNode> tocChildren(RstNode section) {
         List<RstNode> out = new ArrayList<>();
         java.util.ArrayDeque<RstNode> todo = new java.util.ArrayDeque<>();
@@ -779,7 +823,7 @@ public final class SiteBuilder {
         }
         while (!todo.isEmpty()) {
             RstNode n = todo.pop();
-            if (n.type() == Type.SECTION || n.type() == Type.TOCTREE) {
+            if (n.type() == Type.SECTION || n.type() == Type.TOCTREE || n.type() == Type.DESC) {
                 out.add(n);
                 continue;
             }
@@ -827,7 +871,7 @@ public final class SiteBuilder {
                 w.raw("<p class=\"caption\" role=\"heading\"><span class=\"caption-text\">").text(tt.attr("caption"))
                         .raw("</span></p>").nl();
             }
-            w.raw("<ul" + (any ? "" : "") + ">").nl();
+            w.raw("<ul>").nl();
             for (RstNode e : tt.children()) {
                 Doc to = docs.get(docRef(root.name, e.attr("docname")));
                 if (to != null) {
@@ -857,7 +901,7 @@ public final class SiteBuilder {
     private void localSections(HtmlWriter w, RstNode section, int depth) {
         List<RstNode> subs = new ArrayList<>();
         for (RstNode c : tocChildren(section)) {
-            if (c.type() == Type.SECTION && !c.ids().isEmpty()) {
+            if (c.type() == Type.SECTION && !c.ids().isEmpty() || c.type() == Type.DESC && objectEntry(c) != null) {
                 subs.add(c);
             }
         }
@@ -866,6 +910,12 @@ public final class SiteBuilder {
         }
         w.raw("<ul>").nl();
         for (RstNode s : subs) {
+            if (s.type() == Type.DESC) {
+                String[] entry = objectEntry(s);
+                w.raw("<li>").open("a", "class", "reference internal", "href", "#" + entry[0]);
+                w.raw(HtmlTranslator.literalHtml(entry[1])).close("a").raw("</li>").nl();
+                continue;
+            }
             w.raw("<li>").open("a", "class", "reference internal", "href", "#" + s.ids().get(0));
             w.raw(inlineText(s.children().get(0))).close("a");
             localSections(w, s, depth + 1);

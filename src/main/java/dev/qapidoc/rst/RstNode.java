@@ -76,7 +76,11 @@ public final class RstNode {
          * {@code Unknown directive type}.
          */
         DIRECTIVE,
-        /** Sphinx object description ({@code <dl>}): attributes {@code domain}, {@code objtype}. */
+        /**
+         * Sphinx object description ({@code <dl>}): attributes {@code domain}, {@code objtype},
+         * optionally {@code nocontentsentry}. Its DESC_SIGNATURE carries the object id and, for a
+         * table-of-contents entry (spec §6), the attribute {@code tocname}.
+         */
         DESC, DESC_SIGNATURE, DESC_NAME, DESC_ANNOTATION, DESC_CONTENT,
         /** A docutils system message kept in the tree (never rendered, like Sphinx). */
         SYSTEM_MESSAGE

@@ -98,7 +98,7 @@ public final class RstReader {
         }
         RstNode doc = new RstNode(Type.DOCUMENT, start);
         State st = new State();
-        Sections sections = new Sections(doc, 0);
+        Sections sections = new Sections(doc);
         st.parse(new ArrayList<>(lines), doc, sections, 0);
         st.resolveSubstitutions(doc);
         if (options.smartQuotes()) {
@@ -138,7 +138,7 @@ public final class RstReader {
         RstNode holder = new RstNode(Type.CONTAINER, where);
         State st = new State();
         st.highlight = highlight;
-        st.parse(new ArrayList<>(lines), holder, titles ? new Sections(holder, 0) : null, 0);
+        st.parse(new ArrayList<>(lines), holder, titles ? new Sections(holder) : null, 0);
         st.resolveSubstitutions(holder);
         if (options.smartQuotes()) {
             SmartQuotes.apply(holder);
@@ -154,7 +154,7 @@ public final class RstReader {
         final List<String> styles = new ArrayList<>();
         final List<RstNode> stack = new ArrayList<>();
 
-        Sections(RstNode root, int unused) {
+        Sections(RstNode root) {
             stack.add(root);
         }
 
@@ -189,12 +189,10 @@ public final class RstReader {
                 return;
             }
             int i = 0;
-            boolean afterBlank = true;
             while (i < lines.size()) {
                 ContentLine line = lines.get(i);
                 if (line.text().isBlank()) {
                     i++;
-                    afterBlank = true;
                     continue;
                 }
                 RstNode target = sections != null ? sections.current() : parent;
@@ -226,7 +224,7 @@ public final class RstReader {
                     }
                 }
                 Matcher m;
-                if ((m = BULLET.matcher(t)).find()) {
+                if (BULLET.matcher(t).find()) {
                     i = bulletList(lines, i, target, depth);
                     continue;
                 }
@@ -282,7 +280,6 @@ public final class RstReader {
                     continue;
                 }
                 i = paragraph(lines, i, target, depth);
-                afterBlank = false;
             }
         }
 
@@ -386,7 +383,7 @@ public final class RstReader {
                 }
             }
             target.add(list);
-            return blankAdjusted(lines, i);
+            return i;
         }
 
         boolean enumOk(List<ContentLine> lines, int i, Matcher m) {
@@ -442,7 +439,7 @@ public final class RstReader {
                 }
             }
             target.add(list);
-            return blankAdjusted(lines, i);
+            return i;
         }
 
         int fieldList(List<ContentLine> lines, int i, RstNode target, int depth) {
@@ -464,7 +461,7 @@ public final class RstReader {
                 i = skipBlank(lines, end);
             }
             target.add(list);
-            return blankAdjusted(lines, i);
+            return i;
         }
 
         int definitionList(List<ContentLine> lines, int i, RstNode target, int depth) {
@@ -491,7 +488,7 @@ public final class RstReader {
                 i = skipBlank(lines, end);
             }
             target.add(list);
-            return blankAdjusted(lines, i);
+            return i;
         }
 
         int lineBlock(List<ContentLine> lines, int i, RstNode target) {
@@ -1319,11 +1316,6 @@ public final class RstReader {
         while (i < lines.size() && lines.get(i).text().isBlank()) {
             i++;
         }
-        return i;
-    }
-
-    /** Backs up over trailing blank lines so the main loop sees them (nothing depends on it). */
-    private static int blankAdjusted(List<ContentLine> lines, int i) {
         return i;
     }
 

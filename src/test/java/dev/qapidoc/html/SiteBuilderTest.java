@@ -238,4 +238,45 @@ class SiteBuilderTest {
         assertTrue(w.contains("part-a.rst:4: WARNING: Footnotes and citations are not supported"), w);
         assertFalse(w.contains("isn't included"), w);
     }
+
+    /** A stand-in for the qapi domain: turns ".. thing:: NAME" into an object description. */
+    private static final SiteBuilder.Pass FAKE_DOMAIN = (docname, tree, reader, report) -> {
+        for (dev.qapidoc.rst.RstNode d : tree.findAll(dev.qapidoc.rst.RstNode.Type.DIRECTIVE)) {
+            if (!d.directive().name().equals("thing")) {
+                continue;
+            }
+            var desc = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.DESC, d.location())
+                    .attr("domain", "qapi").attr("objtype", "command");
+            var sig = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.DESC_SIGNATURE, d.location())
+                    .attr("domain", "qapi").attr("tocname", d.directive().arguments());
+            sig.ids().add("command-" + d.directive().arguments());
+            var name = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.DESC_NAME, d.location());
+            name.add(dev.qapidoc.rst.RstNode.text(d.directive().arguments(), d.location()));
+            sig.add(name);
+            var content = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.DESC_CONTENT, d.location());
+            content.addAll(reader.parseContent(d, false, report));
+            desc.add(sig);
+            desc.add(content);
+            d.replaceWith(List.of(desc));
+        }
+    };
+
+    @Test
+    void passesRunBeforeTransformsAndObjectsGetTocEntries(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("index.rst"), "T\n=\n\n.. toctree::\n\n   cmds\n");
+        Files.writeString(dir.resolve("cmds.rst"), "Commands\n========\n\nGroup\n-----\n\n.. thing:: do-it\n\n   Does *it*.\n");
+        SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(dir, dir.toString(), SiteConfig.empty(), false,
+                List.of(), List.of(FAKE_DOMAIN)));
+        assertEquals("", warnings(o));
+        String cmds = page(o, "cmds.html");
+        assertTrue(cmds.contains("<dl class=\"qapi command\">\n<dt class=\"sig sig-object qapi\" id=\"command-do-it\">\n"
+                + "<span class=\"sig-name descname\"><span class=\"pre\">do-it</span></span>"
+                + "<a class=\"headerlink\" href=\"#command-do-it\" title=\"Permalink to this definition\">"), cmds);
+        assertTrue(cmds.contains("<dd><p>Does <em>it</em>.</p>\n</dd></dl>"), cmds);
+        // the object is listed in its section's TOC entry, as a literal (spec §6.3)
+        String index = page(o, "index.html");
+        assertTrue(index.contains("<li class=\"toctree-l2\"><a class=\"reference internal\" href=\"cmds.html#group\">Group</a><ul>\n"
+                + "<li class=\"toctree-l3\"><a class=\"reference internal\" href=\"cmds.html#command-do-it\">"
+                + "<code class=\"docutils literal notranslate\"><span class=\"pre\">do-it</span></code></a></li>"), index);
+    }
 }
