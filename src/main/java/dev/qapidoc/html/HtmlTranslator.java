@@ -628,6 +628,10 @@ final class HtmlTranslator {
 
     private void table(RstNode n) {
         String id = firstId(n);
+        // §3.4: further ids of a table go on empty spans just before it
+        for (int i = 1; i < n.ids().size(); i++) {
+            w.open("span", "id", n.ids().get(i)).close("span");
+        }
         w.open("table", "class", cls(n, "docutils align-" + (n.attr("align") == null ? "default" : n.attr("align"))), "id", id).nl();
         int row = 0;
         for (RstNode c : n.children()) {

@@ -4,6 +4,7 @@ import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.rst.Ids;
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
+import dev.qapidoc.rst.RoleText;
 import dev.qapidoc.rst.RstReader;
 import dev.qapidoc.rst.SystemMessage;
 import dev.qapidoc.source.SourceLocation;
@@ -444,17 +445,10 @@ public final class SiteBuilder {
         }
     }
 
-    /** Splits {@code title <target>} (spec §4.2 step 2). Returns {title or null, target}. */
+    /** {title or null, target} of role text (spec §4.2 step 2, see {@link RoleText}). */
     static String[] explicitTitle(String text) {
-        Matcher m = Pattern.compile("(?s)^(.+?)\\s*(?<!\\\\)<(.*?)>$").matcher(text);
-        if (m.matches()) {
-            return new String[] {unescape(m.group(1)), unescape(m.group(2))};
-        }
-        return new String[] {null, unescape(text)};
-    }
-
-    private static String unescape(String s) {
-        return s.replaceAll("\\\\(.)", "$1");
+        RoleText rt = RoleText.parse(text);
+        return new String[] {rt.explicit() ? rt.title() : null, rt.target()};
     }
 
     private String pageUri(Doc from, String to, String anchor) {
