@@ -83,6 +83,9 @@ public final class SiteBuilder {
             "genindex", new String[] {"genindex", "Index"},
             "search", new String[] {"search", "Search Page"});
 
+    /** Names of generated pages, which documents cannot use. */
+    private static final Set<String> RESERVED = Set.of("genindex", "search", "searchindex", "objects");
+
     private final Options opts;
     private final SiteConfig conf;
     private final List<SystemMessage> messages = new ArrayList<>();
@@ -190,6 +193,12 @@ public final class SiteBuilder {
                     continue;
                 }
                 String name = r.substring(0, r.length() - 4);
+                if (RESERVED.contains(name)) {
+                    // these pages are generated; a document of that name would be overwritten
+                    messages.add(SystemMessage.warning(SourceLocation.of(display(r), 0),
+                            "document name '" + name + "' is reserved for a generated page; skipped"));
+                    continue;
+                }
                 docs.put(name, new Doc(name, display(r)));
             }
         }
