@@ -519,13 +519,8 @@ final class HtmlTranslator {
             if (body == null || body.children().isEmpty()) {
                 w.raw("<p></p>");
             } else {
-                if (simple) {
-                    compactDepth++;
-                }
+                // a compact field list does not make its lists "nested in a compact list" (§9.4)
                 children(body);
-                if (simple) {
-                    compactDepth--;
-                }
             }
             w.raw("</dd>").nl();
         }
