@@ -215,8 +215,13 @@ public final class SiteBuilder {
         }
         RstReader reader = new RstReader(new RstReader.Options(conf.defaultRole(), opts.allowRaw(),
                 conf.highlightLanguage(), conf.smartquotes(), (path, from) -> include(d, path, from)));
-        RstReader.Result r = reader.read(ContentLine.of(d.file, text));
+        List<ContentLine> lines = new ArrayList<>();
+        lines.addAll(snippet("<rst_prolog>", conf.string("rst_prolog", "")));
+        lines.addAll(ContentLine.of(d.file, text));
+        lines.addAll(snippet("<rst_epilog>", conf.string("rst_epilog", "")));
+        RstReader.Result r = reader.read(lines);
         d.tree = r.document();
+        metadata(d);
         messages.addAll(r.messages());
         // domain passes run here, before the standard transforms, so that the sections and ids
         // they create take part in id assignment and target propagation
@@ -231,6 +236,39 @@ public final class SiteBuilder {
             } else if (n.type() == Type.PENDING_XREF && !STD_ROLES.contains(n.attr("role"))) {
                 messages.add(SystemMessage.error(n.location(), "Unknown interpreted text role \"" + n.attr("role") + "\"."));
             }
+        }
+    }
+
+    /** rst_prolog / rst_epilog from conf.py, with their own pseudo file name as Sphinx reports them. */
+    private static List<ContentLine> snippet(String name, String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        List<ContentLine> out = new ArrayList<>();
+        out.add(new ContentLine("", SourceLocation.of(name, 0)));
+        out.addAll(ContentLine.of(name, text));
+        out.add(new ContentLine("", SourceLocation.of(name, 0)));
+        return out;
+    }
+
+    /**
+     * A field list before anything else in the document is file-wide metadata ({@code :orphan:},
+     * {@code :tocdepth:} ...), not content: it is removed and kept as {@code meta:NAME} attributes
+     * of the document node, as Sphinx does.
+     */
+    private static void metadata(Doc d) {
+        for (RstNode c : List.copyOf(d.tree.children())) {
+            if (c.type() == Type.COMMENT || c.type() == Type.SUBSTITUTION_DEFINITION || c.type() == Type.TARGET) {
+                continue;
+            }
+            if (c.type() == Type.FIELD_LIST) {
+                for (RstNode f : c.children()) {
+                    String name = f.children().get(0).astext().strip();
+                    d.tree.attr("meta:" + name, f.children().size() > 1 ? f.children().get(1).astext().strip() : "");
+                }
+                d.tree.remove(c);
+            }
+            return;
         }
     }
 
@@ -406,16 +444,7 @@ public final class SiteBuilder {
     }
 
     private static boolean isOrphan(Doc d) {
-        for (RstNode c : d.tree.children()) {
-            if (c.type() == Type.FIELD_LIST) {
-                for (RstNode f : c.children()) {
-                    if (!f.children().isEmpty() && f.children().get(0).astext().strip().equals("orphan")) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return d.tree.attr("meta:orphan") != null;
     }
 
     /** Depth-first order of documents along the toctrees from the root (prev/next links). */

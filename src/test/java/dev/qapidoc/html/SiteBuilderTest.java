@@ -217,9 +217,12 @@ class SiteBuilderTest {
         site(dir, "T\n=\n");
         Files.writeString(dir.resolve("lost.rst"), "Lost\n====\n");
         Files.writeString(dir.resolve("orphan.rst"), ":orphan:\n\nOrphan\n======\n");
-        String w = warnings(build(dir, false));
+        SiteBuilder.Output o = build(dir, false);
+        String w = warnings(o);
         assertTrue(w.contains(dir + "/lost.rst: WARNING: document isn't included in any toctree"), w);
         assertFalse(w.contains("orphan.rst"), w);
+        // the metadata field list is not content
+        assertFalse(page(o, "orphan.html").contains("field-list"), page(o, "orphan.html"));
     }
 
     @Test
@@ -278,5 +281,13 @@ class SiteBuilderTest {
         assertTrue(index.contains("<li class=\"toctree-l2\"><a class=\"reference internal\" href=\"cmds.html#group\">Group</a><ul>\n"
                 + "<li class=\"toctree-l3\"><a class=\"reference internal\" href=\"cmds.html#command-do-it\">"
                 + "<code class=\"docutils literal notranslate\"><span class=\"pre\">do-it</span></code></a></li>"), index);
+    }
+    @Test
+    void rstEpilogSubstitutionsAreAvailableEverywhere(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("conf.py"), "rst_epilog = \"\"\"\n.. |product| replace:: Harbor\n\"\"\"\n");
+        Files.writeString(dir.resolve("index.rst"), "T\n=\n\nWelcome to |product|.\n");
+        SiteBuilder.Output o = build(dir, false);
+        assertEquals("", warnings(o));
+        assertTrue(page(o, "index.html").contains("<p>Welcome to Harbor.</p>"));
     }
 }
