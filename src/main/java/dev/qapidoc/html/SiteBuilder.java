@@ -61,7 +61,9 @@ public final class SiteBuilder {
     /**
      * A pass over one freshly read document. It may replace {@link Type#DIRECTIVE} and {@link
      * Type#PENDING_XREF} nodes and parse directive content with {@code reader}; directives still
-     * present afterwards are reported as unknown.
+     * present afterwards are reported as unknown. A pass that resolves a role only later (once
+     * every document is read) sets the attribute {@code domain} on those PENDING_XREF nodes, so
+     * that they are not reported as unknown roles.
      */
     public interface Pass {
         void apply(String docname, RstNode tree, RstReader reader, java.util.function.Consumer<SystemMessage> report);
@@ -233,7 +235,7 @@ public final class SiteBuilder {
             if (n.type() == Type.DIRECTIVE) {
                 messages.add(SystemMessage.error(n.location(), "Unknown directive type \"" + n.directive().name()
                         + "\".\n\n" + n.directive().sourceText()));
-            } else if (n.type() == Type.PENDING_XREF && !STD_ROLES.contains(n.attr("role"))) {
+            } else if (n.type() == Type.PENDING_XREF && !STD_ROLES.contains(n.attr("role")) && n.attr("domain") == null) {
                 messages.add(SystemMessage.error(n.location(), "Unknown interpreted text role \"" + n.attr("role") + "\"."));
             }
         }
