@@ -52,11 +52,45 @@ public final class SiteBuilder {
      *     transforms (where the {@code qapi} domain turns its generic directives into nodes)
      */
     public record Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
-            List<Pass> passes) {
+            List<Pass> passes, List<Resolver> resolvers) {
         public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs) {
-            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of());
+            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), List.of());
+        }
+
+        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
+                List<Pass> passes) {
+            this(srcdir, displayDir, config, allowRaw, themeDirs, passes, List.of());
         }
     }
+
+    /**
+     * Cross-reference resolution by a domain, once every document is read (spec §0.6 phase 2).
+     * {@link #resolve} runs on each document before the standard roles are resolved and handles
+     * the domain's own roles; {@link #anyCandidates} offers the domain's targets for the {@code
+     * any} role, which are considered after documents and labels (spec §4.5).
+     */
+    public interface Resolver {
+        void resolve(String docname, RstNode tree, Links links, java.util.function.Consumer<SystemMessage> report);
+
+        /** Targets for {@code any} with this (whitespace-normalised) target text, in priority order. */
+        List<Candidate> anyCandidates(String docname, RstNode xref, String target);
+    }
+
+    /** Page URIs for resolvers: relative from one document to another, with an optional anchor. */
+    public interface Links {
+        String uri(String fromDoc, String toDoc, String anchor);
+    }
+
+    /**
+     * One possible target of an {@code any} reference.
+     *
+     * @param description how the ambiguity warning names it, e.g. {@code :qapi:cmd:`QMP:x`}
+     * @param docname the document it is in
+     * @param anchor the id in that document, or null for the page itself
+     * @param reftitle the link's {@code title} attribute, or null
+     * @param content what the link shows
+     */
+    public record Candidate(String description, String docname, String anchor, String reftitle, RstNode content) {}
 
     /**
      * A pass over one freshly read document. It may replace {@link Type#DIRECTIVE} and {@link
@@ -470,6 +504,9 @@ public final class SiteBuilder {
     // ---- phase 2: resolve ----
 
     private void resolve(Doc d) {
+        for (Resolver r : opts.resolvers()) {
+            r.resolve(d.name, d.tree, (from, to, anchor) -> pageUri(docs.get(from), to, anchor), messages::add);
+        }
         for (RstNode x : d.tree.findAll(Type.PENDING_XREF)) {
             if (x.parent() == null) {
                 continue;
@@ -492,6 +529,9 @@ public final class SiteBuilder {
     }
 
     private String pageUri(Doc from, String to, String anchor) {
+        if (from.name.equals(to) && anchor != null) {
+            return "#" + anchor;
+        }
         String uri = relative(from.name, to + ".html");
         return anchor == null ? uri : uri + "#" + anchor;
     }
@@ -580,6 +620,15 @@ public final class SiteBuilder {
         if (l != null && (l[2] != null || tt[0] != null)) {
             candidates.add(link(x, labelUri(d, l), "std std-ref", tt[0] != null ? tt[0] : l[2]));
             names.add(":std:ref:`" + (l[2] != null ? l[2] : target) + "`");
+        }
+        for (Resolver r : opts.resolvers()) {
+            for (Candidate c : r.anyCandidates(d.name, x, target)) {
+                RstNode ref = new RstNode(Type.REFERENCE, x.location()).attr("internal", "true")
+                        .attr("refuri", pageUri(d, c.docname(), c.anchor())).attr("reftitle", c.reftitle());
+                ref.add(c.content());
+                candidates.add(ref);
+                names.add(c.description());
+            }
         }
         if (candidates.isEmpty()) {
             messages.add(SystemMessage.warning(x.location(), "'any' reference target not found: " + target));
