@@ -74,6 +74,15 @@ public final class SiteBuilder {
 
         /** Targets for {@code any} with this (whitespace-normalised) target text, in priority order. */
         List<Candidate> anyCandidates(String docname, RstNode xref, String target);
+
+        /**
+         * Standard labels of pages the domain generates (spec §4.5, §5.2.1: {@code qapi-qmp-index}
+         * → "QMP Index"), as label name → {page name, title}; they resolve for {@code :ref:} and
+         * {@code any} and are listed in {@code objects.inv} like {@code genindex}.
+         */
+        default Map<String, String[]> labels() {
+            return Map.of();
+        }
     }
 
     /** Page URIs for resolvers: relative from one document to another, with an optional anchor. */
@@ -352,7 +361,7 @@ public final class SiteBuilder {
                     title = holder.children().get(0).astext();
                 }
                 for (String name : n.names()) {
-                    if (labels.containsKey(name) && !STD_LABELS.containsKey(name)) {
+                    if (labels.containsKey(name)) {
                         messages.add(SystemMessage.warning(n.location(), "duplicate label " + name + ", other instance in "
                                 + docs.get(labels.get(name)[0]).file));
                     }
@@ -554,8 +563,17 @@ public final class SiteBuilder {
         if (l != null) {
             return l;
         }
-        String[] std = STD_LABELS.get(name);
+        String[] std = stdLabels().get(name);
         return std == null ? null : new String[] {null, null, std[1], std[0]};
+    }
+
+    /** genindex, search and the labels of pages that resolvers generate. */
+    private Map<String, String[]> stdLabels() {
+        Map<String, String[]> all = new TreeMap<>(STD_LABELS);
+        for (Resolver r : opts.resolvers()) {
+            all.putAll(r.labels());
+        }
+        return all;
     }
 
     private String labelUri(SourceDoc from, String[] l) {
@@ -818,7 +836,7 @@ public final class SiteBuilder {
             items.add(new Inventory.Item(e.getKey(), "std", "label", "-1",
                     l[0] + ".html" + (l[1] == null ? "" : "#" + l[1]), l[2]));
         }
-        for (Map.Entry<String, String[]> e : STD_LABELS.entrySet()) {
+        for (Map.Entry<String, String[]> e : stdLabels().entrySet()) {
             if (!labels.containsKey(e.getKey())) {
                 items.add(new Inventory.Item(e.getKey(), "std", "label", "-1", e.getValue()[0] + ".html", e.getValue()[1]));
             }

@@ -306,6 +306,11 @@ class SiteBuilderTest {
         }
 
         @Override
+        public Map<String, String[]> labels() {
+            return Map.of("fake-index", new String[] {"fake-index", "Fake Index"});
+        }
+
+        @Override
         public List<SiteBuilder.Candidate> anyCandidates(String docname, dev.qapidoc.rst.RstNode xref, String target) {
             if (!target.equals("Thing") && !target.equals("other")) {
                 return List.of();
@@ -320,7 +325,7 @@ class SiteBuilderTest {
     @Test
     void resolversTakePartInAnyAndOwnTheirRoles(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("index.rst"), "T\n=\n\n.. toctree::\n\n   other\n\nSee `Thing` and `other`.\n");
-        Files.writeString(dir.resolve("other.rst"), "Other\n=====\n\nBack to :fake:obj:`Thing`.\n");
+        Files.writeString(dir.resolve("other.rst"), "Other\n=====\n\nBack to :fake:obj:`Thing`, see `fake-index`.\n");
         SiteBuilder.Pass claim = (docname, tree, reader, report) -> tree.findAll(dev.qapidoc.rst.RstNode.Type.PENDING_XREF)
                 .forEach(x -> {
                     if (x.attr("role").startsWith("fake:")) {
@@ -337,5 +342,7 @@ class SiteBuilderTest {
         assertEquals(dir + "/index.rst:8: WARNING: more than one target found for 'any' cross-reference 'other': "
                 + "could be :std:doc:`Other` or :fake:obj:`other`", warnings(o));
         assertTrue(page(o, "other.html").contains("<a class=\"reference internal\" href=\"index.html#obj-Thing\">Thing</a>"));
+        assertTrue(page(o, "other.html").contains("<a class=\"reference internal\" href=\"fake-index.html\">"
+                + "<span class=\"std std-ref\">Fake Index</span></a>"), page(o, "other.html"));
     }
 }
