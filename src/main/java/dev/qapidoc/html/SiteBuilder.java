@@ -135,7 +135,11 @@ public final class SiteBuilder {
     /** Labels every Sphinx site has (§4.5), with their titles and pages. */
     private static final Map<String, PageLabel> STD_LABELS = Map.of(
             "genindex", new PageLabel("genindex", "Index"),
-            "search", new PageLabel("search", "Search Page"));
+            "search", new PageLabel("search", "Search Page"),
+            // Sphinx always has these two (from its Python domain); objects.inv lists them, and
+            // spec §5.3 asks for Sphinx's inventory byte for byte
+            "modindex", new PageLabel("py-modindex", "Module Index"),
+            "py-modindex", new PageLabel("py-modindex", "Python Module Index"));
 
     /** Names of generated pages, which documents cannot use. */
     private static final Set<String> RESERVED = Set.of("genindex", "search", "searchindex", "objects");
