@@ -105,11 +105,7 @@ public final class Main {
         register(m, new DumpCommand());
         register(m, new RstCommand());
         register(m, new LintCommand());
-        for (Command c : List.<Command>of(
-                // one line per command; keep in the order shown by --help
-                new BuildCommand())) {
-            m.put(c.name(), c);
-        }
+        register(m, new BuildCommand());
         return m;
     }
 
