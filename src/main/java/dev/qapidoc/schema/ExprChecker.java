@@ -187,6 +187,22 @@ final class ExprChecker {
             List<String> optional) {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) value;
+        // Fast path (the common case): everything required is there and nothing else.
+        boolean fine = true;
+        for (int i = 0; i < required.size() && fine; i++) {
+            fine = map.containsKey(required.get(i));
+        }
+        if (fine) {
+            for (String k : map.keySet()) {
+                if (!required.contains(k) && !optional.contains(k)) {
+                    fine = false;
+                    break;
+                }
+            }
+        }
+        if (fine) {
+            return;
+        }
         TreeSet<String> missing = new TreeSet<>(required);
         missing.removeAll(map.keySet());
         if (!missing.isEmpty()) {

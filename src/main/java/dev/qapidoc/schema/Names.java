@@ -19,8 +19,11 @@ final class Names {
             + " compl not not_eq or or_eq xor xor_eq unix errno mips sparc i386 linux")
             .split(" "));
 
-    private static final Pattern VALID = Pattern.compile(
-            "(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)", Pattern.CASE_INSENSITIVE);
+    /** The §8.2 pattern, compiled only when the equivalence test asks for it. */
+    private static final class Regex {
+        static final Pattern VALID = Pattern.compile(
+                "(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)", Pattern.CASE_INSENSITIVE);
+    }
 
     /** §8.1 {@code c_name}. */
     static String cName(String name, boolean protect) {
@@ -43,9 +46,69 @@ final class Names {
         return r;
     }
 
-    /** §8.2: the stem of a valid name, or null when the name is invalid. */
+    /**
+     * §8.2: the stem of a valid name, or null when the name is invalid. A hand-written matcher
+     * for {@code (__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)}, ASCII case ignored, with the same
+     * backtracking outcome; {@link #stemByRegex} is the reference it is tested against.
+     */
     static String stem(String name) {
-        Matcher m = VALID.matcher(name);
+        if (cName(name, false).startsWith("q_")) {
+            return null;
+        }
+        int n = name.length();
+        int start = 0;
+        // group 1: "__" then [a-z0-9.-]+ then "_"; the run cannot contain '_', so the first '_'
+        // after "__" ends it, and the rest must match groups 2-3 (else group 1 is skipped).
+        if (n > 2 && name.charAt(0) == '_' && name.charAt(1) == '_') {
+            int i = 2;
+            while (i < n && isPrefixChar(name.charAt(i))) {
+                i++;
+            }
+            if (i > 2 && i < n && name.charAt(i) == '_') {
+                String s = stemAfterPrefix(name, i + 1);
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        return stemAfterPrefix(name, start);
+    }
+
+    private static String stemAfterPrefix(String name, int from) {
+        int n = name.length();
+        if (n - from >= 2 && (name.charAt(from) | 0x20) == 'x' && name.charAt(from + 1) == '-') {
+            if (isStem(name, from + 2)) {
+                return name.substring(from + 2);
+            }
+        }
+        return isStem(name, from) ? name.substring(from) : null;
+    }
+
+    private static boolean isStem(String name, int from) {
+        int n = name.length();
+        if (from >= n || !isLetter(name.charAt(from))) {
+            return false;
+        }
+        for (int i = from + 1; i < n; i++) {
+            char c = name.charAt(i);
+            if (!(isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isPrefixChar(char c) {
+        return isLetter(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+    }
+
+    /** The regex version of {@link #stem}, kept for the equivalence test. */
+    static String stemByRegex(String name) {
+        Matcher m = Regex.VALID.matcher(name);
         if (!m.matches() || cName(name, false).startsWith("q_")) {
             return null;
         }

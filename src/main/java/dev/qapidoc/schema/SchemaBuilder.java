@@ -796,9 +796,20 @@ final class SchemaBuilder {
                 Entity el = lookup(a.elementType());
                 loc = el != null ? el.location() : a.location();
             }
-            String m = loc == null ? Module.BUILTIN
-                    : fileModule.computeIfAbsent(loc.file(), this::moduleName);
-            mods.computeIfAbsent(m, k -> new ArrayList<>()).add(e);
+            String m = Module.BUILTIN;
+            if (loc != null) {
+                m = fileModule.get(loc.file());
+                if (m == null) {
+                    m = moduleName(loc.file());
+                    fileModule.put(loc.file(), m);
+                }
+            }
+            List<Entity> list = mods.get(m);
+            if (list == null) {
+                list = new ArrayList<>();
+                mods.put(m, list);
+            }
+            list.add(e);
         }
         List<Module> out = new ArrayList<>();
         for (Map.Entry<String, List<Entity>> m : mods.entrySet()) {

@@ -123,27 +123,18 @@ final class SchemaReader {
                     "invalid UTF-8 byte sequence");
         }
         out.flip();
-        return normaliseNewlines(out);
+        return normaliseNewlines(out.toString());
     }
 
-    private static String normaliseNewlines(CharBuffer cb) {
-        int n = cb.remaining();
-        StringBuilder sb = new StringBuilder(n + 1);
-        for (int i = 0; i < n; i++) {
-            char c = cb.get(i);
-            if (c == '\r') {
-                sb.append('\n');
-                if (i + 1 < n && cb.get(i + 1) == '\n') {
-                    i++;
-                }
-            } else {
-                sb.append(c);
-            }
+    /** Universal newlines and the appended final LF (§1.1). */
+    static String normaliseNewlines(String s) {
+        if (s.indexOf('\r') >= 0) {
+            s = s.replace("\r\n", "\n").replace('\r', '\n');
         }
-        if (sb.length() == 0 || sb.charAt(sb.length() - 1) != '\n') {
-            sb.append('\n');
+        if (s.isEmpty() || s.charAt(s.length() - 1) != '\n') {
+            s = s + "\n";
         }
-        return sb.toString();
+        return s;
     }
 
     /** The C library's message for an open failure, as Python's {@code strerror} prints it. */
@@ -172,7 +163,11 @@ final class SchemaReader {
     static String dirname(String f) {
         int i = f.lastIndexOf('/') + 1;
         String head = f.substring(0, i);
-        if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
+        boolean allSlashes = true;
+        for (int k = 0; k < head.length(); k++) {
+            allSlashes &= head.charAt(k) == '/';
+        }
+        if (!head.isEmpty() && !allSlashes) {
             int e = head.length();
             while (e > 0 && head.charAt(e - 1) == '/') {
                 e--;
@@ -555,12 +550,16 @@ final class SchemaReader {
         }
 
         private List<String> listOfStr(String name, Object value, SourceLocation where) {
-            if (value instanceof List<?> l && l.stream().allMatch(x -> x instanceof String)) {
+            if (value instanceof List<?> l) {
                 List<String> out = new ArrayList<>();
                 for (Object o : l) {
-                    out.add((String) o);
+                    if (o instanceof String str) {
+                        out.add(str);
+                    }
                 }
-                return out;
+                if (out.size() == l.size()) {
+                    return out;
+                }
             }
             throw semError(where, "pragma " + name + " must be a list of strings");
         }
