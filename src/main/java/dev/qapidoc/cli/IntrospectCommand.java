@@ -41,8 +41,9 @@ final class IntrospectCommand implements Command {
                 command, member, value, branch and feature, and no condition is shown. A QEMU
                 binary built without some configuration option answers with a subset of this.
 
-                The JSON is laid out like Python's json.dumps(value, indent=1), so it can be
-                compared byte for byte with output produced by QEMU's tooling.
+                The JSON is laid out like Python's json.dumps(value, indent=1) (one space per
+                level, ASCII only), so it compares byte for byte with the same data dumped
+                from QEMU's Python QAPI generator.
 
                 options:
                   --unmask, -u  name types by their real names (QEMU's 'qapi-gen -u');
