@@ -139,13 +139,19 @@ final class JsonOutput {
      * containers as {@code []} and {@code {}}.
      */
     private static final class PythonIndent implements PrettyPrinter {
+        /** Newline plus indentation for the first few levels; SchemaInfo nests 5 deep. */
+        private static final String[] NEWLINES = new String[8];
+
+        static {
+            for (int i = 0; i < NEWLINES.length; i++) {
+                NEWLINES[i] = "\n".concat(" ".repeat(i));
+            }
+        }
+
         private int depth;
 
         private void newline(JsonGenerator g) throws IOException {
-            g.writeRaw('\n');
-            for (int i = 0; i < depth; i++) {
-                g.writeRaw(' ');
-            }
+            g.writeRaw(depth < NEWLINES.length ? NEWLINES[depth] : "\n".concat(" ".repeat(depth)));
         }
 
         @Override

@@ -113,7 +113,7 @@ public sealed interface SchemaInfo permits SchemaInfo.CommandInfo, SchemaInfo.Ev
     record ArrayInfo(String entityName, IfCond ifCond, String elementType) implements SchemaInfo {
         @Override
         public String name() {
-            return "[" + elementType + "]";
+            return "[".concat(elementType).concat("]");
         }
 
         @Override
