@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -335,6 +336,28 @@ class IntrospectorTest {
                 "an implicit argument type has its owner's condition");
         SchemaInfo.ObjectInfo st = (SchemaInfo.ObjectInfo) infos.get(5);
         assertEquals("!defined(CONFIG_B)", st.members().get(0).ifCond().cForm());
+    }
+
+    /** A long base chain is flattened iteratively, in order, base members first. */
+    @Test
+    @Timeout(30)
+    void longBaseChain() throws IOException {
+        int n = 1000;
+        StringBuilder schema = new StringBuilder("{ 'struct': 'Sa0', 'data': { 'm0': 'int' } }\n");
+        for (int i = 1; i < n; i++) {
+            schema.append("{ 'struct': 'Sa").append(i).append("', 'base': 'Sa").append(i - 1)
+                    .append("', 'data': { 'm").append(i).append("': 'str' } }\n");
+        }
+        schema.append("{ 'command': 'deep', 'data': 'Sa").append(n - 1).append("' }\n");
+        List<SchemaInfo> infos = Introspector.introspect(load(schema.toString()), true);
+        SchemaInfo.ObjectInfo top = (SchemaInfo.ObjectInfo) infos.get(1);
+        assertEquals("Sa" + (n - 1), top.name());
+        assertEquals(n, top.members().size());
+        for (int i = 0; i < n; i++) {
+            assertEquals("m" + i, top.members().get(i).name());
+        }
+        assertEquals(List.of("deep", "Sa" + (n - 1), "q_empty", "int", "str"),
+                infos.stream().map(SchemaInfo::name).toList(), "bases are not used types");
     }
 
     /** Exact bytes of Python's json.dumps(indent=1) plus a newline, including empty containers. */
