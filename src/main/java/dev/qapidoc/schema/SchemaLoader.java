@@ -30,9 +30,18 @@ public final class SchemaLoader {
      * diagnostics and determines module names), resolved against {@code workingDirectory}.
      */
     public static LoadResult load(String rootFile, Path workingDirectory) {
+        return load(rootFile, workingDirectory,
+                !"false".equals(System.getProperty("qapidoc.parallelDocs")));
+    }
+
+    /**
+     * As {@link #load(String, Path)}; {@code parallelDocs} parses doc comments on a second
+     * thread (the default; the outcome is identical, tests run both ways).
+     */
+    static LoadResult load(String rootFile, Path workingDirectory, boolean parallelDocs) {
         Diagnostics sink = new Diagnostics();
         Contexts contexts = new Contexts(sink);
-        SchemaReader reader = new SchemaReader(workingDirectory, contexts);
+        SchemaReader reader = new SchemaReader(workingDirectory, contexts, parallelDocs);
         boolean parsed = reader.readRoot(rootFile);
         Pragmas pragmas = reader.pragmas.freeze();
         Set<Doc> unbound = Collections.newSetFromMap(new IdentityHashMap<>());

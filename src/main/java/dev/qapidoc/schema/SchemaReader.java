@@ -3,7 +3,6 @@ package dev.qapidoc.schema;
 import dev.qapidoc.doc.Doc;
 import dev.qapidoc.doc.DocLine;
 import dev.qapidoc.doc.DocLineSource;
-import dev.qapidoc.doc.DocParser;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
 import dev.qapidoc.source.SourceLocation;
@@ -41,10 +40,27 @@ final class SchemaReader {
 
     private final Path workDir;
     private final Contexts contexts;
-    private final Set<Path> included = new HashSet<>();
+    private Set<Path> included = new HashSet<>();
+    /** The flat expression list (§0 P1), valid after {@link #readRoot}. */
     final List<Expr> exprs = new ArrayList<>();
+    /** The flat doc list (§5.3), valid after {@link #readRoot}. */
     final List<Doc> docs = new ArrayList<>();
-    final PragmaState pragmas = new PragmaState();
+    PragmaState pragmas = new PragmaState();
+
+    /** An expression as parsed, with its doc block (parsed later, see {@link DocBlocks}). */
+    private record Raw(Map<String, Object> data, SourceLocation location, DocBlocks.Block block) {}
+
+    private List<Raw> raw = new ArrayList<>();
+    private DocBlocks blocks;
+
+    /** Stops the parse at a doc block that is known to fail; that block's error is reported. */
+    private static final class StopAtBlock extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopAtBlock() {
+            super(null, null, false, false);
+        }
+    }
 
     /** The mutable pragma state shared by every file (§7). */
     static final class PragmaState {
@@ -60,13 +76,37 @@ final class SchemaReader {
         }
     }
 
-    SchemaReader(Path workDir, Contexts contexts) {
+    private final boolean parallelDocs;
+
+    /** @param parallelDocs parse doc blocks on a background thread (see {@link DocBlocks}) */
+    SchemaReader(Path workDir, Contexts contexts, boolean parallelDocs) {
         this.workDir = workDir;
         this.contexts = contexts;
+        this.parallelDocs = parallelDocs;
     }
 
     /** Reads the root file; on the first error records it and stops (returns false). */
     boolean readRoot(String fname) {
+        Boolean r = attempt(fname, parallelDocs);
+        if (r == null) {
+            // A doc block's symbol was not what the lexer assumed (cannot happen for blocks the
+            // doc parser accepts, but the sequential path is the reference): start again.
+            included = new HashSet<>();
+            pragmas = new PragmaState();
+            raw = new ArrayList<>();
+            r = attempt(fname, false);
+        }
+        return r != null && r;
+    }
+
+    /**
+     * One run of P1. Doc blocks are parsed in the background when {@code background}; errors are
+     * then put back in QEMU's order: a failing block outranks whatever the lexer found after the
+     * block began. Returns true (ok), false (error recorded) or null (guess mismatch).
+     */
+    private Boolean attempt(String fname, boolean background) {
+        blocks = new DocBlocks(background);
+        QapiException mainError = null;
         try {
             Path abs = abspath(fname);
             included.add(abs);
@@ -79,11 +119,45 @@ final class SchemaReader {
                 return false;
             }
             new FileParser(fname, text, null).parse();
-            return true;
         } catch (QapiException e) {
-            contexts.sink.add(e.diagnostic());
+            mainError = e;
+        } catch (StopAtBlock e) {
+            mainError = null;
+        } finally {
+            blocks.finish();
+        }
+        int n = blocks.size();
+        boolean mismatch = false;
+        for (int i = 0; i < n; i++) {
+            DocBlocks.Block b = blocks.join(i);
+            if (b.error != null) {
+                throw b.error;
+            }
+            if (b.failure != null) {
+                if (b.failure instanceof QapiException q) {
+                    contexts.sink.add(q.diagnostic());
+                    return false;
+                }
+                throw b.failure;
+            }
+            if (!java.util.Objects.equals(b.doc.symbol(), b.guessedSymbol)) {
+                mismatch = true;
+            }
+        }
+        if (mismatch) {
+            return null;
+        }
+        if (mainError != null) {
+            contexts.sink.add(mainError.diagnostic());
             return false;
         }
+        for (int i = 0; i < n; i++) {
+            docs.add(blocks.get(i).doc);
+        }
+        for (Raw r : raw) {
+            exprs.add(new Expr(r.data(), r.location(), r.block() == null ? null : r.block().doc));
+        }
+        return true;
     }
 
     // ---- files and paths ----
@@ -424,14 +498,13 @@ final class SchemaReader {
         // ---- top level (§4.2, §5.3, §6, §7) ----
 
         void parse() {
-            Doc pending = null;
+            DocBlocks.Block pending = null;
             accept(true);
             while (tok != T_EOF) {
                 SourceLocation where = info;
                 if (tok == T_DOC) {
                     rejectExprDoc(pending);
                     pending = getDoc();
-                    docs.add(pending);
                     continue;
                 }
                 Object v = getExpr();
@@ -447,31 +520,53 @@ final class SchemaReader {
                     rejectExprDoc(pending);
                     pragma(expr, where);
                 } else {
-                    if (pending != null && pending.symbol() == null) {
-                        throw semError(pending.location(), "definition documentation required");
+                    if (pending != null && pending.guessedSymbol == null) {
+                        throw semError(pending.opening.location(), "definition documentation required");
                     }
-                    exprs.add(new Expr(expr, where, pending));
+                    raw.add(new Raw(expr, where, pending));
                 }
                 pending = null;
             }
             rejectExprDoc(pending);
         }
 
-        private void rejectExprDoc(Doc doc) {
-            if (doc != null && doc.symbol() != null) {
-                throw semError(doc.location(), "documentation for '" + doc.symbol()
+        private void rejectExprDoc(DocBlocks.Block doc) {
+            if (doc != null && doc.guessedSymbol != null) {
+                throw semError(doc.opening.location(), "documentation for '" + doc.guessedSymbol
                         + "' is not followed by the definition");
             }
         }
 
-        private Doc getDoc() {
+        /**
+         * §5.1: delimits one block (every comment line up to the first starting with {@code ##})
+         * and hands it to the doc parser; an unclosed block stops the parse at once.
+         */
+        private DocBlocks.Block getDoc() {
             if (!"##".equals(val)) {
                 throw parseError("junk after '##' at start of documentation comment");
             }
             DocLine opening = docLine();
-            Doc doc = DocParser.parse(opening, this);
+            List<DocLine> lines = new ArrayList<>();
+            QapiException terminal = null;
+            while (true) {
+                DocLine l;
+                try {
+                    l = next();
+                } catch (QapiException e) {
+                    terminal = e;
+                    break;
+                }
+                lines.add(l);
+                if (l.text().startsWith("##")) {
+                    break;
+                }
+            }
+            DocBlocks.Block b = blocks.add(new DocBlocks.Block(opening, lines, terminal));
+            if (terminal != null || (!blocks.background() && (b.failure != null || b.error != null))) {
+                throw new StopAtBlock();
+            }
             accept(true);
-            return doc;
+            return b;
         }
 
         private DocLine docLine() {
@@ -499,7 +594,7 @@ final class SchemaReader {
             String inclFname = join(dirname(fname), value);
             Map<String, Object> ie = new LinkedHashMap<>();
             ie.put("include", inclFname);
-            exprs.add(new Expr(ie, where, null));
+            raw.add(new Raw(ie, where, null));
             Path abs = abspath(inclFname);
             for (SourceLocation inf = where; inf != null; inf = inf.includedFrom()) {
                 if (abs.equals(abspath(inf.file()))) {

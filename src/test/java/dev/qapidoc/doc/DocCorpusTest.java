@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,6 +107,100 @@ class DocCorpusTest {
         assertEquals(withoutStubs(golden.substring(start)), actual.toString());
         assertEquals(1055, docs.size(), "number of doc blocks in the golden dump");
     }
+
+    /**
+     * The section locations and texts are what the reST emitter credits its lines with (Part 2
+     * §2.2, §2.4, §2.5.3: text line i of a section goes to its info line + i). Checks every line
+     * of every Plain section, free-form body and description of the QMP schema against
+     * {@code golden/qmp.ir}, with the {@code @name} rewrite of §2.7 applied.
+     */
+    @Test
+    void qmpSectionLinesLandWhereTheGoldenIrHasThem() throws IOException {
+        Path irFile = GOLDEN_DUMP.resolveSibling("qmp.ir");
+        assumeTrue(Files.isRegularFile(irFile), "../shared/golden absent: IR not checked");
+        Map<String, List<String>> ir = new HashMap<>();
+        Matcher lm = Pattern.compile("^ *(\\S+):(\\d{4,}) \\|(?: (.*))?$").matcher("");
+        for (String line : read(irFile).split("\n")) {
+            if (lm.reset(line).matches()) {
+                ir.computeIfAbsent(lm.group(1) + ":" + Integer.parseInt(lm.group(2)), k -> new ArrayList<>())
+                        .add(lm.group(3) == null ? "" : lm.group(3));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Doc d : parseWithIncludes(CORPUS.resolve("qapi/qapi-schema.json"))) {
+            String file = CORPUS.relativize(Path.of(d.location().file())).normalize().toString()
+                    .replace('\\', '/');
+            if (d.isFreeForm()) {
+                checked += expectLines(ir, file, d.location().line(), "", d.body().lines(), 0, problems);
+                continue;
+            }
+            for (Doc.Section s : d.allSections()) {
+                List<Doc.TextLine> lines = s.lines();
+                if (lines.isEmpty()) {
+                    continue;
+                }
+                int c = s.location().line();
+                switch (s.kind()) {
+                    case PLAIN -> checked += expectLines(ir, file, c, "   ", lines, 0, problems);
+                    case SINCE -> checked += expectStarts(ir, file, c, "   :since: " + lines.get(0).text(), problems);
+                    case TODO -> { }
+                    default -> {
+                        int from = 1;
+                        String first = rewrite(lines.get(0).text());
+                        if (s.kind() == Doc.Kind.ERRORS && PyText.isSpace(s.text().charAt(0))) {
+                            // ":error:" + LF + T: the text starts one line later (§2.5.3)
+                            c++;
+                            from = 0;
+                        } else {
+                            checked += expectEnds(ir, file, c, ": " + first, problems);
+                        }
+                        checked += expectLines(ir, file, c, "   ", lines, from, problems);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems.subList(0, Math.min(problems.size(), 10)));
+        assertTrue(checked > 10000, "IR lines checked: " + checked);
+    }
+
+    private static int expectLines(Map<String, List<String>> ir, String file, int credit, String indent,
+            List<Doc.TextLine> lines, int from, List<String> problems) {
+        for (int i = from; i < lines.size(); i++) {
+            String t = lines.get(i).text();
+            String want = t.isBlank() ? "" : indent + rewrite(t);
+            List<String> got = ir.getOrDefault(file + ":" + (credit - 1 + i), List.of());
+            if (!got.contains(want)) {
+                problems.add(file + ":" + (credit - 1 + i) + " want [" + want + "] got " + got);
+            }
+        }
+        return lines.size() - from;
+    }
+
+    private static int expectStarts(Map<String, List<String>> ir, String file, int credit, String want,
+            List<String> problems) {
+        List<String> got = ir.getOrDefault(file + ":" + (credit - 1), List.of());
+        if (got.stream().noneMatch(g -> g.startsWith(want))) {
+            problems.add(file + ":" + (credit - 1) + " want prefix [" + want + "] got " + got);
+        }
+        return 1;
+    }
+
+    private static int expectEnds(Map<String, List<String>> ir, String file, int credit, String want,
+            List<String> problems) {
+        List<String> got = ir.getOrDefault(file + ":" + (credit - 1), List.of());
+        if (got.stream().noneMatch(g -> g.endsWith(want))) {
+            problems.add(file + ":" + (credit - 1) + " want suffix [" + want + "] got " + got);
+        }
+        return 1;
+    }
+
+    /** §2.7: {@code @name} becomes a literal; applied to everything but {@code :since:}. */
+    private static String rewrite(String text) {
+        return REF.matcher(text).replaceAll("``$1``");
+    }
+
+    private static final Pattern REF = Pattern.compile("@([\\w-]+)", Pattern.UNICODE_CHARACTER_CLASS);
 
     @Test
     void guestAgentAndStorageDaemonSchemasParse() throws IOException {

@@ -723,6 +723,37 @@ class DocParserTest {
         }
     }
 
+    @Nested
+    class Robustness {
+        @Test
+        void lexerErrorsPassThrough() { // E2 is raised by the DocLineSource (doc-invalid-end)
+            assertEquals("t.json:5:2: documentation comment must end with '##'",
+                    err("##\n# @foo:\n#\n# x\n#\n"));
+            assertEquals("t.json:3:1: documentation comment must end with '##'",
+                    err("##\n# @foo:\n{ 'command': 'foo' }\n"));
+        }
+
+        @Test
+        void nullFromALineSourceIsAnErrorNotACrash() {
+            DocLine open = new DocLine("##", SourceLocation.of("t.json", 1), "##", 0);
+            String msg = assertThrowsRender(() -> DocParser.parse(open, () -> null));
+            assertEquals("t.json:1: documentation comment must end with '##'", msg);
+        }
+
+        @Test
+        @org.junit.jupiter.api.Timeout(10)
+        void hugeBlocksParseInLinearTime() {
+            StringBuilder sb = new StringBuilder("##\n# @foo:\n#\n# @a: x\n");
+            for (int i = 0; i < 100_000; i++) {
+                sb.append("#     line ").append(i).append('\n');
+            }
+            sb.append("#\n# ::\n#\n#   ").append("@".repeat(1_000_000)).append("\n##\n");
+            Doc d = parseFirst(sb.toString());
+            assertEquals(100_001, d.args().get(0).lines().size());
+            assertEquals(3, d.sections().get(0).lines().size());
+        }
+    }
+
     static List<Doc.Kind> kinds(Doc d) {
         return d.allSections().stream().map(Doc.Section::kind).toList();
     }
