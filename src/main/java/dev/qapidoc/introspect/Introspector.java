@@ -16,11 +16,13 @@ import dev.qapidoc.schema.BuiltinType;
 import dev.qapidoc.schema.Command;
 import dev.qapidoc.schema.Entity;
 import dev.qapidoc.schema.EnumType;
+import dev.qapidoc.schema.Include;
 import dev.qapidoc.schema.Event;
 import dev.qapidoc.schema.Member;
 import dev.qapidoc.schema.Module;
 import dev.qapidoc.schema.ObjectType;
 import dev.qapidoc.schema.Schema;
+import dev.qapidoc.schema.SchemaVisitor;
 import dev.qapidoc.schema.Variant;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -113,24 +115,63 @@ public final class Introspector {
                 use(e.argType() != null ? e.argType() : EMPTY));
     }
 
+    /**
+     * The SchemaInfo of a used type. A visitor rather than an instanceof chain, so that a new
+     * entity kind fails to compile here instead of falling through.
+     */
     private SchemaInfo type(Entity t) {
-        if (t instanceof BuiltinType b) {
-            return new BuiltinInfo(b.name(), b.jsonType());
-        } else if (t instanceof EnumType en) {
-            return new EnumInfo(mask(en.name()), en.name(), en.ifCond(), en.features(), en.values());
-        } else if (t instanceof ArrayType a) {
-            return new ArrayInfo(a.name(), a.ifCond(), use(a.elementType()));
-        } else if (t instanceof ObjectType o) {
-            return object(o);
-        } else if (t instanceof AlternateType alt) {
-            List<AlternateMemberInfo> members = new ArrayList<>();
-            for (Variant v : alt.variants()) {
-                members.add(new AlternateMemberInfo(use(v.type()), v.ifCond()));
+        return t.accept(new SchemaVisitor<SchemaInfo>() {
+            @Override
+            public SchemaInfo builtin(BuiltinType b) {
+                return new BuiltinInfo(b.name(), b.jsonType());
             }
-            return new AlternateInfo(mask(alt.name()), alt.name(), alt.ifCond(), alt.features(),
-                    members);
-        }
-        throw new IllegalArgumentException("not a type: " + t.describe());
+
+            @Override
+            public SchemaInfo enumType(EnumType en) {
+                return new EnumInfo(mask(en.name()), en.name(), en.ifCond(), en.features(),
+                        en.values());
+            }
+
+            @Override
+            public SchemaInfo arrayType(ArrayType a) {
+                return new ArrayInfo(a.name(), a.ifCond(), use(a.elementType()));
+            }
+
+            @Override
+            public SchemaInfo objectType(ObjectType o) {
+                return object(o);
+            }
+
+            @Override
+            public SchemaInfo alternateType(AlternateType alt) {
+                List<AlternateMemberInfo> members = new ArrayList<>();
+                for (Variant v : alt.variants()) {
+                    members.add(new AlternateMemberInfo(use(v.type()), v.ifCond()));
+                }
+                return new AlternateInfo(mask(alt.name()), alt.name(), alt.ifCond(),
+                        alt.features(), members);
+            }
+
+            @Override
+            public SchemaInfo command(Command c) {
+                throw notAType(c);
+            }
+
+            @Override
+            public SchemaInfo event(Event e) {
+                throw notAType(e);
+            }
+
+            @Override
+            public SchemaInfo include(Include i) {
+                throw notAType(i);
+            }
+        });
+    }
+
+    /** Only types reach the work list ({@link #resolve} returns types only). */
+    private static IllegalArgumentException notAType(Entity e) {
+        return new IllegalArgumentException("not a type: " + e.describe());
     }
 
     private ObjectInfo object(ObjectType o) {
