@@ -19,9 +19,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -147,6 +151,53 @@ class IntrospectCommandTest {
         JsonNode execArgs = qga.get("q_obj_guest-exec-arg").get("members");
         assertEquals(JSON.readTree("""
                 {"name": "arg", "type": "[str]", "default": null}"""), execArgs.get(1));
+    }
+
+    static Stream<String> vectors() throws IOException {
+        Path dir = CORPUS.resolve("tests/qapi-schema");
+        if (!Files.isDirectory(dir)) {
+            return Stream.of("(../shared absent)");
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .sorted().toList().stream();
+        }
+    }
+
+    /**
+     * Every QEMU conformance vector, valid or not: introspect agrees with dump on the exit code
+     * and the diagnostic, and for a valid schema prints JSON whose leading commands and events
+     * are exactly the dump's, in the same order (§16.1). Includes the odd but valid ones
+     * (qapi-schema-test, doc-good, the include tests) and never an internal error.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void agreesWithDumpOnEveryVector(String name) throws IOException {
+        Path dir = CORPUS.resolve("tests/qapi-schema");
+        assumeTrue(Files.isDirectory(dir), "../shared/corpus absent: QEMU vectors not checked");
+        String file = dir.resolve(name).toString();
+        Main.Result dump = Main.capture("dump", file);
+        Main.Result r = Main.capture("introspect", file);
+        assertEquals(dump.exitCode(), r.exitCode(), r.stderr());
+        assertEquals(dump.stderr(), r.stderr());
+        if (r.exitCode() != 0) {
+            assertEquals("", r.stdout());
+            return;
+        }
+        List<String> expected = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("^(command|event) (\\S+)", Pattern.MULTILINE)
+                .matcher(dump.stdout());
+        while (m.find()) {
+            expected.add(m.group(1) + " " + m.group(2));
+        }
+        List<String> actual = new java.util.ArrayList<>();
+        for (JsonNode info : JSON.readTree(r.stdout())) {
+            String meta = info.get("meta-type").asText();
+            if (meta.equals("command") || meta.equals("event")) {
+                actual.add(meta + " " + info.get("name").asText());
+            }
+        }
+        assertEquals(expected, actual);
     }
 
     @Test
