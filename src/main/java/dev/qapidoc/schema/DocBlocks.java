@@ -21,8 +21,17 @@ import java.util.List;
  */
 final class DocBlocks {
 
+    /** Thrown by {@link Block#await} when a block failed or was not what the lexer assumed. */
+    static final class Failed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failed() {
+            super(null, null, false, false);
+        }
+    }
+
     /** One delimited block: its lines, the guessed symbol, and (once parsed) its result. */
-    static final class Block {
+    final class Block {
         final DocLine opening;
         final List<DocLine> lines;
         /** Raised by the lexer when the block is not closed (§5.1); replayed after the lines. */
@@ -42,6 +51,15 @@ final class DocBlocks {
             this.lines = lines;
             this.terminal = terminal;
             this.guessedSymbol = guessSymbol(lines);
+        }
+
+        /** Waits for the parse; the doc, or {@link Failed}. */
+        Doc await() {
+            join(this);
+            if (doc == null || !java.util.Objects.equals(doc.symbol(), guessedSymbol)) {
+                throw new Failed();
+            }
+            return doc;
         }
 
         void parse() {
@@ -69,7 +87,7 @@ final class DocBlocks {
          * Anything the doc parser would reject makes the block fail, which outranks every use
          * of the guess; a successful parse is checked against it.
          */
-        private static String guessSymbol(List<DocLine> lines) {
+        private String guessSymbol(List<DocLine> lines) {
             if (lines.isEmpty()) {
                 return null;
             }
@@ -138,8 +156,12 @@ final class DocBlocks {
 
     /** Waits until block {@code i} is parsed. */
     Block join(int i) {
+        return join(get(i));
+    }
+
+    /** Waits until {@code b} is parsed. */
+    Block join(Block b) {
         synchronized (this) {
-            Block b = blocks.get(i);
             boolean interrupted = false;
             while (!b.done) {
                 try {

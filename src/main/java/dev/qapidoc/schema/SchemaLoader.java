@@ -48,14 +48,35 @@ public final class SchemaLoader {
         List<Expr> exprs = List.of();
         Set<String> failedNames = new HashSet<>();
         if (parsed) {
-            exprs = new ExprChecker(contexts, pragmas).check(reader.exprs, failedNames);
-            Set<Expr> passed = Collections.newSetFromMap(new IdentityHashMap<>());
-            passed.addAll(exprs);
-            for (Expr e : reader.exprs) {
-                if (!passed.contains(e) && e.doc() != null) {
-                    unbound.add(e.doc());
-                }
+            // P2 runs while doc blocks may still be parsing in the background; its findings are
+            // held back until every block is known to be fine (a failing block is a P1 error).
+            Diagnostics p2sink = new Diagnostics();
+            List<Expr> checked = null;
+            try {
+                checked = new ExprChecker(contexts.withSink(p2sink), pragmas)
+                        .check(reader.exprs, failedNames);
+            } catch (DocBlocks.Failed f) {
+                checked = null;
             }
+            SchemaReader.Outcome o = reader.settleDocs();
+            if (o == SchemaReader.Outcome.OK && checked != null) {
+                for (var d : p2sink.all()) {
+                    sink.add(d);
+                }
+                exprs = checked;
+                Set<Expr> passed = Collections.newSetFromMap(new IdentityHashMap<>());
+                passed.addAll(exprs);
+                for (Expr e : reader.exprs) {
+                    if (!passed.contains(e) && e.doc() != null) {
+                        unbound.add(e.doc());
+                    }
+                }
+            } else {
+                parsed = false;
+            }
+        }
+        if (reader.rerun) {
+            return load(rootFile, workingDirectory, false);
         }
         Schema schema = new SchemaBuilder(contexts, pragmas, failedNames, workingDirectory, rootFile)
                 .build(exprs, reader.docs, parsed, unbound);

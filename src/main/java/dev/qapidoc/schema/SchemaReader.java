@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +32,9 @@ import java.util.Set;
  *
  * <p>QEMU stops at the first error; so does this phase (the first error ends reading), because
  * what follows a syntax error cannot be trusted.
+ *
+ * <p>Doc blocks are delimited here and parsed by {@link DocBlocks}, by default on a second thread;
+ * {@link #readRoot} and {@link #settleDocs} put errors back into QEMU's sequential order.
  */
 final class SchemaReader {
 
@@ -40,17 +43,17 @@ final class SchemaReader {
 
     private final Path workDir;
     private final Contexts contexts;
-    private Set<Path> included = new HashSet<>();
+    private final Set<Path> included = new HashSet<>();
     /** The flat expression list (§0 P1), valid after {@link #readRoot}. */
     final List<Expr> exprs = new ArrayList<>();
-    /** The flat doc list (§5.3), valid after {@link #readRoot}. */
+    /** The flat doc list (§5.3), valid after {@link #settleDocs}. */
     final List<Doc> docs = new ArrayList<>();
-    PragmaState pragmas = new PragmaState();
+    final PragmaState pragmas = new PragmaState();
 
     /** An expression as parsed, with its doc block (parsed later, see {@link DocBlocks}). */
     private record Raw(Map<String, Object> data, SourceLocation location, DocBlocks.Block block) {}
 
-    private List<Raw> raw = new ArrayList<>();
+    private final List<Raw> raw = new ArrayList<>();
     private DocBlocks blocks;
 
     /** Stops the parse at a doc block that is known to fail; that block's error is reported. */
@@ -85,28 +88,15 @@ final class SchemaReader {
         this.parallelDocs = parallelDocs;
     }
 
-    /** Reads the root file; on the first error records it and stops (returns false). */
-    boolean readRoot(String fname) {
-        Boolean r = attempt(fname, parallelDocs);
-        if (r == null) {
-            // A doc block's symbol was not what the lexer assumed (cannot happen for blocks the
-            // doc parser accepts, but the sequential path is the reference): start again.
-            included = new HashSet<>();
-            pragmas = new PragmaState();
-            raw = new ArrayList<>();
-            r = attempt(fname, false);
-        }
-        return r != null && r;
-    }
-
     /**
-     * One run of P1. Doc blocks are parsed in the background when {@code background}; errors are
-     * then put back in QEMU's order: a failing block outranks whatever the lexer found after the
-     * block began. Returns true (ok), false (error recorded) or null (guess mismatch).
+     * Reads the root file (P1). Returns false when an error was recorded. On success the
+     * expressions are in {@link #exprs}, but with background doc parsing their doc blocks may
+     * still be in progress: call {@link #settleDocs} before relying on the outcome.
      */
-    private Boolean attempt(String fname, boolean background) {
-        blocks = new DocBlocks(background);
+    boolean readRoot(String fname) {
+        blocks = new DocBlocks(parallelDocs);
         QapiException mainError = null;
+        boolean stopped = false;
         try {
             Path abs = abspath(fname);
             included.add(abs);
@@ -122,12 +112,53 @@ final class SchemaReader {
         } catch (QapiException e) {
             mainError = e;
         } catch (StopAtBlock e) {
-            mainError = null;
+            stopped = true;
         } finally {
             blocks.finish();
         }
-        int n = blocks.size();
-        boolean mismatch = false;
+        if (mainError == null && !stopped) {
+            for (Raw r : raw) {
+                exprs.add(new Expr(r.data(), r.location(), r.block()));
+            }
+            return true;
+        }
+        // The lexer stopped. A block that began before that point and fails outranks its error.
+        Outcome o = settleBlocks(blocks.size());
+        if (o == Outcome.ERROR) {
+            return false;
+        }
+        if (o == Outcome.RERUN) {
+            rerun = true;
+            return false;
+        }
+        contexts.sink.add(mainError.diagnostic());
+        return false;
+    }
+
+    /** What joining the doc blocks found. */
+    enum Outcome { OK, ERROR, RERUN }
+
+    /** Set when a doc symbol guess was wrong: the caller must load again in line. */
+    boolean rerun;
+
+    /**
+     * Waits for every doc block and applies QEMU's order: the first failing block's error is the
+     * P1 error (recorded; ERROR). RERUN when a block's symbol differs from the lexer's guess
+     * (cannot happen for blocks the parser accepts, but the in-line path is the reference).
+     */
+    Outcome settleDocs() {
+        Outcome o = settleBlocks(blocks.size());
+        if (o == Outcome.OK) {
+            for (int i = 0; i < blocks.size(); i++) {
+                docs.add(blocks.get(i).doc);
+            }
+        } else if (o == Outcome.RERUN) {
+            rerun = true;
+        }
+        return o;
+    }
+
+    private Outcome settleBlocks(int n) {
         for (int i = 0; i < n; i++) {
             DocBlocks.Block b = blocks.join(i);
             if (b.error != null) {
@@ -136,28 +167,15 @@ final class SchemaReader {
             if (b.failure != null) {
                 if (b.failure instanceof QapiException q) {
                     contexts.sink.add(q.diagnostic());
-                    return false;
+                    return Outcome.ERROR;
                 }
                 throw b.failure;
             }
             if (!java.util.Objects.equals(b.doc.symbol(), b.guessedSymbol)) {
-                mismatch = true;
+                return Outcome.RERUN;
             }
         }
-        if (mismatch) {
-            return null;
-        }
-        if (mainError != null) {
-            contexts.sink.add(mainError.diagnostic());
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            docs.add(blocks.get(i).doc);
-        }
-        for (Raw r : raw) {
-            exprs.add(new Expr(r.data(), r.location(), r.block() == null ? null : r.block().doc));
-        }
-        return true;
+        return Outcome.OK;
     }
 
     // ---- files and paths ----
@@ -211,13 +229,20 @@ final class SchemaReader {
         return s;
     }
 
-    /** The C library's message for an open failure, as Python's {@code strerror} prints it. */
+    /**
+     * The C library's message for an open failure, as Python's {@code strerror} prints it. Java
+     * maps ENOENT and EACCES to their own exception types and keeps {@code strerror} as the
+     * reason of every other {@link FileSystemException} (e.g. {@code Not a directory}).
+     */
     private String strerror(IOException e, String fname) {
-        if (e instanceof NoSuchFileException || e instanceof NotDirectoryException) {
-            return e instanceof NotDirectoryException ? "Not a directory" : "No such file or directory";
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
         }
         if (e instanceof AccessDeniedException) {
             return "Permission denied";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
         }
         if ("Is a directory".equals(e.getMessage())) {
             return "Is a directory";
@@ -225,9 +250,6 @@ final class SchemaReader {
         Path p = workDir.resolve(fname);
         if (!Files.exists(p)) {
             return "No such file or directory";
-        }
-        if (!Files.isReadable(p)) {
-            return "Permission denied";
         }
         String m = e.getMessage();
         return m == null ? "Input/output error" : m;
@@ -561,7 +583,7 @@ final class SchemaReader {
                     break;
                 }
             }
-            DocBlocks.Block b = blocks.add(new DocBlocks.Block(opening, lines, terminal));
+            DocBlocks.Block b = blocks.add(blocks.new Block(opening, lines, terminal));
             if (terminal != null || (!blocks.background() && (b.failure != null || b.error != null))) {
                 throw new StopAtBlock();
             }
@@ -570,8 +592,13 @@ final class SchemaReader {
         }
 
         private DocLine docLine() {
+            String token = (String) val;
+            if (pos == lineStart) {
+                // The comment is the whole line (the usual case): no second copy.
+                return new DocLine(token, info, token, 0);
+            }
             int end = text.indexOf('\n', lineStart);
-            return new DocLine((String) val, info, text.substring(lineStart, end), pos - lineStart);
+            return new DocLine(token, info, text.substring(lineStart, end), pos - lineStart);
         }
 
         /** Doc mode (§5.1): the next token must be a comment. */

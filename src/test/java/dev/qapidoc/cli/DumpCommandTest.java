@@ -130,6 +130,15 @@ class DumpCommandTest {
 
     @Test
     @Timeout(10)
+    void includeThroughAFileGivesNotADirectory() throws IOException {
+        Files.writeString(dir.resolve("plain.json"), "\n");
+        Main.Result r = dump("incnotdir.json", "{ 'include': 'plain.json/x.json' }\n");
+        assertDiagnostic(r, "incnotdir.json:1: can't read include file '" + dir
+                + "/plain.json/x.json': Not a directory");
+    }
+
+    @Test
+    @Timeout(10)
     void emptyFileIsAValidEmptySchema() throws IOException {
         // QEMU accepts an empty schema (vector `empty`): the dump holds only the built-ins.
         Main.Result r = dump("empty.json", "");

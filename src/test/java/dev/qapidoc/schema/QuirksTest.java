@@ -208,6 +208,10 @@ class QuirksTest {
             {"##\n# free\n##\n{ 'enum': 'Foo', 'data': [] }\n", "f.json:1: definition documentation required"},
             {"##\n# @Foo:\n##\n{ 'enum': 'Foo', 'data': [] }\n##\n# @bar:\n##\n{ 'x' }\n",
                 "f.json:8:7: expected ':'"},
+            // A later failing block is a P1 error: it outranks P2 errors of earlier definitions.
+            {"{ 'struct': 'bad', 'data': {} }\n##\n#bad\n##\n", "f.json:3:1: missing space after #"},
+            {"##\n# @Foo:\n##\n{ 'enum': 'Foo', 'data': [ 'X' ] }\n##\n#x\n##\n",
+                "f.json:6:1: missing space after #"},
         };
         Files.writeString(dir.resolve("f.json"), "");
         for (String[] c : cases) {
