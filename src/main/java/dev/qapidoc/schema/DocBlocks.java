@@ -13,7 +13,8 @@ import java.util.List;
  * one background thread while the lexer goes on with the rest of the schema.
  *
  * <p>Why: doc comments are most of QEMU's schema text and parsing them is most of the cold-start
- * cost of {@code dump}; on two cores it overlaps with lexing. The outcome is unchanged, because
+ * cost of {@code dump}; with a spare core it overlaps with lexing (opt-in, see
+ * {@link SchemaLoader#load(String, java.nio.file.Path, boolean)}). The outcome is unchanged, because
  * the lexer delimits a block exactly as the doc parser would (every comment line up to the first
  * one starting with {@code ##}), and the reader re-orders errors so that a block's error wins over
  * anything found after the block started, as in QEMU's sequential parser

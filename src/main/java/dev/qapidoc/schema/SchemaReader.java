@@ -33,8 +33,9 @@ import java.util.Set;
  * <p>QEMU stops at the first error; so does this phase (the first error ends reading), because
  * what follows a syntax error cannot be trusted.
  *
- * <p>Doc blocks are delimited here and parsed by {@link DocBlocks}, by default on a second thread;
- * {@link #readRoot} and {@link #settleDocs} put errors back into QEMU's sequential order.
+ * <p>Doc blocks are delimited here and parsed by {@link DocBlocks}, in line (as QEMU does) or, on
+ * request, on a second thread; {@link #readRoot} and {@link #settleDocs} then put errors back
+ * into QEMU's sequential order.
  */
 final class SchemaReader {
 
@@ -336,6 +337,8 @@ final class SchemaReader {
     private final class FileParser implements DocLineSource {
         final String fname;
         final String text;
+        /** The text as an array: the lexer's inner loops index it directly (§3.2). */
+        final char[] buf;
         final SourceLocation parent;
         SourceLocation info;
         int line = 1;
@@ -349,6 +352,7 @@ final class SchemaReader {
         FileParser(String fname, String text, SourceLocation parent) {
             this.fname = fname;
             this.text = text;
+            this.buf = text.toCharArray();
             this.parent = parent;
             this.info = new SourceLocation(fname, 1, 0, parent);
         }
@@ -363,19 +367,22 @@ final class SchemaReader {
 
         /** §3.2: reads the next token; comments are skipped unless {@code skipComment} is false. */
         void accept(boolean skipComment) {
-            final String src = text;
+            final char[] src = buf;
             while (true) {
-                char c = src.charAt(cursor);
+                char c = src[cursor];
                 pos = cursor;
                 cursor++;
                 val = null;
                 if (c == '#') {
-                    boolean doc = src.charAt(cursor) == '#';
-                    int end = src.indexOf('\n', cursor);
+                    boolean doc = src[cursor] == '#';
+                    int end = cursor;
+                    while (src[end] != '\n') {
+                        end++;
+                    }
                     cursor = end;
                     if (doc || !skipComment) {
                         tok = T_DOC;
-                        val = src.substring(pos, end);
+                        val = text.substring(pos, end);
                         return;
                     }
                 } else if (c == '{' || c == '}' || c == ':' || c == ',' || c == '[' || c == ']') {
@@ -384,18 +391,18 @@ final class SchemaReader {
                 } else if (c == '\'') {
                     lexString();
                     return;
-                } else if (src.startsWith("true", pos)) {
+                } else if (c == 't' && startsWith(src, pos, "true")) {
                     tok = T_TRUE;
                     val = Boolean.TRUE;
                     cursor = pos + 4;
                     return;
-                } else if (src.startsWith("false", pos)) {
+                } else if (c == 'f' && startsWith(src, pos, "false")) {
                     tok = T_FALSE;
                     val = Boolean.FALSE;
                     cursor = pos + 5;
                     return;
                 } else if (c == '\n') {
-                    if (cursor == src.length()) {
+                    if (cursor == src.length) {
                         tok = T_EOF;
                         return;
                     }
@@ -404,26 +411,26 @@ final class SchemaReader {
                     info = new SourceLocation(fname, line, 0, parent);
                 } else if (!isSpace(c)) {
                     int end = pos;
-                    while (end < src.length()) {
-                        char d = src.charAt(end);
+                    while (end < src.length) {
+                        char d = src[end];
                         if (d == '[' || d == ']' || d == '{' || d == '}' || d == ':' || d == ','
                                 || d == '\'' || isSpace(d)) {
                             break;
                         }
                         end++;
                     }
-                    throw parseError("stray '" + src.substring(pos, end) + "'");
+                    throw parseError("stray '" + text.substring(pos, end) + "'");
                 }
             }
         }
 
         /** §3.3: only the {@code \\} escape; printable ASCII only; errors at the opening quote. */
         private void lexString() {
-            final String src = text;
+            final char[] src = buf;
             StringBuilder sb = new StringBuilder();
             boolean esc = false;
             while (true) {
-                int cp = src.codePointAt(cursor);
+                int cp = Character.codePointAt(src, cursor);
                 cursor += Character.charCount(cp);
                 if (cp == '\n') {
                     throw parseError("missing terminating \"'\"");
@@ -446,6 +453,18 @@ final class SchemaReader {
             }
             tok = T_STRING;
             val = sb.toString();
+        }
+
+        private static boolean startsWith(char[] src, int pos, String word) {
+            if (pos + word.length() > src.length) {
+                return false;
+            }
+            for (int i = 0; i < word.length(); i++) {
+                if (src[pos + i] != word.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         // ---- values (§4.1) ----
