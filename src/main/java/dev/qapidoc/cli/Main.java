@@ -103,8 +103,10 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         // One line per command, in the order shown by --help.
         register(m, new DumpCommand());
+        register(m, new IntrospectCommand());
         register(m, new RstCommand());
         register(m, new LintCommand());
+        register(m, new BuildCommand());
         return m;
     }
 

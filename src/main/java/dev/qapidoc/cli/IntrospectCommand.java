@@ -1,0 +1,100 @@
+package dev.qapidoc.cli;
+
+import dev.qapidoc.introspect.Introspector;
+import dev.qapidoc.introspect.SchemaInfo;
+import dev.qapidoc.schema.LoadResult;
+import dev.qapidoc.schema.SchemaLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code qapidoc introspect [--unmask] SCHEMA}: the data QMP's {@code query-qmp-schema} returns,
+ * as JSON on stdout, every {@code if} taken as true (schema-language.md §16). An invalid schema is
+ * reported like {@code dump} does: QEMU's first diagnostic on stderr, nothing on stdout, exit 1.
+ */
+final class IntrospectCommand implements Command {
+
+    @Override
+    public String name() {
+        return "introspect";
+    }
+
+    @Override
+    public String summary() {
+        return "print the query-qmp-schema data of a schema as JSON";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: qapidoc introspect [--unmask] SCHEMA
+
+                Reads the QAPI schema file SCHEMA (and every file it includes), checks it as
+                QEMU's QAPI frontend does, and prints on stdout, as JSON, the SchemaInfo list
+                that QMP's query-qmp-schema command returns -- without building QEMU:
+                every command and event (in schema order), then every type they use, in the
+                order QEMU first uses it. Types not reachable from a command or event are left
+                out, as QEMU does.
+
+                Conditions ('if') are all taken as true: the output contains every conditional
+                command, member, value, branch and feature, and no condition is shown. A QEMU
+                binary built without some configuration option answers with a subset of this.
+
+                The JSON is laid out like Python's json.dumps(value, indent=1) (one space per
+                level, ASCII only), so it compares byte for byte with the same data dumped
+                from QEMU's Python QAPI generator.
+
+                options:
+                  --unmask, -u  name types by their real names (QEMU's 'qapi-gen -u');
+                                by default, as in QEMU, enum, object and alternate types
+                                are named by numbers ("0", "1", ...) in first-use order,
+                                because type names are not a stable interface
+
+                SCHEMA is printed as given in diagnostics, so run it the way you would run
+                QEMU's generator, e.g.
+                  cd qemu && qapidoc introspect qapi/qapi-schema.json
+
+                When the schema has an error, nothing is printed on stdout; QEMU's first
+                diagnostic is printed on stderr, byte for byte (as 'qapidoc dump' does), and
+                the exit status is 1.
+
+                exit status:
+                  0  the schema is valid; the JSON was printed
+                  1  the schema has an error (or cannot be read)
+                  2  usage error
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, Console io) throws UsageException, IOException {
+        boolean unmask = false;
+        String schemaFile = null;
+        for (String a : args) {
+            if (a.equals("--unmask") || a.equals("-u")) {
+                unmask = true;
+            } else if (a.startsWith("-") && !a.equals("-")) {
+                throw new UsageException("introspect: unknown option '" + a
+                        + "'; see 'qapidoc introspect --help'");
+            } else if (schemaFile != null) {
+                throw new UsageException("introspect takes exactly one schema file;"
+                        + " see 'qapidoc introspect --help'");
+            } else {
+                schemaFile = a;
+            }
+        }
+        if (schemaFile == null) {
+            throw new UsageException("introspect needs a schema file;"
+                    + " see 'qapidoc introspect --help'");
+        }
+        LoadResult r = SchemaLoader.load(schemaFile, Path.of("").toAbsolutePath());
+        if (!r.ok()) {
+            io.err.print(r.first().get().render() + "\n");
+            io.err.flush();
+            return Main.EXIT_FINDINGS;
+        }
+        List<SchemaInfo> infos = Introspector.introspect(r.schema(), unmask);
+        Introspector.writeJson(infos, io.out);
+        return Main.EXIT_OK;
+    }
+}
