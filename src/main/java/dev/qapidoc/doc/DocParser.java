@@ -289,6 +289,12 @@ public final class DocParser {
             return continuation(s);
         }
 
+        /** True for a line that starts a description, a tagged section or a features block. */
+        private static boolean startsSection(String text) {
+            return text.equals("Features:") || DESCRIPTION.matcher(text).lookingAt()
+                    || TAG.matcher(text).lookingAt();
+        }
+
         /** §1.6.2 step 4. */
         private Line taggedSection(Line cur, Matcher m) {
             String tag = m.group(1);
@@ -356,15 +362,24 @@ public final class DocParser {
          */
         private Line continuation(DocSection s) {
             Line cur = next();
+            boolean blank = false;
             while (cur.isBlank()) {
                 s.add("", cur.location());
                 cur = next();
+                blank = true;
             }
             if (cur.isEnd()) {
                 return cur;
             }
             int indent = PyText.leadingSpace(cur.text());
             if (indent == 0) {
+                if (warnings != null && !blank && !startsSection(cur.text())) {
+                    // Lenient mode: text right under "@a: foo" or "Since: x" without indentation
+                    // is how docs before QEMU 9.0 continued a description (Part 3 §3.3); read
+                    // today, it would silently become a separate paragraph. Fail, so that the
+                    // schema is read with the legacy rules instead.
+                    throw parseError(cur, "unindented continuation line (legacy doc comment)");
+                }
                 return cur;
             }
             s.add(cur.text(), cur.location());

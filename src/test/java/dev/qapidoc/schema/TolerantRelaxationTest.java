@@ -306,4 +306,26 @@ class TolerantRelaxationTest {
         assertEquals("", errors(r));
         assertTrue(r.schema().entity("Sx").get().doc().allSections().size() >= 2);
     }
+
+    @Test
+    void unindentedContinuationsAreReadTheOldWay() throws IOException {
+        LoadResult r = load("""
+                ##
+                # @Sx:
+                #
+                # @a: the first
+                # argument
+                # @b: the second
+                #
+                # Since: 2.10
+                ##
+                { 'struct': 'Sx', 'data': { 'a': 'int', 'b': 'int' } }
+                """, LoadMode.TOLERANT);
+        assertEquals("", errors(r));
+        Doc d = r.schema().entity("Sx").get().doc();
+        assertEquals(List.of("the first\n    argument", "the second"),
+                d.args().stream().map(Doc.Section::text).toList(),
+                "legacy reader: continuation joined (and indented as today's text is)");
+        assertEquals("2.10", d.since().get().text());
+    }
 }
