@@ -124,14 +124,21 @@ public final class SchemaLoader {
             return load(rootFile, workingDirectory, false, keepGoing, new Tolerance(tolerance.mode()),
                     docMode);
         }
-        if (docMode == DocBlocks.DocMode.LENIENT
-                && (reader.docBlockFailed || parsed && reader.uses2017Markup())) {
+        if (docMode == DocBlocks.DocMode.LENIENT && reader.docBlockFailed) {
             // Some block breaks today's section rules: read the schema as QEMU 2.10-9.0 did.
             return load(rootFile, workingDirectory, false, keepGoing, new Tolerance(tolerance.mode()),
                     DocBlocks.DocMode.LEGACY);
         }
         Schema schema = new SchemaBuilder(contexts, pragmas, failedNames, workingDirectory, rootFile,
                 tolerance).build(exprs, reader.docs, parsed, unbound);
+        if (docMode == DocBlocks.DocMode.LENIENT && parsed && !sink.all().isEmpty()
+                && reader.uses2017Markup()) {
+            // An old schema (something was relaxed) whose docs use the 2017 markup: read them
+            // with the legacy rules so the markup is converted. A schema without a single
+            // relaxation is valid today and keeps today's reading, whatever its text looks like.
+            return load(rootFile, workingDirectory, false, keepGoing, new Tolerance(tolerance.mode()),
+                    DocBlocks.DocMode.LEGACY);
+        }
         return new LoadResult(schema, sink.all());
     }
 

@@ -183,9 +183,9 @@ final class SchemaReader {
     /**
      * Tolerant mode, after a lenient read that failed nowhere: true when the docs use the 2017
      * markup ({@code | } example lines) and nothing of reST ({@code ::} line ends, {@code ``},
-     * {@code **}, {@code .. } directives). Such a schema is read again with the legacy reader so
-     * its markup is converted (doc-comments-and-rest.md Part 3 §3.6); a schema written in reST
-     * (every schema today's QEMU accepts has {@code ::} blocks) never is.
+     * {@code **}, {@code .. } directives). The loader then reads an old schema (one that needed
+     * some relaxation) again with the legacy reader so its markup is converted
+     * (doc-comments-and-rest.md Part 3 §3.6).
      */
     boolean uses2017Markup() {
         boolean pipes = false;
