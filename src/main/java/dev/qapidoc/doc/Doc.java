@@ -284,6 +284,9 @@ public final class Doc {
         }
     }
 
+    private static final java.util.regex.Pattern LIST_START =
+            java.util.regex.Pattern.compile("([-*+]|[0-9]+\\.|#\\.) ");
+
     /**
      * Lenient binding: turns a tagged or description section into a Plain section at the same
      * place, its first line prefixed with {@code prefix}, so no text is lost and the reST writer
@@ -305,6 +308,10 @@ public final class Doc {
         }
         if (lines.isEmpty()) {
             lines.add(new TextLine(prefix.strip(), s.location()));
+        } else if (LIST_START.matcher(lines.get(0).text()).lookingAt()) {
+            // "Returns: - nothing on success" / "- If ...": the list needs its own paragraph
+            lines.add(0, new TextLine("", s.location()));
+            lines.add(0, new TextLine(prefix.strip(), s.location()));
         } else {
             lines.set(0, new TextLine(prefix + lines.get(0).text(), lines.get(0).location()));
         }

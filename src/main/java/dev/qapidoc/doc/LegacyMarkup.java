@@ -145,9 +145,14 @@ final class LegacyMarkup {
 
     /**
      * §3.6: strong first ({@code *x*} → {@code **x**}), then emphasis ({@code _x_} → {@code *x*})
-     * outside strong text, every other {@code *} escaped so reST does not read it as markup.
+     * outside strong text, every other {@code *} escaped so reST does not read it as markup;
+     * backquotes (2017 text quoted {@code `like this'}) are escaped too.
      */
     static String inline(String s) {
+        if (s.indexOf('`') >= 0) {
+            // 2017 text quoted `like this'; in reST a backquote starts interpreted text
+            s = s.replace("`", "\\`");
+        }
         if (s.indexOf('*') < 0 && s.indexOf('_') < 0) {
             return s;
         }

@@ -29,6 +29,8 @@ class LegacyMarkupTest {
                 LegacyMarkup.inline("snake_case_name and @block_resize"));
         assertEquals("**a_b_c**", LegacyMarkup.inline("*a_b_c*"), "no emphasis inside strong");
         assertEquals("plain", LegacyMarkup.inline("plain"));
+        assertEquals("\\`vnc' to modify", LegacyMarkup.inline("`vnc' to modify"),
+                "a 2017 quote is no reST interpreted text");
     }
 
     @Test

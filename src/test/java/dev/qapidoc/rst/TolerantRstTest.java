@@ -296,6 +296,10 @@ class TolerantRstTest {
             List<String> problems = RstStructureCheck.check(lines, d == RstWriter.Dialect.EXTENDED);
             assertEquals(List.of(), problems.subList(0, Math.min(20, problems.size())),
                     schema + " " + d + ": " + problems.size() + " problems");
+            List<String> messages = ExtendedParsesTest.parseEverything(
+                    RstWriter.write(r.schema(), new RstWriter.Options(null, d)));
+            assertEquals(List.of(), messages.subList(0, Math.min(20, messages.size())),
+                    schema + " " + d + ": " + messages.size() + " reST reader messages");
         }
     }
 }
