@@ -103,7 +103,8 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 // one line per command; keep in the order shown by --help
-                new DumpCommand())) {
+                new DumpCommand(),
+                new BuildCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -1,0 +1,239 @@
+package dev.qapidoc.cli;
+
+import dev.qapidoc.html.ConfPy;
+import dev.qapidoc.html.SiteBuilder;
+import dev.qapidoc.html.SiteConfig;
+import dev.qapidoc.rst.SystemMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code qapidoc build [SRCDIR] [-o OUTDIR] [-W] [-D name=value]... [--allow-raw]}: builds a
+ * Sphinx-style HTML site from a folder of reST pages. Messages go to stderr in Sphinx's form; the
+ * site is written to a temporary folder next to OUTDIR and moved into place only when the build
+ * succeeded, so a failed build never leaves a half-written site behind.
+ */
+final class BuildCommand implements Command {
+
+    /** Marks a folder as qapidoc output, so that only such folders are ever replaced. */
+    static final String MARKER = ".buildinfo";
+
+    @Override
+    public String name() {
+        return "build";
+    }
+
+    @Override
+    public String summary() {
+        return "build an HTML site from a folder of reST pages (default: sample-docs/ -> build/html/)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: qapidoc build [SRCDIR] [-o OUTDIR] [-W] [-D name=value]... [--allow-raw]
+
+                Builds a standalone HTML site (pages, general index, search, objects.inv) from the
+                .rst files in SRCDIR, the way Sphinx's html builder does, without Python.
+
+                  SRCDIR          source folder with conf.py and the root document (default: sample-docs)
+                  -o OUTDIR       output folder (default: build/html); replaced only on success
+                  -W              turn warnings into errors (exit 1 if there are any)
+                  -D name=value   override a conf.py value (lists: comma-separated)
+                  --allow-raw     honour '.. raw:: html' (off by default: raw HTML can carry scripts)
+
+                conf.py is read as literal assignments only (strings, numbers, booleans, lists,
+                tuples, sets, dicts); other statements are skipped with a note. Known names:
+                project, version, release, copyright, root_doc / master_doc, default_role,
+                highlight_language, smartquotes, html_theme, html_title, language,
+                exclude_patterns; the qapi_* names are kept for the qapi domain.
+
+                Messages are printed as 'file:line: WARNING: ...' on stderr. Exit status: 0 on
+                success, 1 on errors (or warnings with -W), 2 on bad usage.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, Console io) throws Exception {
+        String src = null;
+        String out = null;
+        boolean warningsAreErrors = false;
+        boolean allowRaw = false;
+        List<String[]> overrides = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "-o" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageException("build: -o needs a folder");
+                    }
+                    out = args.get(++i);
+                }
+                case "-W" -> warningsAreErrors = true;
+                case "--allow-raw" -> allowRaw = true;
+                case "-D" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageException("build: -D needs name=value");
+                    }
+                    overrides.add(define(args.get(++i)));
+                }
+                default -> {
+                    if (a.startsWith("-D") && a.length() > 2) {
+                        overrides.add(define(a.substring(2)));
+                    } else if (a.startsWith("-") && a.length() > 1) {
+                        throw new UsageException("build: unknown option '" + a + "'");
+                    } else if (src == null) {
+                        src = a;
+                    } else {
+                        throw new UsageException("build: more than one source folder given");
+                    }
+                }
+            }
+        }
+        if (src == null) {
+            src = "sample-docs";
+        }
+        if (out == null) {
+            out = "build/html";
+        }
+        Path srcdir = Path.of(src);
+        if (!Files.isDirectory(srcdir)) {
+            throw new UsageException("build: source folder '" + src + "' does not exist");
+        }
+        Path outdir = Path.of(out);
+        String displayDir = src.endsWith("/") && src.length() > 1 ? src.substring(0, src.length() - 1) : src;
+
+        SiteConfig config = SiteConfig.empty();
+        Path confPy = srcdir.resolve("conf.py");
+        int warnings = 0;
+        if (Files.isRegularFile(confPy)) {
+            ConfPy.Result r = ConfPy.parse(displayDir + "/conf.py", Files.readString(confPy, StandardCharsets.UTF_8));
+            config = r.config();
+            for (SystemMessage m : r.messages()) {
+                io.err.println(m.render());
+            }
+        }
+        for (String[] o : overrides) {
+            config = config.with(o[0], o[1]);
+        }
+        List<Path> themeDirs = new ArrayList<>();
+        themeDirs.add(Path.of("themes"));
+        Path parent = srcdir.toAbsolutePath().normalize().getParent();
+        if (parent != null) {
+            themeDirs.add(parent.resolve("themes"));
+        }
+        SiteBuilder.Output result;
+        try {
+            result = SiteBuilder.build(new SiteBuilder.Options(srcdir, displayDir, config, allowRaw, themeDirs));
+        } catch (IOException e) {
+            io.err.println("qapidoc: build: " + e.getMessage());
+            return Main.EXIT_FINDINGS;
+        }
+        int errors = 0;
+        for (SystemMessage m : result.messages()) {
+            if (m.level() == SystemMessage.Level.INFO) {
+                continue;
+            }
+            io.err.println(m.render());
+            if (m.level() == SystemMessage.Level.WARNING) {
+                warnings++;
+            } else {
+                errors++;
+            }
+        }
+        if (errors > 0 || (warningsAreErrors && warnings > 0)) {
+            io.err.println("build failed: " + errors + " error(s), " + warnings + " warning(s)"
+                    + (warningsAreErrors && warnings > 0 ? " (warnings treated as errors)" : "")
+                    + "; " + out + " was left unchanged.");
+            return Main.EXIT_FINDINGS;
+        }
+        install(result.files(), outdir);
+        io.out.println("build succeeded" + (warnings > 0 ? ", " + warnings + " warning(s)" : "") + ".");
+        io.out.println();
+        io.out.println("The HTML pages are in " + out + " (open " + outdir.resolve("index.html") + ").");
+        return Main.EXIT_OK;
+    }
+
+    private static String[] define(String kv) throws UsageException {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+            throw new UsageException("build: -D expects name=value, got '" + kv + "'");
+        }
+        return new String[] {kv.substring(0, eq), kv.substring(eq + 1)};
+    }
+
+    /** Writes the site next to OUTDIR, then swaps it in; refuses to replace a foreign folder. */
+    static void install(Map<String, byte[]> files, Path outdir) throws IOException, UsageException {
+        Path abs = outdir.toAbsolutePath().normalize();
+        if (Files.exists(abs)) {
+            if (!Files.isDirectory(abs)) {
+                throw new UsageException("build: output '" + outdir + "' exists and is not a folder");
+            }
+            boolean empty;
+            try (Stream<Path> s = Files.list(abs)) {
+                empty = s.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(abs.resolve(MARKER))) {
+                throw new UsageException("build: refusing to replace '" + outdir
+                        + "': it is not empty and was not written by qapidoc build");
+            }
+        }
+        Path parent = abs.getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
+        try {
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                Path f = tmp.resolve(e.getKey()).normalize();
+                if (!f.startsWith(tmp)) {
+                    throw new IOException("output path escapes the output folder: " + e.getKey());
+                }
+                Files.createDirectories(f.getParent());
+                Files.write(f, e.getValue());
+            }
+            Files.writeString(tmp.resolve(MARKER), "# qapidoc build output; this folder is replaced by each build.\n");
+            Path old = null;
+            if (Files.exists(abs)) {
+                old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old-");
+                Files.delete(old);
+                move(abs, old);
+            }
+            move(tmp, abs);
+            tmp = null;
+            if (old != null) {
+                deleteTree(old);
+            }
+        } finally {
+            if (tmp != null) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

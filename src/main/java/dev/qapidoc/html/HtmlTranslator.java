@@ -1,0 +1,680 @@
+package dev.qapidoc.html;
+
+import dev.qapidoc.rst.RstNode;
+import dev.qapidoc.rst.RstNode.Type;
+import dev.qapidoc.rst.SystemMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Renders a resolved document tree to the HTML of the content area, following the element, class
+ * and id conventions of Sphinx's HTML5 writer (qapi-domain-and-html.md §9), so that CSS and links
+ * written for Sphinx output keep working. All text goes through {@link HtmlWriter}.
+ */
+final class HtmlTranslator {
+
+    /** What the translator needs from the site being built. */
+    interface Context {
+        /** HTML of a {@code toctree} directive at this place. */
+        String toctree(RstNode toctree);
+
+        /** URI of an image relative to the page, or null when it is unavailable. */
+        String image(RstNode image);
+
+        void report(SystemMessage m);
+    }
+
+    static final String PERMALINK = "\u00b6";
+
+    private static final Set<Type> INVISIBLE = Set.of(Type.TARGET, Type.INDEX, Type.COMMENT,
+            Type.SUBSTITUTION_DEFINITION, Type.SYSTEM_MESSAGE);
+
+    private final HtmlWriter w = new HtmlWriter();
+    private final Context ctx;
+    private int sectionDepth = 0;
+    private int compactDepth = 0;
+    private int nesting = 0;
+
+    private HtmlTranslator(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The body HTML of a document (children of the document node). */
+    static String render(RstNode document, Context ctx) {
+        HtmlTranslator t = new HtmlTranslator(ctx);
+        t.children(document);
+        return t.w.toString();
+    }
+
+    /** Inline content of a node (for titles in navigation). */
+    static String renderInline(RstNode node, Context ctx) {
+        HtmlTranslator t = new HtmlTranslator(ctx);
+        t.children(node);
+        return t.w.toString();
+    }
+
+    private void children(RstNode n) {
+        for (RstNode c : n.children()) {
+            node(c);
+        }
+    }
+
+    private void node(RstNode n) {
+        if (++nesting > 200) {
+            nesting--;
+            return;
+        }
+        try {
+            visit(n);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private void extraIds(RstNode n) {
+        for (int i = 1; i < n.ids().size(); i++) {
+            w.open("span", "id", n.ids().get(i)).close("span");
+        }
+    }
+
+    private String firstId(RstNode n) {
+        return n.ids().isEmpty() ? null : n.ids().get(0);
+    }
+
+    private String cls(RstNode n, String base) {
+        List<String> all = new ArrayList<>(n.classes());
+        if (base != null && !base.isEmpty()) {
+            all.add(base);
+        }
+        return all.isEmpty() ? null : String.join(" ", all);
+    }
+
+    private void visit(RstNode n) {
+        switch (n.type()) {
+            case TEXT -> w.text(n.text());
+            case SECTION -> section(n);
+            case TITLE -> children(n);
+            case PARAGRAPH -> paragraph(n);
+            case EMPHASIS -> inline(n, "em", null);
+            case STRONG -> inline(n, "strong", null);
+            case LITERAL -> literal(n);
+            case INLINE -> {
+                String tag = n.attr("tag") == null ? "span" : n.attr("tag");
+                inline(n, tag, cls(n, null));
+            }
+            case REFERENCE -> reference(n);
+            case TARGET -> target(n);
+            case PENDING_XREF -> unresolved(n);
+            case BULLET_LIST -> list(n, "ul", null);
+            case ENUMERATED_LIST -> list(n, "ol", n.attr("enumtype") == null ? "arabic" : n.attr("enumtype"));
+            case LIST_ITEM -> listItem(n);
+            case DEFINITION_LIST -> definitionList(n);
+            case FIELD_LIST -> fieldList(n);
+            case LITERAL_BLOCK -> literalBlock(n);
+            case BLOCK_QUOTE -> {
+                w.open("blockquote", "class", cls(n, null)).nl().raw("<div>");
+                children(n);
+                w.raw("</div>").close("blockquote").nl();
+            }
+            case ATTRIBUTION -> {
+                w.raw("<p class=\"attribution\">\u2014");
+                children(n);
+                w.raw("</p>").nl();
+            }
+            case ADMONITION -> admonition(n);
+            case TOPIC -> topic(n);
+            case RUBRIC -> {
+                w.open("p", "class", cls(n, "rubric"), "id", firstId(n));
+                children(n);
+                w.close("p").nl();
+            }
+            case CONTAINER -> {
+                if ("true".equals(n.attr("figure"))) {
+                    w.open("figure", "class", cls(n, "align-default"), "id", firstId(n)).nl();
+                    children(n);
+                    w.close("figure").nl();
+                } else {
+                    w.open("div", "class", cls(n, "docutils container"), "id", firstId(n)).nl();
+                    children(n);
+                    w.close("div").nl();
+                }
+            }
+            case COMPOUND -> {
+                w.open("div", "class", cls(n, "compound"), "id", firstId(n)).nl();
+                children(n);
+                w.close("div").nl();
+            }
+            case LINE_BLOCK -> {
+                w.raw("<div class=\"line-block\">").nl();
+                children(n);
+                w.raw("</div>").nl();
+            }
+            case LINE -> {
+                w.raw("<div class=\"line\">");
+                children(n);
+                w.raw("</div>").nl();
+            }
+            case TRANSITION -> w.raw("<hr class=\"docutils\" />").nl();
+            case TABLE -> table(n);
+            case IMAGE -> image(n);
+            case RAW -> {
+                if ("html".equals(n.attr("format"))) {
+                    w.raw(n.text()).nl();
+                }
+            }
+            case TOCTREE -> w.raw(ctx.toctree(n));
+            case ONLY -> children(n);
+            case DESC -> desc(n);
+            case DESC_SIGNATURE -> {
+                w.open("dt", "class", cls(n, "sig sig-object " + nz(n.attr("domain"))), "id", firstId(n)).nl();
+                children(n);
+                if (firstId(n) != null) {
+                    w.open("a", "class", "headerlink", "href", "#" + firstId(n), "title", "Permalink to this definition")
+                            .text(PERMALINK).close("a");
+                }
+                w.close("dt").nl();
+            }
+            case DESC_NAME -> {
+                w.raw("<span class=\"sig-name descname\">");
+                protectedText(n.astext());
+                w.raw("</span>");
+            }
+            case DESC_ANNOTATION -> inline(n, "em", "property");
+            case DESC_CONTENT -> {
+                w.raw("<dd>");
+                children(n);
+                w.raw("</dd>");
+            }
+            case FIELD, FIELD_NAME, FIELD_BODY, DEFINITION_LIST_ITEM, TERM, CLASSIFIER, DEFINITION, ROW, ENTRY,
+                    TGROUP, THEAD, TBODY, TOCTREE_ENTRY, SUBTITLE -> children(n);
+            case INDEX, COMMENT, SUBSTITUTION_DEFINITION, SUBSTITUTION_REFERENCE, SYSTEM_MESSAGE, DIRECTIVE,
+                    OPTION_LIST, DOCUMENT -> { }
+            default -> children(n);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private void inline(RstNode n, String tag, String cls) {
+        w.open(tag, "class", cls, "id", firstId(n));
+        children(n);
+        w.close(tag);
+    }
+
+    private void section(RstNode n) {
+        sectionDepth++;
+        w.open("section", "id", firstId(n)).nl();
+        extraIds(n);
+        int h = Math.min(6, sectionDepth);
+        w.raw("<h" + h + ">");
+        RstNode title = n.children().isEmpty() ? null : n.children().get(0);
+        if (title != null && title.type() == Type.TITLE) {
+            if (title.attr("refid") != null) {
+                w.open("a", "class", "toc-backref", "href", "#" + title.attr("refid"), "role", "doc-backlink");
+                children(title);
+                w.close("a");
+            } else {
+                children(title);
+            }
+        }
+        if (firstId(n) != null) {
+            w.open("a", "class", "headerlink", "href", "#" + firstId(n), "title", "Permalink to this heading")
+                    .text(PERMALINK).close("a");
+        }
+        w.raw("</h" + h + ">").nl();
+        for (RstNode c : n.children()) {
+            if (c != title) {
+                node(c);
+            }
+        }
+        w.close("section").nl();
+        sectionDepth--;
+    }
+
+    private void paragraph(RstNode n) {
+        w.open("p", "class", cls(n, null), "id", firstId(n));
+        extraIdsInline(n);
+        children(n);
+        w.close("p");
+        RstNode p = n.parent();
+        boolean only = p != null && (p.type() == Type.LIST_ITEM || p.type() == Type.ENTRY)
+                && visibleChildren(p).size() == 1;
+        if (!only) {
+            w.nl();
+        }
+    }
+
+    private void extraIdsInline(RstNode n) {
+        for (int i = 1; i < n.ids().size(); i++) {
+            w.open("span", "id", n.ids().get(i)).close("span");
+        }
+    }
+
+    /** Inline literal: "protected" text tokens (spec §2.6). */
+    private void literal(RstNode n) {
+        String tag = n.classes().contains("kbd") ? "kbd" : "code";
+        w.open(tag, "class", cls(n, "docutils literal notranslate"), "id", firstId(n));
+        protectedText(n.astext());
+        w.close(tag);
+    }
+
+    void protectedText(String text) {
+        int i = 0;
+        int len = text.length();
+        while (i < len) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                w.raw("\n");
+                i++;
+            } else if (c == ' ') {
+                int j = i;
+                while (j < len && text.charAt(j) == ' ') {
+                    j++;
+                }
+                int run = j - i;
+                if (run == 1) {
+                    w.raw(" ");
+                } else {
+                    w.raw("&#160;".repeat(run - 1)).raw(" ");
+                }
+                i = j;
+            } else {
+                int j = i;
+                while (j < len && text.charAt(j) != ' ' && text.charAt(j) != '\n') {
+                    j++;
+                }
+                w.raw("<span class=\"pre\">").text(text.substring(i, j)).raw("</span>");
+                i = j;
+            }
+        }
+    }
+
+    private void reference(RstNode n) {
+        String href = n.attr("refuri");
+        if (href == null && n.attr("refid") != null) {
+            href = "#" + n.attr("refid");
+        }
+        boolean internal = "true".equals(n.attr("internal")) || n.attr("refid") != null;
+        if (href == null || (!internal && !HtmlWriter.safeUrl(href))) {
+            // unsafe or unresolved: the text only, never a link (escaping requirement)
+            children(n);
+            return;
+        }
+        w.open("a", "class", cls(n, internal ? "reference internal" : "reference external"), "href", href,
+                "id", firstId(n), "title", n.attr("reftitle"));
+        children(n);
+        w.close("a");
+    }
+
+    private void target(RstNode n) {
+        if ("true".equals(n.attr("inline"))) {
+            w.open("span", "class", "target", "id", firstId(n));
+            children(n);
+            w.close("span");
+            return;
+        }
+        if (n.ids().isEmpty() || n.attr("refuri") != null) {
+            return;
+        }
+        w.open("span", "class", "target", "id", firstId(n)).close("span");
+        for (int i = 1; i < n.ids().size(); i++) {
+            w.open("span", "id", n.ids().get(i)).close("span");
+        }
+    }
+
+    private void unresolved(RstNode n) {
+        // a role nobody resolved: shown as problematic text, never as a link
+        String role = n.attr("role");
+        w.raw("<span class=\"problematic\">");
+        if ("true".equals(n.attr("default"))) {
+            w.text("`" + nz(n.attr("text")) + "`");
+        } else {
+            w.text(":" + role + ":`" + nz(n.attr("text")) + "`");
+        }
+        w.raw("</span>");
+    }
+
+    private List<RstNode> visibleChildren(RstNode n) {
+        List<RstNode> out = new ArrayList<>();
+        for (RstNode c : n.children()) {
+            if (!INVISIBLE.contains(c.type())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** docutils' SimpleListChecker (spec §9.4). */
+    private boolean compactable(RstNode list, int depth) {
+        if (depth > 100) {
+            return false;
+        }
+        for (RstNode item : list.children()) {
+            List<RstNode> kids = visibleChildren(item);
+            if (!kids.isEmpty() && kids.get(0).type() == Type.PARAGRAPH && kids.size() > 1 && isList(kids.get(kids.size() - 1))) {
+                kids = kids.subList(0, kids.size() - 1);
+                RstNode nested = visibleChildren(item).get(visibleChildren(item).size() - 1);
+                if (!compactable(nested, depth + 1)) {
+                    return false;
+                }
+            }
+            if (kids.size() > 1) {
+                return false;
+            }
+            for (RstNode k : kids) {
+                if (k.type() == Type.PARAGRAPH) {
+                    continue;
+                }
+                if (isList(k)) {
+                    if (!compactable(k, depth + 1)) {
+                        return false;
+                    }
+                    continue;
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isList(RstNode n) {
+        return n.type() == Type.BULLET_LIST || n.type() == Type.ENUMERATED_LIST;
+    }
+
+    private void list(RstNode n, String tag, String enumtype) {
+        boolean compact = compactDepth == 0 && compactable(n, 0);
+        List<String> c = new ArrayList<>();
+        if (enumtype != null) {
+            c.add(enumtype);
+        }
+        if (compact) {
+            c.add("simple");
+        }
+        String classes = cls(n, c.isEmpty() ? null : String.join(" ", c));
+        String start = n.attr("start");
+        for (int i = 1; i < n.ids().size(); i++) {
+            w.open("span", "id", n.ids().get(i)).close("span");
+        }
+        w.open(tag, "class", classes, "id", firstId(n), "start", start).nl();
+        if (compact) {
+            compactDepth++;
+        }
+        children(n);
+        if (compact) {
+            compactDepth--;
+        }
+        w.close(tag).nl();
+    }
+
+    private void listItem(RstNode n) {
+        w.raw("<li>");
+        children(n);
+        w.raw("</li>").nl();
+    }
+
+    private void definitionList(RstNode n) {
+        boolean compact = true;
+        for (RstNode item : n.children()) {
+            for (RstNode c : item.children()) {
+                if (c.type() == Type.DEFINITION && visibleChildren(c).size() > 1) {
+                    compact = false;
+                }
+            }
+        }
+        w.open("dl", "class", cls(n, compact ? "simple" : null), "id", firstId(n)).nl();
+        for (RstNode item : n.children()) {
+            boolean termOpen = false;
+            for (RstNode c : item.children()) {
+                if (c.type() == Type.TERM) {
+                    w.open("dt", "id", firstId(item));
+                    children(c);
+                    termOpen = true;
+                } else if (c.type() == Type.CLASSIFIER) {
+                    w.raw("<span class=\"classifier-delimiter\">:</span> <span class=\"classifier\">");
+                    children(c);
+                    w.raw("</span>");
+                } else if (c.type() == Type.DEFINITION) {
+                    if (termOpen) {
+                        w.raw("</dt>").nl();
+                        termOpen = false;
+                    }
+                    w.raw("<dd>");
+                    children(c);
+                    w.raw("</dd>").nl();
+                }
+            }
+            if (termOpen) {
+                w.raw("</dt>").nl();
+            }
+        }
+        w.close("dl").nl();
+    }
+
+    private boolean fieldListSimple(RstNode n) {
+        for (RstNode f : n.children()) {
+            for (RstNode part : f.children()) {
+                if (part.type() != Type.FIELD_BODY) {
+                    continue;
+                }
+                List<RstNode> kids = visibleChildren(part);
+                if (kids.size() == 2 && kids.get(0).type() == Type.PARAGRAPH && isList(kids.get(1))) {
+                    if (!compactable(kids.get(1), 0)) {
+                        return false;
+                    }
+                    continue;
+                }
+                if (kids.size() > 1) {
+                    return false;
+                }
+                for (RstNode k : kids) {
+                    if (k.type() == Type.PARAGRAPH) {
+                        continue;
+                    }
+                    if (isList(k) && compactable(k, 0)) {
+                        continue;
+                    }
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void fieldList(RstNode n) {
+        boolean simple = fieldListSimple(n);
+        for (int i = 1; i < n.ids().size(); i++) {
+            w.open("span", "id", n.ids().get(i)).close("span");
+        }
+        w.open("dl", "class", cls(n, simple ? "field-list simple" : "field-list"), "id", firstId(n)).nl();
+        int k = 0;
+        for (RstNode f : n.children()) {
+            String parity = (k++ % 2 == 0) ? "field-odd" : "field-even";
+            RstNode name = null;
+            RstNode body = null;
+            for (RstNode part : f.children()) {
+                if (part.type() == Type.FIELD_NAME) {
+                    name = part;
+                } else if (part.type() == Type.FIELD_BODY) {
+                    body = part;
+                }
+            }
+            w.open("dt", "class", parity);
+            if (name != null) {
+                children(name);
+            }
+            w.raw("<span class=\"colon\">:</span></dt>").nl();
+            w.open("dd", "class", parity);
+            if (body == null || body.children().isEmpty()) {
+                w.raw("<p></p>");
+            } else {
+                if (simple) {
+                    compactDepth++;
+                }
+                children(body);
+                if (simple) {
+                    compactDepth--;
+                }
+            }
+            w.raw("</dd>").nl();
+        }
+        w.close("dl").nl();
+    }
+
+    private void literalBlock(RstNode n) {
+        String lang = n.attr("language") == null ? "default" : n.attr("language");
+        String code = n.text() == null ? "" : n.text();
+        Highlighter.Result r = Highlighter.highlight(lang, code);
+        if (r.failed()) {
+            ctx.report(SystemMessage.warning(n.location(),
+                    "Could not lex literal_block as \"" + lang + "\". Highlighting skipped."));
+        }
+        boolean captioned = n.attr("caption") != null;
+        if (captioned) {
+            w.open("div", "class", "literal-block-wrapper docutils container", "id", firstId(n)).nl();
+            w.raw("<div class=\"code-block-caption\"><span class=\"caption-text\">").text(n.attr("caption"))
+                    .raw("</span>");
+            if (firstId(n) != null) {
+                w.open("a", "class", "headerlink", "href", "#" + firstId(n), "title", "Permalink to this code")
+                        .text(PERMALINK).close("a");
+            }
+            w.raw("</div>").nl();
+        }
+        w.open("div", "class", cls(n, "highlight-" + lang + " notranslate"), "id", captioned ? null : firstId(n));
+        w.raw("<div class=\"highlight\"><pre><span></span>").raw(r.html()).raw("</pre></div>").nl();
+        w.raw("</div>").nl();
+        if (captioned) {
+            w.raw("</div>").nl();
+        }
+    }
+
+    private void admonition(RstNode n) {
+        String kind = n.attr("kind");
+        if (kind != null && (kind.equals("versionadded") || kind.equals("versionchanged") || kind.equals("deprecated"))) {
+            version(n, kind);
+            return;
+        }
+        String base = "admonition".equals(kind) ? "admonition" : "admonition " + kind;
+        w.open("div", "class", cls(n, base), "id", firstId(n)).nl();
+        for (RstNode c : n.children()) {
+            if (c.type() == Type.TITLE) {
+                w.raw("<p class=\"admonition-title\">");
+                children(c);
+                w.raw("</p>").nl();
+            } else {
+                node(c);
+            }
+        }
+        w.raw("</div>").nl();
+    }
+
+    private void version(RstNode n, String kind) {
+        String label = switch (kind) {
+            case "versionadded" -> "New in version " + n.attr("version");
+            case "versionchanged" -> "Changed in version " + n.attr("version");
+            default -> "Deprecated since version " + n.attr("version");
+        };
+        String mod = switch (kind) {
+            case "versionadded" -> "added";
+            case "versionchanged" -> "changed";
+            default -> "deprecated";
+        };
+        w.open("div", "class", kind).nl();
+        boolean first = true;
+        for (RstNode c : n.children()) {
+            if (first && c.type() == Type.PARAGRAPH) {
+                w.raw("<p><span class=\"versionmodified " + mod + "\">").text(label + ": ").raw("</span>");
+                children(c);
+                w.raw("</p>").nl();
+            } else {
+                node(c);
+            }
+            first = false;
+        }
+        if (n.children().isEmpty()) {
+            w.raw("<p><span class=\"versionmodified " + mod + "\">").text(label + ".").raw("</span></p>").nl();
+        }
+        w.raw("</div>").nl();
+    }
+
+    private void topic(RstNode n) {
+        boolean contents = "true".equals(n.attr("contents"));
+        String tag = contents ? "nav" : ("sidebar".equals(n.attr("kind")) ? "aside" : "div");
+        String base = contents ? ("true".equals(n.attr("local")) ? "contents local" : "contents")
+                : ("sidebar".equals(n.attr("kind")) ? "sidebar" : "topic");
+        w.open(tag, "class", cls(n, base), "id", firstId(n)).nl();
+        for (RstNode c : n.children()) {
+            if (c.type() == Type.TITLE) {
+                w.raw(contents ? "<p class=\"topic-title\">" : "<p class=\"topic-title\">");
+                children(c);
+                w.raw("</p>").nl();
+            } else {
+                node(c);
+            }
+        }
+        w.close(tag).nl();
+    }
+
+    private void table(RstNode n) {
+        String id = firstId(n);
+        w.open("table", "class", cls(n, "docutils align-" + (n.attr("align") == null ? "default" : n.attr("align"))), "id", id).nl();
+        int row = 0;
+        for (RstNode c : n.children()) {
+            if (c.type() == Type.TITLE) {
+                w.raw("<caption><span class=\"caption-text\">");
+                children(c);
+                w.raw("</span>");
+                if (id != null) {
+                    w.open("a", "class", "headerlink", "href", "#" + id, "title", "Permalink to this table")
+                            .text(PERMALINK).close("a");
+                }
+                w.raw("</caption>").nl();
+            }
+        }
+        for (RstNode tg : n.children()) {
+            if (tg.type() != Type.TGROUP) {
+                continue;
+            }
+            for (RstNode part : tg.children()) {
+                boolean head = part.type() == Type.THEAD;
+                w.raw(head ? "<thead>" : "<tbody>").nl();
+                for (RstNode r : part.children()) {
+                    w.open("tr", "class", (row++ % 2 == 0) ? "row-odd" : "row-even");
+                    for (RstNode cell : r.children()) {
+                        if (head) {
+                            w.raw("<th class=\"head\">");
+                        } else {
+                            w.raw("<td>");
+                        }
+                        children(cell);
+                        w.raw(head ? "</th>" : "</td>").nl();
+                    }
+                    w.raw("</tr>").nl();
+                }
+                w.raw(head ? "</thead>" : "</tbody>").nl();
+            }
+        }
+        w.raw("</table>").nl();
+    }
+
+    private void image(RstNode n) {
+        String src = ctx.image(n);
+        if (src == null) {
+            return;
+        }
+        String alt = n.attr("alt") == null ? "" : n.attr("alt");
+        w.open("img", "alt", alt, "class", cls(n, n.attr("align") == null ? null : "align-" + n.attr("align")),
+                "id", firstId(n), "src", src, "width", n.attr("width"), "height", n.attr("height"));
+        if (n.parent() == null || n.parent().type() != Type.PARAGRAPH) {
+            w.nl();
+        }
+    }
+
+    private void desc(RstNode n) {
+        w.open("dl", "class", cls(n, nz(n.attr("domain")) + " " + nz(n.attr("objtype")))).nl();
+        children(n);
+        w.raw("</dl>").nl().nl();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.qapidoc.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The client-side search index, written as {@code searchindex.js}: a script calling {@code
+ * Search.setIndex({...})}, loaded by a {@code <script>} tag so that search works from {@code
+ * file://} where fetching a JSON file is forbidden. Terms are lower-cased words; the page's script
+ * matches query words as prefixes. (Sphinx's own index stems words; ours does not, and the
+ * search index is outside the parity target, spec §10.3.)
+ */
+final class SearchIndex {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*[\\p{L}\\p{N}_]|[\\p{L}\\p{N}_]");
+    private static final int SUMMARY = 180;
+
+    private final List<String> docnames = new ArrayList<>();
+    private final List<String> titles = new ArrayList<>();
+    private final List<String> summaries = new ArrayList<>();
+    private final Map<String, TreeSet<Integer>> terms = new TreeMap<>();
+    private final Map<String, TreeSet<Integer>> titleterms = new TreeMap<>();
+    private final List<String[]> sections = new ArrayList<>();
+
+    void add(String docname, String title, String text, List<String[]> docSections) {
+        int idx = docnames.size();
+        docnames.add(docname);
+        titles.add(title);
+        String flat = text.replaceAll("\\s+", " ").strip();
+        summaries.add(flat.length() > SUMMARY ? flat.substring(0, SUMMARY) + "\u2026" : flat);
+        for (String w : words(text)) {
+            terms.computeIfAbsent(w, k -> new TreeSet<>()).add(idx);
+        }
+        for (String[] s : docSections) {
+            for (String w : words(s[1])) {
+                titleterms.computeIfAbsent(w, k -> new TreeSet<>()).add(idx);
+            }
+            sections.add(new String[] {String.valueOf(idx), s[0], s[1]});
+        }
+    }
+
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            String w = m.group();
+            if (w.length() >= 2 && w.length() <= 60) {
+                out.add(w);
+                if (w.indexOf('-') > 0) {
+                    for (String part : w.split("-")) {
+                        if (part.length() >= 2) {
+                            out.add(part);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    String toJs() {
+        StringBuilder sb = new StringBuilder("Search.setIndex({");
+        sb.append("\"docnames\":");
+        strings(sb, docnames);
+        sb.append(",\"titles\":");
+        strings(sb, titles);
+        sb.append(",\"summaries\":");
+        strings(sb, summaries);
+        sb.append(",\"terms\":");
+        termMap(sb, terms);
+        sb.append(",\"titleterms\":");
+        termMap(sb, titleterms);
+        sb.append(",\"sections\":[");
+        for (int i = 0; i < sections.size(); i++) {
+            String[] s = sections.get(i);
+            sb.append(i == 0 ? "" : ",").append('[').append(s[0]).append(',');
+            str(sb, s[1]);
+            sb.append(',');
+            str(sb, s[2]);
+            sb.append(']');
+        }
+        sb.append("]});\n");
+        return sb.toString();
+    }
+
+    private static void termMap(StringBuilder sb, Map<String, TreeSet<Integer>> m) {
+        sb.append('{');
+        boolean first = true;
+        for (Map.Entry<String, TreeSet<Integer>> e : m.entrySet()) {
+            sb.append(first ? "" : ",");
+            first = false;
+            str(sb, e.getKey());
+            sb.append(":[");
+            boolean f2 = true;
+            for (int i : e.getValue()) {
+                sb.append(f2 ? "" : ",").append(i);
+                f2 = false;
+            }
+            sb.append(']');
+        }
+        sb.append('}');
+    }
+
+    private static void strings(StringBuilder sb, List<String> l) {
+        sb.append('[');
+        for (int i = 0; i < l.size(); i++) {
+            sb.append(i == 0 ? "" : ",");
+            str(sb, l.get(i));
+        }
+        sb.append(']');
+    }
+
+    /** A JSON string, safe inside a script (no "<", no line separators). */
+    static void str(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,933 @@
+package dev.qapidoc.html;
+
+import dev.qapidoc.rst.ContentLine;
+import dev.qapidoc.rst.Ids;
+import dev.qapidoc.rst.RstNode;
+import dev.qapidoc.rst.RstNode.Type;
+import dev.qapidoc.rst.RstReader;
+import dev.qapidoc.rst.SystemMessage;
+import dev.qapidoc.source.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Builds a standalone HTML site from a folder of {@code .rst} pages, in Sphinx's three phases
+ * (qapi-domain-and-html.md §0.6): read every document (sorted by name), resolve cross-references
+ * against everything read, write the pages, the general index, the search page and index, and
+ * {@code objects.inv}.
+ *
+ * <p>The result is a map of output files (path relative to the output folder → bytes) plus the
+ * messages; nothing is written to disk here, so the CLI can write into a temporary folder and
+ * move it into place only on success, and tests can compare two builds byte for byte.
+ */
+public final class SiteBuilder {
+
+    /**
+     * What to build.
+     *
+     * @param srcdir the source folder
+     * @param displayDir how the source folder is shown in messages (as given on the command line)
+     * @param config conf.py values with -D overrides applied
+     * @param allowRaw honour {@code raw} directives
+     * @param themeDirs folders searched for {@code NAME/theme.properties} before the built-in themes
+     */
+    public record Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs) {}
+
+    /** The built site: output files in path order, and every message in report order. */
+    public record Output(Map<String, byte[]> files, List<SystemMessage> messages) {
+        public boolean hasErrors() {
+            return messages.stream().anyMatch(m -> m.level() == SystemMessage.Level.ERROR
+                    || m.level() == SystemMessage.Level.SEVERE);
+        }
+    }
+
+    /** Roles resolved here (the standard domain); others are left for later passes. */
+    private static final Set<String> STD_ROLES = Set.of("doc", "ref", "any", "pep", "rfc");
+
+    /** Labels every Sphinx site has (§4.5), with their titles and pages. */
+    private static final Map<String, String[]> STD_LABELS = Map.of(
+            "genindex", new String[] {"genindex", "Index"},
+            "search", new String[] {"search", "Search Page"});
+
+    private final Options opts;
+    private final SiteConfig conf;
+    private final List<SystemMessage> messages = new ArrayList<>();
+    private final Map<String, Doc> docs = new TreeMap<>();
+    /** label name → doc, anchor id (null for a whole page), title (null when none). */
+    private final Map<String, String[]> labels = new LinkedHashMap<>();
+    private final Map<String, byte[]> files = new TreeMap<>();
+    private final Map<String, String> images = new TreeMap<>();
+    private Theme theme;
+
+    /** One source document and what the build learnt about it. */
+    private static final class Doc {
+        final String name;
+        final String file;
+        RstNode tree;
+        String title = "<no title>";
+        RstNode titleNode;
+        final List<String> children = new ArrayList<>();
+
+        Doc(String name, String file) {
+            this.name = name;
+            this.file = file;
+        }
+    }
+
+    private SiteBuilder(Options opts) {
+        this.opts = opts;
+        this.conf = opts.config();
+    }
+
+    /**
+     * Runs a whole build. Fails (IOException) only when the source folder or the theme cannot be
+     * read at all; problems in documents are messages.
+     */
+    public static Output build(Options opts) throws IOException {
+        SiteBuilder b = new SiteBuilder(opts);
+        b.run();
+        return new Output(b.files, List.copyOf(b.messages));
+    }
+
+    private void run() throws IOException {
+        theme = Theme.load(conf.htmlTheme(), opts.themeDirs());
+        discover();
+        if (!docs.containsKey(conf.rootDoc())) {
+            messages.add(SystemMessage.error(null, "root document '" + conf.rootDoc() + "' not found: "
+                    + display(conf.rootDoc() + ".rst")));
+            return;
+        }
+        for (Doc d : docs.values()) {
+            read(d);
+        }
+        for (Doc d : docs.values()) {
+            collect(d);
+        }
+        toctreeRelations();
+        for (Doc d : docs.values()) {
+            resolve(d);
+        }
+        writeStatic();
+        List<String> order = readingOrder();
+        for (Doc d : docs.values()) {
+            writePage(d, order);
+        }
+        writeGenindex();
+        writeSearch();
+        writeInventory();
+    }
+
+    private String display(String rel) {
+        String dir = opts.displayDir();
+        if (dir.isEmpty() || dir.equals(".")) {
+            return rel;
+        }
+        return dir.endsWith("/") ? dir + rel : dir + "/" + rel;
+    }
+
+    // ---- phase 1: read ----
+
+    private void discover() throws IOException {
+        List<PathMatcher> excludes = new ArrayList<>();
+        for (String p : conf.strings("exclude_patterns")) {
+            excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + p));
+        }
+        try (Stream<Path> walk = Files.walk(opts.srcdir())) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path rel = opts.srcdir().relativize(p);
+                String r = rel.toString().replace('\\', '/');
+                if (!Files.isRegularFile(p) || !r.endsWith(".rst")) {
+                    continue;
+                }
+                boolean hidden = false;
+                for (Path part : rel) {
+                    String s = part.toString();
+                    if (s.startsWith(".") || s.startsWith("_")) {
+                        hidden = true;
+                    }
+                }
+                if (hidden || excludes.stream().anyMatch(m -> m.matches(rel))) {
+                    continue;
+                }
+                String name = r.substring(0, r.length() - 4);
+                docs.put(name, new Doc(name, display(r)));
+            }
+        }
+    }
+
+    private void read(Doc d) {
+        String text;
+        try {
+            text = decode(Files.readAllBytes(opts.srcdir().resolve(d.name + ".rst")));
+        } catch (IOException e) {
+            messages.add(SystemMessage.error(SourceLocation.of(d.file, 0), "cannot read document: " + e.getMessage()));
+            d.tree = new RstNode(Type.DOCUMENT, SourceLocation.of(d.file, 1));
+            return;
+        }
+        RstReader reader = new RstReader(new RstReader.Options(conf.defaultRole(), opts.allowRaw(),
+                conf.highlightLanguage(), conf.smartquotes(), (path, from) -> include(d, path, from)));
+        RstReader.Result r = reader.read(ContentLine.of(d.file, text));
+        d.tree = r.document();
+        messages.addAll(r.messages());
+        // the qapi domain (next issue) runs here, before the standard transforms, so that the
+        // sections and ids it creates take part in id assignment and target propagation
+        Transforms.apply(d.tree, messages::add);
+        for (RstNode n : d.tree.descendants()) {
+            if (n.type() == Type.DIRECTIVE) {
+                messages.add(SystemMessage.error(n.location(), "Unknown directive type \"" + n.directive().name()
+                        + "\".\n\n" + n.directive().sourceText()));
+            } else if (n.type() == Type.PENDING_XREF && !STD_ROLES.contains(n.attr("role"))) {
+                messages.add(SystemMessage.error(n.location(), "Unknown interpreted text role \"" + n.attr("role") + "\"."));
+            }
+        }
+    }
+
+    private static String decode(byte[] bytes) throws IOException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("not valid UTF-8");
+        }
+    }
+
+    /** {@code include}: relative to the including file, {@code /x} from the source folder; never outside it. */
+    private Optional<List<ContentLine>> include(Doc d, String path, SourceLocation from) {
+        Path base = opts.srcdir().toAbsolutePath().normalize();
+        String fromRel = from.file();
+        String dirPrefix = opts.displayDir().isEmpty() || opts.displayDir().equals(".") ? "" : opts.displayDir() + "/";
+        if (fromRel.startsWith(dirPrefix)) {
+            fromRel = fromRel.substring(dirPrefix.length());
+        }
+        Path fromDir = base.resolve(fromRel).getParent();
+        Path target = path.startsWith("/") ? base.resolve(path.substring(1)) : fromDir.resolve(path);
+        target = target.normalize();
+        if (!target.startsWith(base) || !Files.isRegularFile(target)) {
+            return Optional.empty();
+        }
+        try {
+            String text = decode(Files.readAllBytes(target));
+            String shown = display(base.relativize(target).toString().replace('\\', '/'));
+            List<ContentLine> out = new ArrayList<>();
+            for (ContentLine l : ContentLine.of(shown, text)) {
+                out.add(new ContentLine(l.text(), new SourceLocation(shown, l.where().line(), 0, from)));
+            }
+            return Optional.of(out);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Titles, labels and toctree children of a document. */
+    private void collect(Doc d) {
+        for (RstNode c : d.tree.children()) {
+            if (c.type() == Type.SECTION) {
+                d.titleNode = c.children().get(0);
+                d.title = d.titleNode.astext();
+                break;
+            }
+        }
+        for (RstNode n : d.tree.descendants()) {
+            if (n.type() == Type.TARGET && n.attr("refuri") == null && !n.names().isEmpty()
+                    && !"true".equals(n.attr("index"))) {
+                String id = n.ids().isEmpty() ? n.attr("refid") : n.ids().get(0);
+                RstNode holder = findById(d.tree, id);
+                String title = holder != null && holder.type() == Type.SECTION ? holder.children().get(0).astext() : null;
+                if (holder != null && (holder.type() == Type.TABLE) && !holder.children().isEmpty()
+                        && holder.children().get(0).type() == Type.TITLE) {
+                    title = holder.children().get(0).astext();
+                }
+                for (String name : n.names()) {
+                    if (labels.containsKey(name) && !STD_LABELS.containsKey(name)) {
+                        messages.add(SystemMessage.warning(n.location(), "duplicate label " + name + ", other instance in "
+                                + docs.get(labels.get(name)[0]).file));
+                    }
+                    labels.put(name, new String[] {d.name, id, title});
+                }
+            }
+        }
+        for (RstNode tt : d.tree.findAll(Type.TOCTREE)) {
+            for (RstNode e : tt.children()) {
+                String target = docRef(d.name, e.attr("docname"));
+                if (docs.containsKey(target)) {
+                    if (!d.children.contains(target)) {
+                        d.children.add(target);
+                    }
+                } else if (e.attr("docname").equals("self")) {
+                    continue;
+                } else if (!e.attr("docname").matches("https?://.*")) {
+                    messages.add(SystemMessage.warning(e.location(),
+                            "toctree contains reference to nonexisting document '" + e.attr("docname") + "'"));
+                }
+            }
+        }
+    }
+
+    private static RstNode findById(RstNode root, String id) {
+        if (id == null) {
+            return null;
+        }
+        for (RstNode n : root.descendants()) {
+            if (n.ids().contains(id)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** Resolves a document reference relative to {@code from} ({@code /x} is absolute). */
+    private static String docRef(String from, String ref) {
+        String r = ref.strip();
+        if (r.endsWith(".rst")) {
+            r = r.substring(0, r.length() - 4);
+        }
+        if (r.startsWith("/")) {
+            return normalize(r.substring(1));
+        }
+        int slash = from.lastIndexOf('/');
+        return normalize(slash < 0 ? r : from.substring(0, slash + 1) + r);
+    }
+
+    private static String normalize(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String p : path.split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+                continue;
+            }
+            parts.add(p);
+        }
+        return String.join("/", parts);
+    }
+
+    private final Set<String> included = new HashSet<>();
+
+    private void toctreeRelations() {
+        List<String> stack = new ArrayList<>(List.of(conf.rootDoc()));
+        included.add(conf.rootDoc());
+        while (!stack.isEmpty()) {
+            String n = stack.remove(stack.size() - 1);
+            for (String c : docs.get(n).children) {
+                if (included.add(c)) {
+                    stack.add(c);
+                }
+            }
+        }
+        for (Doc d : docs.values()) {
+            if (!included.contains(d.name) && !isOrphan(d)) {
+                messages.add(SystemMessage.warning(SourceLocation.of(d.file, 0), "document isn't included in any toctree"));
+            }
+        }
+    }
+
+    private static boolean isOrphan(Doc d) {
+        for (RstNode c : d.tree.children()) {
+            if (c.type() == Type.FIELD_LIST) {
+                for (RstNode f : c.children()) {
+                    if (!f.children().isEmpty() && f.children().get(0).astext().strip().equals("orphan")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Depth-first order of documents along the toctrees from the root (prev/next links). */
+    private List<String> readingOrder() {
+        List<String> order = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        walkOrder(conf.rootDoc(), order, seen, 0);
+        return order;
+    }
+
+    private void walkOrder(String doc, List<String> order, Set<String> seen, int depth) {
+        if (!seen.add(doc) || depth > 100) {
+            return;
+        }
+        order.add(doc);
+        for (String c : docs.get(doc).children) {
+            walkOrder(c, order, seen, depth + 1);
+        }
+    }
+
+    // ---- phase 2: resolve ----
+
+    private void resolve(Doc d) {
+        for (RstNode x : d.tree.findAll(Type.PENDING_XREF)) {
+            if (x.parent() == null) {
+                continue;
+            }
+            String role = x.attr("role");
+            switch (role) {
+                case "doc" -> resolveDoc(d, x);
+                case "ref" -> resolveRef(d, x);
+                case "any" -> resolveAny(d, x);
+                case "pep", "rfc" -> resolvePepRfc(x, role);
+                default -> { }
+            }
+        }
+    }
+
+    /** Splits {@code title <target>} (spec §4.2 step 2). Returns {title or null, target}. */
+    static String[] explicitTitle(String text) {
+        Matcher m = Pattern.compile("(?s)^(.+?)\\s*(?<!\\\\)<(.*?)>$").matcher(text);
+        if (m.matches()) {
+            return new String[] {unescape(m.group(1)), unescape(m.group(2))};
+        }
+        return new String[] {null, unescape(text)};
+    }
+
+    private static String unescape(String s) {
+        return s.replaceAll("\\\\(.)", "$1");
+    }
+
+    private String pageUri(Doc from, String to, String anchor) {
+        String uri = relative(from.name, to + ".html");
+        return anchor == null ? uri : uri + "#" + anchor;
+    }
+
+    /** Relative URI from the page of {@code fromDoc} to {@code target} (a path from the root). */
+    static String relative(String fromDoc, String target) {
+        int depth = 0;
+        for (char c : fromDoc.toCharArray()) {
+            if (c == '/') {
+                depth++;
+            }
+        }
+        String fromDir = fromDoc.contains("/") ? fromDoc.substring(0, fromDoc.lastIndexOf('/') + 1) : "";
+        if (!fromDir.isEmpty() && target.startsWith(fromDir)) {
+            return target.substring(fromDir.length());
+        }
+        return "../".repeat(depth) + target;
+    }
+
+    private RstNode link(RstNode x, String uri, String spanClass, String text) {
+        RstNode ref = new RstNode(Type.REFERENCE, x.location()).attr("refuri", uri).attr("internal", "true");
+        RstNode span = new RstNode(Type.INLINE, x.location());
+        span.classes().add(spanClass);
+        span.add(RstNode.text(text, x.location()));
+        ref.add(span);
+        return ref;
+    }
+
+    private RstNode unresolvedSpan(RstNode x, String cls, String text) {
+        RstNode span = new RstNode(Type.INLINE, x.location());
+        span.classes().add(cls);
+        span.add(RstNode.text(text, x.location()));
+        return span;
+    }
+
+    private void resolveDoc(Doc d, RstNode x) {
+        String[] tt = explicitTitle(x.attr("text"));
+        String target = docRef(d.name, tt[1]);
+        Doc to = docs.get(target);
+        if (to == null) {
+            messages.add(SystemMessage.warning(x.location(), "unknown document: '" + tt[1] + "'"));
+            x.replaceWith(List.of(unresolvedSpan(x, "xref std std-doc", tt[0] != null ? tt[0] : tt[1])));
+            return;
+        }
+        x.replaceWith(List.of(link(x, pageUri(d, to.name, null), "doc", tt[0] != null ? tt[0] : to.title)));
+    }
+
+    private String[] label(String name) {
+        String[] l = labels.get(name);
+        if (l != null) {
+            return l;
+        }
+        String[] std = STD_LABELS.get(name);
+        return std == null ? null : new String[] {null, null, std[1], std[0]};
+    }
+
+    private String labelUri(Doc from, String[] l) {
+        if (l[0] == null) {
+            return relative(from.name, l[3] + ".html");
+        }
+        return pageUri(from, l[0], l[1]);
+    }
+
+    private void resolveRef(Doc d, RstNode x) {
+        String[] tt = explicitTitle(x.attr("text"));
+        String[] l = label(Ids.normalizeName(tt[1]));
+        if (l == null || (l[2] == null && tt[0] == null)) {
+            messages.add(SystemMessage.warning(x.location(), "undefined label: '" + Ids.normalizeName(tt[1]) + "'"));
+            x.replaceWith(List.of(unresolvedSpan(x, "xref std std-ref", tt[0] != null ? tt[0] : tt[1])));
+            return;
+        }
+        x.replaceWith(List.of(link(x, labelUri(d, l), "std std-ref", tt[0] != null ? tt[0] : l[2])));
+    }
+
+    private void resolveAny(Doc d, RstNode x) {
+        String[] tt = explicitTitle(x.attr("text"));
+        String target = tt[1].replaceAll("\\s+", " ");
+        List<RstNode> candidates = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Doc doc = docs.get(docRef(d.name, target));
+        if (doc != null) {
+            candidates.add(link(x, pageUri(d, doc.name, null), "doc", tt[0] != null ? tt[0] : doc.title));
+            names.add(":std:doc:`" + doc.title + "`");
+        }
+        String[] l = label(Ids.normalizeName(target));
+        if (l != null && (l[2] != null || tt[0] != null)) {
+            candidates.add(link(x, labelUri(d, l), "std std-ref", tt[0] != null ? tt[0] : l[2]));
+            names.add(":std:ref:`" + (l[2] != null ? l[2] : target) + "`");
+        }
+        if (candidates.isEmpty()) {
+            messages.add(SystemMessage.warning(x.location(), "'any' reference target not found: " + target));
+            RstNode lit = new RstNode(Type.LITERAL, x.location());
+            lit.classes().add("xref");
+            lit.classes().add("any");
+            lit.add(RstNode.text(tt[0] != null ? tt[0] : target, x.location()));
+            x.replaceWith(List.of(lit));
+            return;
+        }
+        if (candidates.size() > 1) {
+            messages.add(SystemMessage.warning(x.location(), "more than one target found for 'any' cross-reference '"
+                    + target + "': could be " + String.join(" or ", names)));
+        }
+        x.replaceWith(List.of(candidates.get(0)));
+    }
+
+    private void resolvePepRfc(RstNode x, String role) {
+        String[] tt = explicitTitle(x.attr("text"));
+        String num = tt[1].split("#", 2)[0].strip();
+        if (!num.matches("[0-9]{1,5}")) {
+            messages.add(SystemMessage.error(x.location(), "invalid " + role.toUpperCase(java.util.Locale.ROOT)
+                    + " number " + num));
+            x.replaceWith(List.of(RstNode.text(x.attr("text"), x.location())));
+            return;
+        }
+        String uri = role.equals("pep")
+                ? "https://peps.python.org/pep-" + String.format("%04d", Integer.parseInt(num)) + "/"
+                : "https://datatracker.ietf.org/doc/html/rfc" + Integer.parseInt(num) + ".html";
+        RstNode ref = new RstNode(Type.REFERENCE, x.location()).attr("refuri", uri);
+        ref.classes().add(role);
+        RstNode strong = new RstNode(Type.STRONG, x.location());
+        strong.add(RstNode.text(tt[0] != null ? tt[0] : role.toUpperCase(java.util.Locale.ROOT) + " " + num, x.location()));
+        ref.add(strong);
+        x.replaceWith(List.of(ref));
+    }
+
+    // ---- phase 3: write ----
+
+    private void writeStatic() throws IOException {
+        for (String f : theme.staticFiles()) {
+            files.put("_static/" + f, theme.staticFile(f));
+        }
+    }
+
+    /** Escaped plain text (all template values are HTML). */
+    private static String h(String s) {
+        return HtmlWriter.escape(s);
+    }
+
+    private Map<String, Object> baseVars(String pagename, String title) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        String root = relative(pagename, "");
+        v.put("root", root);
+        v.put("static", root + "_static/");
+        v.put("project", h(conf.project()));
+        v.put("docstitle", h(conf.htmlTitle()));
+        v.put("title", h(title));
+        v.put("lang", h(conf.language()));
+        v.put("copyright", h(conf.copyright()));
+        v.put("version", h(conf.release()));
+        v.put("indexUri", h(relative(pagename, conf.rootDoc() + ".html")));
+        v.put("genindexUri", h(relative(pagename, "genindex.html")));
+        v.put("searchUri", h(relative(pagename, "search.html")));
+        v.put("sidebar", sidebar(pagename));
+        v.put("pagename", h(pagename));
+        v.put("prev", null);
+        v.put("next", null);
+        return v;
+    }
+
+    private void writePage(Doc d, List<String> order) {
+        HtmlTranslator.Context ctx = new HtmlTranslator.Context() {
+            @Override
+            public String toctree(RstNode toctree) {
+                return toctreeHtml(d, toctree);
+            }
+
+            @Override
+            public String image(RstNode img) {
+                return imageUri(d, img);
+            }
+
+            @Override
+            public void report(SystemMessage m) {
+                messages.add(m);
+            }
+        };
+        String body = HtmlTranslator.render(d.tree, ctx);
+        Map<String, Object> v = baseVars(d.name, d.title);
+        v.put("body", body);
+        int i = order.indexOf(d.name);
+        if (i > 0) {
+            v.put("prev", navLink(d, docs.get(order.get(i - 1))));
+        }
+        if (i >= 0 && i + 1 < order.size()) {
+            v.put("next", navLink(d, docs.get(order.get(i + 1))));
+        }
+        v.put("localtoc", localToc(d));
+        files.put(d.name + ".html", theme.render("page", v).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, String> navLink(Doc from, Doc to) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("href", h(relative(from.name, to.name + ".html")));
+        m.put("title", h(to.title));
+        return m;
+    }
+
+    private String imageUri(Doc d, RstNode img) {
+        String uri = img.attr("uri");
+        if (uri == null || uri.isEmpty()) {
+            return null;
+        }
+        if (uri.matches("(?i)^https?://.*")) {
+            return HtmlWriter.safeUrl(uri) ? uri : null;
+        }
+        if (!HtmlWriter.safeUrl(uri)) {
+            messages.add(SystemMessage.warning(img.location(), "image file not readable: " + uri));
+            return null;
+        }
+        String rel = docRef(d.name, uri);
+        Path file = opts.srcdir().resolve(rel).normalize();
+        if (!file.toAbsolutePath().startsWith(opts.srcdir().toAbsolutePath().normalize()) || !Files.isRegularFile(file)) {
+            messages.add(SystemMessage.warning(img.location(), "image file not readable: " + uri));
+            return null;
+        }
+        String out = images.get(rel);
+        if (out == null) {
+            String base = rel.substring(rel.lastIndexOf('/') + 1);
+            out = "_images/" + base;
+            int k = 1;
+            while (images.containsValue(out)) {
+                out = "_images/" + (k++) + "-" + base;
+            }
+            images.put(rel, out);
+            try {
+                files.put(out, Files.readAllBytes(file));
+            } catch (IOException e) {
+                messages.add(SystemMessage.warning(img.location(), "image file not readable: " + uri));
+                return null;
+            }
+        }
+        return relative(d.name, out);
+    }
+
+    // ---- table of contents (§6) ----
+
+    /** Renders the entries of a {@code toctree} directive found in {@code d}. */
+    private String toctreeHtml(Doc d, RstNode toctree) {
+        if (toctree.attr("hidden") != null) {
+            return "";
+        }
+        int maxdepth = parseInt(toctree.attr("maxdepth"), 0);
+        HtmlWriter w = new HtmlWriter();
+        w.raw("<div class=\"toctree-wrapper compound\">").nl();
+        if (toctree.attr("caption") != null) {
+            w.raw("<p class=\"caption\" role=\"heading\"><span class=\"caption-text\">").text(toctree.attr("caption"))
+                    .raw("</span></p>").nl();
+        }
+        w.raw("<ul>").nl();
+        for (RstNode e : toctree.children()) {
+            String target = docRef(d.name, e.attr("docname"));
+            Doc to = docs.get(target);
+            if (to == null) {
+                continue;
+            }
+            tocDoc(w, d.name, to, e.attr("title"), 1, maxdepth <= 0 ? Integer.MAX_VALUE : maxdepth, null, new HashSet<>());
+        }
+        w.raw("</ul>").nl().raw("</div>").nl();
+        return w.toString();
+    }
+
+    /**
+     * One document entry: a link to the page, then its sections (and documents of toctrees inside
+     * them) as nested lists down to {@code maxdepth}; {@code current} marks the page being shown.
+     */
+    private void tocDoc(HtmlWriter w, String fromDoc, Doc to, String title, int level, int maxdepth, String current,
+            Set<String> seen) {
+        if (!seen.add(to.name) || level > 50) {
+            return;
+        }
+        boolean isCurrent = to.name.equals(current);
+        w.open("li", "class", "toctree-l" + level + (isCurrent ? " current" : ""));
+        w.open("a", "class", "reference internal" + (isCurrent ? " current" : ""), "href", relative(fromDoc, to.name + ".html"));
+        if (title != null) {
+            w.text(title);
+        } else if (to.titleNode != null) {
+            w.raw(inlineText(to.titleNode));
+        } else {
+            w.text(to.title);
+        }
+        w.close("a");
+        boolean expand = current == null || level < 2 || isCurrent;
+        if (level < maxdepth && expand) {
+            RstNode top = topSection(to);
+            if (top != null) {
+                tocSections(w, fromDoc, to, top, level + 1, maxdepth, current, seen);
+            }
+        }
+        w.raw("</li>").nl();
+        seen.remove(to.name);
+    }
+
+    private static RstNode topSection(Doc d) {
+        for (RstNode c : d.tree.children()) {
+            if (c.type() == Type.SECTION) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private void tocSections(HtmlWriter w, String fromDoc, Doc doc, RstNode section, int level, int maxdepth,
+            String current, Set<String> seen) {
+        HtmlWriter inner = new HtmlWriter();
+        for (RstNode c : tocChildren(section)) {
+            if (c.type() == Type.SECTION) {
+                if (c.ids().isEmpty()) {
+                    continue;
+                }
+                inner.open("li", "class", "toctree-l" + level);
+                inner.open("a", "class", "reference internal", "href", relative(fromDoc, doc.name + ".html") + "#" + c.ids().get(0));
+                inner.raw(inlineText(c.children().get(0)));
+                inner.close("a");
+                if (level < maxdepth) {
+                    tocSections(inner, fromDoc, doc, c, level + 1, maxdepth, current, seen);
+                }
+                inner.raw("</li>").nl();
+            } else if (c.type() == Type.TOCTREE && c.attr("hidden") == null) {
+                for (RstNode e : c.children()) {
+                    Doc to = docs.get(docRef(doc.name, e.attr("docname")));
+                    if (to != null) {
+                        tocDoc(inner, fromDoc, to, e.attr("title"), level, maxdepth, current, seen);
+                    }
+                }
+            }
+        }
+        if (inner.length() > 0) {
+            w.raw("<ul>").nl().raw(inner.toString()).raw("</ul>").nl();
+        }
+    }
+
+    /** Sections and toctrees directly under a section, looking through non-section containers. */
+    private static List<RstNode> tocChildren(RstNode section) {
+        List<RstNode> out = new ArrayList<>();
+        java.util.ArrayDeque<RstNode> todo = new java.util.ArrayDeque<>();
+        for (int i = section.children().size() - 1; i >= 0; i--) {
+            todo.push(section.children().get(i));
+        }
+        while (!todo.isEmpty()) {
+            RstNode n = todo.pop();
+            if (n.type() == Type.SECTION || n.type() == Type.TOCTREE) {
+                out.add(n);
+                continue;
+            }
+            if (n.type() == Type.ONLY || n.type() == Type.COMPOUND || n.type() == Type.CONTAINER) {
+                for (int i = n.children().size() - 1; i >= 0; i--) {
+                    todo.push(n.children().get(i));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A title's inline markup without links (TOC text, §6.1). */
+    private String inlineText(RstNode title) {
+        RstNode copy = new RstNode(Type.TITLE, title.location());
+        for (RstNode c : title.children()) {
+            copy.add(Transforms.copyInline(c));
+        }
+        return HtmlTranslator.renderInline(copy, new HtmlTranslator.Context() {
+            @Override
+            public String toctree(RstNode t) {
+                return "";
+            }
+
+            @Override
+            public String image(RstNode i) {
+                return null;
+            }
+
+            @Override
+            public void report(SystemMessage m) {
+            }
+        });
+    }
+
+    /** The global navigation shown in every page's sidebar. */
+    private String sidebar(String current) {
+        Doc root = docs.get(conf.rootDoc());
+        HtmlWriter w = new HtmlWriter();
+        RstNode top = topSection(root);
+        boolean any = false;
+        List<RstNode> trees = root.tree.findAll(Type.TOCTREE);
+        for (RstNode tt : trees) {
+            if (tt.attr("caption") != null) {
+                w.raw("<p class=\"caption\" role=\"heading\"><span class=\"caption-text\">").text(tt.attr("caption"))
+                        .raw("</span></p>").nl();
+            }
+            w.raw("<ul" + (any ? "" : "") + ">").nl();
+            for (RstNode e : tt.children()) {
+                Doc to = docs.get(docRef(root.name, e.attr("docname")));
+                if (to != null) {
+                    tocDoc(w, current, to, e.attr("title"), 1, Integer.MAX_VALUE, current, new HashSet<>(Set.of(root.name)));
+                }
+            }
+            w.raw("</ul>").nl();
+            any = true;
+        }
+        if (top == null && !any) {
+            return "";
+        }
+        return w.toString();
+    }
+
+    /** The current page's own sections ("On this page"). */
+    private String localToc(Doc d) {
+        RstNode top = topSection(d);
+        if (top == null) {
+            return "";
+        }
+        HtmlWriter w = new HtmlWriter();
+        localSections(w, top, 0);
+        return w.toString();
+    }
+
+    private void localSections(HtmlWriter w, RstNode section, int depth) {
+        List<RstNode> subs = new ArrayList<>();
+        for (RstNode c : tocChildren(section)) {
+            if (c.type() == Type.SECTION && !c.ids().isEmpty()) {
+                subs.add(c);
+            }
+        }
+        if (subs.isEmpty() || depth > 20) {
+            return;
+        }
+        w.raw("<ul>").nl();
+        for (RstNode s : subs) {
+            w.raw("<li>").open("a", "class", "reference internal", "href", "#" + s.ids().get(0));
+            w.raw(inlineText(s.children().get(0))).close("a");
+            localSections(w, s, depth + 1);
+            w.raw("</li>").nl();
+        }
+        w.raw("</ul>").nl();
+    }
+
+    // ---- general index (§5.1) ----
+
+    private void writeGenindex() {
+        Map<String, Object> v = baseVars("genindex", "Index");
+        v.put("body", GeneralIndex.html(indexEntries()));
+        v.put("localtoc", "");
+        files.put("genindex.html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<GeneralIndex.Entry> indexEntries() {
+        List<GeneralIndex.Entry> out = new ArrayList<>();
+        for (Doc d : docs.values()) {
+            for (RstNode idx : d.tree.findAll(Type.INDEX)) {
+                String target = idx.attr("target");
+                String uri = d.name + ".html" + (target == null ? "" : "#" + target);
+                for (int k = 0; idx.attr("entry" + k) != null; k++) {
+                    String e = idx.attr("entry" + k);
+                    int colon = e.indexOf(':');
+                    out.add(new GeneralIndex.Entry(e.substring(0, colon), e.substring(colon + 1), uri));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- search (§5.4; our own format) ----
+
+    private void writeSearch() {
+        Map<String, Object> v = baseVars("search", "Search");
+        v.put("body", "");
+        v.put("localtoc", "");
+        files.put("search.html", theme.render("search", v).getBytes(StandardCharsets.UTF_8));
+        SearchIndex idx = new SearchIndex();
+        for (Doc d : docs.values()) {
+            List<String[]> sections = new ArrayList<>();
+            for (RstNode s : d.tree.findAll(Type.SECTION)) {
+                if (!s.ids().isEmpty()) {
+                    sections.add(new String[] {s.ids().get(0), s.children().get(0).astext()});
+                }
+            }
+            idx.add(d.name, d.title, searchableText(d.tree), sections);
+        }
+        files.put("searchindex.js", idx.toJs().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String searchableText(RstNode tree) {
+        StringBuilder sb = new StringBuilder();
+        for (RstNode n : tree.descendants()) {
+            if (n.type() == Type.TEXT && n.ancestor(Type.COMMENT) == null) {
+                sb.append(n.text()).append(' ');
+            } else if (n.type() == Type.LITERAL_BLOCK && n.text() != null) {
+                sb.append(n.text()).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---- objects.inv (§5.3) ----
+
+    private void writeInventory() {
+        List<Inventory.Item> items = new ArrayList<>();
+        for (Doc d : docs.values()) {
+            items.add(new Inventory.Item(d.name, "std", "doc", "-1", d.name + ".html", d.title));
+        }
+        for (Map.Entry<String, String[]> e : labels.entrySet()) {
+            String[] l = e.getValue();
+            if (l[2] == null) {
+                continue;
+            }
+            items.add(new Inventory.Item(e.getKey(), "std", "label", "-1",
+                    l[0] + ".html" + (l[1] == null ? "" : "#" + l[1]), l[2]));
+        }
+        for (Map.Entry<String, String[]> e : STD_LABELS.entrySet()) {
+            if (!labels.containsKey(e.getKey())) {
+                items.add(new Inventory.Item(e.getKey(), "std", "label", "-1", e.getValue()[0] + ".html", e.getValue()[1]));
+            }
+        }
+        files.put("objects.inv", Inventory.write(conf.project(), conf.version(), items));
+    }
+
+    private static int parseInt(String s, int dflt) {
+        if (s == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.qapidoc.html;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.apache.velocity.runtime.RuntimeConstants;
+
+/**
+ * An HTML theme: Apache Velocity templates ({@code layout.vm} around {@code page.vm}, {@code
+ * genindex.vm}, {@code search.vm}) and static files copied to {@code _static/}. Themes are the
+ * project's only extension point (EXAMPLES.md §4).
+ *
+ * <p>Built-in themes live in {@code themes/NAME/} and ship inside the jar; a directory {@code
+ * themes/NAME} next to the source folder (or in the working directory) overrides them. {@code
+ * theme.properties} lists the static files, since a jar cannot be listed portably.
+ *
+ * <p>Template variables are HTML fragments already produced by {@link HtmlWriter}, so templates
+ * never escape and never see raw document text. Velocity is only loaded here, on the html path,
+ * to keep start-up of the other commands fast.
+ */
+public final class Theme {
+    private final String name;
+    private final Path dir;
+    private final Map<String, String> templates = new LinkedHashMap<>();
+    private final List<String> staticFiles = new ArrayList<>();
+    private final VelocityEngine engine;
+
+    private Theme(String name, Path dir) throws IOException {
+        this.name = name;
+        this.dir = dir;
+        String props = read("theme.properties");
+        if (props == null) {
+            throw new IOException("theme '" + name + "' has no theme.properties");
+        }
+        Properties p = new Properties();
+        p.load(new java.io.StringReader(props));
+        for (String f : p.getProperty("static", "").split("\\s+")) {
+            if (!f.isEmpty()) {
+                staticFiles.add(f);
+            }
+        }
+        for (String t : List.of("layout", "page", "genindex", "search")) {
+            String text = read(t + ".vm");
+            if (text == null) {
+                throw new IOException("theme '" + name + "' has no " + t + ".vm");
+            }
+            templates.put(t, text);
+        }
+        engine = new VelocityEngine();
+        engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "string");
+        engine.setProperty("resource.loader.string.class",
+                "org.apache.velocity.runtime.resource.loader.StringResourceLoader");
+        engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "false");
+        engine.init();
+    }
+
+    /**
+     * Finds a theme by name: {@code searchDirs/NAME} first (a folder with {@code
+     * theme.properties}), then the built-in {@code themes/NAME} inside the program.
+     */
+    public static Theme load(String name, List<Path> searchDirs) throws IOException {
+        if (!name.matches("[A-Za-z0-9_.-]+") || name.startsWith(".")) {
+            throw new IOException("invalid theme name '" + name + "'");
+        }
+        for (Path d : searchDirs) {
+            Path t = d.resolve(name);
+            if (Files.isRegularFile(t.resolve("theme.properties"))) {
+                return new Theme(name, t);
+            }
+        }
+        if (Theme.class.getResource("/themes/" + name + "/theme.properties") != null) {
+            return new Theme(name, null);
+        }
+        throw new IOException("no theme named '" + name + "' (looked in themes/ and the built-in themes)");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Static files, relative to the theme's {@code static/} folder. */
+    List<String> staticFiles() {
+        return List.copyOf(staticFiles);
+    }
+
+    byte[] staticFile(String rel) throws IOException {
+        if (dir != null) {
+            return Files.readAllBytes(dir.resolve("static").resolve(rel));
+        }
+        try (InputStream in = Theme.class.getResourceAsStream("/themes/" + name + "/static/" + rel)) {
+            if (in == null) {
+                throw new IOException("theme '" + name + "' lists missing static file " + rel);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private String read(String file) throws IOException {
+        if (dir != null) {
+            Path f = dir.resolve(file);
+            return Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8) : null;
+        }
+        try (InputStream in = Theme.class.getResourceAsStream("/themes/" + name + "/" + file)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Renders one page: the {@code kind} template ({@code page}, {@code genindex}, {@code search})
+     * with {@code vars}, then {@code layout} around it as {@code $content}.
+     */
+    String render(String kind, Map<String, Object> vars) {
+        VelocityContext ctx = new VelocityContext();
+        vars.forEach(ctx::put);
+        StringWriter inner = new StringWriter();
+        engine.evaluate(ctx, inner, name + "/" + kind + ".vm", templates.get(kind));
+        ctx.put("content", inner.toString());
+        StringWriter outer = new StringWriter();
+        engine.evaluate(ctx, outer, name + "/layout.vm", templates.get("layout"));
+        return outer.toString();
+    }
+
+    static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}

@@ -1,0 +1,412 @@
+package dev.qapidoc.html;
+
+import dev.qapidoc.rst.Ids;
+import dev.qapidoc.rst.RstNode;
+import dev.qapidoc.rst.RstNode.Type;
+import dev.qapidoc.rst.SystemMessage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The per-document transforms docutils and Sphinx run after parsing, in their order: {@code only}
+ * evaluation, index targets, section and label ids (qapi-domain-and-html.md §3.2), target
+ * propagation (§3.4), automatic {@code id«N»} ids (§3.3) for captioned tables and blocks and for
+ * the back-links of {@code contents} topics (§6.4), then named hyperlink references.
+ */
+final class Transforms {
+
+    private static final Set<Type> INVISIBLE = Set.of(Type.TARGET, Type.INDEX, Type.COMMENT,
+            Type.SUBSTITUTION_DEFINITION, Type.SYSTEM_MESSAGE);
+
+    /** Tags for {@code only}: this builder is html. */
+    private static final Set<String> TAGS = Set.of("html", "format_html", "builder_html");
+
+    private final RstNode doc;
+    private final Consumer<SystemMessage> report;
+    private final Set<String> used = new HashSet<>();
+    private int autoId = 0;
+
+    private Transforms(RstNode doc, Consumer<SystemMessage> report) {
+        this.doc = doc;
+        this.report = report;
+    }
+
+    static void apply(RstNode doc, Consumer<SystemMessage> report) {
+        new Transforms(doc, report).run();
+    }
+
+    private void run() {
+        only();
+        for (RstNode n : doc.descendants()) {
+            used.addAll(n.ids());
+        }
+        indexTargets();
+        List<RstNode> duplicates = sectionIds();
+        labels();
+        propagate();
+        captions();
+        contents();
+        for (RstNode s : duplicates) {
+            s.ids().add(0, nextAutoId());
+        }
+        namedReferences();
+    }
+
+    private String nextAutoId() {
+        String id;
+        do {
+            id = "id" + (++autoId);
+        } while (used.contains(id));
+        used.add(id);
+        return id;
+    }
+
+    private void only() {
+        for (RstNode n : doc.findAll(Type.ONLY)) {
+            if (n.parent() == null) {
+                continue;
+            }
+            boolean keep;
+            try {
+                keep = new Expr(n.attr("expr")).parse();
+            } catch (IllegalArgumentException e) {
+                report.accept(SystemMessage.warning(n.location(), "exception while evaluating only directive expression: "
+                        + e.getMessage()));
+                keep = true;
+            }
+            n.replaceWith(keep ? new ArrayList<>(n.children()) : List.of());
+        }
+    }
+
+    /** A tiny boolean expression evaluator over tags: and, or, not, parentheses. */
+    private static final class Expr {
+        final String[] toks;
+        int i;
+
+        Expr(String s) {
+            toks = s.replace("(", " ( ").replace(")", " ) ").trim().split("\\s+");
+        }
+
+        boolean parse() {
+            boolean v = or(0);
+            if (i != toks.length) {
+                throw new IllegalArgumentException("chunk after expression");
+            }
+            return v;
+        }
+
+        boolean or(int d) {
+            boolean v = and(d);
+            while (i < toks.length && toks[i].equals("or")) {
+                i++;
+                v = and(d) | v;
+            }
+            return v;
+        }
+
+        boolean and(int d) {
+            boolean v = not(d);
+            while (i < toks.length && toks[i].equals("and")) {
+                i++;
+                v = not(d) & v;
+            }
+            return v;
+        }
+
+        boolean not(int d) {
+            if (d > 50) {
+                throw new IllegalArgumentException("expression too deep");
+            }
+            if (i >= toks.length || toks[i].isEmpty()) {
+                throw new IllegalArgumentException("unexpected end of expression");
+            }
+            String t = toks[i++];
+            if (t.equals("not")) {
+                return !not(d + 1);
+            }
+            if (t.equals("(")) {
+                boolean v = or(d + 1);
+                if (i >= toks.length || !toks[i++].equals(")")) {
+                    throw new IllegalArgumentException("')' expected");
+                }
+                return v;
+            }
+            if (!t.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("unexpected token '" + t + "'");
+            }
+            return TAGS.contains(t);
+        }
+    }
+
+    private void indexTargets() {
+        int n = 0;
+        List<RstNode> nodes = doc.descendants();
+        for (int k = 0; k < nodes.size(); k++) {
+            RstNode t = nodes.get(k);
+            if (t.type() == Type.TARGET && "true".equals(t.attr("index"))) {
+                String id = "index-" + n++;
+                t.ids().add(id);
+                used.add(id);
+                RstNode prev = k > 0 ? nodes.get(k - 1) : null;
+                if (prev != null && prev.type() == Type.INDEX && prev.attr("target") == null) {
+                    prev.attr("target", id);
+                }
+            }
+        }
+    }
+
+    /** Section ids from titles; returns sections whose id is taken (they get idN later). */
+    private List<RstNode> sectionIds() {
+        List<RstNode> dups = new ArrayList<>();
+        for (RstNode s : doc.findAll(Type.SECTION)) {
+            if (!s.ids().isEmpty()) {
+                continue;
+            }
+            String title = s.children().isEmpty() ? "" : s.children().get(0).astext();
+            String id = Ids.docutils(title);
+            if (id.isEmpty() || used.contains(id)) {
+                if (!id.isEmpty()) {
+                    report.accept(new SystemMessage(SystemMessage.Level.INFO, s.location(),
+                            "Duplicate implicit target name: \"" + Ids.normalizeName(title) + "\"."));
+                }
+                dups.add(s);
+                continue;
+            }
+            s.ids().add(id);
+            used.add(id);
+        }
+        return dups;
+    }
+
+    private void labels() {
+        for (RstNode t : doc.findAll(Type.TARGET)) {
+            if (t.attr("refuri") != null || t.attr("refname") != null || t.names().isEmpty() || !t.ids().isEmpty()) {
+                continue;
+            }
+            String id = Ids.docutils(t.names().get(0));
+            if (id.isEmpty() || used.contains(id)) {
+                id = nextAutoId();
+            }
+            t.ids().add(id);
+            used.add(id);
+        }
+    }
+
+    /** §3.4: a standalone target's ids move to the next visible node. */
+    private void propagate() {
+        List<RstNode> targets = doc.findAll(Type.TARGET);
+        for (int k = targets.size() - 1; k >= 0; k--) {
+            RstNode t = targets.get(k);
+            if (t.ids().isEmpty() || "true".equals(t.attr("inline")) || t.attr("refuri") != null) {
+                continue;
+            }
+            RstNode next = nextNode(t);
+            if (next == null || INVISIBLE.contains(next.type()) || next.type() == Type.TEXT) {
+                continue;
+            }
+            next.ids().addAll(t.ids());
+            next.names().addAll(t.names());
+            t.attr("propagated", next.type() == Type.SECTION ? "section" : "other");
+            t.attr("refid", t.ids().get(0));
+            t.ids().clear();
+        }
+    }
+
+    private static RstNode nextNode(RstNode n) {
+        for (RstNode cur = n; cur.parent() != null; cur = cur.parent()) {
+            RstNode p = cur.parent();
+            int i = cur.indexInParent();
+            if (i + 1 < p.children().size()) {
+                return p.children().get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    private void captions() {
+        for (RstNode n : doc.descendants()) {
+            boolean table = n.type() == Type.TABLE && !n.children().isEmpty() && n.children().get(0).type() == Type.TITLE;
+            boolean block = n.type() == Type.LITERAL_BLOCK && n.attr("caption") != null;
+            if ((table || block) && n.ids().isEmpty()) {
+                if (!n.names().isEmpty() && !used.contains(Ids.docutils(n.names().get(0)))
+                        && !Ids.docutils(n.names().get(0)).isEmpty()) {
+                    String id = Ids.docutils(n.names().get(0));
+                    n.ids().add(id);
+                    used.add(id);
+                } else {
+                    n.ids().add(nextAutoId());
+                }
+            } else if (!n.names().isEmpty() && n.ids().isEmpty() && n.type() != Type.SECTION
+                    && n.type() != Type.TARGET && n.type() != Type.SUBSTITUTION_DEFINITION
+                    && n.type() != Type.TOPIC) {
+                String id = Ids.docutils(n.names().get(0));
+                if (!id.isEmpty() && !used.contains(id)) {
+                    n.ids().add(id);
+                    used.add(id);
+                }
+            }
+        }
+    }
+
+    /** §6.4: fills {@code contents} topics with a linked list of the sections below them. */
+    private void contents() {
+        for (RstNode topic : doc.findAll(Type.TOPIC)) {
+            if (!"true".equals(topic.attr("contents"))) {
+                continue;
+            }
+            if (topic.ids().isEmpty()) {
+                String id = Ids.docutils(topic.names().isEmpty() ? "contents" : topic.names().get(0));
+                if (used.contains(id) || id.isEmpty()) {
+                    id = nextAutoId();
+                }
+                topic.ids().add(id);
+                used.add(id);
+            }
+            RstNode scope = topic.parent();
+            boolean local = "true".equals(topic.attr("local"));
+            while (!local && scope.parent() != null) {
+                scope = scope.parent();
+            }
+            int depth = 100;
+            try {
+                if (topic.attr("depth") != null) {
+                    depth = Integer.parseInt(topic.attr("depth").strip());
+                }
+            } catch (NumberFormatException e) {
+                report.accept(SystemMessage.error(topic.location(), "Error in \"contents\" directive:\ninvalid option value: (option: \"depth\"; value: '"
+                        + topic.attr("depth") + "')"));
+            }
+            RstNode list = contentsList(scope, depth, topic.location(), 0);
+            if (list != null) {
+                topic.add(list);
+            } else {
+                topic.replaceWith(List.of());
+            }
+        }
+    }
+
+    private RstNode contentsList(RstNode scope, int depth, dev.qapidoc.source.SourceLocation where, int level) {
+        if (depth <= 0 || level > 50) {
+            return null;
+        }
+        RstNode list = new RstNode(Type.BULLET_LIST, where);
+        for (RstNode s : scope.children()) {
+            if (s.type() != Type.SECTION || s.ids().isEmpty() && s.children().isEmpty()) {
+                continue;
+            }
+            RstNode title = s.children().get(0);
+            String backref = nextAutoId();
+            RstNode item = new RstNode(Type.LIST_ITEM, where);
+            RstNode p = new RstNode(Type.PARAGRAPH, where);
+            RstNode ref = new RstNode(Type.REFERENCE, where);
+            ref.attr("pendingSection", "true");
+            ref.attr("internal", "true");
+            ref.ids().add(backref);
+            // refid is set once the section has its final id (duplicates get theirs later)
+            ref.attr("sectionRef", String.valueOf(System.identityHashCode(s)));
+            sectionRefs.put(ref, s);
+            for (RstNode c : title.children()) {
+                ref.add(copyInline(c));
+            }
+            p.add(ref);
+            item.add(p);
+            if (title.attr("refid") == null) {
+                title.attr("refid", backref);
+            }
+            RstNode sub = contentsList(s, depth - 1, where, level + 1);
+            if (sub != null) {
+                item.add(sub);
+            }
+            list.add(item);
+        }
+        return list.children().isEmpty() ? null : list;
+    }
+
+    private final Map<RstNode, RstNode> sectionRefs = new LinkedHashMap<>();
+
+    /** Copies inline markup without links or targets (TOC entries show text only). */
+    static RstNode copyInline(RstNode n) {
+        if (n.type() == Type.REFERENCE || n.type() == Type.TARGET || n.type() == Type.PENDING_XREF) {
+            RstNode span = new RstNode(Type.INLINE, n.location());
+            for (RstNode c : n.children()) {
+                span.add(copyInline(c));
+            }
+            if (n.children().isEmpty() && n.attr("text") != null) {
+                span.add(RstNode.text(n.attr("text"), n.location()));
+            }
+            return span;
+        }
+        RstNode c = new RstNode(n.type(), n.location());
+        c.setText(n.text());
+        n.attributes().forEach(c::attr);
+        c.classes().addAll(n.classes());
+        for (RstNode ch : n.children()) {
+            c.add(copyInline(ch));
+        }
+        return c;
+    }
+
+    /** `name`_ references and `text <uri>`_ targets within the document. */
+    private void namedReferences() {
+        for (Map.Entry<RstNode, RstNode> e : sectionRefs.entrySet()) {
+            RstNode s = e.getValue();
+            if (!s.ids().isEmpty()) {
+                e.getKey().attr("refid", s.ids().get(0));
+            }
+            e.getKey().attr("sectionRef", null);
+            e.getKey().attr("pendingSection", null);
+        }
+        Map<String, String[]> names = new LinkedHashMap<>();
+        for (RstNode n : doc.descendants()) {
+            if (n.type() == Type.TARGET && n.attr("refuri") != null) {
+                for (String name : n.names()) {
+                    names.putIfAbsent(name, new String[] {"uri", n.attr("refuri")});
+                }
+            } else if (n.type() == Type.REFERENCE && n.attr("definesname") != null) {
+                names.putIfAbsent(n.attr("definesname"), new String[] {"uri", n.attr("refuri")});
+            } else if (!n.names().isEmpty()) {
+                String id = !n.ids().isEmpty() ? n.ids().get(0) : n.attr("refid");
+                if (id != null) {
+                    for (String name : n.names()) {
+                        names.putIfAbsent(name, new String[] {"id", id});
+                    }
+                }
+            }
+        }
+        // indirect targets: .. _a: b_
+        for (RstNode n : doc.findAll(Type.TARGET)) {
+            if (n.attr("refname") != null) {
+                String[] to = names.get(n.attr("refname"));
+                if (to != null) {
+                    for (String name : n.names()) {
+                        names.putIfAbsent(name, to);
+                    }
+                }
+            }
+        }
+        for (RstNode r : doc.findAll(Type.REFERENCE)) {
+            String name = r.attr("refname");
+            if (name == null) {
+                continue;
+            }
+            String[] to = names.get(name);
+            if (to == null) {
+                report.accept(SystemMessage.error(r.location(), "Unknown target name: \"" + name + "\"."));
+                r.attr("refname", null);
+                continue;
+            }
+            if (to[0].equals("uri")) {
+                r.attr("refuri", to[1]);
+            } else {
+                r.attr("refid", to[1]);
+                r.attr("internal", "true");
+            }
+            r.attr("refname", null);
+        }
+    }
+}

@@ -1,0 +1,547 @@
+package dev.qapidoc.rst;
+
+import dev.qapidoc.rst.RstNode.Type;
+import dev.qapidoc.source.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Inline markup of one text block (paragraph, title, term, ...), following docutils' "inline
+ * markup recognition rules": a start-string must follow start of text, whitespace or opening
+ * punctuation and precede non-whitespace; an end-string must follow non-whitespace and precede end
+ * of text, whitespace or closing punctuation. Backslash escapes suppress markup.
+ *
+ * <p>Roles the reader does not render itself become {@link Type#PENDING_XREF} nodes for the
+ * resolution passes (spec §4.5, §9.3).
+ */
+final class InlineParser {
+
+    /** Roles rendered directly (docutils standard roles and Sphinx's simple text roles). */
+    private static final Set<String> LITERAL_ROLES =
+            Set.of("literal", "code", "file", "samp", "command", "program", "option", "envvar",
+                    "makevar", "mailheader", "regexp", "math", "kbd");
+
+    private static final Pattern ROLE_PREFIX =
+            Pattern.compile(":([A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*):`");
+    private static final Pattern ROLE_SUFFIX =
+            Pattern.compile("^:([A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*):");
+    private static final Pattern URI =
+            Pattern.compile("(?:https?|ftp|mailto|file)://?[^\\s<>\"]*[^\\s<>\".,;:!?')\\]}*`_]"
+                    + "|mailto:[^\\s<>\"]*[^\\s<>\".,;:!?')\\]}]");
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern SIMPLE_REF = Pattern.compile("[A-Za-z0-9](?:[-._+:]?[A-Za-z0-9])*__?");
+
+    private final String defaultRole;
+    private final Consumer<SystemMessage> report;
+
+    InlineParser(String defaultRole, Consumer<SystemMessage> report) {
+        this.defaultRole = defaultRole;
+        this.report = report;
+    }
+
+    /** Parses text whose lines came from {@code lines} (one location per line). */
+    List<RstNode> parse(String text, List<SourceLocation> lines) {
+        return new Run(text, lines).parse();
+    }
+
+    private final class Run {
+        final String s;
+        final List<SourceLocation> lines;
+        final int[] lineStart;
+        final List<RstNode> out = new ArrayList<>();
+        final StringBuilder buf = new StringBuilder();
+        int bufStart = 0;
+
+        Run(String s, List<SourceLocation> lines) {
+            this.s = s;
+            this.lines = lines;
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            lineStart = starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        SourceLocation at(int offset) {
+            int idx = 0;
+            for (int i = 0; i < lineStart.length; i++) {
+                if (lineStart[i] <= offset) {
+                    idx = i;
+                }
+            }
+            if (lines.isEmpty()) {
+                return SourceLocation.of("<unknown>", 0);
+            }
+            return lines.get(Math.min(idx, lines.size() - 1));
+        }
+
+        void flush() {
+            if (buf.length() > 0) {
+                out.add(RstNode.text(buf.toString(), at(bufStart)));
+                buf.setLength(0);
+            }
+        }
+
+        void plain(char c, int pos) {
+            if (buf.length() == 0) {
+                bufStart = pos;
+            }
+            buf.append(c);
+        }
+
+        List<RstNode> parse() {
+            int i = 0;
+            int n = s.length();
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c == '\\') {
+                    if (i + 1 < n) {
+                        char e = s.charAt(i + 1);
+                        if (e != ' ' && e != '\n') {
+                            plain(e, i);
+                        }
+                        i += 2;
+                    } else {
+                        i++;
+                    }
+                    continue;
+                }
+                int next = tryMarkup(i);
+                if (next > i) {
+                    i = next;
+                    continue;
+                }
+                plain(c, i);
+                i++;
+            }
+            flush();
+            return out;
+        }
+
+        /** Tries every inline construct at {@code i}; returns the index after it, or i. */
+        int tryMarkup(int i) {
+            char c = s.charAt(i);
+            if (!startAllowed(i)) {
+                return i;
+            }
+            if (c == '`' && s.startsWith("``", i)) {
+                return literal(i);
+            }
+            if (c == '`') {
+                return interpreted(i, null, i);
+            }
+            if (c == ':') {
+                Matcher m = ROLE_PREFIX.matcher(s);
+                m.region(i, s.length());
+                if (m.lookingAt()) {
+                    return interpreted(m.end() - 1, m.group(1), i);
+                }
+            }
+            if (c == '*' && s.startsWith("**", i)) {
+                return emphasis(i, "**", Type.STRONG);
+            }
+            if (c == '*') {
+                return emphasis(i, "*", Type.EMPHASIS);
+            }
+            if (c == '|') {
+                return substitution(i);
+            }
+            if (c == '_' && s.startsWith("_`", i)) {
+                return inlineTarget(i);
+            }
+            if (Character.isLetterOrDigit(c)) {
+                int u = uri(i);
+                if (u > i) {
+                    return u;
+                }
+                return simpleReference(i);
+            }
+            return i;
+        }
+
+        boolean startAllowed(int i) {
+            if (i == 0) {
+                return true;
+            }
+            char p = s.charAt(i - 1);
+            if (Character.isWhitespace(p)) {
+                return true;
+            }
+            if ("-:/'\"<([{".indexOf(p) >= 0) {
+                return true;
+            }
+            if (p < 128) {
+                return false;
+            }
+            int t = Character.getType(p);
+            return t == Character.DASH_PUNCTUATION || t == Character.START_PUNCTUATION
+                    || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
+                    || t == Character.OTHER_PUNCTUATION;
+        }
+
+        boolean followsStart(int afterStart, int startPos) {
+            if (afterStart >= s.length() || Character.isWhitespace(s.charAt(afterStart))) {
+                return false;
+            }
+            if (startPos > 0) {
+                char p = s.charAt(startPos - 1);
+                char f = s.charAt(afterStart);
+                String open = "'\"<([{";
+                String close = "'\">)]}";
+                int k = open.indexOf(p);
+                if (k >= 0 && close.charAt(k) == f) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean endAllowed(int endStart, int afterEnd) {
+            if (endStart == 0 || Character.isWhitespace(s.charAt(endStart - 1))) {
+                return false;
+            }
+            if (afterEnd >= s.length()) {
+                return true;
+            }
+            char f = s.charAt(afterEnd);
+            if (Character.isWhitespace(f) || "-.,:;!?\\/'\")]}>".indexOf(f) >= 0) {
+                return true;
+            }
+            if (f < 128) {
+                return false;
+            }
+            int t = Character.getType(f);
+            return t == Character.DASH_PUNCTUATION || t == Character.END_PUNCTUATION
+                    || t == Character.FINAL_QUOTE_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION
+                    || t == Character.OTHER_PUNCTUATION;
+        }
+
+        /** Finds an end-string at or after {@code from}, honouring escapes unless {@code raw}. */
+        int findEnd(String end, int from, boolean raw) {
+            int j = from;
+            while (j < s.length()) {
+                char c = s.charAt(j);
+                if (!raw && c == '\\') {
+                    j += 2;
+                    continue;
+                }
+                if (s.startsWith(end, j) && endAllowed(j, j + end.length())) {
+                    return j;
+                }
+                j++;
+            }
+            return -1;
+        }
+
+        int literal(int i) {
+            if (!followsStart(i + 2, i)) {
+                return i;
+            }
+            int e = findEnd("``", i + 2, true);
+            if (e < 0) {
+                report.accept(SystemMessage.warning(at(i), "Inline literal start-string without end-string."));
+                return i;
+            }
+            flush();
+            RstNode lit = new RstNode(Type.LITERAL, at(i));
+            lit.add(RstNode.text(s.substring(i + 2, e), at(i)));
+            out.add(lit);
+            return e + 2;
+        }
+
+        int emphasis(int i, String mark, Type type) {
+            int after = i + mark.length();
+            if (!followsStart(after, i)) {
+                return i;
+            }
+            int e = findEnd(mark, after, false);
+            if (type == Type.EMPHASIS) {
+                // "**" at the end would be a strong end-string; a single "*" must not be doubled
+                while (e >= 0 && e + 1 < s.length() && s.charAt(e + 1) == '*') {
+                    e = findEnd(mark, e + 2, false);
+                }
+            }
+            if (e < 0) {
+                report.accept(SystemMessage.warning(at(i), (type == Type.STRONG ? "Inline strong" : "Inline emphasis")
+                        + " start-string without end-string."));
+                return i;
+            }
+            flush();
+            RstNode node = new RstNode(type, at(i));
+            node.add(RstNode.text(unescape(s.substring(after, e)), at(i)));
+            out.add(node);
+            return e + mark.length();
+        }
+
+        int interpreted(int bq, String prefixRole, int start) {
+            if (!followsStart(bq + 1, start)) {
+                return start;
+            }
+            int e = interpretedEnd(bq + 1, prefixRole == null);
+            if (e < 0) {
+                report.accept(SystemMessage.warning(at(start), "Inline interpreted text or phrase reference start-string without end-string."));
+                return start;
+            }
+            String raw = s.substring(bq + 1, e);
+            int after = e + 1;
+            SourceLocation where = at(start);
+            if (prefixRole == null) {
+                if (s.startsWith("__", after) && endAllowed(after, after + 2)) {
+                    flush();
+                    out.add(phraseReference(raw, where, true));
+                    return after + 2;
+                }
+                if (s.startsWith("_", after) && endAllowed(after, after + 1)) {
+                    flush();
+                    out.add(phraseReference(raw, where, false));
+                    return after + 1;
+                }
+                Matcher m = ROLE_SUFFIX.matcher(s);
+                m.region(after, s.length());
+                if (m.lookingAt() && endAllowed(m.end() - 1, m.end())) {
+                    flush();
+                    out.add(role(m.group(1), raw, where, false));
+                    return m.end();
+                }
+            }
+            flush();
+            out.add(prefixRole == null ? role(defaultRole, raw, where, true) : role(prefixRole, raw, where, false));
+            return after;
+        }
+
+        /**
+         * The closing backquote of interpreted text: preceded by non-whitespace and followed,
+         * after an optional {@code _}/{@code __} or {@code :role:} suffix, by an allowed end.
+         */
+        int interpretedEnd(int from, boolean suffixes) {
+            for (int j = from; j < s.length(); j++) {
+                char c = s.charAt(j);
+                if (c == '\\') {
+                    j++;
+                    continue;
+                }
+                if (c != '`' || Character.isWhitespace(s.charAt(j - 1))) {
+                    continue;
+                }
+                if (j + 1 < s.length() && s.charAt(j + 1) == '`') {
+                    j++;
+                    continue;
+                }
+                int after = j + 1;
+                if (suffixes) {
+                    if (s.startsWith("__", after)) {
+                        after += 2;
+                    } else if (s.startsWith("_", after)) {
+                        after += 1;
+                    } else {
+                        Matcher m = ROLE_SUFFIX.matcher(s);
+                        m.region(after, s.length());
+                        if (m.lookingAt()) {
+                            after = m.end();
+                        }
+                    }
+                }
+                if (endAllowed(j, after) || endAllowed(j, j + 1)) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        RstNode phraseReference(String raw, SourceLocation where, boolean anonymous) {
+            String text = raw;
+            String uri = null;
+            Matcher m = Pattern.compile("(?s)^(.*?)\\s*<([^<>]*)>$").matcher(raw);
+            if (m.matches() && !m.group(2).isBlank()) {
+                text = m.group(1).isEmpty() ? m.group(2) : m.group(1);
+                uri = m.group(2).replaceAll("\\s+", "");
+            }
+            RstNode ref = new RstNode(Type.REFERENCE, where);
+            String shown = unescape(text);
+            ref.add(RstNode.text(shown, where));
+            if (uri != null) {
+                if (uri.endsWith("_") && !uri.endsWith("\\_")) {
+                    ref.attr("refname", Ids.normalizeName(uri.substring(0, uri.length() - 1)));
+                } else {
+                    ref.attr("refuri", unescape(uri));
+                    if (!anonymous && !m.group(1).isEmpty()) {
+                        // `text <uri>`_ also defines a target named "text" (docutils embedded URI)
+                        ref.attr("definesname", Ids.normalizeName(shown));
+                    }
+                }
+            } else {
+                ref.attr("refname", Ids.normalizeName(shown));
+            }
+            ref.attr("name", shown);
+            return ref;
+        }
+
+        RstNode role(String role, String raw, SourceLocation where, boolean isDefault) {
+            String name = role == null ? "title-reference" : role;
+            switch (name) {
+                case "emphasis", "e" -> {
+                    RstNode n = new RstNode(Type.EMPHASIS, where);
+                    n.add(RstNode.text(unescape(raw), where));
+                    return n;
+                }
+                case "strong" -> {
+                    RstNode n = new RstNode(Type.STRONG, where);
+                    n.add(RstNode.text(unescape(raw), where));
+                    return n;
+                }
+                case "title-reference", "title", "t", "sub", "subscript", "sup", "superscript", "abbr",
+                        "guilabel", "menuselection", "dfn" -> {
+                    String tag = switch (name) {
+                        case "sub", "subscript" -> "sub";
+                        case "sup", "superscript" -> "sup";
+                        case "abbr" -> "abbr";
+                        case "dfn" -> "em";
+                        case "guilabel", "menuselection" -> "span";
+                        default -> "cite";
+                    };
+                    RstNode n = new RstNode(Type.INLINE, where).attr("tag", tag);
+                    if (tag.equals("span")) {
+                        n.classes().add(name);
+                    }
+                    n.add(RstNode.text(unescape(raw), where));
+                    return n;
+                }
+                default -> { }
+            }
+            if (LITERAL_ROLES.contains(name)) {
+                RstNode n = new RstNode(Type.LITERAL, where);
+                if (!name.equals("literal") && !name.equals("code")) {
+                    n.classes().add(name);
+                }
+                n.add(RstNode.text(unescape(raw), where));
+                return n;
+            }
+            RstNode x = new RstNode(Type.PENDING_XREF, where);
+            x.attr("role", name);
+            x.attr("text", raw);
+            if (isDefault) {
+                x.attr("default", "true");
+            }
+            return x;
+        }
+
+        int substitution(int i) {
+            if (!followsStart(i + 1, i)) {
+                return i;
+            }
+            int e = findEnd("|", i + 1, false);
+            if (e < 0) {
+                return i;
+            }
+            int after = e + 1;
+            String name = s.substring(i + 1, e);
+            if (name.contains("\n\n")) {
+                return i;
+            }
+            flush();
+            RstNode ref = new RstNode(Type.SUBSTITUTION_REFERENCE, at(i));
+            ref.attr("refname", Ids.normalizeName(name));
+            ref.add(RstNode.text(name, at(i)));
+            out.add(ref);
+            if (s.startsWith("__", after)) {
+                return after + 2;
+            }
+            if (s.startsWith("_", after)) {
+                return after + 1;
+            }
+            return after;
+        }
+
+        int inlineTarget(int i) {
+            if (!followsStart(i + 2, i)) {
+                return i;
+            }
+            int e = findEnd("`", i + 2, false);
+            if (e < 0) {
+                return i;
+            }
+            flush();
+            String text = unescape(s.substring(i + 2, e));
+            RstNode t = new RstNode(Type.TARGET, at(i));
+            t.names().add(Ids.normalizeName(text));
+            t.attr("inline", "true");
+            t.add(RstNode.text(text, at(i)));
+            out.add(t);
+            return e + 1;
+        }
+
+        int uri(int i) {
+            Matcher m = URI.matcher(s);
+            m.region(i, s.length());
+            if (m.lookingAt() && m.group().contains(":")) {
+                flush();
+                String u = m.group();
+                RstNode ref = new RstNode(Type.REFERENCE, at(i));
+                ref.attr("refuri", u);
+                ref.add(RstNode.text(u, at(i)));
+                out.add(ref);
+                return m.end();
+            }
+            Matcher em = EMAIL.matcher(s);
+            em.region(i, s.length());
+            if (em.lookingAt() && (em.end() >= s.length() || !Character.isLetterOrDigit(s.charAt(em.end())))) {
+                flush();
+                RstNode ref = new RstNode(Type.REFERENCE, at(i));
+                ref.attr("refuri", "mailto:" + em.group());
+                ref.add(RstNode.text(em.group(), at(i)));
+                out.add(ref);
+                return em.end();
+            }
+            return i;
+        }
+
+        int simpleReference(int i) {
+            Matcher m = SIMPLE_REF.matcher(s);
+            m.region(i, s.length());
+            if (!m.lookingAt() || !endAllowed(m.end() - 1, m.end())) {
+                return i;
+            }
+            String word = m.group();
+            boolean anon = word.endsWith("__");
+            String name = word.substring(0, word.length() - (anon ? 2 : 1));
+            if (name.endsWith("_")) {
+                return i;
+            }
+            flush();
+            RstNode ref = new RstNode(Type.REFERENCE, at(i));
+            ref.attr("refname", Ids.normalizeName(name));
+            ref.attr("name", name);
+            ref.add(RstNode.text(name, at(i)));
+            out.add(ref);
+            return m.end();
+        }
+    }
+
+    /** Removes backslash escapes (docutils {@code unescape}). */
+    static String unescape(String t) {
+        if (t.indexOf('\\') < 0) {
+            return t;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\\' && i + 1 < t.length()) {
+                char e = t.charAt(++i);
+                if (e != ' ' && e != '\n') {
+                    sb.append(e);
+                }
+            } else if (c != '\\') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,361 @@
+package dev.qapidoc.rst;
+
+import dev.qapidoc.source.SourceLocation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One node of a reST document tree, modelled on the docutils doctree (node type names are the
+ * docutils / Sphinx ones, upper-cased).
+ *
+ * <p>The tree is <em>mutable</em> on purpose: after {@link RstReader} builds it, several passes
+ * rewrite it in place the way Sphinx's transforms do (section ids, target propagation, contents
+ * topics, the {@code qapi} domain replacing generic {@link Type#DIRECTIVE} nodes with object
+ * descriptions, cross-reference resolution replacing {@link Type#PENDING_XREF} nodes). With an
+ * immutable tree each of those passes would have to rebuild the whole document; a parent-linked
+ * mutable tree makes "replace this node by those" a local operation, which is what commonmark's
+ * post-processors do too (EXAMPLES.md §1).
+ *
+ * <p>Every node has a source location (file and 1-based line); generated nodes copy the location
+ * of the node they were made from. Attributes are kept in a sorted map so that dumps and output
+ * are deterministic.
+ */
+public final class RstNode {
+
+    /** Node types: docutils' and Sphinx's node vocabulary, plus the two generic pending kinds. */
+    public enum Type {
+        DOCUMENT, SECTION, TITLE, SUBTITLE, PARAGRAPH, TEXT, EMPHASIS, STRONG, LITERAL,
+        /** An inline element with classes only ({@code <span>}); used for unknown inline roles. */
+        INLINE,
+        /** A hyperlink: attribute {@code refuri} (external or page URI) or {@code refid} (same page). */
+        REFERENCE,
+        /** A hyperlink target {@code .. _name:}; {@code refuri} when it is an external target. */
+        TARGET,
+        /**
+         * A cross-reference not yet resolved: attributes {@code role} (e.g. {@code doc}, {@code ref},
+         * {@code any}, {@code qapi:cmd}), {@code text} (the raw role text, unescaped) and {@code
+         * default} ("true" when written with the default role). Children are its rendered text.
+         */
+        PENDING_XREF,
+        SUBSTITUTION_REFERENCE, SUBSTITUTION_DEFINITION,
+        BULLET_LIST, ENUMERATED_LIST, LIST_ITEM,
+        DEFINITION_LIST, DEFINITION_LIST_ITEM, TERM, CLASSIFIER, DEFINITION,
+        FIELD_LIST, FIELD, FIELD_NAME, FIELD_BODY,
+        OPTION_LIST, LINE_BLOCK, LINE,
+        /** A literal / code block: attribute {@code language}; text = the code. */
+        LITERAL_BLOCK,
+        BLOCK_QUOTE, ATTRIBUTION, COMMENT, TRANSITION,
+        /** An admonition: attribute {@code kind} ({@code note}, ... or {@code admonition}). */
+        ADMONITION,
+        /** A {@code .. contents::} or {@code .. topic::} box; attribute {@code contents} for the former. */
+        TOPIC, RUBRIC, CONTAINER, COMPOUND,
+        TABLE, TGROUP, THEAD, TBODY, ROW, ENTRY,
+        IMAGE,
+        /** Raw output: attribute {@code format}; text = the raw text (only with --allow-raw). */
+        RAW,
+        /** Sphinx's {@code toctree}: attributes {@code maxdepth}, {@code caption}; children TOCTREE_ENTRY. */
+        TOCTREE,
+        /** One toctree line: attributes {@code docname} and, when given, {@code title}. */
+        TOCTREE_ENTRY,
+        /** Index entries (invisible): attributes {@code entry0}, {@code entry1}, ... as "type:text". */
+        INDEX,
+        /** Sphinx's {@code only}: attribute {@code expr}; children are kept when it holds. */
+        ONLY,
+        /**
+         * A directive the reader does not implement; {@link #directive()} has its parts. Later
+         * passes (the {@code qapi} domain) replace it; one still present at the end is reported as
+         * {@code Unknown directive type}.
+         */
+        DIRECTIVE,
+        /** Sphinx object description ({@code <dl>}): attributes {@code domain}, {@code objtype}. */
+        DESC, DESC_SIGNATURE, DESC_NAME, DESC_ANNOTATION, DESC_CONTENT,
+        /** A docutils system message kept in the tree (never rendered, like Sphinx). */
+        SYSTEM_MESSAGE
+    }
+
+    private final Type type;
+    private final SourceLocation location;
+    private String text;
+    private final Map<String, String> attributes = new TreeMap<>();
+    private final List<String> ids = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+    private final List<String> classes = new ArrayList<>();
+    private final List<RstNode> children = new ArrayList<>();
+    private RstNode parent;
+    private DirectiveCall directive;
+
+    public RstNode(Type type, SourceLocation location) {
+        this.type = Objects.requireNonNull(type);
+        this.location = Objects.requireNonNull(location, "location");
+    }
+
+    /** A text leaf. */
+    public static RstNode text(String text, SourceLocation location) {
+        RstNode n = new RstNode(Type.TEXT, location);
+        n.text = text;
+        return n;
+    }
+
+    /** A generic directive node for a directive that a later pass should handle. */
+    public static RstNode directive(DirectiveCall call) {
+        RstNode n = new RstNode(Type.DIRECTIVE, call.location());
+        n.directive = call;
+        n.attributes.put("name", call.name());
+        return n;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public SourceLocation location() {
+        return location;
+    }
+
+    /** Text of a TEXT, LITERAL_BLOCK, COMMENT or RAW node; null for others. */
+    public String text() {
+        return text;
+    }
+
+    public RstNode setText(String t) {
+        this.text = t;
+        return this;
+    }
+
+    /** The parts of a {@link Type#DIRECTIVE} node, null for other types. */
+    public DirectiveCall directive() {
+        return directive;
+    }
+
+    public String attr(String key) {
+        return attributes.get(key);
+    }
+
+    public RstNode attr(String key, String value) {
+        if (value == null) {
+            attributes.remove(key);
+        } else {
+            attributes.put(key, value);
+        }
+        return this;
+    }
+
+    public Map<String, String> attributes() {
+        return Collections.unmodifiableMap(attributes);
+    }
+
+    /** Mutable list of HTML ids (first one is the element's own id). */
+    public List<String> ids() {
+        return ids;
+    }
+
+    /** Mutable list of reference names (normalised, as docutils' {@code names}). */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Mutable list of extra CSS classes. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    public List<RstNode> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    public RstNode parent() {
+        return parent;
+    }
+
+    public RstNode add(RstNode child) {
+        detach(child);
+        child.parent = this;
+        children.add(child);
+        return this;
+    }
+
+    public RstNode addAll(List<RstNode> nodes) {
+        for (RstNode n : List.copyOf(nodes)) {
+            add(n);
+        }
+        return this;
+    }
+
+    public void insert(int index, RstNode child) {
+        detach(child);
+        child.parent = this;
+        children.add(index, child);
+    }
+
+    public void remove(RstNode child) {
+        if (children.remove(child)) {
+            child.parent = null;
+        }
+    }
+
+    /** Replaces this node in its parent by the given nodes (possibly none). */
+    public void replaceWith(List<RstNode> replacement) {
+        RstNode p = parent;
+        if (p == null) {
+            throw new IllegalStateException("node has no parent");
+        }
+        int i = p.children.indexOf(this);
+        p.children.remove(i);
+        parent = null;
+        for (RstNode r : replacement) {
+            detach(r);
+            r.parent = p;
+            p.children.add(i++, r);
+        }
+    }
+
+    public void clearChildren() {
+        for (RstNode c : children) {
+            c.parent = null;
+        }
+        children.clear();
+    }
+
+    private static void detach(RstNode child) {
+        if (child.parent != null) {
+            child.parent.children.remove(child);
+            child.parent = null;
+        }
+    }
+
+    public int indexInParent() {
+        return parent == null ? -1 : parent.children.indexOf(this);
+    }
+
+    /** The concatenated text of all TEXT descendants (a title's or paragraph's plain text). */
+    public String astext() {
+        if (type == Type.TEXT) {
+            return text;
+        }
+        if (type == Type.LITERAL_BLOCK || type == Type.COMMENT || type == Type.RAW) {
+            return text == null ? "" : text;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (RstNode c : children) {
+            sb.append(c.astext());
+        }
+        return sb.toString();
+    }
+
+    /** All descendants (not this node) in document order, collected iteratively. */
+    public List<RstNode> descendants() {
+        List<RstNode> out = new ArrayList<>();
+        java.util.ArrayDeque<RstNode> stack = new java.util.ArrayDeque<>();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            stack.push(children.get(i));
+        }
+        while (!stack.isEmpty()) {
+            RstNode n = stack.pop();
+            out.add(n);
+            for (int i = n.children.size() - 1; i >= 0; i--) {
+                stack.push(n.children.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Descendants of one type in document order. */
+    public List<RstNode> findAll(Type t) {
+        List<RstNode> out = new ArrayList<>();
+        for (RstNode n : descendants()) {
+            if (n.type == t) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** Nearest ancestor (not this node) of the given type, or null. */
+    public RstNode ancestor(Type t) {
+        for (RstNode p = parent; p != null; p = p.parent) {
+            if (p.type == t) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A readable dump used by the example tests: one line per node, two spaces of indentation per
+     * level, {@code Type "text" @line} plus ids, classes and attributes.
+     */
+    public String dump() {
+        StringBuilder sb = new StringBuilder();
+        dump(sb, 0);
+        return sb.toString();
+    }
+
+    private void dump(StringBuilder sb, int depth) {
+        java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+        stack.push(new Object[] {this, depth});
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            RstNode n = (RstNode) top[0];
+            int d = (Integer) top[1];
+            sb.append("  ".repeat(d)).append(camel(n.type));
+            if (n.text != null) {
+                sb.append(' ').append(quote(n.text));
+            }
+            if (n.directive != null) {
+                DirectiveCall dc = n.directive;
+                sb.append(' ').append(quote(dc.name()));
+                if (!dc.arguments().isEmpty()) {
+                    sb.append(" args=").append(quote(dc.arguments()));
+                }
+                for (Map.Entry<String, String> o : dc.options().entrySet()) {
+                    sb.append(" :").append(o.getKey()).append(":=").append(quote(o.getValue()));
+                }
+                if (!dc.content().isEmpty()) {
+                    sb.append(" content=").append(dc.content().get(0).where().line()).append('-')
+                            .append(dc.content().get(dc.content().size() - 1).where().line());
+                }
+            }
+            sb.append(" @").append(n.location.line());
+            if (!n.ids.isEmpty()) {
+                sb.append(" ids=").append(String.join(",", n.ids));
+            }
+            if (!n.names.isEmpty()) {
+                sb.append(" names=").append(quote(String.join("|", n.names)));
+            }
+            if (!n.classes.isEmpty()) {
+                sb.append(" classes=").append(String.join(",", n.classes));
+            }
+            for (Map.Entry<String, String> e : n.attributes.entrySet()) {
+                if (n.directive != null && e.getKey().equals("name")) {
+                    continue;
+                }
+                sb.append(' ').append(e.getKey()).append('=').append(quote(e.getValue()));
+            }
+            sb.append('\n');
+            for (int i = n.children.size() - 1; i >= 0; i--) {
+                stack.push(new Object[] {n.children.get(i), d + 1});
+            }
+        }
+    }
+
+    private static String camel(Type t) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : t.name().split("_")) {
+            sb.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\n", "\\n").replace("\"", "\\\"") + '"';
+    }
+
+    @Override
+    public String toString() {
+        return type + "@" + location;
+    }
+}

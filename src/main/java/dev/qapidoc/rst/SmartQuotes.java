@@ -1,0 +1,117 @@
+package dev.qapidoc.rst;
+
+import dev.qapidoc.rst.RstNode.Type;
+import java.util.Set;
+
+/**
+ * Smart punctuation as Sphinx applies it by default (qapi-domain-and-html.md §9.2, SmartyPants
+ * "qDe", English quotes): straight quotes become curly ones by context, {@code --} an en dash,
+ * {@code ---} an em dash, {@code ...} an ellipsis. Literals, code and raw text are left alone; the
+ * text of a literal still counts as context for the quote direction of the text after it.
+ */
+final class SmartQuotes {
+    private SmartQuotes() {}
+
+    /** Text elements whose TEXT descendants are educated, each with its own context. */
+    private static final Set<Type> TEXT_ELEMENTS = Set.of(Type.PARAGRAPH, Type.TITLE, Type.SUBTITLE,
+            Type.TERM, Type.CLASSIFIER, Type.RUBRIC, Type.LINE, Type.FIELD_NAME, Type.ATTRIBUTION);
+
+    /** Containers whose text is never educated. */
+    private static final Set<Type> SKIP = Set.of(Type.LITERAL, Type.LITERAL_BLOCK, Type.RAW, Type.COMMENT,
+            Type.PENDING_XREF, Type.DIRECTIVE, Type.SUBSTITUTION_DEFINITION);
+
+    static void apply(RstNode root) {
+        for (RstNode n : root.descendants()) {
+            if (TEXT_ELEMENTS.contains(n.type())) {
+                char[] prev = {0};
+                educate(n, prev, 0);
+            }
+        }
+    }
+
+    private static void educate(RstNode element, char[] prev, int depth) {
+        if (depth > RstReader.MAX_DEPTH) {
+            return;
+        }
+        for (RstNode c : element.children()) {
+            if (TEXT_ELEMENTS.contains(c.type())) {
+                continue;
+            }
+            if (c.type() == Type.TEXT) {
+                String t = c.text();
+                c.setText(educateText(t, prev[0]));
+                if (!t.isEmpty()) {
+                    prev[0] = t.charAt(t.length() - 1);
+                }
+            } else if (SKIP.contains(c.type())) {
+                String t = c.astext();
+                if (!t.isEmpty()) {
+                    prev[0] = t.charAt(t.length() - 1);
+                } else if (c.attr("text") != null && !c.attr("text").isEmpty()) {
+                    String a = c.attr("text");
+                    prev[0] = a.charAt(a.length() - 1);
+                }
+            } else {
+                educate(c, prev, depth + 1);
+            }
+        }
+    }
+
+    /** Educates one string; {@code before} is the character preceding it (0 at the start). */
+    static String educateText(String t, char before) {
+        if (t.indexOf('\'') < 0 && t.indexOf('"') < 0 && !t.contains("--") && !t.contains("...")) {
+            return t;
+        }
+        StringBuilder sb = new StringBuilder(t.length());
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            char prev = i > 0 ? t.charAt(i - 1) : before;
+            char next = i + 1 < n ? t.charAt(i + 1) : 0;
+            if (c == '-' && next == '-') {
+                if (i + 2 < n && t.charAt(i + 2) == '-') {
+                    sb.append('\u2014');
+                    i += 2;
+                } else {
+                    sb.append('\u2013');
+                    i += 1;
+                }
+                continue;
+            }
+            if (c == '.' && t.startsWith("...", i)) {
+                sb.append('\u2026');
+                i += 2;
+                continue;
+            }
+            if (c == '"') {
+                sb.append(opening(prev, next) ? '\u201c' : '\u201d');
+                continue;
+            }
+            if (c == '\'') {
+                boolean decade = Character.isDigit(next) && i + 3 < n + 1 && isDecade(t, i + 1);
+                if (decade) {
+                    sb.append('\u2019');
+                } else if (Character.isLetterOrDigit(prev)) {
+                    sb.append('\u2019');
+                } else {
+                    sb.append(opening(prev, next) ? '\u2018' : '\u2019');
+                }
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static boolean isDecade(String t, int from) {
+        return from + 2 < t.length() + 1 && t.length() >= from + 3 && Character.isDigit(t.charAt(from))
+                && Character.isDigit(t.charAt(from + 1)) && t.charAt(from + 2) == 's';
+    }
+
+    /** Opening when after start, whitespace, an opening bracket or a dash, and before non-space. */
+    private static boolean opening(char prev, char next) {
+        boolean prevOpens = prev == 0 || Character.isWhitespace(prev) || "([{<\u2013\u2014-\u201c\u2018/".indexOf(prev) >= 0;
+        boolean nextOk = next != 0 && !Character.isWhitespace(next);
+        return prevOpens && nextOk;
+    }
+}
