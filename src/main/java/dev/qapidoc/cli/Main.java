@@ -104,6 +104,7 @@ public final class Main {
         for (Command c : List.<Command>of(
                 // one line per command; keep in the order shown by --help
                 new DumpCommand(),
+                new RstCommand(),
                 new BuildCommand())) {
             m.put(c.name(), c);
         }

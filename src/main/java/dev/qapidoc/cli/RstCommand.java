@@ -1,0 +1,137 @@
+package dev.qapidoc.cli;
+
+import dev.qapidoc.rst.RstLine;
+import dev.qapidoc.rst.RstWriter;
+import dev.qapidoc.schema.LoadResult;
+import dev.qapidoc.schema.SchemaLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code qapidoc rst}: the reST that QEMU's {@code qapi-doc} Sphinx directive generates for a
+ * schema (doc-comments-and-rest.md Part 2), or the extended dialect; optionally with QEMU's
+ * {@code .ir} source-map prefix on every line.
+ */
+final class RstCommand implements Command {
+
+    @Override
+    public String name() {
+        return "rst";
+    }
+
+    @Override
+    public String summary() {
+        return "write the reST documentation of a schema (QEMU's dialect or the extended one)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: qapidoc rst [--namespace NS] [--source-map] [--dialect qemu|extended]
+                                   [-o FILE] SCHEMA
+
+                Reads and checks the QAPI schema file SCHEMA like 'qapidoc dump' and writes
+                reST with 'qapi:' directives for every documented definition and every
+                free-form documentation comment, in documentation order.
+
+                options:
+                  --namespace NS    start with '.. qapi:namespace:: NS', as QEMU's
+                                    ':namespace:' option of the qapi-doc directive does
+                  --dialect qemu    (default) exactly what QEMU's Sphinx extension generates,
+                                    line for line, for real Sphinx builds with QEMU's domain
+                  --dialect extended
+                                    the richer dialect of qapidoc's own domain: qapi:struct /
+                                    qapi:union, qapi:branch blocks for union branches,
+                                    inherited and boxed members written out, :choice: for
+                                    alternates, typed ':error Name:' fields, module options
+                                    (see README.md, "reST dialects")
+                  --source-map      prefix every line with the schema line it comes from,
+                                    exactly like the .ir dump of QEMU's extension:
+                                    'FILE:NNNN |' right-aligned, NNNN zero-based, FILE
+                                    relative to the working directory; the namespace line
+                                    is credited to line 0 of SCHEMA
+                  -o FILE           write to FILE instead of standard output
+
+                Run it from the directory the schema paths should be relative to, e.g.
+                  cd qemu && qapidoc rst --namespace QMP qapi/qapi-schema.json
+
+                When the schema has an error, nothing is written; QEMU's first diagnostic is
+                printed on stderr, exactly as 'qapidoc dump' prints it, and the exit status is 1.
+
+                exit status:
+                  0  the reST was written
+                  1  the schema has an error (or cannot be read), or FILE cannot be written
+                  2  usage error
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, Console io) throws UsageException {
+        String namespace = null;
+        String output = null;
+        String schemaFile = null;
+        boolean sourceMap = false;
+        RstWriter.Dialect dialect = RstWriter.Dialect.QEMU;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--namespace" -> namespace = value(args, ++i, a);
+                case "--source-map" -> sourceMap = true;
+                case "--dialect" -> {
+                    String d = value(args, ++i, a);
+                    dialect = RstWriter.Dialect.named(d).orElseThrow(() -> new UsageException(
+                            "unknown dialect '" + d + "'; use qemu or extended"));
+                }
+                case "-o", "--output" -> output = value(args, ++i, a);
+                default -> {
+                    if (a.startsWith("-") && !a.equals("-")) {
+                        throw new UsageException("rst: unknown option '" + a
+                                + "'; see 'qapidoc rst --help'");
+                    }
+                    if (schemaFile != null) {
+                        throw new UsageException("rst takes exactly one schema file;"
+                                + " see 'qapidoc rst --help'");
+                    }
+                    schemaFile = a;
+                }
+            }
+        }
+        if (schemaFile == null) {
+            throw new UsageException("rst needs a schema file; see 'qapidoc rst --help'");
+        }
+        if (namespace != null && namespace.isBlank()) {
+            throw new UsageException("--namespace needs a non-empty name");
+        }
+        Path wd = Path.of("").toAbsolutePath();
+        LoadResult r = SchemaLoader.load(schemaFile, wd);
+        if (!r.ok()) {
+            io.err.print(r.first().get().render() + "\n");
+            io.err.flush();
+            return Main.EXIT_FINDINGS;
+        }
+        List<RstLine> lines = RstWriter.write(r.schema(), new RstWriter.Options(namespace, dialect));
+        String text = RstWriter.render(lines, sourceMap, wd);
+        if (output == null) {
+            io.out.print(text);
+            io.out.flush();
+            return Main.EXIT_OK;
+        }
+        try {
+            Files.writeString(Path.of(output), text, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            io.err.println("qapidoc: cannot write " + output + ": " + e.getMessage());
+            return Main.EXIT_FINDINGS;
+        }
+        return Main.EXIT_OK;
+    }
+
+    private static String value(List<String> args, int i, String option) throws UsageException {
+        if (i >= args.size()) {
+            throw new UsageException(option + " needs a value; see 'qapidoc rst --help'");
+        }
+        return args.get(i);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.qapidoc.rst;
+
+import static dev.qapidoc.rst.QapiSyntax.directive;
+import static dev.qapidoc.rst.QapiSyntax.field;
+import static dev.qapidoc.rst.QapiSyntax.option;
+
+import dev.qapidoc.doc.Doc;
+import dev.qapidoc.schema.Command;
+import dev.qapidoc.schema.Entity;
+import dev.qapidoc.schema.Feature;
+import dev.qapidoc.schema.ObjectType;
+import dev.qapidoc.schema.Schema;
+import dev.qapidoc.schema.Variant;
+import dev.qapidoc.source.SourceLocation;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * QEMU's dialect: what the {@code qapi-doc} directive generates, including its quirks
+ * (doc-comments-and-rest.md Part 2). Every rule cites its section; the golden file
+ * {@code qmp.ir} is the test.
+ */
+final class QemuDialect {
+    /** §2.5.3: the body of a stub member field. */
+    static final String NOT_DOCUMENTED = "Not documented";
+
+    private final Schema schema;
+    private final SchemaFacts facts;
+    private final Emitter out;
+    private final Set<String> seenFiles = new HashSet<>();
+
+    QemuDialect(Schema schema, Emitter out) {
+        this.schema = schema;
+        this.facts = new SchemaFacts(schema);
+        this.out = out;
+    }
+
+    /** §2.3 top-level driver. */
+    void write(String namespace) {
+        if (namespace != null) {
+            out.emit(directive(QapiSyntax.NAMESPACE, namespace), facts.namespaceOrigin());
+            out.ensureBlank();
+        }
+        for (Doc doc : schema.docs()) {
+            module(doc.location());
+            if (doc.isFreeForm()) {
+                freeForm(doc);
+            } else {
+                schema.entity(doc.symbol()).ifPresent(e -> definition(doc, e));
+            }
+        }
+    }
+
+    /** §2.3 step 2.1: a module directive at a file's first doc only, credited to its line 0. */
+    private void module(SourceLocation docLoc) {
+        if (seenFiles.add(docLoc.file())) {
+            out.emit(directive(QapiSyntax.MODULE, SchemaFacts.moduleStem(docLoc.file())),
+                    docLoc.atLine(1));
+            out.ensureBlank();
+        }
+    }
+
+    /** §2.4: the body, credited from the {@code ##} line (quirk), then a blank. */
+    private void freeForm(Doc doc) {
+        out.emitBlock(SchemaFacts.rewriteRefs(doc.body().text()), doc.location());
+        out.ensureBlank();
+    }
+
+    /** §2.5: directive, option block, sections in allSections order, pointers, final blank. */
+    private void definition(Doc doc, Entity e) {
+        SourceLocation def = e.location().withoutColumn();
+        out.emit(directive(SchemaFacts.qemuDirective(e), e.name()), def);
+        out.indent();
+        // §2.5.2: the raw since text, as one record even when it has several lines (quirk)
+        doc.since().ifPresent(s -> out.emit(option(QapiSyntax.OPT_SINCE, s.text()), s.location()));
+        if (e.ifCond() != null) {
+            out.emit(option(QapiSyntax.OPT_IFCOND, e.ifCond().docForm()), def);
+        }
+        for (Feature f : e.features()) {
+            if (f.isSpecial()) {
+                out.emit(option(f.name(), null), def);
+            }
+        }
+        out.ensureBlank();
+
+        String memberField = SchemaFacts.qemuMemberField(e);
+        Map<String, String> types = facts.describedTypes(e, true);
+        List<Doc.Section> all = doc.allSections();
+        int g = 1;
+        while (g < all.size() && all.get(g).kind() == Doc.Kind.MEMBER) {
+            g++;
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Doc.Section s = all.get(i);
+            String text = SchemaFacts.rewriteRefs(s.text());
+            switch (s.kind()) {
+                case PLAIN -> {
+                    if (!text.isEmpty()) {
+                        out.ensureBlank();
+                        out.emitBlock(text, s.location());
+                        out.ensureBlank();
+                    }
+                }
+                case MEMBER -> {
+                    String type = types.get(s.name());
+                    String arg = type == null ? s.name() : type + " " + s.name();
+                    out.emitBlock(field(memberField, arg) + " "
+                            + (text.isEmpty() ? NOT_DOCUMENTED : text), s.location());
+                }
+                case FEATURE -> out.emitBlock(field(QapiSyntax.FIELD_FEAT, s.name()) + " " + text,
+                        s.location());
+                case RETURNS -> {
+                    String type = e instanceof Command c && c.returnType() != null
+                            ? facts.typeName(c.returnType(), true) : "";
+                    if (text.isEmpty()) {
+                        out.emit(field(QapiSyntax.FIELD_RETURN_NODESC, null) + " " + type,
+                                s.location());
+                    } else {
+                        out.emitBlock(field(QapiSyntax.FIELD_RETURN, type) + " " + text,
+                                s.location());
+                    }
+                }
+                case ERRORS -> out.emitBlock(field(QapiSyntax.FIELD_ERROR, null)
+                        + (!text.isEmpty() && Emitter.isPySpace(text.charAt(0)) ? "\n" : " ")
+                        + text, s.location());
+                case SINCE, TODO -> { }
+            }
+            if (i == g - 1) {
+                pointers(e, memberField, def);
+            }
+        }
+        out.ensureBlank();
+        out.dedent();
+    }
+
+    /** §2.5.4: "The members of" the named base / data type, then one per union branch. */
+    private void pointers(Entity e, String memberField, SourceLocation def) {
+        String dummy = field(memberField, QapiSyntax.DUMMY + " " + QapiSyntax.DUMMY);
+        ObjectType target = facts.pointerTarget(e);
+        if (target != null) {
+            out.emit(dummy + " The members of " + QapiSyntax.role(QapiSyntax.ROLE_TYPE,
+                    target.name()) + ".", def);
+        }
+        if (e instanceof ObjectType o && o.isUnion()) {
+            String tag = o.branches().tagName();
+            for (Variant v : SchemaFacts.shownBranches(o)) {
+                out.emit(dummy + "  When ``" + tag + "`` is ``" + v.name() + "``: The members of "
+                        + QapiSyntax.role(QapiSyntax.ROLE_TYPE, v.type()) + ".", def);
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.qapidoc.rst;
+
+import dev.qapidoc.doc.Doc;
+import dev.qapidoc.schema.AlternateType;
+import dev.qapidoc.schema.ArrayType;
+import dev.qapidoc.schema.BuiltinType;
+import dev.qapidoc.schema.Command;
+import dev.qapidoc.schema.Entity;
+import dev.qapidoc.schema.EnumType;
+import dev.qapidoc.schema.Event;
+import dev.qapidoc.schema.Member;
+import dev.qapidoc.schema.ObjectType;
+import dev.qapidoc.schema.Schema;
+import dev.qapidoc.schema.Variant;
+import dev.qapidoc.source.SourceLocation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Schema look-ups and text rules that both dialects share (doc-comments-and-rest.md §2.6–§2.8). */
+final class SchemaFacts {
+    /** The internal empty object type of implicit union branches (schema-language.md §10.2). */
+    static final String EMPTY_TYPE = "q_empty";
+
+    /** §2.7: {@code @name} (Unicode {@code \w}) becomes a double-backquoted literal. */
+    private static final Pattern REF = Pattern.compile("@([\\w-]+)", Pattern.UNICODE_CHARACTER_CLASS);
+
+    final Schema schema;
+
+    SchemaFacts(Schema schema) {
+        this.schema = schema;
+    }
+
+    /** §2.7, blind to context: also inside literal blocks and e-mail addresses. */
+    static String rewriteRefs(String text) {
+        if (text.indexOf('@') < 0) {
+            return text;
+        }
+        Matcher m = REF.matcher(text);
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        while (m.find()) {
+            m.appendReplacement(sb, "``$1``");
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /**
+     * §2.6 type formatting. {@code json}: built-ins print as their JSON type ({@code str} →
+     * {@code string}), as QEMU does; otherwise as written in the schema (the extended dialect,
+     * which, like the seed page, keeps {@code str}, {@code int64}, ...). Arrays print as
+     * {@code [T]}.
+     */
+    String typeName(String name, boolean json) {
+        Entity t = schema.type(name).orElse(null);
+        if (t instanceof ArrayType a) {
+            // element types are never arrays (schema-language.md §9.2), so this recursion is flat
+            return "[" + typeName(a.elementType(), json) + "]";
+        }
+        if (json && t instanceof BuiltinType b) {
+            return b.jsonType();
+        }
+        return name;
+    }
+
+    /** The type of a member as a field shows it: the type name plus {@code ?} when optional. */
+    String memberType(Member m, boolean json) {
+        return typeName(m.type(), json) + (m.optional() ? "?" : "");
+    }
+
+    /**
+     * The types of the names a definition's Member sections can describe (§2.6 TYPE): object
+     * members, command/event arguments, alternate branches; none for enums.
+     */
+    Map<String, String> describedTypes(Entity e, boolean json) {
+        Map<String, String> types = new LinkedHashMap<>();
+        if (e instanceof AlternateType a) {
+            for (Variant v : a.variants()) {
+                types.put(v.name(), typeName(v.type(), json));
+            }
+        } else if (!(e instanceof EnumType)) {
+            for (Member m : members(e)) {
+                types.putIfAbsent(m.name(), memberType(m, json));
+            }
+        }
+        return types;
+    }
+
+    /** All members of an object type, or of a command's / event's argument type. */
+    List<Member> members(Entity e) {
+        if (e instanceof ObjectType o) {
+            return schema.allMembers(o);
+        }
+        String arg = argType(e);
+        return arg == null ? List.of()
+                : schema.objectType(arg).map(schema::allMembers).orElse(List.of());
+    }
+
+    /** The {@code data} type of a command or event, or null. */
+    static String argType(Entity e) {
+        if (e instanceof Command c) {
+            return c.argType();
+        }
+        return e instanceof Event ev ? ev.argType() : null;
+    }
+
+    /**
+     * §2.5.4 step 1: the type whose members a pointer refers to: a command's or event's
+     * {@code data}, a struct's or union's {@code base}; only when named (not implicit).
+     */
+    ObjectType pointerTarget(Entity e) {
+        String target = e instanceof ObjectType o ? o.base() : argType(e);
+        if (target == null) {
+            return null;
+        }
+        ObjectType t = schema.objectType(target).orElse(null);
+        return t == null || t.isImplicit() ? null : t;
+    }
+
+    /** The union branches that get a pointer or a branch block: all but implicit empty ones. */
+    static List<Variant> shownBranches(ObjectType union) {
+        return union.branches().variants().stream()
+                .filter(v -> !v.type().equals(EMPTY_TYPE)).toList();
+    }
+
+    /**
+     * The doc that describes the members declared by {@code typeName}: its own, or for the
+     * implicit {@code q_obj_NAME-arg} / {@code q_obj_NAME-base} types, NAME's (schema-language.md
+     * §10.2).
+     */
+    Doc docDescribing(String typeName) {
+        Entity t = schema.entity(typeName).orElse(null);
+        if (t != null && t.doc() != null) {
+            return t.doc();
+        }
+        String prefix = "q_obj_";
+        if (typeName.startsWith(prefix)) {
+            int dash = typeName.lastIndexOf('-');
+            if (dash > prefix.length()) {
+                Entity owner = schema.entity(typeName.substring(prefix.length(), dash)).orElse(null);
+                return owner == null ? null : owner.doc();
+            }
+        }
+        return null;
+    }
+
+    /** The directive keyword QEMU uses for a kind (§2.5.1): structs and unions are objects. */
+    static String qemuDirective(Entity e) {
+        if (e instanceof EnumType) {
+            return QapiSyntax.ENUM;
+        } else if (e instanceof AlternateType) {
+            return QapiSyntax.ALTERNATE;
+        } else if (e instanceof Command) {
+            return QapiSyntax.COMMAND;
+        } else if (e instanceof Event) {
+            return QapiSyntax.EVENT;
+        }
+        return QapiSyntax.OBJECT;
+    }
+
+    /** The member field name QEMU uses for a kind (§2.6). */
+    static String qemuMemberField(Entity e) {
+        if (e instanceof EnumType) {
+            return QapiSyntax.FIELD_VALUE;
+        } else if (e instanceof AlternateType) {
+            return QapiSyntax.FIELD_ALT;
+        } else if (e instanceof Command) {
+            return QapiSyntax.FIELD_ARG;
+        }
+        return QapiSyntax.FIELD_MEMB;
+    }
+
+    /** §2.3: a module's name is its file's last path component without the last extension. */
+    static String moduleStem(String file) {
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        String base = file.substring(slash + 1);
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
+    }
+
+    /** The root file of the include chain {@code loc} belongs to. */
+    static SourceLocation root(SourceLocation loc) {
+        SourceLocation cur = loc;
+        for (int guard = 0; cur.includedFrom() != null && guard < 10_000; guard++) {
+            cur = cur.includedFrom();
+        }
+        return cur;
+    }
+
+    /**
+     * Where the {@code qapi:namespace} line is credited: QEMU credits it to the {@code .rst} page
+     * holding the directive, which we do not have, so we credit it to line 1 of the root schema
+     * file (printed {@code 0000}, like a module directive).
+     */
+    SourceLocation namespaceOrigin() {
+        for (Doc d : schema.docs()) {
+            return SourceLocation.of(root(d.location()).file(), 1);
+        }
+        for (Entity e : schema.entities()) {
+            if (e.location() != null) {
+                return SourceLocation.of(root(e.location()).file(), 1);
+            }
+        }
+        return SourceLocation.of("-", 1);
+    }
+}
