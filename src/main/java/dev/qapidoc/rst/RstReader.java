@@ -118,9 +118,22 @@ public final class RstReader {
      * @param report where problems go
      */
     public List<RstNode> parseNested(List<ContentLine> lines, boolean titles, Consumer<SystemMessage> report) {
+        return parseNested(lines, titles, null, report);
+    }
+
+    /**
+     * As {@link #parseNested(List, boolean, Consumer)}, with {@code highlight} (when not null) as
+     * the language of {@code ::} blocks, e.g. the {@code highlight} attribute recorded on a
+     * generic directive node, so nested content highlights like the text around it.
+     */
+    public List<RstNode> parseNested(List<ContentLine> lines, boolean titles, String highlight,
+            Consumer<SystemMessage> report) {
         SourceLocation where = lines.isEmpty() ? SourceLocation.of("<empty>", 1) : lines.get(0).where();
         RstNode holder = new RstNode(Type.CONTAINER, where);
         State st = new State();
+        if (highlight != null) {
+            st.highlight = highlight;
+        }
         st.parse(new ArrayList<>(lines), holder, titles ? new Sections(holder, 0) : null, 0);
         st.resolveSubstitutions(holder);
         if (options.smartQuotes()) {
@@ -1087,7 +1100,8 @@ public final class RstReader {
                     return null;
                 }
                 default -> {
-                    target.add(RstNode.directive(split(name, block, where, true)));
+                    // the highlight language in force here, for passes that parse the content later
+                    target.add(RstNode.directive(split(name, block, where, true)).attr("highlight", highlight));
                     return null;
                 }
             }
