@@ -1,5 +1,8 @@
 package dev.qapidoc.html;
 
+import dev.qapidoc.domain.Domain;
+import dev.qapidoc.domain.DomainConfig;
+import dev.qapidoc.domain.SchemaExpander;
 import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.rst.Ids;
 import dev.qapidoc.rst.RstNode;
@@ -48,7 +51,13 @@ public final class SiteBuilder {
      * @param allowRaw honour {@code raw} directives
      * @param themeDirs folders searched for {@code NAME/theme.properties} before the built-in themes
      */
-    public record Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs) {}
+    public record Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
+            SchemaExpander expander) {
+        /** Options for a build without {@code qapi-doc} support. */
+        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs) {
+            this(srcdir, displayDir, config, allowRaw, themeDirs, SchemaExpander.NONE);
+        }
+    }
 
     /** The built site: output files in path order, and every message in report order. */
     public record Output(Map<String, byte[]> files, List<SystemMessage> messages) {
@@ -75,6 +84,7 @@ public final class SiteBuilder {
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Map<String, String> images = new TreeMap<>();
     private Theme theme;
+    private final Domain domain;
 
     /** One source document and what the build learnt about it. */
     private static final class Doc {
@@ -94,6 +104,14 @@ public final class SiteBuilder {
     private SiteBuilder(Options opts) {
         this.opts = opts;
         this.conf = opts.config();
+        this.domain = new Domain(domainConfig(conf), opts.expander());
+    }
+
+    /** The {@code qapi_*} and TOC values of conf.py for the domain (spec §0.5). */
+    static DomainConfig domainConfig(SiteConfig conf) {
+        return new DomainConfig(conf.stringSet("qapi_allowed_fields"), conf.stringSet("qapi_namespaces"),
+                conf.bool("qapi_split_module", false), "pair".equals(conf.string("qapi_module_index_style", "single")),
+                conf.string("toc_object_entries_show_parents", "domain"), conf.bool("toc_object_entries", true));
     }
 
     /**
@@ -188,12 +206,14 @@ public final class SiteBuilder {
         messages.addAll(r.messages());
         // the qapi domain (next issue) runs here, before the standard transforms, so that the
         // sections and ids it creates take part in id assignment and target propagation
+        domain.read(d.name, d.tree, reader, messages::add);
         Transforms.apply(d.tree, messages::add);
         for (RstNode n : d.tree.descendants()) {
             if (n.type() == Type.DIRECTIVE) {
                 messages.add(SystemMessage.error(n.location(), "Unknown directive type \"" + n.directive().name()
                         + "\".\n\n" + n.directive().sourceText()));
-            } else if (n.type() == Type.PENDING_XREF && !STD_ROLES.contains(n.attr("role"))) {
+            } else if (n.type() == Type.PENDING_XREF && !STD_ROLES.contains(n.attr("role"))
+                    && !Domain.handlesRole(n.attr("role"))) {
                 messages.add(SystemMessage.error(n.location(), "Unknown interpreted text role \"" + n.attr("role") + "\"."));
             }
         }
@@ -386,7 +406,11 @@ public final class SiteBuilder {
                 case "ref" -> resolveRef(d, x);
                 case "any" -> resolveAny(d, x);
                 case "pep", "rfc" -> resolvePepRfc(x, role);
-                default -> { }
+                default -> {
+                    if (Domain.handlesRole(role)) {
+                        domain.resolve(d.name, x, messages::add);
+                    }
+                }
             }
         }
     }
@@ -445,7 +469,7 @@ public final class SiteBuilder {
         String target = docRef(d.name, tt[1]);
         Doc to = docs.get(target);
         if (to == null) {
-            messages.add(SystemMessage.warning(x.location(), "unknown document: '" + tt[1] + "'"));
+            messages.add(SystemMessage.warning(where(x), "unknown document: '" + tt[1] + "'"));
             x.replaceWith(List.of(unresolvedSpan(x, "xref std std-doc", tt[0] != null ? tt[0] : tt[1])));
             return;
         }
@@ -458,6 +482,10 @@ public final class SiteBuilder {
             return l;
         }
         String[] std = STD_LABELS.get(name);
+        if (std == null && domain.indexLabels().containsKey(name)) {
+            // every configured QAPI index is a label, even when its page is not written (§5.2.1)
+            return new String[] {null, null, domain.indexLabels().get(name), name};
+        }
         return std == null ? null : new String[] {null, null, std[1], std[0]};
     }
 
@@ -472,11 +500,17 @@ public final class SiteBuilder {
         String[] tt = explicitTitle(x.attr("text"));
         String[] l = label(Ids.normalizeName(tt[1]));
         if (l == null || (l[2] == null && tt[0] == null)) {
-            messages.add(SystemMessage.warning(x.location(), "undefined label: '" + Ids.normalizeName(tt[1]) + "'"));
+            messages.add(SystemMessage.warning(where(x), "undefined label: '" + Ids.normalizeName(tt[1]) + "'"));
             x.replaceWith(List.of(unresolvedSpan(x, "xref std std-ref", tt[0] != null ? tt[0] : tt[1])));
             return;
         }
         x.replaceWith(List.of(link(x, labelUri(d, l), "std std-ref", tt[0] != null ? tt[0] : l[2])));
+    }
+
+    /** Sphinx reports a reference at the line of the paragraph that holds it (golden warnings, §A.3). */
+    private static SourceLocation where(RstNode x) {
+        RstNode p = x.ancestor(Type.PARAGRAPH);
+        return p != null ? p.location() : x.location();
     }
 
     private void resolveAny(Doc d, RstNode x) {
@@ -494,8 +528,12 @@ public final class SiteBuilder {
             candidates.add(link(x, labelUri(d, l), "std std-ref", tt[0] != null ? tt[0] : l[2]));
             names.add(":std:ref:`" + (l[2] != null ? l[2] : target) + "`");
         }
+        for (Domain.Candidate c : domain.anyCandidates(d.name, x, target, tt[0])) {
+            candidates.add(c.node());
+            names.add(c.description());
+        }
         if (candidates.isEmpty()) {
-            messages.add(SystemMessage.warning(x.location(), "'any' reference target not found: " + target));
+            messages.add(SystemMessage.warning(where(x), "'any' reference target not found: " + target));
             RstNode lit = new RstNode(Type.LITERAL, x.location());
             lit.classes().add("xref");
             lit.classes().add("any");
@@ -504,7 +542,7 @@ public final class SiteBuilder {
             return;
         }
         if (candidates.size() > 1) {
-            messages.add(SystemMessage.warning(x.location(), "more than one target found for 'any' cross-reference '"
+            messages.add(SystemMessage.warning(where(x), "more than one target found for 'any' cross-reference '"
                     + target + "': could be " + String.join(" or ", names)));
         }
         x.replaceWith(List.of(candidates.get(0)));
