@@ -63,6 +63,7 @@ final class GeneralIndex {
         }
         List<Word> sorted = new ArrayList<>(words.values());
         sorted.sort(Comparator.comparing((Word w) -> key(w.text)).thenComparing(w -> w.text));
+        mergeParenthesised(sorted);
         Map<String, List<Word>> groups = new LinkedHashMap<>();
         for (Word w : sorted) {
             String nfd = Normalizer.normalize(w.text, Normalizer.Form.NFD);
@@ -106,6 +107,36 @@ final class GeneralIndex {
             h.raw("</tr></table>").nl();
         }
         return h.toString();
+    }
+
+    private static final java.util.regex.Pattern FIX = java.util.regex.Pattern.compile("(.*) (\\([^()]*\\))");
+
+    /**
+     * Sphinx's fix-up (§5.1.2 step 3, as the golden genindex shows it): an entry "X (b)" that
+     * follows an entry whose text is "X" or "X (a)" becomes a sub-entry "(b)" of that previous
+     * entry, which keeps its own text and link ({@code transaction (QMP command)} with sub-entry
+     * {@code (QMP module)}). Entries with sub-entries are never moved.
+     */
+    private static void mergeParenthesised(List<Word> sorted) {
+        String oldKey = "";
+        Word previous = null;
+        for (java.util.Iterator<Word> it = sorted.iterator(); it.hasNext();) {
+            Word w = it.next();
+            if (w.subs.isEmpty()) {
+                java.util.regex.Matcher m = FIX.matcher(w.text);
+                if (m.lookingAt()) {
+                    if (previous != null && oldKey.equals(m.group(1))) {
+                        previous.subs.computeIfAbsent(m.group(2), k -> new ArrayList<>()).addAll(w.links);
+                        it.remove();
+                        continue;
+                    }
+                    oldKey = m.group(1);
+                } else {
+                    oldKey = w.text;
+                }
+            }
+            previous = w;
+        }
     }
 
     private static void add(Map<String, Word> words, String word, String sub, String uri) {

@@ -385,7 +385,10 @@ final class HtmlTranslator {
     }
 
     private void list(RstNode n, String tag, String enumtype) {
-        boolean compact = compactDepth == 0 && compactable(n, 0);
+        // docutils: a bullet list is "simple" only outside another compact list, an enumerated
+        // list whenever it is compactable (golden: <ol class="arabic simple"> inside compact items)
+        boolean compactable = compactable(n, 0);
+        boolean compact = compactable && (enumtype != null || compactDepth == 0);
         List<String> c = new ArrayList<>();
         if (enumtype != null) {
             c.add(enumtype);
@@ -399,11 +402,11 @@ final class HtmlTranslator {
             w.open("span", "id", n.ids().get(i)).close("span");
         }
         w.open(tag, "class", classes, "id", firstId(n), "start", start).nl();
-        if (compact) {
+        if (compactable) {
             compactDepth++;
         }
         children(n);
-        if (compact) {
+        if (compactable) {
             compactDepth--;
         }
         w.close(tag).nl();
@@ -510,13 +513,9 @@ final class HtmlTranslator {
             if (body == null || body.children().isEmpty()) {
                 w.raw("<p></p>");
             } else {
-                if (simple) {
-                    compactDepth++;
-                }
+                // a compact field list does not make the lists in its bodies nested-compact:
+                // docutils tracks field lists and bullet lists separately (spec §9.4)
                 children(body);
-                if (simple) {
-                    compactDepth--;
-                }
             }
             w.raw("</dd>").nl();
         }

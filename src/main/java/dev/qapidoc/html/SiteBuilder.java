@@ -148,6 +148,7 @@ public final class SiteBuilder {
             writePage(d, order);
         }
         writeGenindex();
+        writeQapiIndices();
         writeSearch();
         writeInventory();
     }
@@ -760,6 +761,19 @@ public final class SiteBuilder {
                     tocSections(inner, fromDoc, doc, c, level + 1, maxdepth, current, seen);
                 }
                 inner.raw("</li>").nl();
+            } else if (c.type() == Type.DESC) {
+                // a QAPI object's entry (§6.1, §6.3): flat, in its section, text as a literal
+                RstNode sig = c.children().get(0);
+                inner.open("li", "class", "toctree-l" + level);
+                inner.open("a", "class", "reference internal", "href", relative(fromDoc, doc.name + ".html") + "#"
+                        + sig.ids().get(0));
+                RstNode lit = new RstNode(Type.LITERAL, c.location());
+                lit.add(RstNode.text(c.attr("toc"), c.location()));
+                RstNode holder = new RstNode(Type.PARAGRAPH, c.location());
+                holder.add(lit);
+                inner.raw(inlineText(holder));
+                inner.close("a");
+                inner.raw("</li>").nl();
             } else if (c.type() == Type.TOCTREE && c.attr("hidden") == null) {
                 for (RstNode e : c.children()) {
                     Doc to = docs.get(docRef(doc.name, e.attr("docname")));
@@ -784,6 +798,11 @@ public final class SiteBuilder {
         while (!todo.isEmpty()) {
             RstNode n = todo.pop();
             if (n.type() == Type.SECTION || n.type() == Type.TOCTREE) {
+                out.add(n);
+                continue;
+            }
+            if (n.type() == Type.DESC && n.attr("toc") != null && !n.children().isEmpty()
+                    && !n.children().get(0).ids().isEmpty()) {
                 out.add(n);
                 continue;
             }
@@ -903,6 +922,17 @@ public final class SiteBuilder {
         return out;
     }
 
+    // ---- QAPI index pages (§5.2) ----
+
+    private void writeQapiIndices() {
+        for (Domain.IndexPage page : domain.indexPages()) {
+            Map<String, Object> v = baseVars(page.name(), page.title());
+            v.put("body", QapiIndexHtml.html(page));
+            v.put("localtoc", "");
+            files.put(page.name() + ".html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     // ---- search (§5.4; our own format) ----
 
     private void writeSearch() {
@@ -953,6 +983,20 @@ public final class SiteBuilder {
         for (Map.Entry<String, String[]> e : STD_LABELS.entrySet()) {
             if (!labels.containsKey(e.getKey())) {
                 items.add(new Inventory.Item(e.getKey(), "std", "label", "-1", e.getValue()[0] + ".html", e.getValue()[1]));
+            }
+        }
+        // Sphinx's Python domain always lists its module index labels, even with no Python
+        // objects and no such page; the golden objects.inv has them (§5.3), so we keep them
+        items.add(new Inventory.Item("modindex", "std", "label", "-1", "py-modindex.html", "Module Index"));
+        items.add(new Inventory.Item("py-modindex", "std", "label", "-1", "py-modindex.html", "Python Module Index"));
+        for (Map.Entry<String, String> e : domain.indexLabels().entrySet()) {
+            items.add(new Inventory.Item(e.getKey(), "std", "label", "-1", e.getKey() + ".html", e.getValue()));
+        }
+        if (conf.bool("qapi_inventory", true)) {
+            // §5.3 "complete inventory": every QAPI object under its FQN (on by default here, see README)
+            for (dev.qapidoc.domain.ObjectEntry o : domain.objects()) {
+                items.add(new Inventory.Item(o.fqn(), "qapi", o.kind().objtype(), "1", o.docname() + ".html#" + o.id(),
+                        o.name()));
             }
         }
         files.put("objects.inv", Inventory.write(conf.project(), conf.version(), items));
