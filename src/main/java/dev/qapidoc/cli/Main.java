@@ -105,7 +105,8 @@ public final class Main {
                 // one line per command; keep in the order shown by --help
                 new DumpCommand(),
                 new RstCommand(),
-                new BuildCommand())) {
+                new BuildCommand(),
+                new HtmlCommand())) {
             m.put(c.name(), c);
         }
         return m;

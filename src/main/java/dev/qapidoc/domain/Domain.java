@@ -49,6 +49,12 @@ public final class Domain {
     private final SchemaExpander expander;
     /** FQN → entry, in insertion (document reading) order; a duplicate keeps its first position. */
     private final Map<String, ObjectEntry> registry = new LinkedHashMap<>();
+    /**
+     * Every key under each of its suffixes that starts after a {@code :} or {@code .} (and under
+     * itself), in registry order: every fuzzy pattern of §4.3 ends in such a suffix, so a scan
+     * only needs the keys filed under the target name instead of the whole registry.
+     */
+    private final Map<String, List<String>> bySuffix = new java.util.HashMap<>();
 
     public Domain(DomainConfig config, SchemaExpander expander) {
         this.config = config;
@@ -87,6 +93,16 @@ public final class Domain {
     /** Registers an object; returns the docname of a replaced duplicate, or null. */
     String register(ObjectEntry e) {
         ObjectEntry old = registry.put(e.fqn(), e);
+        if (old == null) {
+            String k = e.fqn();
+            bySuffix.computeIfAbsent(k, x -> new ArrayList<>()).add(k);
+            for (int i = 0; i < k.length(); i++) {
+                char c = k.charAt(i);
+                if (c == ':' || c == '.') {
+                    bySuffix.computeIfAbsent(k.substring(i + 1), x -> new ArrayList<>()).add(k);
+                }
+            }
+        }
         return old == null ? null : old.docname();
     }
 
@@ -174,7 +190,8 @@ public final class Domain {
      */
     private List<ObjectEntry> scan(Set<Kind> kinds, char pattern, String part, String name) {
         List<ObjectEntry> out = new ArrayList<>();
-        for (ObjectEntry e : registry.values()) {
+        for (String key : bySuffix.getOrDefault(name, List.of())) {
+            ObjectEntry e = registry.get(key);
             if (!kinds.contains(e.kind())) {
                 continue;
             }

@@ -880,7 +880,7 @@ public final class SiteBuilder {
     private void localSections(HtmlWriter w, RstNode section, int depth) {
         List<RstNode> subs = new ArrayList<>();
         for (RstNode c : tocChildren(section)) {
-            if (c.type() == Type.SECTION && !c.ids().isEmpty()) {
+            if (c.type() == Type.SECTION && !c.ids().isEmpty() || c.type() == Type.DESC) {
                 subs.add(c);
             }
         }
@@ -889,6 +889,16 @@ public final class SiteBuilder {
         }
         w.raw("<ul>").nl();
         for (RstNode s : subs) {
+            if (s.type() == Type.DESC) {
+                // a QAPI object (§6.1): its TOC text as a literal
+                RstNode lit = new RstNode(Type.LITERAL, s.location());
+                lit.add(RstNode.text(s.attr("toc"), s.location()));
+                RstNode holder = new RstNode(Type.PARAGRAPH, s.location());
+                holder.add(lit);
+                w.raw("<li>").open("a", "class", "reference internal", "href", "#" + s.children().get(0).ids().get(0));
+                w.raw(inlineText(holder)).close("a").raw("</li>").nl();
+                continue;
+            }
             w.raw("<li>").open("a", "class", "reference internal", "href", "#" + s.ids().get(0));
             w.raw(inlineText(s.children().get(0))).close("a");
             localSections(w, s, depth + 1);
