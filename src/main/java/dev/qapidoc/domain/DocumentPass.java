@@ -298,7 +298,7 @@ final class DocumentPass {
             }
             if (domain.config().tocObjectEntries()
                     && !flag(call, QapiSyntax.OPT_NO_CONTENTS_ENTRY, QapiSyntax.OPT_NOCONTENTSENTRY)) {
-                desc.attr("toc", tocText(fqn));
+                sig.attr("tocname", tocText(fqn));
             }
         }
         Frame frame = new Frame(kind, ons, omod);

@@ -37,6 +37,11 @@ public final class ConfPy {
             if (s.isEmpty()) {
                 continue;
             }
+            if (Character.isWhitespace(st.text.charAt(0))) {
+                // inside an if/for/def block: conditional, so not a plain assignment
+                skipped.add(st.line);
+                continue;
+            }
             java.util.regex.Matcher m = java.util.regex.Pattern
                     .compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)\\s*(.*)$", java.util.regex.Pattern.DOTALL)
                     .matcher(s);

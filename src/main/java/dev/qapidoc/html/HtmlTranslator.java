@@ -261,6 +261,15 @@ final class HtmlTranslator {
         w.close(tag);
     }
 
+    /** An inline literal's markup for {@code text} ({@code <code class="docutils literal ...">}). */
+    static String literalHtml(String text) {
+        HtmlTranslator t = new HtmlTranslator(null);
+        t.w.raw("<code class=\"docutils literal notranslate\">");
+        t.protectedText(text);
+        t.w.raw("</code>");
+        return t.w.toString();
+    }
+
     void protectedText(String text) {
         int i = 0;
         int len = text.length();
@@ -606,7 +615,7 @@ final class HtmlTranslator {
         w.open(tag, "class", cls(n, base), "id", firstId(n)).nl();
         for (RstNode c : n.children()) {
             if (c.type() == Type.TITLE) {
-                w.raw(contents ? "<p class=\"topic-title\">" : "<p class=\"topic-title\">");
+                w.raw("<p class=\"topic-title\">");
                 children(c);
                 w.raw("</p>").nl();
             } else {
@@ -618,6 +627,10 @@ final class HtmlTranslator {
 
     private void table(RstNode n) {
         String id = firstId(n);
+        // §3.4: further ids of a table go on empty spans just before it
+        for (int i = 1; i < n.ids().size(); i++) {
+            w.open("span", "id", n.ids().get(i)).close("span");
+        }
         w.open("table", "class", cls(n, "docutils align-" + (n.attr("align") == null ? "default" : n.attr("align"))), "id", id).nl();
         int row = 0;
         for (RstNode c : n.children()) {

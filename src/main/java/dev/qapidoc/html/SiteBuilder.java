@@ -7,6 +7,7 @@ import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.rst.Ids;
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
+import dev.qapidoc.rst.RoleText;
 import dev.qapidoc.rst.RstReader;
 import dev.qapidoc.rst.SystemMessage;
 import dev.qapidoc.source.SourceLocation;
@@ -50,13 +51,35 @@ public final class SiteBuilder {
      * @param config conf.py values with -D overrides applied
      * @param allowRaw honour {@code raw} directives
      * @param themeDirs folders searched for {@code NAME/theme.properties} before the built-in themes
+     * @param passes tree passes run on each document right after reading, before the standard
+     *     transforms (where the {@code qapi} domain turns its generic directives into nodes)
      */
     public record Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
-            SchemaExpander expander) {
-        /** Options for a build without {@code qapi-doc} support. */
+            List<Pass> passes, SchemaExpander expander) {
         public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs) {
-            this(srcdir, displayDir, config, allowRaw, themeDirs, SchemaExpander.NONE);
+            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), SchemaExpander.NONE);
         }
+
+        /** Options for a build with extra document passes. */
+        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
+                List<Pass> passes) {
+            this(srcdir, displayDir, config, allowRaw, themeDirs, passes, SchemaExpander.NONE);
+        }
+
+        /** Options for a build whose {@code qapi-doc} directives go through {@code expander}. */
+        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
+                SchemaExpander expander) {
+            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), expander);
+        }
+    }
+
+    /**
+     * A pass over one freshly read document. It may replace {@link Type#DIRECTIVE} and {@link
+     * Type#PENDING_XREF} nodes and parse directive content with {@code reader}; directives still
+     * present afterwards are reported as unknown.
+     */
+    public interface Pass {
+        void apply(String docname, RstNode tree, RstReader reader, java.util.function.Consumer<SystemMessage> report);
     }
 
     /** The built site: output files in path order, and every message in report order. */
@@ -74,6 +97,9 @@ public final class SiteBuilder {
     private static final Map<String, String[]> STD_LABELS = Map.of(
             "genindex", new String[] {"genindex", "Index"},
             "search", new String[] {"search", "Search Page"});
+
+    /** Names of generated pages, which documents cannot use. */
+    private static final Set<String> RESERVED = Set.of("genindex", "search", "searchindex", "objects");
 
     private final Options opts;
     private final SiteConfig conf;
@@ -125,7 +151,13 @@ public final class SiteBuilder {
     }
 
     private void run() throws IOException {
-        theme = Theme.load(conf.htmlTheme(), opts.themeDirs());
+        try {
+            theme = Theme.load(conf.htmlTheme(), opts.themeDirs());
+        } catch (IOException e) {
+            // e.g. QEMU's conf.py names sphinx_rtd_theme: build with ours rather than not at all
+            messages.add(SystemMessage.warning(null, e.getMessage() + "; using the 'default' theme"));
+            theme = Theme.load("default", opts.themeDirs());
+        }
         discover();
         if (!docs.containsKey(conf.rootDoc())) {
             messages.add(SystemMessage.error(null, "root document '" + conf.rootDoc() + "' not found: "
@@ -186,6 +218,12 @@ public final class SiteBuilder {
                     continue;
                 }
                 String name = r.substring(0, r.length() - 4);
+                if (RESERVED.contains(name)) {
+                    // these pages are generated; a document of that name would be overwritten
+                    messages.add(SystemMessage.warning(SourceLocation.of(display(r), 0),
+                            "document name '" + name + "' is reserved for a generated page; skipped"));
+                    continue;
+                }
                 docs.put(name, new Doc(name, display(r)));
             }
         }
@@ -205,9 +243,12 @@ public final class SiteBuilder {
         RstReader.Result r = reader.read(ContentLine.of(d.file, text));
         d.tree = r.document();
         messages.addAll(r.messages());
-        // the qapi domain (next issue) runs here, before the standard transforms, so that the
-        // sections and ids it creates take part in id assignment and target propagation
+        // the qapi domain and other passes run here, before the standard transforms, so that
+        // the sections and ids they create take part in id assignment and target propagation
         domain.read(d.name, d.tree, reader, messages::add);
+        for (Pass p : opts.passes()) {
+            p.apply(d.name, d.tree, reader, messages::add);
+        }
         Transforms.apply(d.tree, messages::add);
         for (RstNode n : d.tree.descendants()) {
             if (n.type() == Type.DIRECTIVE) {
@@ -285,6 +326,9 @@ public final class SiteBuilder {
             }
         }
         for (RstNode tt : d.tree.findAll(Type.TOCTREE)) {
+            if (tt.attr("glob") != null) {
+                expandGlobs(d, tt);
+            }
             for (RstNode e : tt.children()) {
                 String target = docRef(d.name, e.attr("docname"));
                 if (docs.containsKey(target)) {
@@ -298,6 +342,31 @@ public final class SiteBuilder {
                             "toctree contains reference to nonexisting document '" + e.attr("docname") + "'"));
                 }
             }
+        }
+    }
+
+    /** {@code :glob:} toctrees: entries with {@code * ? [} match document names, sorted. */
+    private void expandGlobs(Doc d, RstNode tt) {
+        for (RstNode e : List.copyOf(tt.children())) {
+            String pattern = e.attr("docname");
+            if (e.attr("title") != null || !pattern.matches(".*[*?\\[].*")) {
+                continue;
+            }
+            String full = docRef(d.name, pattern);
+            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + full);
+            List<RstNode> matches = new ArrayList<>();
+            for (String name : docs.keySet()) {
+                if (!name.equals(d.name) && m.matches(Path.of(name))) {
+                    RstNode entry = new RstNode(Type.TOCTREE_ENTRY, e.location());
+                    entry.attr("docname", "/" + name);
+                    matches.add(entry);
+                }
+            }
+            if (matches.isEmpty()) {
+                messages.add(SystemMessage.warning(e.location(), "toctree glob pattern '" + pattern
+                        + "' didn't match any documents"));
+            }
+            e.replaceWith(matches);
         }
     }
 
@@ -416,17 +485,10 @@ public final class SiteBuilder {
         }
     }
 
-    /** Splits {@code title <target>} (spec §4.2 step 2). Returns {title or null, target}. */
+    /** {title or null, target} of role text (spec §4.2 step 2, see {@link RoleText}). */
     static String[] explicitTitle(String text) {
-        Matcher m = Pattern.compile("(?s)^(.+?)\\s*(?<!\\\\)<(.*?)>$").matcher(text);
-        if (m.matches()) {
-            return new String[] {unescape(m.group(1)), unescape(m.group(2))};
-        }
-        return new String[] {null, unescape(text)};
-    }
-
-    private static String unescape(String s) {
-        return s.replaceAll("\\\\(.)", "$1");
+        RoleText rt = RoleText.parse(text);
+        return new String[] {rt.explicit() ? rt.title() : null, rt.target()};
     }
 
     private String pageUri(Doc from, String to, String anchor) {
@@ -762,18 +824,13 @@ public final class SiteBuilder {
                 }
                 inner.raw("</li>").nl();
             } else if (c.type() == Type.DESC) {
-                // a QAPI object's entry (§6.1, §6.3): flat, in its section, text as a literal
-                RstNode sig = c.children().get(0);
-                inner.open("li", "class", "toctree-l" + level);
-                inner.open("a", "class", "reference internal", "href", relative(fromDoc, doc.name + ".html") + "#"
-                        + sig.ids().get(0));
-                RstNode lit = new RstNode(Type.LITERAL, c.location());
-                lit.add(RstNode.text(c.attr("toc"), c.location()));
-                RstNode holder = new RstNode(Type.PARAGRAPH, c.location());
-                holder.add(lit);
-                inner.raw(inlineText(holder));
-                inner.close("a");
-                inner.raw("</li>").nl();
+                String[] entry = objectEntry(c);
+                if (entry != null) {
+                    inner.open("li", "class", "toctree-l" + level);
+                    inner.open("a", "class", "reference internal", "href",
+                            relative(fromDoc, doc.name + ".html") + "#" + entry[0]);
+                    inner.raw(HtmlTranslator.literalHtml(entry[1])).close("a").raw("</li>").nl();
+                }
             } else if (c.type() == Type.TOCTREE && c.attr("hidden") == null) {
                 for (RstNode e : c.children()) {
                     Doc to = docs.get(docRef(doc.name, e.attr("docname")));
@@ -788,7 +845,24 @@ public final class SiteBuilder {
         }
     }
 
-    /** Sections and toctrees directly under a section, looking through non-section containers. */
+    /**
+     * The TOC entry of an object description (spec §6.1, §6.3): {id, toc text} when its signature
+     * has an id and a {@code tocname} attribute and the description is not marked {@code
+     * nocontentsentry}; null otherwise.
+     */
+    private static String[] objectEntry(RstNode desc) {
+        if (desc.attr("nocontentsentry") != null) {
+            return null;
+        }
+        for (RstNode c : desc.children()) {
+            if (c.type() == Type.DESC_SIGNATURE && !c.ids().isEmpty() && c.attr("tocname") != null) {
+                return new String[] {c.ids().get(0), c.attr("tocname")};
+            }
+        }
+        return null;
+    }
+
+    /** Sections, object descriptions and toctrees under a section, looking through containers. */
     private static List<RstNode> tocChildren(RstNode section) {
         List<RstNode> out = new ArrayList<>();
         java.util.ArrayDeque<RstNode> todo = new java.util.ArrayDeque<>();
@@ -797,7 +871,7 @@ public final class SiteBuilder {
         }
         while (!todo.isEmpty()) {
             RstNode n = todo.pop();
-            if (n.type() == Type.SECTION || n.type() == Type.TOCTREE) {
+            if (n.type() == Type.SECTION || n.type() == Type.TOCTREE || n.type() == Type.DESC) {
                 out.add(n);
                 continue;
             }
@@ -850,7 +924,7 @@ public final class SiteBuilder {
                 w.raw("<p class=\"caption\" role=\"heading\"><span class=\"caption-text\">").text(tt.attr("caption"))
                         .raw("</span></p>").nl();
             }
-            w.raw("<ul" + (any ? "" : "") + ">").nl();
+            w.raw("<ul>").nl();
             for (RstNode e : tt.children()) {
                 Doc to = docs.get(docRef(root.name, e.attr("docname")));
                 if (to != null) {
@@ -880,7 +954,7 @@ public final class SiteBuilder {
     private void localSections(HtmlWriter w, RstNode section, int depth) {
         List<RstNode> subs = new ArrayList<>();
         for (RstNode c : tocChildren(section)) {
-            if (c.type() == Type.SECTION && !c.ids().isEmpty() || c.type() == Type.DESC) {
+            if (c.type() == Type.SECTION && !c.ids().isEmpty() || c.type() == Type.DESC && objectEntry(c) != null) {
                 subs.add(c);
             }
         }
@@ -890,13 +964,9 @@ public final class SiteBuilder {
         w.raw("<ul>").nl();
         for (RstNode s : subs) {
             if (s.type() == Type.DESC) {
-                // a QAPI object (§6.1): its TOC text as a literal
-                RstNode lit = new RstNode(Type.LITERAL, s.location());
-                lit.add(RstNode.text(s.attr("toc"), s.location()));
-                RstNode holder = new RstNode(Type.PARAGRAPH, s.location());
-                holder.add(lit);
-                w.raw("<li>").open("a", "class", "reference internal", "href", "#" + s.children().get(0).ids().get(0));
-                w.raw(inlineText(holder)).close("a").raw("</li>").nl();
+                String[] entry = objectEntry(s);
+                w.raw("<li>").open("a", "class", "reference internal", "href", "#" + entry[0]);
+                w.raw(HtmlTranslator.literalHtml(entry[1])).close("a").raw("</li>").nl();
                 continue;
             }
             w.raw("<li>").open("a", "class", "reference internal", "href", "#" + s.ids().get(0));
@@ -966,10 +1036,11 @@ public final class SiteBuilder {
     private static String searchableText(RstNode tree) {
         StringBuilder sb = new StringBuilder();
         for (RstNode n : tree.descendants()) {
-            if (n.type() == Type.TEXT && n.ancestor(Type.COMMENT) == null) {
-                sb.append(n.text()).append(' ');
-            } else if (n.type() == Type.LITERAL_BLOCK && n.text() != null) {
-                sb.append(n.text()).append(' ');
+            switch (n.type()) {
+                case TEXT -> sb.append(n.text());
+                case LITERAL_BLOCK -> sb.append(' ').append(n.text() == null ? "" : n.text()).append(' ');
+                case TITLE, PARAGRAPH, TERM, ENTRY, LINE, RUBRIC, FIELD_NAME, LIST_ITEM -> sb.append(' ');
+                default -> { }
             }
         }
         return sb.toString();

@@ -29,7 +29,7 @@ import org.apache.velocity.runtime.RuntimeConstants;
  * never escape and never see raw document text. Velocity is only loaded here, on the html path,
  * to keep start-up of the other commands fast.
  */
-public final class Theme {
+final class Theme {
     private final String name;
     private final Path dir;
     private final Map<String, String> templates = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ public final class Theme {
      * Finds a theme by name: {@code searchDirs/NAME} first (a folder with {@code
      * theme.properties}), then the built-in {@code themes/NAME} inside the program.
      */
-    public static Theme load(String name, List<Path> searchDirs) throws IOException {
+    static Theme load(String name, List<Path> searchDirs) throws IOException {
         if (!name.matches("[A-Za-z0-9_.-]+") || name.startsWith(".")) {
             throw new IOException("invalid theme name '" + name + "'");
         }
@@ -85,7 +85,7 @@ public final class Theme {
         throw new IOException("no theme named '" + name + "' (looked in themes/ and the built-in themes)");
     }
 
-    public String name() {
+    String name() {
         return name;
     }
 

@@ -225,7 +225,27 @@ final class InlineParser {
         }
 
         /** Finds an end-string at or after {@code from}, honouring escapes unless {@code raw}. */
+        /**
+         * Smallest start position from which a search for each end-string failed: a later search
+         * would only see a subset of the same candidates, so it fails too. Keeps unmatched
+         * start-strings linear instead of quadratic.
+         */
+        final java.util.Map<String, Integer> failedFrom = new java.util.HashMap<>();
+
         int findEnd(String end, int from, boolean raw) {
+            String key = end + raw;
+            Integer failed = failedFrom.get(key);
+            if (failed != null && failed <= from) {
+                return -1;
+            }
+            int found = scanEnd(end, from, raw);
+            if (found < 0) {
+                failedFrom.merge(key, from, Math::min);
+            }
+            return found;
+        }
+
+        private int scanEnd(String end, int from, boolean raw) {
             int j = from;
             while (j < s.length()) {
                 char c = s.charAt(j);
@@ -322,6 +342,19 @@ final class InlineParser {
          * after an optional {@code _}/{@code __} or {@code :role:} suffix, by an allowed end.
          */
         int interpretedEnd(int from, boolean suffixes) {
+            String key = "`interpreted" + suffixes;
+            Integer failed = failedFrom.get(key);
+            if (failed != null && failed <= from) {
+                return -1;
+            }
+            int found = scanInterpretedEnd(from, suffixes);
+            if (found < 0) {
+                failedFrom.merge(key, from, Math::min);
+            }
+            return found;
+        }
+
+        private int scanInterpretedEnd(int from, boolean suffixes) {
             for (int j = from; j < s.length(); j++) {
                 char c = s.charAt(j);
                 if (c == '\\') {

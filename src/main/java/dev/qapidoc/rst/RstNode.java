@@ -61,7 +61,12 @@ public final class RstNode {
         TOCTREE,
         /** One toctree line: attributes {@code docname} and, when given, {@code title}. */
         TOCTREE_ENTRY,
-        /** Index entries (invisible): attributes {@code entry0}, {@code entry1}, ... as "type:text". */
+        /**
+         * Index entries (invisible): attributes {@code entry0}, {@code entry1}, ... as {@code
+         * type:text} ({@code single:A}, {@code single:A; B}, {@code pair:A; B}, {@code
+         * triple:A; B; C}) and {@code target}, the id the entries link to. The general index is
+         * built from these nodes, so a later pass adds entries by adding INDEX nodes.
+         */
         INDEX,
         /** Sphinx's {@code only}: attribute {@code expr}; children are kept when it holds. */
         ONLY,
@@ -71,7 +76,11 @@ public final class RstNode {
          * {@code Unknown directive type}.
          */
         DIRECTIVE,
-        /** Sphinx object description ({@code <dl>}): attributes {@code domain}, {@code objtype}. */
+        /**
+         * Sphinx object description ({@code <dl>}): attributes {@code domain}, {@code objtype},
+         * optionally {@code nocontentsentry}. Its DESC_SIGNATURE carries the object id and, for a
+         * table-of-contents entry (spec §6), the attribute {@code tocname}.
+         */
         DESC, DESC_SIGNATURE, DESC_NAME, DESC_ANNOTATION, DESC_CONTENT,
         /** A docutils system message kept in the tree (never rendered, like Sphinx). */
         SYSTEM_MESSAGE

@@ -98,7 +98,7 @@ public final class RstReader {
         }
         RstNode doc = new RstNode(Type.DOCUMENT, start);
         State st = new State();
-        Sections sections = new Sections(doc, 0);
+        Sections sections = new Sections(doc);
         st.parse(new ArrayList<>(lines), doc, sections, 0);
         st.resolveSubstitutions(doc);
         if (options.smartQuotes()) {
@@ -118,23 +118,36 @@ public final class RstReader {
      * @param report where problems go
      */
     public List<RstNode> parseNested(List<ContentLine> lines, boolean titles, Consumer<SystemMessage> report) {
-        return parseNested(lines, titles, null, report);
+        return parseNested(lines, titles, report, options.highlightLanguage());
+    }
+
+    /**
+     * Parses the content of a generic {@link Type#DIRECTIVE} node as nested body elements, with
+     * the {@code highlight} language that was in effect at the directive (spec §7.1: a {@code
+     * .. highlight::} earlier in the page applies to {@code ::} blocks inside directive content).
+     */
+    public List<RstNode> parseContent(RstNode directive, boolean titles, Consumer<SystemMessage> report) {
+        String lang = directive.attr("highlight");
+        return parseNested(directive.directive().content(), titles, report,
+                lang == null ? options.highlightLanguage() : lang);
     }
 
     /**
      * As {@link #parseNested(List, boolean, Consumer)}, with {@code highlight} (when not null) as
-     * the language of {@code ::} blocks, e.g. the {@code highlight} attribute recorded on a
-     * generic directive node, so nested content highlights like the text around it.
+     * the language of {@code ::} blocks, e.g. for content a directive handler builds itself.
      */
     public List<RstNode> parseNested(List<ContentLine> lines, boolean titles, String highlight,
             Consumer<SystemMessage> report) {
+        return parseNested(lines, titles, report, highlight == null ? options.highlightLanguage() : highlight);
+    }
+
+    private List<RstNode> parseNested(List<ContentLine> lines, boolean titles, Consumer<SystemMessage> report,
+            String highlight) {
         SourceLocation where = lines.isEmpty() ? SourceLocation.of("<empty>", 1) : lines.get(0).where();
         RstNode holder = new RstNode(Type.CONTAINER, where);
         State st = new State();
-        if (highlight != null) {
-            st.highlight = highlight;
-        }
-        st.parse(new ArrayList<>(lines), holder, titles ? new Sections(holder, 0) : null, 0);
+        st.highlight = highlight;
+        st.parse(new ArrayList<>(lines), holder, titles ? new Sections(holder) : null, 0);
         st.resolveSubstitutions(holder);
         if (options.smartQuotes()) {
             SmartQuotes.apply(holder);
@@ -150,7 +163,7 @@ public final class RstReader {
         final List<String> styles = new ArrayList<>();
         final List<RstNode> stack = new ArrayList<>();
 
-        Sections(RstNode root, int unused) {
+        Sections(RstNode root) {
             stack.add(root);
         }
 
@@ -185,12 +198,10 @@ public final class RstReader {
                 return;
             }
             int i = 0;
-            boolean afterBlank = true;
             while (i < lines.size()) {
                 ContentLine line = lines.get(i);
                 if (line.text().isBlank()) {
                     i++;
-                    afterBlank = true;
                     continue;
                 }
                 RstNode target = sections != null ? sections.current() : parent;
@@ -222,7 +233,7 @@ public final class RstReader {
                     }
                 }
                 Matcher m;
-                if ((m = BULLET.matcher(t)).find()) {
+                if (BULLET.matcher(t).find()) {
                     i = bulletList(lines, i, target, depth);
                     continue;
                 }
@@ -278,7 +289,6 @@ public final class RstReader {
                     continue;
                 }
                 i = paragraph(lines, i, target, depth);
-                afterBlank = false;
             }
         }
 
@@ -382,7 +392,7 @@ public final class RstReader {
                 }
             }
             target.add(list);
-            return blankAdjusted(lines, i);
+            return i;
         }
 
         boolean enumOk(List<ContentLine> lines, int i, Matcher m) {
@@ -438,7 +448,7 @@ public final class RstReader {
                 }
             }
             target.add(list);
-            return blankAdjusted(lines, i);
+            return i;
         }
 
         int fieldList(List<ContentLine> lines, int i, RstNode target, int depth) {
@@ -460,7 +470,7 @@ public final class RstReader {
                 i = skipBlank(lines, end);
             }
             target.add(list);
-            return blankAdjusted(lines, i);
+            return i;
         }
 
         int definitionList(List<ContentLine> lines, int i, RstNode target, int depth) {
@@ -487,7 +497,7 @@ public final class RstReader {
                 i = skipBlank(lines, end);
             }
             target.add(list);
-            return blankAdjusted(lines, i);
+            return i;
         }
 
         int lineBlock(List<ContentLine> lines, int i, RstNode target) {
@@ -700,6 +710,10 @@ public final class RstReader {
                 block.add(first.withText(rest.substring(m.end())));
                 block.addAll(dedent(lines.subList(i + 1, end)));
                 return directive(m.group(1), block, first.where(), target, sections, depth);
+            }
+            if (rest.startsWith("[") && rest.indexOf(']') > 1) {
+                warn(first.where(), "Footnotes and citations are not supported; \""
+                        + rest.substring(0, rest.indexOf(']') + 1) + "\" is not rendered.");
             }
             RstNode c = new RstNode(Type.COMMENT, first.where());
             List<ContentLine> body = new ArrayList<>();
@@ -948,11 +962,13 @@ public final class RstReader {
                 case "index" -> {
                     DirectiveCall call = split(name, block, where, true);
                     List<String> entries = new ArrayList<>();
+                    // one entry per line (Sphinx splits the argument at newlines), options skipped
                     List<String> raw = new ArrayList<>();
-                    if (!call.arguments().isEmpty()) {
-                        raw.add(call.arguments());
+                    for (ContentLine l : block) {
+                        if (!FIELD.matcher(l.text()).find()) {
+                            raw.add(l.text());
+                        }
                     }
-                    call.content().forEach(l -> raw.add(l.text()));
                     for (String r : raw) {
                         String e = r.strip();
                         if (e.isEmpty()) {
@@ -1100,8 +1116,10 @@ public final class RstReader {
                     return null;
                 }
                 default -> {
-                    // the highlight language in force here, for passes that parse the content later
-                    target.add(RstNode.directive(split(name, block, where, true)).attr("highlight", highlight));
+                    RstNode d = RstNode.directive(split(name, block, where, true));
+                    // the language in effect here, for "::" blocks when the content is parsed later
+                    d.attr("highlight", highlight);
+                    target.add(d);
                     return null;
                 }
             }
@@ -1307,11 +1325,6 @@ public final class RstReader {
         while (i < lines.size() && lines.get(i).text().isBlank()) {
             i++;
         }
-        return i;
-    }
-
-    /** Backs up over trailing blank lines so the main loop sees them (nothing depends on it). */
-    private static int blankAdjusted(List<ContentLine> lines, int i) {
         return i;
     }
 

@@ -1,6 +1,8 @@
 package dev.qapidoc.rst;
 
 import dev.qapidoc.rst.RstNode.Type;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,13 +25,47 @@ final class SmartQuotes {
     static void apply(RstNode root) {
         for (RstNode n : root.descendants()) {
             if (TEXT_ELEMENTS.contains(n.type())) {
-                char[] prev = {0};
-                educate(n, prev, 0);
+                List<RstNode> pieces = new ArrayList<>();
+                collect(n, pieces, 0);
+                // context crosses node boundaries: the character before and after each text node
+                List<String> originals = new ArrayList<>();
+                for (RstNode p : pieces) {
+                    originals.add(text(p));
+                }
+                for (int i = 0; i < pieces.size(); i++) {
+                    RstNode p = pieces.get(i);
+                    if (p.type() != Type.TEXT) {
+                        continue;
+                    }
+                    char before = 0;
+                    for (int k = i - 1; k >= 0 && before == 0; k--) {
+                        String t = originals.get(k);
+                        before = t.isEmpty() ? 0 : t.charAt(t.length() - 1);
+                    }
+                    char after = 0;
+                    for (int k = i + 1; k < pieces.size() && after == 0; k++) {
+                        String t = originals.get(k);
+                        after = t.isEmpty() ? 0 : t.charAt(0);
+                    }
+                    p.setText(educateText(originals.get(i), before, after));
+                }
             }
         }
     }
 
-    private static void educate(RstNode element, char[] prev, int depth) {
+    private static String text(RstNode n) {
+        if (n.type() == Type.TEXT) {
+            return n.text();
+        }
+        String t = n.astext();
+        if (t.isEmpty() && n.attr("text") != null) {
+            return n.attr("text");
+        }
+        return t;
+    }
+
+    /** TEXT nodes to educate and opaque (literal) nodes that only give context, in order. */
+    private static void collect(RstNode element, List<RstNode> out, int depth) {
         if (depth > RstReader.MAX_DEPTH) {
             return;
         }
@@ -37,28 +73,16 @@ final class SmartQuotes {
             if (TEXT_ELEMENTS.contains(c.type())) {
                 continue;
             }
-            if (c.type() == Type.TEXT) {
-                String t = c.text();
-                c.setText(educateText(t, prev[0]));
-                if (!t.isEmpty()) {
-                    prev[0] = t.charAt(t.length() - 1);
-                }
-            } else if (SKIP.contains(c.type())) {
-                String t = c.astext();
-                if (!t.isEmpty()) {
-                    prev[0] = t.charAt(t.length() - 1);
-                } else if (c.attr("text") != null && !c.attr("text").isEmpty()) {
-                    String a = c.attr("text");
-                    prev[0] = a.charAt(a.length() - 1);
-                }
+            if (c.type() == Type.TEXT || SKIP.contains(c.type())) {
+                out.add(c);
             } else {
-                educate(c, prev, depth + 1);
+                collect(c, out, depth + 1);
             }
         }
     }
 
     /** Educates one string; {@code before} is the character preceding it (0 at the start). */
-    static String educateText(String t, char before) {
+    static String educateText(String t, char before, char after) {
         if (t.indexOf('\'') < 0 && t.indexOf('"') < 0 && !t.contains("--") && !t.contains("...")) {
             return t;
         }
@@ -67,7 +91,7 @@ final class SmartQuotes {
         for (int i = 0; i < n; i++) {
             char c = t.charAt(i);
             char prev = i > 0 ? t.charAt(i - 1) : before;
-            char next = i + 1 < n ? t.charAt(i + 1) : 0;
+            char next = i + 1 < n ? t.charAt(i + 1) : after;
             if (c == '-' && next == '-') {
                 if (i + 2 < n && t.charAt(i + 2) == '-') {
                     sb.append('\u2014');
@@ -110,7 +134,7 @@ final class SmartQuotes {
 
     /** Opening when after start, whitespace, an opening bracket or a dash, and before non-space. */
     private static boolean opening(char prev, char next) {
-        boolean prevOpens = prev == 0 || Character.isWhitespace(prev) || "([{<\u2013\u2014-\u201c\u2018/".indexOf(prev) >= 0;
+        boolean prevOpens = prev == 0 || Character.isWhitespace(prev) || "([{<\u2013\u2014-\u201c\u2018".indexOf(prev) >= 0;
         boolean nextOk = next != 0 && !Character.isWhitespace(next);
         return prevOpens && nextOk;
     }

@@ -1,0 +1,184 @@
+package dev.qapidoc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * Drives headless Chromium over the built sample site from {@code file://} (issue #4 acceptance):
+ * no console errors, a cross-page link lands on its target, search finds a term and links to it,
+ * the dark variant switches, and screenshots are kept under {@code target/screenshots/}. Skipped
+ * when Debian's {@code chromium} / {@code chromium-driver} are not installed (.ci/run installs
+ * them).
+ */
+@Timeout(180)
+class SiteBrowserTest {
+    private static final Path CHROMIUM = Path.of(System.getProperty("qapidoc.chromium", "/usr/bin/chromium"));
+    private static final Path DRIVER = Path.of(System.getProperty("qapidoc.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SITE = Path.of("target/browser-site").toAbsolutePath();
+    private static final Path SHOTS = Path.of("target/screenshots");
+
+    private static ChromeDriver driver;
+    private static Path profile;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "chromium and chromedriver are not installed (apt-get install chromium chromium-driver); skipping");
+        Main.Result r = Main.capture("build", "sample-docs", "-o", SITE.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        profile = Files.createTempDirectory("qapidoc-chromium-");
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,900");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var w = Files.walk(profile)) {
+                for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static String url(String page) {
+        return SITE.resolve(page).toUri().toString();
+    }
+
+    /** Console messages at SEVERE level (errors, failed loads) since the last call. */
+    private static List<String> consoleErrors() {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(e.getMessage());
+            }
+        }
+        return errors;
+    }
+
+    private static void waitFor(String what, BooleanSupplier cond) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (cond.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve(name), png);
+        assertTrue(png.length > 1000, "screenshot is not empty");
+    }
+
+    @Test
+    void everyPageLoadsWithoutConsoleErrors() throws IOException {
+        consoleErrors();
+        for (String page : List.of("index.html", "getting-started.html", "protocol.html", "reference/index.html",
+                "reference/commands.html", "genindex.html", "search.html")) {
+            driver.get(url(page));
+            assertEquals("complete", ((JavascriptExecutor) driver).executeScript("return document.readyState"));
+            assertEquals(List.of(), consoleErrors(), page);
+        }
+        driver.get(url("index.html"));
+        screenshot("sample-index.png");
+    }
+
+    @Test
+    void crossPageLinkLandsOnItsTarget() {
+        driver.get(url("protocol.html"));
+        WebElement link = driver.findElement(By.cssSelector("div.seealso a[href$='reference/commands.html#commands']"));
+        link.click();
+        assertTrue(driver.getCurrentUrl().endsWith("reference/commands.html#commands"), driver.getCurrentUrl());
+        // the label's id sits on an extra <span> at the start of the section it labels (spec §3.4)
+        String heading = (String) ((JavascriptExecutor) driver).executeScript(
+                "return document.getElementById('commands').closest('section').querySelector('h1').textContent");
+        assertTrue(heading.startsWith("Command reference"), heading);
+        Number top = (Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.getElementById('commands').getBoundingClientRect().top");
+        assertTrue(top.doubleValue() < 200, "target scrolled into view, top=" + top);
+        assertEquals(List.of(), consoleErrors());
+    }
+
+    @Test
+    void searchFindsATermAndLinksToIt() throws Exception {
+        driver.get(url("search.html") + "?q=snapshot");
+        waitFor("search results", () -> !driver.findElements(By.cssSelector("#search-results li a")).isEmpty());
+        List<WebElement> results = driver.findElements(By.cssSelector("#search-results li a"));
+        WebElement hit = results.stream().filter(a -> a.getAttribute("href").contains("reference/commands.html"))
+                .findFirst().orElseThrow(() -> new AssertionError("no result for the command reference"));
+        screenshot("sample-search.png");
+        hit.click();
+        waitFor("navigation", () -> driver.getCurrentUrl().contains("reference/commands.html"));
+        assertTrue(driver.getPageSource().contains("machine-snapshot"));
+        assertEquals(List.of(), consoleErrors());
+    }
+
+    @Test
+    void searchBoxSubmitsToTheSearchPage() throws Exception {
+        driver.get(url("getting-started.html"));
+        WebElement box = driver.findElement(By.cssSelector(".searchbox input[name=q]"));
+        box.sendKeys("greeting\n");
+        waitFor("search page", () -> driver.getCurrentUrl().contains("search.html?q=greeting"));
+        waitFor("results", () -> !driver.findElements(By.cssSelector("#search-results li a")).isEmpty());
+        assertTrue(driver.findElement(By.cssSelector("#search-results li a")).getAttribute("href")
+                .contains("getting-started.html"));
+    }
+
+    @Test
+    void darkVariantSwitches() throws IOException {
+        driver.get(url("protocol.html"));
+        driver.findElement(By.cssSelector(".theme-toggle")).click();
+        Object theme = ((JavascriptExecutor) driver).executeScript("return document.documentElement.getAttribute('data-theme')");
+        assertTrue("dark".equals(theme) || "light".equals(theme), String.valueOf(theme));
+        if (!"dark".equals(theme)) {
+            driver.findElement(By.cssSelector(".theme-toggle")).click();
+        }
+        String bg = (String) ((JavascriptExecutor) driver)
+                .executeScript("return getComputedStyle(document.body).backgroundColor");
+        assertEquals("rgb(15, 20, 25)", bg);
+        screenshot("sample-dark.png");
+        assertEquals(List.of(), consoleErrors());
+    }
+}
