@@ -170,13 +170,13 @@ class SiteBuilderTest {
     @Test
     void problemsAreReportedWithLocations(@TempDir Path dir) throws IOException {
         SiteBuilder.Output o = build(site(dir, "T\n=\n\nSee :doc:`missing` and :ref:`nolabel` and `nothing`.\n\n"
-                + ".. qapi:command:: x\n\n.. toctree::\n\n   ghost\n"), false);
+                + ".. qapi:frobnicate:: x\n\n.. toctree::\n\n   ghost\n"), false);
         String w = warnings(o);
         String f = dir + "/index.rst";
         assertTrue(w.contains(f + ":4: WARNING: unknown document: 'missing'"), w);
         assertTrue(w.contains(f + ":4: WARNING: undefined label: 'nolabel'"), w);
         assertTrue(w.contains(f + ":4: WARNING: 'any' reference target not found: nothing"), w);
-        assertTrue(w.contains(f + ":6: ERROR: Unknown directive type \"qapi:command\"."), w);
+        assertTrue(w.contains(f + ":6: ERROR: Unknown directive type \"qapi:frobnicate\"."), w);
         assertTrue(w.contains(f + ":10: WARNING: toctree contains reference to nonexisting document 'ghost'"), w);
         assertTrue(o.hasErrors());
     }
