@@ -685,7 +685,12 @@ final class HtmlTranslator {
     }
 
     private void desc(RstNode n) {
-        w.open("dl", "class", cls(n, nz(n.attr("domain")) + " " + nz(n.attr("objtype")))).nl();
+        // ids propagated onto a description (a module anchor directly before it): the first on
+        // the <dl>, further ones as empty spans before it, as docutils' starttag does
+        for (int i = 1; i < n.ids().size(); i++) {
+            w.open("span", "id", n.ids().get(i)).close("span");
+        }
+        w.open("dl", "class", cls(n, nz(n.attr("domain")) + " " + nz(n.attr("objtype"))), "id", firstId(n)).nl();
         children(n);
         w.raw("</dl>").nl().nl();
     }

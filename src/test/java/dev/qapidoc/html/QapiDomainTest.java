@@ -435,8 +435,9 @@ class QapiDomainTest {
         assertFalse(html.contains("Not shown"), html);
         assertTrue(html.contains("<dt class=\"sig sig-object qapi\">\n"), html);
         assertTrue(html.contains("Shown without id."), html);
-        assertTrue(html.contains("<p id=\"command-ghost\">Para.</p>"), html);
-        assertTrue(html.contains("<span class=\"target\" id=\"module-quiet\"></span>"), html);
+        assertTrue(html.contains("<p id=\"command-quiet.ghost\">Para.</p>"), html);
+        // the module anchor moves onto the next visible node (§3.4)
+        assertTrue(html.contains("<dl class=\"qapi command\" id=\"module-quiet\">"), html);
         assertTrue(html.contains("<section id=\"titled-module\">\n<span id=\"module-titled\"></span><h2>Titled module"),
                 html);
         String gen = page(o, "genindex.html");
@@ -446,12 +447,12 @@ class QapiDomainTest {
         assertFalse(gen.contains("unlisted"), gen);
         assertFalse(gen.contains("hidden"), gen);
         String idx = page(o, "qapi-index.html");
-        assertTrue(idx.contains("#command-unlisted"), idx);
+        assertTrue(idx.contains("#command-quiet.unlisted"), idx);
         assertFalse(idx.contains("hidden"), idx);
         // TOC: objects with an id and a contents entry only
-        assertTrue(html.contains("href=\"#command-unlisted\"><code"), html);
-        assertFalse(html.contains("href=\"#command-notoc\"><code"), html);
-        assertFalse(html.contains("href=\"#command-ghost\"><code"), html);
+        assertTrue(html.contains("href=\"#command-quiet.unlisted\"><code"), html);
+        assertFalse(html.contains("href=\"#command-quiet.notoc\"><code"), html);
+        assertFalse(html.contains("href=\"#command-quiet.ghost\"><code"), html);
     }
 
     // ---- §2.8.3 validation, Appendix A ----
