@@ -26,6 +26,13 @@ final class SearchIndex {
     private final Map<String, TreeSet<Integer>> terms = new TreeMap<>();
     private final Map<String, TreeSet<Integer>> titleterms = new TreeMap<>();
     private final List<String[]> sections = new ArrayList<>();
+    /** QAPI objects: name, FQN, kind, docname, anchor (listed before pages in results). */
+    private final List<String[]> objects = new ArrayList<>();
+
+    /** Adds a QAPI object, found by its name before any page match (issue 5: objects first). */
+    void addObject(String name, String fqn, String kind, String docname, String anchor) {
+        objects.add(new String[] {name, fqn, kind, docname, anchor});
+    }
 
     void add(String docname, String title, String text, List<String[]> docSections) {
         int idx = docnames.size();
@@ -82,6 +89,19 @@ final class SearchIndex {
             str(sb, s[1]);
             sb.append(',');
             str(sb, s[2]);
+            sb.append(']');
+        }
+        sb.append("],\"objects\":[");
+        for (int i = 0; i < objects.size(); i++) {
+            String[] o = objects.get(i);
+            sb.append(i == 0 ? "" : ",").append('[');
+            str(sb, o[0]);
+            sb.append(',');
+            str(sb, o[1]);
+            sb.append(',');
+            str(sb, o[2]);
+            sb.append(',').append(docnames.indexOf(o[3])).append(',');
+            str(sb, o[4]);
             sb.append(']');
         }
         sb.append("]});\n");

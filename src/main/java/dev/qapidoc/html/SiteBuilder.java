@@ -1030,6 +1030,11 @@ public final class SiteBuilder {
             }
             idx.add(d.name, d.title, searchableText(d.tree), sections);
         }
+        for (dev.qapidoc.domain.ObjectEntry o : domain.objects()) {
+            if (docs.containsKey(o.docname())) {
+                idx.addObject(o.name(), o.fqn(), o.kind().objtype(), o.docname(), o.id());
+            }
+        }
         files.put("searchindex.js", idx.toJs().getBytes(StandardCharsets.UTF_8));
     }
 
