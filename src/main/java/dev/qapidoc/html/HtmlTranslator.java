@@ -522,8 +522,7 @@ final class HtmlTranslator {
             if (body == null || body.children().isEmpty()) {
                 w.raw("<p></p>");
             } else {
-                // a compact field list does not make the lists in its bodies nested-compact:
-                // docutils tracks field lists and bullet lists separately (spec §9.4)
+                // a compact field list does not make its lists "nested in a compact list" (§9.4)
                 children(body);
             }
             w.raw("</dd>").nl();

@@ -55,28 +55,72 @@ public final class SiteBuilder {
      *     transforms (where the {@code qapi} domain turns its generic directives into nodes)
      */
     public record Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
-            List<Pass> passes, SchemaExpander expander) {
+            List<Pass> passes, List<Resolver> resolvers, SchemaExpander expander) {
         public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs) {
-            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), SchemaExpander.NONE);
+            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), List.of(), SchemaExpander.NONE);
         }
 
-        /** Options for a build with extra document passes. */
         public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
                 List<Pass> passes) {
-            this(srcdir, displayDir, config, allowRaw, themeDirs, passes, SchemaExpander.NONE);
+            this(srcdir, displayDir, config, allowRaw, themeDirs, passes, List.of(), SchemaExpander.NONE);
+        }
+
+        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
+                List<Pass> passes, List<Resolver> resolvers) {
+            this(srcdir, displayDir, config, allowRaw, themeDirs, passes, resolvers, SchemaExpander.NONE);
         }
 
         /** Options for a build whose {@code qapi-doc} directives go through {@code expander}. */
         public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
                 SchemaExpander expander) {
-            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), expander);
+            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), List.of(), expander);
         }
     }
 
     /**
+     * Cross-reference resolution by a domain, once every document is read (spec §0.6 phase 2).
+     * {@link #resolve} runs on each document before the standard roles are resolved and handles
+     * the domain's own roles; {@link #anyCandidates} offers the domain's targets for the {@code
+     * any} role, which are considered after documents and labels (spec §4.5).
+     */
+    public interface Resolver {
+        void resolve(String docname, RstNode tree, Links links, java.util.function.Consumer<SystemMessage> report);
+
+        /** Targets for {@code any} with this (whitespace-normalised) target text, in priority order. */
+        List<Candidate> anyCandidates(String docname, RstNode xref, String target);
+
+        /**
+         * Standard labels of pages the domain generates (spec §4.5, §5.2.1: {@code qapi-qmp-index}
+         * → "QMP Index"), as label name → {page name, title}; they resolve for {@code :ref:} and
+         * {@code any} and are listed in {@code objects.inv} like {@code genindex}.
+         */
+        default Map<String, String[]> labels() {
+            return Map.of();
+        }
+    }
+
+    /** Page URIs for resolvers: relative from one document to another, with an optional anchor. */
+    public interface Links {
+        String uri(String fromDoc, String toDoc, String anchor);
+    }
+
+    /**
+     * One possible target of an {@code any} reference.
+     *
+     * @param description how the ambiguity warning names it, e.g. {@code :qapi:cmd:`QMP:x`}
+     * @param docname the document it is in
+     * @param anchor the id in that document, or null for the page itself
+     * @param reftitle the link's {@code title} attribute, or null
+     * @param content what the link shows
+     */
+    public record Candidate(String description, String docname, String anchor, String reftitle, RstNode content) {}
+
+    /**
      * A pass over one freshly read document. It may replace {@link Type#DIRECTIVE} and {@link
      * Type#PENDING_XREF} nodes and parse directive content with {@code reader}; directives still
-     * present afterwards are reported as unknown.
+     * present afterwards are reported as unknown. A pass that resolves a role only later (once
+     * every document is read) sets the attribute {@code domain} on those PENDING_XREF nodes, so
+     * that they are not reported as unknown roles.
      */
     public interface Pass {
         void apply(String docname, RstNode tree, RstReader reader, java.util.function.Consumer<SystemMessage> report);
@@ -104,7 +148,8 @@ public final class SiteBuilder {
     private final Options opts;
     private final SiteConfig conf;
     private final List<SystemMessage> messages = new ArrayList<>();
-    private final Map<String, Doc> docs = new TreeMap<>();
+    private final Map<String, SourceDoc> docs = new TreeMap<>();
+    private Navigation nav;
     /** label name → doc, anchor id (null for a whole page), title (null when none). */
     private final Map<String, String[]> labels = new LinkedHashMap<>();
     private final Map<String, byte[]> files = new TreeMap<>();
@@ -112,20 +157,6 @@ public final class SiteBuilder {
     private Theme theme;
     private final Domain domain;
 
-    /** One source document and what the build learnt about it. */
-    private static final class Doc {
-        final String name;
-        final String file;
-        RstNode tree;
-        String title = "<no title>";
-        RstNode titleNode;
-        final List<String> children = new ArrayList<>();
-
-        Doc(String name, String file) {
-            this.name = name;
-            this.file = file;
-        }
-    }
 
     private SiteBuilder(Options opts) {
         this.opts = opts;
@@ -164,19 +195,20 @@ public final class SiteBuilder {
                     + display(conf.rootDoc() + ".rst")));
             return;
         }
-        for (Doc d : docs.values()) {
+        for (SourceDoc d : docs.values()) {
             read(d);
         }
-        for (Doc d : docs.values()) {
+        for (SourceDoc d : docs.values()) {
             collect(d);
         }
         toctreeRelations();
-        for (Doc d : docs.values()) {
+        for (SourceDoc d : docs.values()) {
             resolve(d);
         }
         writeStatic();
-        List<String> order = readingOrder();
-        for (Doc d : docs.values()) {
+        nav = new Navigation(docs, conf.rootDoc());
+        List<String> order = nav.readingOrder();
+        for (SourceDoc d : docs.values()) {
             writePage(d, order);
         }
         writeGenindex();
@@ -224,12 +256,12 @@ public final class SiteBuilder {
                             "document name '" + name + "' is reserved for a generated page; skipped"));
                     continue;
                 }
-                docs.put(name, new Doc(name, display(r)));
+                docs.put(name, new SourceDoc(name, display(r)));
             }
         }
     }
 
-    private void read(Doc d) {
+    private void read(SourceDoc d) {
         String text;
         try {
             text = decode(Files.readAllBytes(opts.srcdir().resolve(d.name + ".rst")));
@@ -240,8 +272,13 @@ public final class SiteBuilder {
         }
         RstReader reader = new RstReader(new RstReader.Options(conf.defaultRole(), opts.allowRaw(),
                 conf.highlightLanguage(), conf.smartquotes(), (path, from) -> include(d, path, from)));
-        RstReader.Result r = reader.read(ContentLine.of(d.file, text));
+        List<ContentLine> lines = new ArrayList<>();
+        lines.addAll(snippet("<rst_prolog>", conf.string("rst_prolog", "")));
+        lines.addAll(ContentLine.of(d.file, text));
+        lines.addAll(snippet("<rst_epilog>", conf.string("rst_epilog", "")));
+        RstReader.Result r = reader.read(lines);
         d.tree = r.document();
+        metadata(d);
         messages.addAll(r.messages());
         // the qapi domain and other passes run here, before the standard transforms, so that
         // the sections and ids they create take part in id assignment and target propagation
@@ -254,10 +291,43 @@ public final class SiteBuilder {
             if (n.type() == Type.DIRECTIVE) {
                 messages.add(SystemMessage.error(n.location(), "Unknown directive type \"" + n.directive().name()
                         + "\".\n\n" + n.directive().sourceText()));
-            } else if (n.type() == Type.PENDING_XREF && !STD_ROLES.contains(n.attr("role"))
+            } else if (n.type() == Type.PENDING_XREF && !STD_ROLES.contains(n.attr("role")) && n.attr("domain") == null
                     && !Domain.handlesRole(n.attr("role"))) {
                 messages.add(SystemMessage.error(n.location(), "Unknown interpreted text role \"" + n.attr("role") + "\"."));
             }
+        }
+    }
+
+    /** rst_prolog / rst_epilog from conf.py, with their own pseudo file name as Sphinx reports them. */
+    private static List<ContentLine> snippet(String name, String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        List<ContentLine> out = new ArrayList<>();
+        out.add(new ContentLine("", SourceLocation.of(name, 0)));
+        out.addAll(ContentLine.of(name, text));
+        out.add(new ContentLine("", SourceLocation.of(name, 0)));
+        return out;
+    }
+
+    /**
+     * A field list before anything else in the document is file-wide metadata ({@code :orphan:},
+     * {@code :tocdepth:} ...), not content: it is removed and kept as {@code meta:NAME} attributes
+     * of the document node, as Sphinx does.
+     */
+    private static void metadata(SourceDoc d) {
+        for (RstNode c : List.copyOf(d.tree.children())) {
+            if (c.type() == Type.COMMENT || c.type() == Type.SUBSTITUTION_DEFINITION || c.type() == Type.TARGET) {
+                continue;
+            }
+            if (c.type() == Type.FIELD_LIST) {
+                for (RstNode f : c.children()) {
+                    String name = f.children().get(0).astext().strip();
+                    d.tree.attr("meta:" + name, f.children().size() > 1 ? f.children().get(1).astext().strip() : "");
+                }
+                d.tree.remove(c);
+            }
+            return;
         }
     }
 
@@ -271,7 +341,7 @@ public final class SiteBuilder {
     }
 
     /** {@code include}: relative to the including file, {@code /x} from the source folder; never outside it. */
-    private Optional<List<ContentLine>> include(Doc d, String path, SourceLocation from) {
+    private Optional<List<ContentLine>> include(SourceDoc d, String path, SourceLocation from) {
         Path base = opts.srcdir().toAbsolutePath().normalize();
         String fromRel = from.file();
         String dirPrefix = opts.displayDir().isEmpty() || opts.displayDir().equals(".") ? "" : opts.displayDir() + "/";
@@ -298,7 +368,7 @@ public final class SiteBuilder {
     }
 
     /** Titles, labels and toctree children of a document. */
-    private void collect(Doc d) {
+    private void collect(SourceDoc d) {
         for (RstNode c : d.tree.children()) {
             if (c.type() == Type.SECTION) {
                 d.titleNode = c.children().get(0);
@@ -317,7 +387,7 @@ public final class SiteBuilder {
                     title = holder.children().get(0).astext();
                 }
                 for (String name : n.names()) {
-                    if (labels.containsKey(name) && !STD_LABELS.containsKey(name)) {
+                    if (labels.containsKey(name)) {
                         messages.add(SystemMessage.warning(n.location(), "duplicate label " + name + ", other instance in "
                                 + docs.get(labels.get(name)[0]).file));
                     }
@@ -346,7 +416,7 @@ public final class SiteBuilder {
     }
 
     /** {@code :glob:} toctrees: entries with {@code * ? [} match document names, sorted. */
-    private void expandGlobs(Doc d, RstNode tt) {
+    private void expandGlobs(SourceDoc d, RstNode tt) {
         for (RstNode e : List.copyOf(tt.children())) {
             String pattern = e.attr("docname");
             if (e.attr("title") != null || !pattern.matches(".*[*?\\[].*")) {
@@ -383,7 +453,7 @@ public final class SiteBuilder {
     }
 
     /** Resolves a document reference relative to {@code from} ({@code /x} is absolute). */
-    private static String docRef(String from, String ref) {
+    static String docRef(String from, String ref) {
         String r = ref.strip();
         if (r.endsWith(".rst")) {
             r = r.substring(0, r.length() - 4);
@@ -425,47 +495,23 @@ public final class SiteBuilder {
                 }
             }
         }
-        for (Doc d : docs.values()) {
+        for (SourceDoc d : docs.values()) {
             if (!included.contains(d.name) && !isOrphan(d)) {
                 messages.add(SystemMessage.warning(SourceLocation.of(d.file, 0), "document isn't included in any toctree"));
             }
         }
     }
 
-    private static boolean isOrphan(Doc d) {
-        for (RstNode c : d.tree.children()) {
-            if (c.type() == Type.FIELD_LIST) {
-                for (RstNode f : c.children()) {
-                    if (!f.children().isEmpty() && f.children().get(0).astext().strip().equals("orphan")) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Depth-first order of documents along the toctrees from the root (prev/next links). */
-    private List<String> readingOrder() {
-        List<String> order = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        walkOrder(conf.rootDoc(), order, seen, 0);
-        return order;
-    }
-
-    private void walkOrder(String doc, List<String> order, Set<String> seen, int depth) {
-        if (!seen.add(doc) || depth > 100) {
-            return;
-        }
-        order.add(doc);
-        for (String c : docs.get(doc).children) {
-            walkOrder(c, order, seen, depth + 1);
-        }
+    private static boolean isOrphan(SourceDoc d) {
+        return d.tree.attr("meta:orphan") != null;
     }
 
     // ---- phase 2: resolve ----
 
-    private void resolve(Doc d) {
+    private void resolve(SourceDoc d) {
+        for (Resolver r : opts.resolvers()) {
+            r.resolve(d.name, d.tree, (from, to, anchor) -> pageUri(docs.get(from), to, anchor), messages::add);
+        }
         for (RstNode x : d.tree.findAll(Type.PENDING_XREF)) {
             if (x.parent() == null) {
                 continue;
@@ -491,7 +537,10 @@ public final class SiteBuilder {
         return new String[] {rt.explicit() ? rt.title() : null, rt.target()};
     }
 
-    private String pageUri(Doc from, String to, String anchor) {
+    private String pageUri(SourceDoc from, String to, String anchor) {
+        if (from.name.equals(to) && anchor != null) {
+            return "#" + anchor;
+        }
         String uri = relative(from.name, to + ".html");
         return anchor == null ? uri : uri + "#" + anchor;
     }
@@ -527,10 +576,10 @@ public final class SiteBuilder {
         return span;
     }
 
-    private void resolveDoc(Doc d, RstNode x) {
+    private void resolveDoc(SourceDoc d, RstNode x) {
         String[] tt = explicitTitle(x.attr("text"));
         String target = docRef(d.name, tt[1]);
-        Doc to = docs.get(target);
+        SourceDoc to = docs.get(target);
         if (to == null) {
             messages.add(SystemMessage.warning(where(x), "unknown document: '" + tt[1] + "'"));
             x.replaceWith(List.of(unresolvedSpan(x, "xref std std-doc", tt[0] != null ? tt[0] : tt[1])));
@@ -544,7 +593,7 @@ public final class SiteBuilder {
         if (l != null) {
             return l;
         }
-        String[] std = STD_LABELS.get(name);
+        String[] std = stdLabels().get(name);
         if (std == null && domain.indexLabels().containsKey(name)) {
             // every configured QAPI index is a label, even when its page is not written (§5.2.1)
             return new String[] {null, null, domain.indexLabels().get(name), name};
@@ -552,14 +601,23 @@ public final class SiteBuilder {
         return std == null ? null : new String[] {null, null, std[1], std[0]};
     }
 
-    private String labelUri(Doc from, String[] l) {
+    /** genindex, search and the labels of pages that resolvers generate. */
+    private Map<String, String[]> stdLabels() {
+        Map<String, String[]> all = new TreeMap<>(STD_LABELS);
+        for (Resolver r : opts.resolvers()) {
+            all.putAll(r.labels());
+        }
+        return all;
+    }
+
+    private String labelUri(SourceDoc from, String[] l) {
         if (l[0] == null) {
             return relative(from.name, l[3] + ".html");
         }
         return pageUri(from, l[0], l[1]);
     }
 
-    private void resolveRef(Doc d, RstNode x) {
+    private void resolveRef(SourceDoc d, RstNode x) {
         String[] tt = explicitTitle(x.attr("text"));
         String[] l = label(Ids.normalizeName(tt[1]));
         if (l == null || (l[2] == null && tt[0] == null)) {
@@ -576,12 +634,12 @@ public final class SiteBuilder {
         return p != null ? p.location() : x.location();
     }
 
-    private void resolveAny(Doc d, RstNode x) {
+    private void resolveAny(SourceDoc d, RstNode x) {
         String[] tt = explicitTitle(x.attr("text"));
         String target = tt[1].replaceAll("\\s+", " ");
         List<RstNode> candidates = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        Doc doc = docs.get(docRef(d.name, target));
+        SourceDoc doc = docs.get(docRef(d.name, target));
         if (doc != null) {
             candidates.add(link(x, pageUri(d, doc.name, null), "doc", tt[0] != null ? tt[0] : doc.title));
             names.add(":std:doc:`" + doc.title + "`");
@@ -594,6 +652,15 @@ public final class SiteBuilder {
         for (Domain.Candidate c : domain.anyCandidates(d.name, x, target, tt[0])) {
             candidates.add(c.node());
             names.add(c.description());
+        }
+        for (Resolver r : opts.resolvers()) {
+            for (Candidate c : r.anyCandidates(d.name, x, target)) {
+                RstNode ref = new RstNode(Type.REFERENCE, x.location()).attr("internal", "true")
+                        .attr("refuri", pageUri(d, c.docname(), c.anchor())).attr("reftitle", c.reftitle());
+                ref.add(c.content());
+                candidates.add(ref);
+                names.add(c.description());
+            }
         }
         if (candidates.isEmpty()) {
             messages.add(SystemMessage.warning(where(x), "'any' reference target not found: " + target));
@@ -658,18 +725,18 @@ public final class SiteBuilder {
         v.put("indexUri", h(relative(pagename, conf.rootDoc() + ".html")));
         v.put("genindexUri", h(relative(pagename, "genindex.html")));
         v.put("searchUri", h(relative(pagename, "search.html")));
-        v.put("sidebar", sidebar(pagename));
+        v.put("sidebar", nav.sidebar(pagename));
         v.put("pagename", h(pagename));
         v.put("prev", null);
         v.put("next", null);
         return v;
     }
 
-    private void writePage(Doc d, List<String> order) {
+    private void writePage(SourceDoc d, List<String> order) {
         HtmlTranslator.Context ctx = new HtmlTranslator.Context() {
             @Override
             public String toctree(RstNode toctree) {
-                return toctreeHtml(d, toctree);
+                return nav.toctreeHtml(d, toctree);
             }
 
             @Override
@@ -692,18 +759,18 @@ public final class SiteBuilder {
         if (i >= 0 && i + 1 < order.size()) {
             v.put("next", navLink(d, docs.get(order.get(i + 1))));
         }
-        v.put("localtoc", localToc(d));
+        v.put("localtoc", nav.localToc(d));
         files.put(d.name + ".html", theme.render("page", v).getBytes(StandardCharsets.UTF_8));
     }
 
-    private Map<String, String> navLink(Doc from, Doc to) {
+    private Map<String, String> navLink(SourceDoc from, SourceDoc to) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("href", h(relative(from.name, to.name + ".html")));
         m.put("title", h(to.title));
         return m;
     }
 
-    private String imageUri(Doc d, RstNode img) {
+    private String imageUri(SourceDoc d, RstNode img) {
         String uri = img.attr("uri");
         if (uri == null || uri.isEmpty()) {
             return null;
@@ -740,243 +807,6 @@ public final class SiteBuilder {
         return relative(d.name, out);
     }
 
-    // ---- table of contents (§6) ----
-
-    /** Renders the entries of a {@code toctree} directive found in {@code d}. */
-    private String toctreeHtml(Doc d, RstNode toctree) {
-        if (toctree.attr("hidden") != null) {
-            return "";
-        }
-        int maxdepth = parseInt(toctree.attr("maxdepth"), 0);
-        HtmlWriter w = new HtmlWriter();
-        w.raw("<div class=\"toctree-wrapper compound\">").nl();
-        if (toctree.attr("caption") != null) {
-            w.raw("<p class=\"caption\" role=\"heading\"><span class=\"caption-text\">").text(toctree.attr("caption"))
-                    .raw("</span></p>").nl();
-        }
-        w.raw("<ul>").nl();
-        for (RstNode e : toctree.children()) {
-            String target = docRef(d.name, e.attr("docname"));
-            Doc to = docs.get(target);
-            if (to == null) {
-                continue;
-            }
-            tocDoc(w, d.name, to, e.attr("title"), 1, maxdepth <= 0 ? Integer.MAX_VALUE : maxdepth, null, new HashSet<>());
-        }
-        w.raw("</ul>").nl().raw("</div>").nl();
-        return w.toString();
-    }
-
-    /**
-     * One document entry: a link to the page, then its sections (and documents of toctrees inside
-     * them) as nested lists down to {@code maxdepth}; {@code current} marks the page being shown.
-     */
-    private void tocDoc(HtmlWriter w, String fromDoc, Doc to, String title, int level, int maxdepth, String current,
-            Set<String> seen) {
-        if (!seen.add(to.name) || level > 50) {
-            return;
-        }
-        boolean isCurrent = to.name.equals(current);
-        w.open("li", "class", "toctree-l" + level + (isCurrent ? " current" : ""));
-        w.open("a", "class", "reference internal" + (isCurrent ? " current" : ""), "href", relative(fromDoc, to.name + ".html"));
-        if (title != null) {
-            w.text(title);
-        } else if (to.titleNode != null) {
-            w.raw(inlineText(to.titleNode));
-        } else {
-            w.text(to.title);
-        }
-        w.close("a");
-        boolean expand = current == null || level < 2 || isCurrent;
-        if (level < maxdepth && expand) {
-            RstNode top = topSection(to);
-            if (top != null) {
-                tocSections(w, fromDoc, to, top, level + 1, maxdepth, current, seen);
-            }
-        }
-        w.raw("</li>").nl();
-        seen.remove(to.name);
-    }
-
-    private static RstNode topSection(Doc d) {
-        for (RstNode c : d.tree.children()) {
-            if (c.type() == Type.SECTION) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private void tocSections(HtmlWriter w, String fromDoc, Doc doc, RstNode section, int level, int maxdepth,
-            String current, Set<String> seen) {
-        HtmlWriter inner = new HtmlWriter();
-        for (RstNode c : tocChildren(section)) {
-            if (c.type() == Type.SECTION) {
-                if (c.ids().isEmpty()) {
-                    continue;
-                }
-                inner.open("li", "class", "toctree-l" + level);
-                inner.open("a", "class", "reference internal", "href", relative(fromDoc, doc.name + ".html") + "#" + c.ids().get(0));
-                inner.raw(inlineText(c.children().get(0)));
-                inner.close("a");
-                if (level < maxdepth) {
-                    tocSections(inner, fromDoc, doc, c, level + 1, maxdepth, current, seen);
-                }
-                inner.raw("</li>").nl();
-            } else if (c.type() == Type.DESC) {
-                String[] entry = objectEntry(c);
-                if (entry != null) {
-                    inner.open("li", "class", "toctree-l" + level);
-                    inner.open("a", "class", "reference internal", "href",
-                            relative(fromDoc, doc.name + ".html") + "#" + entry[0]);
-                    inner.raw(HtmlTranslator.literalHtml(entry[1])).close("a").raw("</li>").nl();
-                }
-            } else if (c.type() == Type.TOCTREE && c.attr("hidden") == null) {
-                for (RstNode e : c.children()) {
-                    Doc to = docs.get(docRef(doc.name, e.attr("docname")));
-                    if (to != null) {
-                        tocDoc(inner, fromDoc, to, e.attr("title"), level, maxdepth, current, seen);
-                    }
-                }
-            }
-        }
-        if (inner.length() > 0) {
-            w.raw("<ul>").nl().raw(inner.toString()).raw("</ul>").nl();
-        }
-    }
-
-    /**
-     * The TOC entry of an object description (spec §6.1, §6.3): {id, toc text} when its signature
-     * has an id and a {@code tocname} attribute and the description is not marked {@code
-     * nocontentsentry}; null otherwise.
-     */
-    private static String[] objectEntry(RstNode desc) {
-        if (desc.attr("nocontentsentry") != null) {
-            return null;
-        }
-        for (RstNode c : desc.children()) {
-            if (c.type() == Type.DESC_SIGNATURE && !c.ids().isEmpty() && c.attr("tocname") != null) {
-                return new String[] {c.ids().get(0), c.attr("tocname")};
-            }
-        }
-        return null;
-    }
-
-    /** Sections, object descriptions and toctrees under a section, looking through containers. */
-    private static List<RstNode> tocChildren(RstNode section) {
-        List<RstNode> out = new ArrayList<>();
-        java.util.ArrayDeque<RstNode> todo = new java.util.ArrayDeque<>();
-        for (int i = section.children().size() - 1; i >= 0; i--) {
-            todo.push(section.children().get(i));
-        }
-        while (!todo.isEmpty()) {
-            RstNode n = todo.pop();
-            if (n.type() == Type.SECTION || n.type() == Type.TOCTREE || n.type() == Type.DESC) {
-                out.add(n);
-                continue;
-            }
-            if (n.type() == Type.DESC && n.attr("toc") != null && !n.children().isEmpty()
-                    && !n.children().get(0).ids().isEmpty()) {
-                out.add(n);
-                continue;
-            }
-            if (n.type() == Type.ONLY || n.type() == Type.COMPOUND || n.type() == Type.CONTAINER) {
-                for (int i = n.children().size() - 1; i >= 0; i--) {
-                    todo.push(n.children().get(i));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A title's inline markup without links (TOC text, §6.1). */
-    private String inlineText(RstNode title) {
-        RstNode copy = new RstNode(Type.TITLE, title.location());
-        for (RstNode c : title.children()) {
-            copy.add(Transforms.copyInline(c));
-        }
-        return HtmlTranslator.renderInline(copy, new HtmlTranslator.Context() {
-            @Override
-            public String toctree(RstNode t) {
-                return "";
-            }
-
-            @Override
-            public String image(RstNode i) {
-                return null;
-            }
-
-            @Override
-            public void report(SystemMessage m) {
-            }
-        });
-    }
-
-    /** The global navigation shown in every page's sidebar. */
-    private String sidebar(String current) {
-        Doc root = docs.get(conf.rootDoc());
-        HtmlWriter w = new HtmlWriter();
-        RstNode top = topSection(root);
-        boolean any = false;
-        List<RstNode> trees = root.tree.findAll(Type.TOCTREE);
-        for (RstNode tt : trees) {
-            if (tt.attr("caption") != null) {
-                w.raw("<p class=\"caption\" role=\"heading\"><span class=\"caption-text\">").text(tt.attr("caption"))
-                        .raw("</span></p>").nl();
-            }
-            w.raw("<ul>").nl();
-            for (RstNode e : tt.children()) {
-                Doc to = docs.get(docRef(root.name, e.attr("docname")));
-                if (to != null) {
-                    tocDoc(w, current, to, e.attr("title"), 1, Integer.MAX_VALUE, current, new HashSet<>(Set.of(root.name)));
-                }
-            }
-            w.raw("</ul>").nl();
-            any = true;
-        }
-        if (top == null && !any) {
-            return "";
-        }
-        return w.toString();
-    }
-
-    /** The current page's own sections ("On this page"). */
-    private String localToc(Doc d) {
-        RstNode top = topSection(d);
-        if (top == null) {
-            return "";
-        }
-        HtmlWriter w = new HtmlWriter();
-        localSections(w, top, 0);
-        return w.toString();
-    }
-
-    private void localSections(HtmlWriter w, RstNode section, int depth) {
-        List<RstNode> subs = new ArrayList<>();
-        for (RstNode c : tocChildren(section)) {
-            if (c.type() == Type.SECTION && !c.ids().isEmpty() || c.type() == Type.DESC && objectEntry(c) != null) {
-                subs.add(c);
-            }
-        }
-        if (subs.isEmpty() || depth > 20) {
-            return;
-        }
-        w.raw("<ul>").nl();
-        for (RstNode s : subs) {
-            if (s.type() == Type.DESC) {
-                String[] entry = objectEntry(s);
-                w.raw("<li>").open("a", "class", "reference internal", "href", "#" + entry[0]);
-                w.raw(HtmlTranslator.literalHtml(entry[1])).close("a").raw("</li>").nl();
-                continue;
-            }
-            w.raw("<li>").open("a", "class", "reference internal", "href", "#" + s.ids().get(0));
-            w.raw(inlineText(s.children().get(0))).close("a");
-            localSections(w, s, depth + 1);
-            w.raw("</li>").nl();
-        }
-        w.raw("</ul>").nl();
-    }
-
     // ---- general index (§5.1) ----
 
     private void writeGenindex() {
@@ -988,7 +818,7 @@ public final class SiteBuilder {
 
     private List<GeneralIndex.Entry> indexEntries() {
         List<GeneralIndex.Entry> out = new ArrayList<>();
-        for (Doc d : docs.values()) {
+        for (SourceDoc d : docs.values()) {
             for (RstNode idx : d.tree.findAll(Type.INDEX)) {
                 String target = idx.attr("target");
                 String uri = d.name + ".html" + (target == null ? "" : "#" + target);
@@ -1021,7 +851,7 @@ public final class SiteBuilder {
         v.put("localtoc", "");
         files.put("search.html", theme.render("search", v).getBytes(StandardCharsets.UTF_8));
         SearchIndex idx = new SearchIndex();
-        for (Doc d : docs.values()) {
+        for (SourceDoc d : docs.values()) {
             List<String[]> sections = new ArrayList<>();
             for (RstNode s : d.tree.findAll(Type.SECTION)) {
                 if (!s.ids().isEmpty()) {
@@ -1055,7 +885,7 @@ public final class SiteBuilder {
 
     private void writeInventory() {
         List<Inventory.Item> items = new ArrayList<>();
-        for (Doc d : docs.values()) {
+        for (SourceDoc d : docs.values()) {
             items.add(new Inventory.Item(d.name, "std", "doc", "-1", d.name + ".html", d.title));
         }
         for (Map.Entry<String, String[]> e : labels.entrySet()) {
@@ -1066,7 +896,7 @@ public final class SiteBuilder {
             items.add(new Inventory.Item(e.getKey(), "std", "label", "-1",
                     l[0] + ".html" + (l[1] == null ? "" : "#" + l[1]), l[2]));
         }
-        for (Map.Entry<String, String[]> e : STD_LABELS.entrySet()) {
+        for (Map.Entry<String, String[]> e : stdLabels().entrySet()) {
             if (!labels.containsKey(e.getKey())) {
                 items.add(new Inventory.Item(e.getKey(), "std", "label", "-1", e.getValue()[0] + ".html", e.getValue()[1]));
             }
@@ -1086,16 +916,5 @@ public final class SiteBuilder {
             }
         }
         files.put("objects.inv", Inventory.write(conf.project(), conf.version(), items));
-    }
-
-    private static int parseInt(String s, int dflt) {
-        if (s == null) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(s.strip());
-        } catch (NumberFormatException e) {
-            return dflt;
-        }
     }
 }

@@ -884,8 +884,8 @@ public final class RstReader {
                     DirectiveCall call = split(name, block, where, true);
                     RstNode c = new RstNode(Type.CONTAINER, where);
                     for (String cls : call.arguments().split("\\s+")) {
-                        if (!cls.isEmpty()) {
-                            c.classes().add(cls);
+                        if (!Ids.docutils(cls).isEmpty()) {
+                            c.classes().add(Ids.docutils(cls));
                         }
                     }
                     nameOption(c, call);
@@ -1225,10 +1225,13 @@ public final class RstReader {
      */
     public static DirectiveCall split(String name, List<ContentLine> block, SourceLocation where, boolean takesArguments) {
         List<ContentLine> ind = new ArrayList<>(block);
+        // only the (empty) directive line goes: a blank line after it means "no arguments"
         if (!ind.isEmpty() && ind.get(0).text().isBlank()) {
             ind.remove(0);
         }
-        trimBlank(ind);
+        while (!ind.isEmpty() && ind.get(ind.size() - 1).text().isBlank()) {
+            ind.remove(ind.size() - 1);
+        }
         int i = 0;
         while (i < ind.size() && !ind.get(i).text().isBlank()) {
             i++;

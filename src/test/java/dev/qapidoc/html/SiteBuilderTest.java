@@ -217,9 +217,12 @@ class SiteBuilderTest {
         site(dir, "T\n=\n");
         Files.writeString(dir.resolve("lost.rst"), "Lost\n====\n");
         Files.writeString(dir.resolve("orphan.rst"), ":orphan:\n\nOrphan\n======\n");
-        String w = warnings(build(dir, false));
+        SiteBuilder.Output o = build(dir, false);
+        String w = warnings(o);
         assertTrue(w.contains(dir + "/lost.rst: WARNING: document isn't included in any toctree"), w);
         assertFalse(w.contains("orphan.rst"), w);
+        // the metadata field list is not content
+        assertFalse(page(o, "orphan.html").contains("field-list"), page(o, "orphan.html"));
     }
 
     @Test
@@ -278,5 +281,68 @@ class SiteBuilderTest {
         assertTrue(index.contains("<li class=\"toctree-l2\"><a class=\"reference internal\" href=\"cmds.html#group\">Group</a><ul>\n"
                 + "<li class=\"toctree-l3\"><a class=\"reference internal\" href=\"cmds.html#command-do-it\">"
                 + "<code class=\"docutils literal notranslate\"><span class=\"pre\">do-it</span></code></a></li>"), index);
+    }
+    @Test
+    void rstEpilogSubstitutionsAreAvailableEverywhere(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("conf.py"), "rst_epilog = \"\"\"\n.. |product| replace:: Harbor\n\"\"\"\n");
+        Files.writeString(dir.resolve("index.rst"), "T\n=\n\nWelcome to |product|.\n");
+        SiteBuilder.Output o = build(dir, false);
+        assertEquals("", warnings(o));
+        assertTrue(page(o, "index.html").contains("<p>Welcome to Harbor.</p>"));
+    }
+    /** A stand-in domain offering one object to the any role and resolving its own role. */
+    private static final SiteBuilder.Resolver FAKE_RESOLVER = new SiteBuilder.Resolver() {
+        @Override
+        public void resolve(String docname, dev.qapidoc.rst.RstNode tree, SiteBuilder.Links links,
+                java.util.function.Consumer<SystemMessage> report) {
+            for (dev.qapidoc.rst.RstNode x : tree.findAll(dev.qapidoc.rst.RstNode.Type.PENDING_XREF)) {
+                if ("fake:obj".equals(x.attr("role"))) {
+                    var ref = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.REFERENCE, x.location())
+                            .attr("refuri", links.uri(docname, "index", "obj-" + x.attr("text"))).attr("internal", "true");
+                    ref.add(dev.qapidoc.rst.RstNode.text(x.attr("text"), x.location()));
+                    x.replaceWith(List.of(ref));
+                }
+            }
+        }
+
+        @Override
+        public Map<String, String[]> labels() {
+            return Map.of("fake-index", new String[] {"fake-index", "Fake Index"});
+        }
+
+        @Override
+        public List<SiteBuilder.Candidate> anyCandidates(String docname, dev.qapidoc.rst.RstNode xref, String target) {
+            if (!target.equals("Thing") && !target.equals("other")) {
+                return List.of();
+            }
+            var lit = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.LITERAL, xref.location());
+            lit.classes().addAll(List.of("xref", "any", "fake", "fake-obj"));
+            lit.add(dev.qapidoc.rst.RstNode.text(target, xref.location()));
+            return List.of(new SiteBuilder.Candidate(":fake:obj:`" + target + "`", "index", "obj-" + target, "FQ:" + target, lit));
+        }
+    };
+
+    @Test
+    void resolversTakePartInAnyAndOwnTheirRoles(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("index.rst"), "T\n=\n\n.. toctree::\n\n   other\n\nSee `Thing` and `other`.\n");
+        Files.writeString(dir.resolve("other.rst"), "Other\n=====\n\nBack to :fake:obj:`Thing`, see `fake-index`.\n");
+        SiteBuilder.Pass claim = (docname, tree, reader, report) -> tree.findAll(dev.qapidoc.rst.RstNode.Type.PENDING_XREF)
+                .forEach(x -> {
+                    if (x.attr("role").startsWith("fake:")) {
+                        x.attr("domain", "fake");
+                    }
+                });
+        SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(dir, dir.toString(),
+                SiteConfig.empty().with("default_role", "any"), false, List.of(), List.of(claim), List.of(FAKE_RESOLVER)));
+        String index = page(o, "index.html");
+        assertTrue(index.contains("<a class=\"reference internal\" href=\"#obj-Thing\" title=\"FQ:Thing\">"
+                + "<code class=\"xref any fake fake-obj docutils literal notranslate\"><span class=\"pre\">Thing</span></code></a>"), index);
+        // a document comes before the domain's candidate, and the ambiguity is reported as Sphinx does
+        assertTrue(index.contains("<a class=\"reference internal\" href=\"other.html\"><span class=\"doc\">Other</span></a>"), index);
+        assertEquals(dir + "/index.rst:8: WARNING: more than one target found for 'any' cross-reference 'other': "
+                + "could be :std:doc:`Other` or :fake:obj:`other`", warnings(o));
+        assertTrue(page(o, "other.html").contains("<a class=\"reference internal\" href=\"index.html#obj-Thing\">Thing</a>"));
+        assertTrue(page(o, "other.html").contains("<a class=\"reference internal\" href=\"fake-index.html\">"
+                + "<span class=\"std std-ref\">Fake Index</span></a>"), page(o, "other.html"));
     }
 }
