@@ -565,4 +565,22 @@ class QapiDomainTest {
         String plain = InventoryText.of(build(off, "index", "T\n=\n\n.. qapi:command:: c\n").files().get("objects.inv"));
         assertFalse(plain.contains(" qapi:"), plain);
     }
+
+    // ---- sample-docs: generated and hand-written descriptions side by side ----
+
+    @Test
+    void sampleDocsShowTheDomain() throws IOException {
+        SiteBuilder.Output o = SiteBuilderTest.build(Path.of("sample-docs"), false);
+        assertEquals("", messages(o));
+        String hmp = body(o, "reference/hmp.html");
+        assertTrue(hmp.contains("<dt class=\"sig sig-object qapi\" id=\"command-HMP-machines.machine-start\">"), hmp);
+        assertTrue(hmp.contains("<dt class=\"field-even\">[backend = file]<span class=\"colon\">:</span></dt>"), hmp);
+        String tour = body(o, "reference/domain-tour.html");
+        // a hand-written page links into the generated one
+        assertTrue(tour.contains("href=\"hmp.html#command-HMP-machines.machine-start\""), tour);
+        assertTrue(tour.contains("id=\"union-HMP-tour.Placement\""), tour);
+        String index = page(o, "qapi-hmp-index.html");
+        assertTrue(index.contains("<code class=\"xref\">machine-start</code>"), index);
+        assertTrue(index.contains("id=\"cap-Unions\""), index);
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qapidoc.rst.SystemMessage;
 import java.io.ByteArrayOutputStream;
+import dev.qapidoc.rst.RstWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,10 @@ class SiteBuilderTest {
         if (Files.isRegularFile(src.resolve("conf.py"))) {
             conf = ConfPy.parse("conf.py", Files.readString(src.resolve("conf.py"))).config();
         }
-        return SiteBuilder.build(new SiteBuilder.Options(src, src.toString(), conf, allowRaw, List.of()));
+        // qapi-doc pages (sample-docs/reference/hmp.rst) need the schema side, as the CLI wires it
+        RstWriter.Dialect dialect = RstWriter.Dialect.named(conf.string("qapidoc_dialect", "qemu")).orElseThrow();
+        return SiteBuilder.build(new SiteBuilder.Options(src, src.toString(), conf, allowRaw, List.of(),
+                new TestSchemaExpander(src.resolve(conf.string("qapidoc_srctree", ".")), dialect)));
     }
 
     static String page(SiteBuilder.Output o, String name) {
