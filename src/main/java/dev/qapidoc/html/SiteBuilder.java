@@ -94,10 +94,19 @@ public final class SiteBuilder {
          * → "QMP Index"), as label name → {page name, title}; they resolve for {@code :ref:} and
          * {@code any} and are listed in {@code objects.inv} like {@code genindex}.
          */
-        default Map<String, String[]> labels() {
+        default Map<String, PageLabel> labels() {
             return Map.of();
         }
     }
+
+    /** A standard label that names a whole generated page ({@code genindex} → "Index"). */
+    public record PageLabel(String page, String title) {}
+
+    /**
+     * A label: in a document ({@code docname} and {@code anchor}, {@code title} null unless it
+     * labels a section or captioned table) or naming a generated {@code page}.
+     */
+    private record Label(String docname, String anchor, String title, String page) {}
 
     /** Page URIs for resolvers: relative from one document to another, with an optional anchor. */
     public interface Links {
@@ -138,9 +147,13 @@ public final class SiteBuilder {
     private static final Set<String> STD_ROLES = Set.of("doc", "ref", "any", "pep", "rfc");
 
     /** Labels every Sphinx site has (§4.5), with their titles and pages. */
-    private static final Map<String, String[]> STD_LABELS = Map.of(
-            "genindex", new String[] {"genindex", "Index"},
-            "search", new String[] {"search", "Search Page"});
+    private static final Map<String, PageLabel> STD_LABELS = Map.of(
+            "genindex", new PageLabel("genindex", "Index"),
+            "search", new PageLabel("search", "Search Page"),
+            // Sphinx always has these two (from its Python domain); objects.inv lists them, and
+            // spec §5.3 asks for Sphinx's inventory byte for byte
+            "modindex", new PageLabel("py-modindex", "Module Index"),
+            "py-modindex", new PageLabel("py-modindex", "Python Module Index"));
 
     /** Names of generated pages, which documents cannot use. */
     private static final Set<String> RESERVED = Set.of("genindex", "search", "searchindex", "objects");
@@ -151,7 +164,7 @@ public final class SiteBuilder {
     private final Map<String, SourceDoc> docs = new TreeMap<>();
     private Navigation nav;
     /** label name → doc, anchor id (null for a whole page), title (null when none). */
-    private final Map<String, String[]> labels = new LinkedHashMap<>();
+    private final Map<String, Label> labels = new LinkedHashMap<>();
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Map<String, String> images = new TreeMap<>();
     private Theme theme;
@@ -389,9 +402,9 @@ public final class SiteBuilder {
                 for (String name : n.names()) {
                     if (labels.containsKey(name)) {
                         messages.add(SystemMessage.warning(n.location(), "duplicate label " + name + ", other instance in "
-                                + docs.get(labels.get(name)[0]).file));
+                                + docs.get(labels.get(name).docname()).file));
                     }
-                    labels.put(name, new String[] {d.name, id, title});
+                    labels.put(name, new Label(d.name, id, title, null));
                 }
             }
         }
@@ -531,12 +544,6 @@ public final class SiteBuilder {
         }
     }
 
-    /** {title or null, target} of role text (spec §4.2 step 2, see {@link RoleText}). */
-    static String[] explicitTitle(String text) {
-        RoleText rt = RoleText.parse(text);
-        return new String[] {rt.explicit() ? rt.title() : null, rt.target()};
-    }
-
     private String pageUri(SourceDoc from, String to, String anchor) {
         if (from.name.equals(to) && anchor != null) {
             return "#" + anchor;
@@ -577,55 +584,55 @@ public final class SiteBuilder {
     }
 
     private void resolveDoc(SourceDoc d, RstNode x) {
-        String[] tt = explicitTitle(x.attr("text"));
-        String target = docRef(d.name, tt[1]);
-        SourceDoc to = docs.get(target);
+        RoleText rt = RoleText.parse(x.attr("text"));
+        SourceDoc to = docs.get(docRef(d.name, rt.target()));
         if (to == null) {
-            messages.add(SystemMessage.warning(where(x), "unknown document: '" + tt[1] + "'"));
-            x.replaceWith(List.of(unresolvedSpan(x, "xref std std-doc", tt[0] != null ? tt[0] : tt[1])));
+            messages.add(SystemMessage.warning(where(x), "unknown document: '" + rt.target() + "'"));
+            x.replaceWith(List.of(unresolvedSpan(x, "xref std std-doc", rt.title())));
             return;
         }
-        x.replaceWith(List.of(link(x, pageUri(d, to.name, null), "doc", tt[0] != null ? tt[0] : to.title)));
+        x.replaceWith(List.of(link(x, pageUri(d, to.name, null), "doc", rt.explicit() ? rt.title() : to.title)));
     }
 
-    private String[] label(String name) {
-        String[] l = labels.get(name);
+    private Label label(String name) {
+        Label l = labels.get(name);
         if (l != null) {
             return l;
         }
-        String[] std = stdLabels().get(name);
+        PageLabel std = stdLabels().get(name);
         if (std == null && domain.indexLabels().containsKey(name)) {
             // every configured QAPI index is a label, even when its page is not written (§5.2.1)
-            return new String[] {null, null, domain.indexLabels().get(name), name};
+            return new Label(null, null, domain.indexLabels().get(name), name);
         }
-        return std == null ? null : new String[] {null, null, std[1], std[0]};
+        return std == null ? null : new Label(null, null, std.title(), std.page());
     }
 
     /** genindex, search and the labels of pages that resolvers generate. */
-    private Map<String, String[]> stdLabels() {
-        Map<String, String[]> all = new TreeMap<>(STD_LABELS);
+    private Map<String, PageLabel> stdLabels() {
+        Map<String, PageLabel> all = new TreeMap<>(STD_LABELS);
         for (Resolver r : opts.resolvers()) {
             all.putAll(r.labels());
         }
         return all;
     }
 
-    private String labelUri(SourceDoc from, String[] l) {
-        if (l[0] == null) {
-            return relative(from.name, l[3] + ".html");
+    private String labelUri(SourceDoc from, Label l) {
+        if (l.docname() == null) {
+            return relative(from.name, l.page() + ".html");
         }
-        return pageUri(from, l[0], l[1]);
+        return pageUri(from, l.docname(), l.anchor());
     }
 
     private void resolveRef(SourceDoc d, RstNode x) {
-        String[] tt = explicitTitle(x.attr("text"));
-        String[] l = label(Ids.normalizeName(tt[1]));
-        if (l == null || (l[2] == null && tt[0] == null)) {
-            messages.add(SystemMessage.warning(where(x), "undefined label: '" + Ids.normalizeName(tt[1]) + "'"));
-            x.replaceWith(List.of(unresolvedSpan(x, "xref std std-ref", tt[0] != null ? tt[0] : tt[1])));
+        RoleText rt = RoleText.parse(x.attr("text"));
+        String name = Ids.normalizeName(rt.target());
+        Label l = label(name);
+        if (l == null || (l.title() == null && !rt.explicit())) {
+            messages.add(SystemMessage.warning(where(x), "undefined label: '" + name + "'"));
+            x.replaceWith(List.of(unresolvedSpan(x, "xref std std-ref", rt.title())));
             return;
         }
-        x.replaceWith(List.of(link(x, labelUri(d, l), "std std-ref", tt[0] != null ? tt[0] : l[2])));
+        x.replaceWith(List.of(link(x, labelUri(d, l), "std std-ref", rt.explicit() ? rt.title() : l.title())));
     }
 
     /** Sphinx reports a reference at the line of the paragraph that holds it (golden warnings, §A.3). */
@@ -635,21 +642,21 @@ public final class SiteBuilder {
     }
 
     private void resolveAny(SourceDoc d, RstNode x) {
-        String[] tt = explicitTitle(x.attr("text"));
-        String target = tt[1].replaceAll("\\s+", " ");
+        RoleText rt = RoleText.parse(x.attr("text"));
+        String target = rt.target().replaceAll("\\s+", " ");
         List<RstNode> candidates = new ArrayList<>();
         List<String> names = new ArrayList<>();
         SourceDoc doc = docs.get(docRef(d.name, target));
         if (doc != null) {
-            candidates.add(link(x, pageUri(d, doc.name, null), "doc", tt[0] != null ? tt[0] : doc.title));
+            candidates.add(link(x, pageUri(d, doc.name, null), "doc", rt.explicit() ? rt.title() : doc.title));
             names.add(":std:doc:`" + doc.title + "`");
         }
-        String[] l = label(Ids.normalizeName(target));
-        if (l != null && (l[2] != null || tt[0] != null)) {
-            candidates.add(link(x, labelUri(d, l), "std std-ref", tt[0] != null ? tt[0] : l[2]));
-            names.add(":std:ref:`" + (l[2] != null ? l[2] : target) + "`");
+        Label l = label(Ids.normalizeName(target));
+        if (l != null && (l.title() != null || rt.explicit())) {
+            candidates.add(link(x, labelUri(d, l), "std std-ref", rt.explicit() ? rt.title() : l.title()));
+            names.add(":std:ref:`" + (l.title() != null ? l.title() : target) + "`");
         }
-        for (Domain.Candidate c : domain.anyCandidates(d.name, x, target, tt[0])) {
+        for (Domain.Candidate c : domain.anyCandidates(d.name, x, target, rt.explicit() ? rt.title() : null)) {
             candidates.add(c.node());
             names.add(c.description());
         }
@@ -667,7 +674,7 @@ public final class SiteBuilder {
             RstNode lit = new RstNode(Type.LITERAL, x.location());
             lit.classes().add("xref");
             lit.classes().add("any");
-            lit.add(RstNode.text(tt[0] != null ? tt[0] : target, x.location()));
+            lit.add(RstNode.text(rt.explicit() ? rt.title() : target, x.location()));
             x.replaceWith(List.of(lit));
             return;
         }
@@ -679,8 +686,8 @@ public final class SiteBuilder {
     }
 
     private void resolvePepRfc(RstNode x, String role) {
-        String[] tt = explicitTitle(x.attr("text"));
-        String num = tt[1].split("#", 2)[0].strip();
+        RoleText rt = RoleText.parse(x.attr("text"));
+        String num = rt.target().split("#", 2)[0].strip();
         if (!num.matches("[0-9]{1,5}")) {
             messages.add(SystemMessage.error(x.location(), "invalid " + role.toUpperCase(java.util.Locale.ROOT)
                     + " number " + num));
@@ -693,7 +700,8 @@ public final class SiteBuilder {
         RstNode ref = new RstNode(Type.REFERENCE, x.location()).attr("refuri", uri);
         ref.classes().add(role);
         RstNode strong = new RstNode(Type.STRONG, x.location());
-        strong.add(RstNode.text(tt[0] != null ? tt[0] : role.toUpperCase(java.util.Locale.ROOT) + " " + num, x.location()));
+        strong.add(RstNode.text(rt.explicit() ? rt.title() : role.toUpperCase(java.util.Locale.ROOT) + " " + num,
+                x.location()));
         ref.add(strong);
         x.replaceWith(List.of(ref));
     }
@@ -888,25 +896,24 @@ public final class SiteBuilder {
         for (SourceDoc d : docs.values()) {
             items.add(new Inventory.Item(d.name, "std", "doc", "-1", d.name + ".html", d.title));
         }
-        for (Map.Entry<String, String[]> e : labels.entrySet()) {
-            String[] l = e.getValue();
-            if (l[2] == null) {
+        for (Map.Entry<String, Label> e : labels.entrySet()) {
+            Label l = e.getValue();
+            if (l.title() == null) {
                 continue;
             }
             items.add(new Inventory.Item(e.getKey(), "std", "label", "-1",
-                    l[0] + ".html" + (l[1] == null ? "" : "#" + l[1]), l[2]));
+                    l.docname() + ".html" + (l.anchor() == null ? "" : "#" + l.anchor()), l.title()));
         }
-        for (Map.Entry<String, String[]> e : stdLabels().entrySet()) {
+        for (Map.Entry<String, PageLabel> e : stdLabels().entrySet()) {
             if (!labels.containsKey(e.getKey())) {
-                items.add(new Inventory.Item(e.getKey(), "std", "label", "-1", e.getValue()[0] + ".html", e.getValue()[1]));
+                items.add(new Inventory.Item(e.getKey(), "std", "label", "-1", e.getValue().page() + ".html",
+                        e.getValue().title()));
             }
         }
-        // Sphinx's Python domain always lists its module index labels, even with no Python
-        // objects and no such page; the golden objects.inv has them (§5.3), so we keep them
-        items.add(new Inventory.Item("modindex", "std", "label", "-1", "py-modindex.html", "Module Index"));
-        items.add(new Inventory.Item("py-modindex", "std", "label", "-1", "py-modindex.html", "Python Module Index"));
         for (Map.Entry<String, String> e : domain.indexLabels().entrySet()) {
-            items.add(new Inventory.Item(e.getKey(), "std", "label", "-1", e.getKey() + ".html", e.getValue()));
+            if (!labels.containsKey(e.getKey()) && !stdLabels().containsKey(e.getKey())) {
+                items.add(new Inventory.Item(e.getKey(), "std", "label", "-1", e.getKey() + ".html", e.getValue()));
+            }
         }
         if (conf.bool("qapi_inventory", true)) {
             // §5.3 "complete inventory": every QAPI object under its FQN (on by default here, see README)

@@ -307,10 +307,9 @@ public final class RstReader {
             }
             int depthNow = sections.stack.size() - 1;
             if (level > depthNow) {
-                if (level > depthNow + 1 || sections.styles.size() - 1 > level) {
-                    messages.add(new SystemMessage(SystemMessage.Level.SEVERE, line.where(),
-                            "Title level inconsistent:\n\n" + text));
-                }
+                // a known style that would skip a level (docutils refuses it; we nest it one deeper)
+                messages.add(new SystemMessage(SystemMessage.Level.SEVERE, line.where(),
+                        "Title level inconsistent:\n\n" + text));
                 level = depthNow;
             }
             while (sections.stack.size() - 1 > level) {

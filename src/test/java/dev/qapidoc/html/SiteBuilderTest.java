@@ -310,8 +310,8 @@ class SiteBuilderTest {
         }
 
         @Override
-        public Map<String, String[]> labels() {
-            return Map.of("fake-index", new String[] {"fake-index", "Fake Index"});
+        public Map<String, SiteBuilder.PageLabel> labels() {
+            return Map.of("fake-index", new SiteBuilder.PageLabel("fake-index", "Fake Index"));
         }
 
         @Override
