@@ -642,6 +642,15 @@ public final class SiteBuilder {
     }
 
     private void resolveAny(SourceDoc d, RstNode x) {
+        if (x.attr("text").startsWith("!")) {
+            // §4.2 step 1, which the any role understands too: the text without a reference
+            RstNode lit = new RstNode(Type.LITERAL, x.location());
+            lit.classes().add("xref");
+            lit.classes().add("any");
+            lit.add(RstNode.text(x.attr("text").substring(1), x.location()));
+            x.replaceWith(List.of(lit));
+            return;
+        }
         RoleText rt = RoleText.parse(x.attr("text"));
         String target = rt.target().replaceAll("\\s+", " ");
         List<RstNode> candidates = new ArrayList<>();

@@ -313,6 +313,7 @@ class QapiDomainTest {
                 * :qapi:mod:`mod-b`
                 * :qapi:alt:`AltA`
                 * :qapi:cmd:`!literal-only`
+                * `!any-literal`
                 """, "b", """
                 B
                 =
@@ -352,6 +353,8 @@ class QapiDomainTest {
                 + "class=\"pre\">AltA</span></code></p></li>"), a);
         assertTrue(a.contains("<li><p><code class=\"xref qapi qapi-cmd docutils literal notranslate\"><span "
                 + "class=\"pre\">literal-only</span></code></p></li>"), a);
+        assertTrue(a.contains("<li><p><code class=\"xref any docutils literal notranslate\"><span "
+                + "class=\"pre\">any-literal</span></code></p></li>"), a);
         String w = messages(o);
         assertTrue(w.contains("src/a.rst:19: WARNING: 'any' reference target not found: nothere"), w);
         assertTrue(w.contains("src/a.rst:22: WARNING: qapi:alt reference target not found: 'AltA'"), w);
