@@ -586,4 +586,34 @@ class QapiDomainTest {
         assertTrue(index.contains("<code class=\"xref\">machine-start</code>"), index);
         assertTrue(index.contains("id=\"cap-Unions\""), index);
     }
+
+    // ---- robustness: hostile nesting never overflows the stack ----
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void deeplyNestedDirectivesAreBounded() throws IOException {
+        StringBuilder sb = new StringBuilder("T\n=\n\n");
+        int depth = 300;
+        for (int i = 0; i < depth; i++) {
+            sb.append("   ".repeat(i)).append(i % 2 == 0 ? ".. qapi:module:: m" + i : ".. qapi:command:: c" + i)
+                    .append("\n\n");
+        }
+        sb.append("   ".repeat(depth)).append("text\n");
+        SiteBuilder.Output o = build(sb.toString());
+        assertTrue(o.files().containsKey("index.html"));
+        assertTrue(messages(o).contains("nesting depth"), messages(o));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void manyObjectsAndReferencesStayFast() throws IOException {
+        StringBuilder sb = new StringBuilder("T\n=\n\n.. qapi:namespace:: QMP\n.. qapi:module:: m\n\n");
+        for (int i = 0; i < 3000; i++) {
+            sb.append(".. qapi:object:: O").append(i).append("\n\n   :memb O").append((i + 1) % 3000)
+                    .append(" next: `O").append(i / 2).append("`\n\n");
+        }
+        SiteBuilder.Output o = build(sb.toString());
+        assertEquals("", messages(o));
+        assertTrue(page(o, "index.html").contains("href=\"#object-QMP-m.O0\""));
+    }
 }
