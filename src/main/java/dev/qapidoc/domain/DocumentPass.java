@@ -44,6 +44,12 @@ final class DocumentPass {
     private final Domain domain;
     private final String docname;
     private final RstReader reader;
+    /**
+     * Reads object content without smart punctuation: Sphinx educates quotes only after the
+     * field lists are transformed (their description blocks end up inside a paragraph, which
+     * changes the quote context), so {@link #object} educates once the fields are in place.
+     */
+    private final RstReader plainReader;
     private final Consumer<SystemMessage> report;
     private String ns = "";
     private String mod = "";
@@ -58,6 +64,9 @@ final class DocumentPass {
         this.docname = docname;
         this.reader = reader;
         this.report = report;
+        RstReader.Options o = reader.options();
+        this.plainReader = o.smartQuotes() ? new RstReader(new RstReader.Options(o.defaultRole(), o.allowRaw(),
+                o.highlightLanguage(), false, o.includer())) : reader;
     }
 
     static boolean handles(String directive) {
@@ -163,15 +172,17 @@ final class DocumentPass {
         return call.has(dashed) || call.has(undashed);
     }
 
-    private List<RstNode> parse(RstNode node, List<ContentLine> lines, boolean titles, String highlight) {
-        return reader.parseNested(lines, titles, highlight != null ? highlight : node.attr("highlight"), report);
+    private List<RstNode> parse(RstNode node, List<ContentLine> lines, boolean titles, String highlight,
+            Frame frame) {
+        return (frame != null ? plainReader : reader).parseNested(lines, titles,
+                highlight != null ? highlight : node.attr("highlight"), report);
     }
 
     /** Parses content into a holder node and expands the directives in it. */
     private RstNode content(RstNode node, List<ContentLine> lines, boolean titles, String highlight, Frame frame,
             int depth) {
         RstNode holder = new RstNode(Type.CONTAINER, node.location());
-        holder.addAll(parse(node, lines, titles, highlight));
+        holder.addAll(parse(node, lines, titles, highlight, frame));
         walk(holder, frame, depth + 1);
         return holder;
     }
@@ -310,6 +321,9 @@ final class DocumentPass {
             holder.insert(0, pips);
         }
         InfoFields.transform(holder, kind, ons, omod, domain.config(), report);
+        if (plainReader != reader) {
+            RstReader.educate(holder);
+        }
         RstNode dd = new RstNode(Type.DESC_CONTENT, where);
         dd.addAll(new ArrayList<>(holder.children()));
         desc.add(sig);
