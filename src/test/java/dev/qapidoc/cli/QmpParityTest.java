@@ -217,4 +217,20 @@ class QmpParityTest {
         assertTrue(Files.isRegularFile(out.resolve("qapi-qmp-index.html")));
         assertTrue(Files.isRegularFile(out.resolve("objects.inv")));
     }
+
+    @Test
+    void sameObjectDescriptionShapes() throws IOException {
+        // spec §10.2 C5/C7: per field label, pip and code block class, the same counts as Sphinx
+        String golden = read(GOLDEN.resolve("qemu-qmp-ref.html"));
+        String ours = read(site.resolve("qemu-qmp-ref.html"));
+        for (String re : List.of("<dt class=\"field-(?:odd|even)\">([^<]+)<span class=\"colon\">",
+                "<div class=\"(qapi-infopips?[^\"]*)\"", "<div class=\"(highlight-[^ ]+) notranslate\">",
+                "<dl class=\"(qapi [a-z]+)\">", "<(h[1-6])>", "<dl class=\"(field-list[^\"]*)\">")) {
+            Pattern p = Pattern.compile(re);
+            assertEquals(count(p, golden, 1), count(p, ours, 1), re);
+        }
+        assertEquals(Map.of("Alternatives", 6, "Arguments", 159, "Errors", 55, "Features", 63, "Members", 568,
+                "Return", 104, "Values", 182), count(Pattern.compile(
+                        "<dt class=\"field-(?:odd|even)\">([^<]+)<span class=\"colon\">"), ours, 1));
+    }
 }
