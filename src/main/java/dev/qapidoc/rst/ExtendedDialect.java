@@ -40,7 +40,9 @@ import java.util.regex.Pattern;
  * <li>alternate branches are {@code :choice TYPE NAME:};
  * <li>types are written as in the schema ({@code str}, {@code int64}), as on the seed page;
  * <li>an Errors section that is a bullet list of "condition, ErrorClass" items becomes typed
- *     {@code :error ErrorClass: condition} fields; any other Errors text stays {@code :error:};
+ *     {@code :error ErrorClass: condition} fields, where ErrorClass must be a value of the enum
+ *     {@code QapiErrorClass} if the schema has one (else any CamelCase word); any other Errors
+ *     text stays {@code :error:};
  * <li>when the docs of an earlier file resume after an include, its module is re-entered with
  *     {@code .. qapi:module:: NAME} and {@code :no-index:}, so later definitions are not filed
  *     under the included module (QEMU's output files them there);
@@ -61,12 +63,14 @@ final class ExtendedDialect {
     private final SchemaFacts facts;
     private final Emitter out;
     private final Set<String> seenFiles = new HashSet<>();
+    private final Set<String> errorClasses;
     private String currentFile;
 
     ExtendedDialect(Schema schema, Emitter out) {
         this.schema = schema;
         this.facts = new SchemaFacts(schema);
         this.out = out;
+        this.errorClasses = facts.errorClasses();
     }
 
     void write(String namespace) {
@@ -80,7 +84,10 @@ final class ExtendedDialect {
                 emitLines(doc.body());
                 out.ensureBlank();
             } else {
-                schema.entity(doc.symbol()).ifPresent(e -> definition(doc, e));
+                Entity e = schema.entity(doc.symbol()).orElse(null);
+                if (e != null) {
+                    definition(doc, e);
+                }
             }
         }
     }
@@ -119,9 +126,12 @@ final class ExtendedDialect {
         SourceLocation def = e.location().withoutColumn();
         out.emit(directive(kindDirective(e), e.name()), def);
         out.indent();
-        doc.since().ifPresent(this::since);
+        Doc.Section sinceSection = doc.since().orElse(null);
+        if (sinceSection != null) {
+            since(sinceSection);
+        }
         if (e.ifCond() != null) {
-            out.emit(option(QapiSyntax.OPT_IFCOND, e.ifCond().docForm()), def);
+            out.emit(option(QapiSyntax.OPT_IFCOND, SchemaFacts.ifCond(e.ifCond())), def);
         }
         for (Feature f : e.features()) {
             if (f.isSpecial()) {
@@ -214,8 +224,8 @@ final class ExtendedDialect {
     private void inlineMembers(Entity e, String memberField, SourceLocation def) {
         ObjectType target = facts.pointerTarget(e);
         if (target != null) {
-            for (Member m : schema.allMembers(target)) {
-                memberFieldOf(memberField, m);
+            for (Member m : facts.allMembers(target)) {
+                memberFieldOf(memberField, m, def);
             }
             if (target.isUnion()) {
                 branches(target, memberField, def, 1);
@@ -227,7 +237,7 @@ final class ExtendedDialect {
     }
 
     /** A member written out where it is used, described by the doc of the type declaring it. */
-    private void memberFieldOf(String memberField, Member m) {
+    private void memberFieldOf(String memberField, Member m, SourceLocation def) {
         Doc owner = facts.docDescribing(m.definedIn());
         Doc.Section s = null;
         if (owner != null) {
@@ -238,9 +248,9 @@ final class ExtendedDialect {
                 }
             }
         }
+        // an undocumented member is credited to the type declaring it, else to the definition
         fieldWithText(field(memberField, facts.memberType(m, false) + " " + m.name()), s,
-                m.location() != null ? m.location().withoutColumn() : out.lines().isEmpty()
-                        ? SourceLocation.of("-", 1) : out.lines().get(out.lines().size() - 1).origin());
+                m.location() != null ? m.location().withoutColumn() : def);
     }
 
     /**
@@ -255,7 +265,7 @@ final class ExtendedDialect {
             if (bt == null) {
                 continue;
             }
-            List<Member> members = schema.allMembers(bt);
+            List<Member> members = facts.allMembers(bt);
             boolean nested = bt.isUnion() && depth < MAX_BRANCH_DEPTH;
             if (members.isEmpty() && !nested) {
                 continue;
@@ -265,7 +275,7 @@ final class ExtendedDialect {
             out.ensureBlank();
             out.indent();
             for (Member m : members) {
-                memberFieldOf(memberField, m);
+                memberFieldOf(memberField, m, def);
             }
             if (nested) {
                 branches(bt, memberField, def, depth + 1);
@@ -286,7 +296,7 @@ final class ExtendedDialect {
                     joined.append(l.text().strip()).append('\n');
                 }
                 Matcher m = ERROR_ITEM.matcher(joined);
-                if (!m.matches()) {
+                if (!m.matches() || errorClasses != null && !errorClasses.contains(m.group(2))) {
                     typed = null;
                     break;
                 }

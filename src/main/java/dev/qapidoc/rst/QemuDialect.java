@@ -48,7 +48,10 @@ final class QemuDialect {
             if (doc.isFreeForm()) {
                 freeForm(doc);
             } else {
-                schema.entity(doc.symbol()).ifPresent(e -> definition(doc, e));
+                Entity e = schema.entity(doc.symbol()).orElse(null);
+                if (e != null) {
+                    definition(doc, e);
+                }
             }
         }
     }
@@ -74,9 +77,12 @@ final class QemuDialect {
         out.emit(directive(SchemaFacts.qemuDirective(e), e.name()), def);
         out.indent();
         // §2.5.2: the raw since text, as one record even when it has several lines (quirk)
-        doc.since().ifPresent(s -> out.emit(option(QapiSyntax.OPT_SINCE, s.text()), s.location()));
+        Doc.Section since = doc.since().orElse(null);
+        if (since != null) {
+            out.emit(option(QapiSyntax.OPT_SINCE, since.text()), since.location());
+        }
         if (e.ifCond() != null) {
-            out.emit(option(QapiSyntax.OPT_IFCOND, e.ifCond().docForm()), def);
+            out.emit(option(QapiSyntax.OPT_IFCOND, SchemaFacts.ifCond(e.ifCond())), def);
         }
         for (Feature f : e.features()) {
             if (f.isSpecial()) {

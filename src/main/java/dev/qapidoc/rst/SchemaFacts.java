@@ -7,15 +7,20 @@ import dev.qapidoc.schema.BuiltinType;
 import dev.qapidoc.schema.Command;
 import dev.qapidoc.schema.Entity;
 import dev.qapidoc.schema.EnumType;
+import dev.qapidoc.schema.EnumValue;
+import dev.qapidoc.schema.IfCond;
 import dev.qapidoc.schema.Event;
 import dev.qapidoc.schema.Member;
 import dev.qapidoc.schema.ObjectType;
 import dev.qapidoc.schema.Schema;
 import dev.qapidoc.schema.Variant;
 import dev.qapidoc.source.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,17 +32,50 @@ final class SchemaFacts {
     /** §2.7: {@code @name} (Unicode {@code \w}) becomes a double-backquoted literal. */
     private static final Pattern REF = Pattern.compile("@([\\w-]+)", Pattern.UNICODE_CHARACTER_CLASS);
 
+    /** Base chains are acyclic in a checked schema; this only bounds the walk. */
+    private static final int MAX_BASE_DEPTH = 1000;
+
     final Schema schema;
 
     SchemaFacts(Schema schema) {
         this.schema = schema;
     }
 
-    /** §2.7, blind to context: also inside literal blocks and e-mail addresses. */
+    /**
+     * §2.7, blind to context: also inside literal blocks and e-mail addresses. ASCII names are
+     * rewritten by a plain scan (the regex costs start-up time on 17,000 lines); a name with a
+     * non-ASCII character goes through the Unicode-aware pattern, which defines the rule.
+     */
     static String rewriteRefs(String text) {
-        if (text.indexOf('@') < 0) {
+        int at = text.indexOf('@');
+        if (at < 0) {
             return text;
         }
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        int copied = 0;
+        while (at >= 0) {
+            int end = at + 1;
+            while (end < text.length() && isAsciiNameChar(text.charAt(end))) {
+                end++;
+            }
+            if (end < text.length() && text.charAt(end) >= 0x80) {
+                return rewriteRefsUnicode(text);
+            }
+            if (end > at + 1) {
+                sb.append(text, copied, at).append("``").append(text, at + 1, end).append("``");
+                copied = end;
+            }
+            at = text.indexOf('@', end);
+        }
+        return sb.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean isAsciiNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+                || c == '-';
+    }
+
+    private static String rewriteRefsUnicode(String text) {
         Matcher m = REF.matcher(text);
         StringBuilder sb = new StringBuilder(text.length() + 8);
         while (m.find()) {
@@ -88,14 +126,72 @@ final class SchemaFacts {
         return types;
     }
 
+    /**
+     * §2.8 {@code :ifcond:} text: a name as is, {@code not X}, operands of all/any joined by
+     * {@code and}/{@code or}, parenthesised when nested. (Same text as
+     * {@code IfCond.docForm()}, written without {@code String.format}, whose locale machinery
+     * costs tens of milliseconds at start-up.) Recursion depth is that of the condition, which the
+     * schema reader bounds.
+     */
+    static String ifCond(IfCond c) {
+        StringBuilder sb = new StringBuilder();
+        appendIfCond(c, sb, true);
+        return sb.toString();
+    }
+
+    private static void appendIfCond(IfCond c, StringBuilder sb, boolean top) {
+        if (c instanceof IfCond.Name n) {
+            sb.append(n.name());
+        } else if (c instanceof IfCond.Not n) {
+            sb.append("not ");
+            appendIfCond(n.operand(), sb, false);
+        } else {
+            List<IfCond> ops = c instanceof IfCond.All a ? a.operands() : ((IfCond.Any) c).operands();
+            String sep = c instanceof IfCond.All ? " and " : " or ";
+            if (!top) {
+                sb.append('(');
+            }
+            for (int i = 0; i < ops.size(); i++) {
+                if (i > 0) {
+                    sb.append(sep);
+                }
+                appendIfCond(ops.get(i), sb, false);
+            }
+            if (!top) {
+                sb.append(')');
+            }
+        }
+    }
+
     /** All members of an object type, or of a command's / event's argument type. */
     List<Member> members(Entity e) {
         if (e instanceof ObjectType o) {
-            return schema.allMembers(o);
+            return allMembers(o);
         }
         String arg = argType(e);
-        return arg == null ? List.of()
-                : schema.objectType(arg).map(schema::allMembers).orElse(List.of());
+        ObjectType t = arg == null ? null : schema.objectType(arg).orElse(null);
+        return t == null ? List.of() : allMembers(t);
+    }
+
+    /**
+     * All members of {@code t}, base members first (schema-language.md §11.5). Same result as
+     * {@link Schema#allMembers}, but walks the base chain by name with a depth limit instead of
+     * comparing records, whose generated {@code equals} is deep and costs start-up time here.
+     */
+    List<Member> allMembers(ObjectType t) {
+        List<ObjectType> chain = new ArrayList<>();
+        for (ObjectType cur = t; cur != null && chain.size() < MAX_BASE_DEPTH; ) {
+            chain.add(cur);
+            cur = cur.base() == null ? null : schema.objectType(cur.base()).orElse(null);
+        }
+        if (chain.size() == 1) {
+            return t.localMembers();
+        }
+        List<Member> all = new ArrayList<>();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            all.addAll(chain.get(i).localMembers());
+        }
+        return all;
     }
 
     /** The {@code data} type of a command or event, or null. */
@@ -121,8 +217,13 @@ final class SchemaFacts {
 
     /** The union branches that get a pointer or a branch block: all but implicit empty ones. */
     static List<Variant> shownBranches(ObjectType union) {
-        return union.branches().variants().stream()
-                .filter(v -> !v.type().equals(EMPTY_TYPE)).toList();
+        List<Variant> shown = new ArrayList<>();
+        for (Variant v : union.branches().variants()) {
+            if (!v.type().equals(EMPTY_TYPE)) {
+                shown.add(v);
+            }
+        }
+        return shown;
     }
 
     /**
@@ -145,6 +246,26 @@ final class SchemaFacts {
         }
         return null;
     }
+
+    /**
+     * The error class names an Errors item may end with: the values of the enum
+     * {@code QapiErrorClass} when the schema defines it (QEMU's does, in {@code error.json}), else
+     * null, meaning any CamelCase word.
+     */
+    Set<String> errorClasses() {
+        Entity e = schema.entity(ERROR_CLASS_ENUM).orElse(null);
+        if (!(e instanceof EnumType t)) {
+            return null;
+        }
+        Set<String> names = new HashSet<>();
+        for (EnumValue v : t.values()) {
+            names.add(v.name());
+        }
+        return names;
+    }
+
+    /** The enum of QMP error classes (QEMU's {@code qapi/error.json}). */
+    static final String ERROR_CLASS_ENUM = "QapiErrorClass";
 
     /** The directive keyword QEMU uses for a kind (§2.5.1): structs and unions are objects. */
     static String qemuDirective(Entity e) {

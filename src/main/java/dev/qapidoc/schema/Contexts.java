@@ -14,11 +14,21 @@ import java.util.Map;
  * lexer creates exactly one location object per physical line.
  */
 final class Contexts {
-    private final Map<SourceLocation, String[]> map = new IdentityHashMap<>();
+    private final Map<SourceLocation, String[]> map;
     final Diagnostics sink;
 
     Contexts(Diagnostics sink) {
+        this(sink, new IdentityHashMap<>());
+    }
+
+    private Contexts(Diagnostics sink, Map<SourceLocation, String[]> map) {
         this.sink = sink;
+        this.map = map;
+    }
+
+    /** The same contexts, reporting into another sink (P2 holds its findings back). */
+    Contexts withSink(Diagnostics other) {
+        return new Contexts(other, map);
     }
 
     /** §9.1 step 3; an empty name prints no context line (§2.2). */

@@ -7,12 +7,20 @@ import java.util.Map;
 /**
  * One top-level expression as parsed (schema-language.md §4.2): a JSON-like object whose values
  * are {@code String}, {@code Boolean}, {@code List<Object>} or {@code Map<String, Object>}
- * (insertion-ordered), with the location of its first token and the doc comment attached to it.
+ * (insertion-ordered), with the location of its first token and the doc block attached to it.
  * Include directives appear as {@code {'include': INCL_FNAME}} (§6 step 5).
  */
-record Expr(Map<String, Object> data, SourceLocation location, Doc doc) {
+record Expr(Map<String, Object> data, SourceLocation location, DocBlocks.Block block) {
     boolean isInclude() {
-        return data.containsKey("include") && data.size() == 1 && doc == null
+        return data.containsKey("include") && data.size() == 1 && block == null
                 && data.get("include") instanceof String;
+    }
+
+    /**
+     * The attached doc, or null. With background doc parsing this waits for the block; a block
+     * that failed throws {@link DocBlocks.Failed} (its error is a phase-P1 error and wins).
+     */
+    Doc doc() {
+        return block == null ? null : block.await();
     }
 }

@@ -408,11 +408,11 @@ final class ExprChecker {
     private void checkIf(Map<String, Object> expr, String source) {
         Object cond = expr.get("if");
         if (cond != null) {
-            checkIfCond(cond, source, 0);
+            checkIfCond(cond, source);
         }
     }
 
-    private void checkIfCond(Object cond, String source, int depth) {
+    private void checkIfCond(Object cond, String source) {
         if (cond instanceof String s) {
             if (!Names.isIfIdentifier(s)) {
                 throw error("'if' condition '" + s + "' of " + source + " is not a valid identifier");
@@ -427,7 +427,7 @@ final class ExprChecker {
             throw error("'if' condition of " + source + " has conflicting keys");
         }
         if (m.containsKey("not")) {
-            checkIfCond(m.get("not"), source, depth + 1);
+            checkIfCond(m.get("not"), source);
             return;
         }
         String op = m.containsKey("all") ? "all" : "any";
@@ -438,7 +438,7 @@ final class ExprChecker {
             throw error("'if' condition [] of " + source + " is useless");
         }
         for (Object o : operands) {
-            checkIfCond(o, source, depth + 1);
+            checkIfCond(o, source);
         }
     }
 

@@ -126,6 +126,31 @@ public final class Schema {
         return allMembers(union).stream().filter(m -> m.name().equals(tag)).findFirst();
     }
 
+    /** The module called {@code name} ({@code ./builtin}, {@code block-core.json}, ...). */
+    public Optional<Module> module(String name) {
+        for (Module m : modules) {
+            if (m.name().equals(name)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The argument type of a command or event, if it has one and it is an object type (it is,
+     * after a successful load). Implicit ({@code q_obj_NAME-arg}) when {@code data} was inline.
+     */
+    public Optional<ObjectType> argType(Entity commandOrEvent) {
+        String name = commandOrEvent instanceof Command c ? c.argType()
+                : commandOrEvent instanceof Event e ? e.argType() : null;
+        return name == null ? Optional.empty() : objectType(name);
+    }
+
+    /** All argument members of a command or event (base members first); empty without data. */
+    public List<Member> arguments(Entity commandOrEvent) {
+        return argType(commandOrEvent).map(this::allMembers).orElse(List.of());
+    }
+
     /** Convenience: entities of one kind, in creation order. */
     public <T extends Entity> List<T> entitiesOf(Class<T> kind) {
         List<T> out = new ArrayList<>();

@@ -352,11 +352,23 @@ final class SchemaBuilder {
 
     /** §11.1; a name whose definition failed earlier aborts silently. */
     private Entity resolve(String name, SourceLocation loc, String what) {
+        return resolve(name, loc, what, null, null, null);
+    }
+
+    /**
+     * §11.1 for a member or branch: {@code what} is {@code describe(role, mname, definedIn)},
+     * built only when the lookup fails (it is on the path of every member).
+     */
+    private Entity resolve(String name, SourceLocation loc, String what, String role,
+            String mname, String definedIn) {
         Entity t = lookupType(name);
         if (t == null) {
             if (failedNames.contains(name) || (name.endsWith("List")
                     && failedNames.contains(name.substring(0, name.length() - 4)))) {
                 throw new Silent();
+            }
+            if (what == null) {
+                what = describe(role, mname, definedIn, loc);
             }
             throw error(loc, what + " uses unknown type '" + name + "'");
         }
@@ -385,10 +397,6 @@ final class SchemaBuilder {
             return role + " '" + name + "' of " + meta + " '" + owner + "'";
         }
         return role + " '" + name + "'";
-    }
-
-    private String describe(Member m, SourceLocation l) {
-        return describe("member", m.name(), m.definedIn(), l);
     }
 
     /** A clash-map entry: the role, name and owner of what was seen. */
@@ -474,7 +482,7 @@ final class SchemaBuilder {
                 }
             }
             for (Member m : t.localMembers()) {
-                resolve(m.type(), m.location(), describe(m, m.location()));
+                resolve(m.type(), m.location(), null, "member", m.name(), m.definedIn());
                 Map<String, Seen> fseen = new HashMap<>();
                 for (Feature f : m.features()) {
                     clash("feature", f.name(), f.definedIn(), fseen, m.location());
@@ -558,7 +566,7 @@ final class SchemaBuilder {
         }
         List<ObjectType> branchTypes = new ArrayList<>();
         for (Variant b : variants) {
-            Entity bt = resolve(b.type(), loc, describe("branch", b.name(), b.definedIn(), loc));
+            Entity bt = resolve(b.type(), loc, null, "branch", b.name(), b.definedIn());
             if (!values.contains(b.name())) {
                 throw error(loc, "branch '" + b.name() + "' is not a value of " + en.describe());
             }
@@ -594,10 +602,11 @@ final class SchemaBuilder {
     private void checkAlternate(AlternateType a) {
         checkDefinitionFeatures(a);
         SourceLocation loc = a.location();
-        resolve(a.tagMember().type(), loc, describe(a.tagMember(), loc));
+        Member tag = a.tagMember();
+        resolve(tag.type(), loc, null, "member", tag.name(), tag.definedIn());
         List<Entity> types = new ArrayList<>();
         for (Variant v : a.variants()) {
-            types.add(resolve(v.type(), loc, describe("branch", v.name(), v.definedIn(), loc)));
+            types.add(resolve(v.type(), loc, null, "branch", v.name(), v.definedIn()));
         }
         Map<String, Seen> seen = new HashMap<>();
         Map<JsonCat, String> claimed = new HashMap<>();

@@ -30,23 +30,53 @@ public final class SchemaLoader {
      * diagnostics and determines module names), resolved against {@code workingDirectory}.
      */
     public static LoadResult load(String rootFile, Path workingDirectory) {
+        return load(rootFile, workingDirectory,
+                !"false".equals(System.getProperty("qapidoc.parallelDocs")));
+    }
+
+    /**
+     * As {@link #load(String, Path)}; {@code parallelDocs} parses doc comments on a second
+     * thread (the default; the outcome is identical, tests run both ways).
+     */
+    static LoadResult load(String rootFile, Path workingDirectory, boolean parallelDocs) {
         Diagnostics sink = new Diagnostics();
         Contexts contexts = new Contexts(sink);
-        SchemaReader reader = new SchemaReader(workingDirectory, contexts);
+        SchemaReader reader = new SchemaReader(workingDirectory, contexts, parallelDocs);
         boolean parsed = reader.readRoot(rootFile);
         Pragmas pragmas = reader.pragmas.freeze();
         Set<Doc> unbound = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Expr> exprs = List.of();
         Set<String> failedNames = new HashSet<>();
         if (parsed) {
-            exprs = new ExprChecker(contexts, pragmas).check(reader.exprs, failedNames);
-            Set<Expr> passed = Collections.newSetFromMap(new IdentityHashMap<>());
-            passed.addAll(exprs);
-            for (Expr e : reader.exprs) {
-                if (!passed.contains(e) && e.doc() != null) {
-                    unbound.add(e.doc());
-                }
+            // P2 runs while doc blocks may still be parsing in the background; its findings are
+            // held back until every block is known to be fine (a failing block is a P1 error).
+            Diagnostics p2sink = new Diagnostics();
+            List<Expr> checked = null;
+            try {
+                checked = new ExprChecker(contexts.withSink(p2sink), pragmas)
+                        .check(reader.exprs, failedNames);
+            } catch (DocBlocks.Failed f) {
+                checked = null;
             }
+            SchemaReader.Outcome o = reader.settleDocs();
+            if (o == SchemaReader.Outcome.OK && checked != null) {
+                for (var d : p2sink.all()) {
+                    sink.add(d);
+                }
+                exprs = checked;
+                Set<Expr> passed = Collections.newSetFromMap(new IdentityHashMap<>());
+                passed.addAll(exprs);
+                for (Expr e : reader.exprs) {
+                    if (!passed.contains(e) && e.doc() != null) {
+                        unbound.add(e.doc());
+                    }
+                }
+            } else {
+                parsed = false;
+            }
+        }
+        if (reader.rerun) {
+            return load(rootFile, workingDirectory, false);
         }
         Schema schema = new SchemaBuilder(contexts, pragmas, failedNames, workingDirectory, rootFile)
                 .build(exprs, reader.docs, parsed, unbound);

@@ -3,7 +3,6 @@ package dev.qapidoc.schema;
 import dev.qapidoc.doc.Doc;
 import dev.qapidoc.doc.DocLine;
 import dev.qapidoc.doc.DocLineSource;
-import dev.qapidoc.doc.DocParser;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
 import dev.qapidoc.source.SourceLocation;
@@ -33,6 +32,9 @@ import java.util.Set;
  *
  * <p>QEMU stops at the first error; so does this phase (the first error ends reading), because
  * what follows a syntax error cannot be trusted.
+ *
+ * <p>Doc blocks are delimited here and parsed by {@link DocBlocks}, by default on a second thread;
+ * {@link #readRoot} and {@link #settleDocs} put errors back into QEMU's sequential order.
  */
 final class SchemaReader {
 
@@ -42,9 +44,26 @@ final class SchemaReader {
     private final Path workDir;
     private final Contexts contexts;
     private final Set<Path> included = new HashSet<>();
+    /** The flat expression list (§0 P1), valid after {@link #readRoot}. */
     final List<Expr> exprs = new ArrayList<>();
+    /** The flat doc list (§5.3), valid after {@link #settleDocs}. */
     final List<Doc> docs = new ArrayList<>();
     final PragmaState pragmas = new PragmaState();
+
+    /** An expression as parsed, with its doc block (parsed later, see {@link DocBlocks}). */
+    private record Raw(Map<String, Object> data, SourceLocation location, DocBlocks.Block block) {}
+
+    private final List<Raw> raw = new ArrayList<>();
+    private DocBlocks blocks;
+
+    /** Stops the parse at a doc block that is known to fail; that block's error is reported. */
+    private static final class StopAtBlock extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopAtBlock() {
+            super(null, null, false, false);
+        }
+    }
 
     /** The mutable pragma state shared by every file (§7). */
     static final class PragmaState {
@@ -60,13 +79,24 @@ final class SchemaReader {
         }
     }
 
-    SchemaReader(Path workDir, Contexts contexts) {
+    private final boolean parallelDocs;
+
+    /** @param parallelDocs parse doc blocks on a background thread (see {@link DocBlocks}) */
+    SchemaReader(Path workDir, Contexts contexts, boolean parallelDocs) {
         this.workDir = workDir;
         this.contexts = contexts;
+        this.parallelDocs = parallelDocs;
     }
 
-    /** Reads the root file; on the first error records it and stops (returns false). */
+    /**
+     * Reads the root file (P1). Returns false when an error was recorded. On success the
+     * expressions are in {@link #exprs}, but with background doc parsing their doc blocks may
+     * still be in progress: call {@link #settleDocs} before relying on the outcome.
+     */
     boolean readRoot(String fname) {
+        blocks = new DocBlocks(parallelDocs);
+        QapiException mainError = null;
+        boolean stopped = false;
         try {
             Path abs = abspath(fname);
             included.add(abs);
@@ -79,11 +109,73 @@ final class SchemaReader {
                 return false;
             }
             new FileParser(fname, text, null).parse();
-            return true;
         } catch (QapiException e) {
-            contexts.sink.add(e.diagnostic());
+            mainError = e;
+        } catch (StopAtBlock e) {
+            stopped = true;
+        } finally {
+            blocks.finish();
+        }
+        if (mainError == null && !stopped) {
+            for (Raw r : raw) {
+                exprs.add(new Expr(r.data(), r.location(), r.block()));
+            }
+            return true;
+        }
+        // The lexer stopped. A block that began before that point and fails outranks its error.
+        Outcome o = settleBlocks(blocks.size());
+        if (o == Outcome.ERROR) {
             return false;
         }
+        if (o == Outcome.RERUN) {
+            rerun = true;
+            return false;
+        }
+        contexts.sink.add(mainError.diagnostic());
+        return false;
+    }
+
+    /** What joining the doc blocks found. */
+    enum Outcome { OK, ERROR, RERUN }
+
+    /** Set when a doc symbol guess was wrong: the caller must load again in line. */
+    boolean rerun;
+
+    /**
+     * Waits for every doc block and applies QEMU's order: the first failing block's error is the
+     * P1 error (recorded; ERROR). RERUN when a block's symbol differs from the lexer's guess
+     * (cannot happen for blocks the parser accepts, but the in-line path is the reference).
+     */
+    Outcome settleDocs() {
+        Outcome o = settleBlocks(blocks.size());
+        if (o == Outcome.OK) {
+            for (int i = 0; i < blocks.size(); i++) {
+                docs.add(blocks.get(i).doc);
+            }
+        } else if (o == Outcome.RERUN) {
+            rerun = true;
+        }
+        return o;
+    }
+
+    private Outcome settleBlocks(int n) {
+        for (int i = 0; i < n; i++) {
+            DocBlocks.Block b = blocks.join(i);
+            if (b.error != null) {
+                throw b.error;
+            }
+            if (b.failure != null) {
+                if (b.failure instanceof QapiException q) {
+                    contexts.sink.add(q.diagnostic());
+                    return Outcome.ERROR;
+                }
+                throw b.failure;
+            }
+            if (!java.util.Objects.equals(b.doc.symbol(), b.guessedSymbol)) {
+                return Outcome.RERUN;
+            }
+        }
+        return Outcome.OK;
     }
 
     // ---- files and paths ----
@@ -424,14 +516,13 @@ final class SchemaReader {
         // ---- top level (§4.2, §5.3, §6, §7) ----
 
         void parse() {
-            Doc pending = null;
+            DocBlocks.Block pending = null;
             accept(true);
             while (tok != T_EOF) {
                 SourceLocation where = info;
                 if (tok == T_DOC) {
                     rejectExprDoc(pending);
                     pending = getDoc();
-                    docs.add(pending);
                     continue;
                 }
                 Object v = getExpr();
@@ -447,36 +538,63 @@ final class SchemaReader {
                     rejectExprDoc(pending);
                     pragma(expr, where);
                 } else {
-                    if (pending != null && pending.symbol() == null) {
-                        throw semError(pending.location(), "definition documentation required");
+                    if (pending != null && pending.guessedSymbol == null) {
+                        throw semError(pending.opening.location(), "definition documentation required");
                     }
-                    exprs.add(new Expr(expr, where, pending));
+                    raw.add(new Raw(expr, where, pending));
                 }
                 pending = null;
             }
             rejectExprDoc(pending);
         }
 
-        private void rejectExprDoc(Doc doc) {
-            if (doc != null && doc.symbol() != null) {
-                throw semError(doc.location(), "documentation for '" + doc.symbol()
+        private void rejectExprDoc(DocBlocks.Block doc) {
+            if (doc != null && doc.guessedSymbol != null) {
+                throw semError(doc.opening.location(), "documentation for '" + doc.guessedSymbol
                         + "' is not followed by the definition");
             }
         }
 
-        private Doc getDoc() {
+        /**
+         * §5.1: delimits one block (every comment line up to the first starting with {@code ##})
+         * and hands it to the doc parser; an unclosed block stops the parse at once.
+         */
+        private DocBlocks.Block getDoc() {
             if (!"##".equals(val)) {
                 throw parseError("junk after '##' at start of documentation comment");
             }
             DocLine opening = docLine();
-            Doc doc = DocParser.parse(opening, this);
+            List<DocLine> lines = new ArrayList<>();
+            QapiException terminal = null;
+            while (true) {
+                DocLine l;
+                try {
+                    l = next();
+                } catch (QapiException e) {
+                    terminal = e;
+                    break;
+                }
+                lines.add(l);
+                if (l.text().startsWith("##")) {
+                    break;
+                }
+            }
+            DocBlocks.Block b = blocks.add(blocks.new Block(opening, lines, terminal));
+            if (terminal != null || (!blocks.background() && (b.failure != null || b.error != null))) {
+                throw new StopAtBlock();
+            }
             accept(true);
-            return doc;
+            return b;
         }
 
         private DocLine docLine() {
+            String token = (String) val;
+            if (pos == lineStart) {
+                // The comment is the whole line (the usual case): no second copy.
+                return new DocLine(token, info, token, 0);
+            }
             int end = text.indexOf('\n', lineStart);
-            return new DocLine((String) val, info, text.substring(lineStart, end), pos - lineStart);
+            return new DocLine(token, info, text.substring(lineStart, end), pos - lineStart);
         }
 
         /** Doc mode (§5.1): the next token must be a comment. */
@@ -499,7 +617,7 @@ final class SchemaReader {
             String inclFname = join(dirname(fname), value);
             Map<String, Object> ie = new LinkedHashMap<>();
             ie.put("include", inclFname);
-            exprs.add(new Expr(ie, where, null));
+            raw.add(new Raw(ie, where, null));
             Path abs = abspath(inclFname);
             for (SourceLocation inf = where; inf != null; inf = inf.includedFrom()) {
                 if (abs.equals(abspath(inf.file()))) {

@@ -67,5 +67,11 @@ class GoldenTest {
         assertEquals(s.allMembers(opts).size(),
                 s.objectType(opts.base()).orElseThrow().localMembers().size());
         assertTrue(opts.branches().variants().size() > 30);
+        // Command arguments through the implicit argument type.
+        Command qmpCap = (Command) s.entity("qmp_capabilities").orElseThrow();
+        assertTrue(s.argType(qmpCap).orElseThrow().isImplicit());
+        assertEquals("enable", s.arguments(qmpCap).get(0).name());
+        assertTrue(s.arguments(s.entity("query-status").orElseThrow()).isEmpty());
+        assertEquals(s.module("control.json").orElseThrow().name(), s.moduleOf(qmpCap));
     }
 }

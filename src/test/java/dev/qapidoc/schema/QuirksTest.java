@@ -196,4 +196,30 @@ class QuirksTest {
         assertTrue(c.evaluate(Set.of("A")));
         assertFalse(c.evaluate(Set.of("B", "C")));
     }
+
+    /** Errors come out in QEMU's order whether doc blocks are parsed in line or in background. */
+    @Test
+    void docErrorsKeepQemusOrderInBothParsingModes() throws IOException {
+        String[][] cases = {
+            {"##\n#bad\n##\n{ 'x' }\n", "f.json:2:1: missing space after #"},
+            {"##\n# @foo\n##\n{ 'enum': 'Foo', 'data': [] }\n", "f.json:2:1: line should end with ':'"},
+            {"##\n# @foo:\n{ 'enum': 'Foo', 'data': [] }\n", "f.json:3:1: documentation comment must end with '##'"},
+            {"##\n# @a:\n##\n##\n#x\n##\n", "f.json:1: documentation for 'a' is not followed by the definition"},
+            {"##\n# free\n##\n{ 'enum': 'Foo', 'data': [] }\n", "f.json:1: definition documentation required"},
+            {"##\n# @Foo:\n##\n{ 'enum': 'Foo', 'data': [] }\n##\n# @bar:\n##\n{ 'x' }\n",
+                "f.json:8:7: expected ':'"},
+            // A later failing block is a P1 error: it outranks P2 errors of earlier definitions.
+            {"{ 'struct': 'bad', 'data': {} }\n##\n#bad\n##\n", "f.json:3:1: missing space after #"},
+            {"##\n# @Foo:\n##\n{ 'enum': 'Foo', 'data': [ 'X' ] }\n##\n#x\n##\n",
+                "f.json:6:1: missing space after #"},
+        };
+        Files.writeString(dir.resolve("f.json"), "");
+        for (String[] c : cases) {
+            Files.writeString(dir.resolve("f.json"), c[0], StandardCharsets.UTF_8);
+            for (boolean parallel : new boolean[] {true, false}) {
+                LoadResult r = SchemaLoader.load("f.json", dir, parallel);
+                assertEquals(c[1], first(r), (parallel ? "parallel: " : "sequential: ") + c[0]);
+            }
+        }
+    }
 }
