@@ -107,6 +107,14 @@ public final class Main {
         register(m, new RstCommand());
         register(m, new LintCommand());
         register(m, new BuildCommand());
+        for (Command c : List.<Command>of(
+                // one line per command; keep in the order shown by --help
+                new DumpCommand(),
+                new RstCommand(),
+                new BuildCommand(),
+                new HtmlCommand())) {
+            m.put(c.name(), c);
+        }
         return m;
     }
 
