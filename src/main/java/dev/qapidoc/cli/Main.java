@@ -107,14 +107,7 @@ public final class Main {
         register(m, new RstCommand());
         register(m, new LintCommand());
         register(m, new BuildCommand());
-        for (Command c : List.<Command>of(
-                // one line per command; keep in the order shown by --help
-                new DumpCommand(),
-                new RstCommand(),
-                new BuildCommand(),
-                new HtmlCommand())) {
-            m.put(c.name(), c);
-        }
+        register(m, new HtmlCommand());
         return m;
     }
 
