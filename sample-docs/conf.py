@@ -12,8 +12,14 @@ default_role = 'any'
 highlight_language = 'default'
 html_theme = 'default'
 
-# Used by the qapi domain (next step of qapidoc); harmless here.
+# The qapi domain: one QAPI index page per namespace, extra field names allowed
+# without warning, and how the qapi-doc directive writes its reST (schema paths
+# are relative to qapidoc_srctree, itself relative to this folder).
 qapi_namespaces = {'HMP'}
 qapi_allowed_fields = {'see also'}
+qapidoc_srctree = '.'
+qapidoc_dialect = 'extended'
+# Upstream QEMU's name splitting: TOC entries and the HMP index show bare names.
+qapi_split_module = True
 
 exclude_patterns = ['_snippets/*']

@@ -69,6 +69,25 @@ var Search = (function () {
     return results;
   }
 
+  /* QAPI objects whose name or full name contains every query word; exact names first */
+  function objects(q) {
+    var qs = words(q);
+    var whole = q.trim().toLowerCase();
+    if (!index || !index.objects || qs.length === 0) { return []; }
+    var out = [];
+    index.objects.forEach(function (o) {
+      var name = o[0].toLowerCase();
+      var fqn = o[1].toLowerCase();
+      if (!qs.every(function (w) { return fqn.indexOf(w) >= 0; })) { return; }
+      var rank = name === whole ? 0 : (name.lastIndexOf(whole, 0) === 0 ? 1 : 2);
+      out.push({ rank: rank, obj: o });
+    });
+    out.sort(function (a, b) {
+      return a.rank - b.rank || a.obj[0].localeCompare(b.obj[0]) || a.obj[1].localeCompare(b.obj[1]);
+    });
+    return out.map(function (r) { return r.obj; });
+  }
+
   function show() {
     var params = new URLSearchParams(window.location.search);
     var q = params.get("q") || "";
@@ -78,9 +97,23 @@ var Search = (function () {
     var summary = document.getElementById("search-summary");
     if (!list || !summary || !q) { return; }
     var results = query(q);
-    summary.textContent = results.length === 0
+    var objs = objects(q);
+    summary.textContent = results.length === 0 && objs.length === 0
       ? "Your search did not match any documents."
-      : "Search finished, found " + results.length + " page(s) matching the search query.";
+      : "Search finished, found " + (objs.length ? objs.length + " QAPI object(s) and " : "")
+        + results.length + " page(s) matching the search query.";
+    objs.forEach(function (o) {
+      var li = document.createElement("li");
+      li.className = "qapi-object";
+      var a = document.createElement("a");
+      a.href = index.docnames[o[3]] + ".html#" + o[4];
+      var code = document.createElement("code");
+      code.textContent = o[0];
+      a.appendChild(code);
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(" (" + o[2] + ", " + o[1] + ")"));
+      list.appendChild(li);
+    });
     results.forEach(function (r) {
       var li = document.createElement("li");
       var a = document.createElement("a");
@@ -104,6 +137,7 @@ var Search = (function () {
         show();
       }
     },
-    query: query
+    query: query,
+    objects: objects
   };
 })();

@@ -3,6 +3,7 @@ package dev.qapidoc.cli;
 import dev.qapidoc.html.ConfPy;
 import dev.qapidoc.html.SiteBuilder;
 import dev.qapidoc.html.SiteConfig;
+import dev.qapidoc.rst.RstWriter;
 import dev.qapidoc.rst.SystemMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -133,7 +134,8 @@ final class BuildCommand implements Command {
         }
         SiteBuilder.Output result;
         try {
-            result = SiteBuilder.build(new SiteBuilder.Options(srcdir, displayDir, config, allowRaw, themeDirs));
+            result = SiteBuilder.build(new SiteBuilder.Options(srcdir, displayDir, config, allowRaw, themeDirs,
+                    expander(srcdir, config)));
         } catch (IOException e) {
             io.err.println("qapidoc: build: " + e.getMessage());
             return Main.EXIT_FINDINGS;
@@ -161,6 +163,19 @@ final class BuildCommand implements Command {
         io.out.println();
         io.out.println("The HTML pages are in " + out + " (open " + outdir.resolve("index.html") + ").");
         return Main.EXIT_OK;
+    }
+
+    /**
+     * The {@code qapi-doc} expander: schema paths relative to {@code qapidoc_srctree} (itself
+     * relative to SRCDIR; default SRCDIR), reST in the dialect named by {@code qapidoc_dialect}
+     * ({@code qemu}, the default, or {@code extended}).
+     */
+    static SchemaRst expander(Path srcdir, SiteConfig config) throws UsageException {
+        String tree = config.string("qapidoc_srctree", ".");
+        String d = config.string("qapidoc_dialect", "qemu");
+        RstWriter.Dialect dialect = RstWriter.Dialect.named(d).orElseThrow(() -> new UsageException(
+                "build: unknown qapidoc_dialect '" + d + "'; use qemu or extended"));
+        return new SchemaRst(srcdir.resolve(tree), dialect);
     }
 
     private static String[] define(String kv) throws UsageException {

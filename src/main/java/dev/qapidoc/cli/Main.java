@@ -107,6 +107,7 @@ public final class Main {
         register(m, new RstCommand());
         register(m, new LintCommand());
         register(m, new BuildCommand());
+        register(m, new HtmlCommand());
         return m;
     }
 

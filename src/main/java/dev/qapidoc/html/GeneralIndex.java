@@ -63,7 +63,7 @@ final class GeneralIndex {
         }
         List<Word> sorted = new ArrayList<>(words.values());
         sorted.sort(Comparator.comparing((Word w) -> key(w.text)).thenComparing(w -> w.text));
-        sorted = mergeQualified(sorted);
+        mergeParenthesised(sorted);
         Map<String, List<Word>> groups = new LinkedHashMap<>();
         for (Word w : sorted) {
             String nfd = Normalizer.normalize(w.text, Normalizer.Form.NFD);
@@ -109,44 +109,34 @@ final class GeneralIndex {
         return h.toString();
     }
 
-    private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern.compile("^(.+?) (\\([^()]*\\))$");
+    private static final java.util.regex.Pattern FIX = java.util.regex.Pattern.compile("(.*) (\\([^()]*\\))");
 
     /**
-     * §5.1.2 step 3: "X (a)" directly followed by "X (b)" (neither with sub-entries) becomes the
-     * word "X" with sub-entries "(a)" and "(b)".
+     * Sphinx's fix-up (§5.1.2 step 3, as the golden genindex shows it): an entry "X (b)" that
+     * follows an entry whose text is "X" or "X (a)" becomes a sub-entry "(b)" of that previous
+     * entry, which keeps its own text and link ({@code transaction (QMP command)} with sub-entry
+     * {@code (QMP module)}). Entries with sub-entries are never moved.
      */
-    private static List<Word> mergeQualified(List<Word> sorted) {
-        List<Word> out = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            Word w = sorted.get(i);
-            java.util.regex.Matcher m = QUALIFIED.matcher(w.text);
-            if (!w.subs.isEmpty() || !m.matches()) {
-                out.add(w);
-                continue;
-            }
-            String prefix = m.group(1);
-            int j = i + 1;
-            while (j < sorted.size() && sorted.get(j).subs.isEmpty()) {
-                java.util.regex.Matcher n = QUALIFIED.matcher(sorted.get(j).text);
-                if (!n.matches() || !n.group(1).equals(prefix)) {
-                    break;
+    private static void mergeParenthesised(List<Word> sorted) {
+        String oldKey = "";
+        Word previous = null;
+        for (java.util.Iterator<Word> it = sorted.iterator(); it.hasNext();) {
+            Word w = it.next();
+            if (w.subs.isEmpty()) {
+                java.util.regex.Matcher m = FIX.matcher(w.text);
+                if (m.lookingAt()) {
+                    if (previous != null && oldKey.equals(m.group(1))) {
+                        previous.subs.computeIfAbsent(m.group(2), k -> new ArrayList<>()).addAll(w.links);
+                        it.remove();
+                        continue;
+                    }
+                    oldKey = m.group(1);
+                } else {
+                    oldKey = w.text;
                 }
-                j++;
             }
-            if (j == i + 1) {
-                out.add(w);
-                continue;
-            }
-            Word merged = new Word(prefix);
-            for (int k = i; k < j; k++) {
-                java.util.regex.Matcher q = QUALIFIED.matcher(sorted.get(k).text);
-                q.matches();
-                merged.subs.computeIfAbsent(q.group(2), x -> new ArrayList<>()).addAll(sorted.get(k).links);
-            }
-            out.add(merged);
-            i = j - 1;
+            previous = w;
         }
-        return out;
     }
 
     private static void add(Map<String, Word> words, String word, String sub, String uri) {

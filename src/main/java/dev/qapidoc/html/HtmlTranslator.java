@@ -394,7 +394,10 @@ final class HtmlTranslator {
     }
 
     private void list(RstNode n, String tag, String enumtype) {
-        boolean compact = compactDepth == 0 && compactable(n, 0);
+        // docutils: a bullet list is "simple" only outside another compact list, an enumerated
+        // list whenever it is compactable (golden: <ol class="arabic simple"> inside compact items)
+        boolean compactable = compactable(n, 0);
+        boolean compact = compactable && (enumtype != null || compactDepth == 0);
         List<String> c = new ArrayList<>();
         if (enumtype != null) {
             c.add(enumtype);
@@ -408,11 +411,11 @@ final class HtmlTranslator {
             w.open("span", "id", n.ids().get(i)).close("span");
         }
         w.open(tag, "class", classes, "id", firstId(n), "start", start).nl();
-        if (compact) {
+        if (compactable) {
             compactDepth++;
         }
         children(n);
-        if (compact) {
+        if (compactable) {
             compactDepth--;
         }
         w.close(tag).nl();
@@ -681,7 +684,12 @@ final class HtmlTranslator {
     }
 
     private void desc(RstNode n) {
-        w.open("dl", "class", cls(n, nz(n.attr("domain")) + " " + nz(n.attr("objtype")))).nl();
+        // ids propagated onto a description (a module anchor directly before it): the first on
+        // the <dl>, further ones as empty spans before it, as docutils' starttag does
+        for (int i = 1; i < n.ids().size(); i++) {
+            w.open("span", "id", n.ids().get(i)).close("span");
+        }
+        w.open("dl", "class", cls(n, nz(n.attr("domain")) + " " + nz(n.attr("objtype"))), "id", firstId(n)).nl();
         children(n);
         w.raw("</dl>").nl().nl();
     }

@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The client-side search index, written as {@code searchindex.js}: a script calling {@code
@@ -17,23 +15,31 @@ import java.util.regex.Pattern;
  * search index is outside the parity target, spec §10.3.)
  */
 final class SearchIndex {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*[\\p{L}\\p{N}_]|[\\p{L}\\p{N}_]");
     private static final int SUMMARY = 180;
 
     private final List<String> docnames = new ArrayList<>();
     private final List<String> titles = new ArrayList<>();
     private final List<String> summaries = new ArrayList<>();
-    private final Map<String, TreeSet<Integer>> terms = new TreeMap<>();
-    private final Map<String, TreeSet<Integer>> titleterms = new TreeMap<>();
+    // hash maps while collecting (a large manual adds a million words); sorted when written
+    private final Map<String, TreeSet<Integer>> terms = new java.util.HashMap<>();
+    private final Map<String, TreeSet<Integer>> titleterms = new java.util.HashMap<>();
     private final List<String[]> sections = new ArrayList<>();
+    /** QAPI objects: name, FQN, kind, docname, anchor (listed before pages in results). */
+    private final List<String[]> objects = new ArrayList<>();
+
+    /** Adds a QAPI object, found by its name before any page match (issue 5: objects first). */
+    void addObject(String name, String fqn, String kind, String docname, String anchor) {
+        objects.add(new String[] {name, fqn, kind, docname, anchor});
+    }
 
     void add(String docname, String title, String text, List<String[]> docSections) {
         int idx = docnames.size();
         docnames.add(docname);
         titles.add(title);
-        String flat = text.replaceAll("\\s+", " ").strip();
+        // the summary needs only the start of the text (normalising a whole manual costs ~50 ms)
+        String flat = text.substring(0, Math.min(text.length(), 8 * SUMMARY)).replaceAll("\\s+", " ").strip();
         summaries.add(flat.length() > SUMMARY ? flat.substring(0, SUMMARY) + "\u2026" : flat);
-        for (String w : words(text)) {
+        for (String w : new java.util.HashSet<>(words(text))) {
             terms.computeIfAbsent(w, k -> new TreeSet<>()).add(idx);
         }
         for (String[] s : docSections) {
@@ -46,9 +52,27 @@ final class SearchIndex {
 
     static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            String w = m.group();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            // a run of letters, numbers, '_' and '-' without its leading and trailing '-' (the
+            // regex [\p{L}\p{N}_][\p{L}\p{N}_-]*[\p{L}\p{N}_], scanned by hand: it runs over whole manuals)
+            while (i < n && !wordChar(lower.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            int lastWord = -1;
+            while (i < n && (wordChar(lower.charAt(i)) || lower.charAt(i) == '-')) {
+                if (lower.charAt(i) != '-') {
+                    lastWord = i;
+                }
+                i++;
+            }
+            if (lastWord < start) {
+                continue;
+            }
+            String w = lower.substring(start, lastWord + 1);
             if (w.length() >= 2 && w.length() <= 60) {
                 out.add(w);
                 if (w.indexOf('-') > 0) {
@@ -61,6 +85,12 @@ final class SearchIndex {
             }
         }
         return out;
+    }
+
+    private static boolean wordChar(char c) {
+        int t = Character.getType(c);
+        return Character.isLetter(c) || t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER
+                || t == Character.OTHER_NUMBER || c == '_';
     }
 
     String toJs() {
@@ -84,11 +114,25 @@ final class SearchIndex {
             str(sb, s[2]);
             sb.append(']');
         }
+        sb.append("],\"objects\":[");
+        for (int i = 0; i < objects.size(); i++) {
+            String[] o = objects.get(i);
+            sb.append(i == 0 ? "" : ",").append('[');
+            str(sb, o[0]);
+            sb.append(',');
+            str(sb, o[1]);
+            sb.append(',');
+            str(sb, o[2]);
+            sb.append(',').append(docnames.indexOf(o[3])).append(',');
+            str(sb, o[4]);
+            sb.append(']');
+        }
         sb.append("]});\n");
         return sb.toString();
     }
 
-    private static void termMap(StringBuilder sb, Map<String, TreeSet<Integer>> m) {
+    private static void termMap(StringBuilder sb, Map<String, TreeSet<Integer>> unsorted) {
+        Map<String, TreeSet<Integer>> m = new TreeMap<>(unsorted);
         sb.append('{');
         boolean first = true;
         for (Map.Entry<String, TreeSet<Integer>> e : m.entrySet()) {

@@ -1,5 +1,8 @@
 package dev.qapidoc.html;
 
+import dev.qapidoc.domain.Domain;
+import dev.qapidoc.domain.DomainConfig;
+import dev.qapidoc.domain.SchemaExpander;
 import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.rst.Ids;
 import dev.qapidoc.rst.RstNode;
@@ -52,14 +55,25 @@ public final class SiteBuilder {
      *     transforms (where the {@code qapi} domain turns its generic directives into nodes)
      */
     public record Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
-            List<Pass> passes, List<Resolver> resolvers) {
+            List<Pass> passes, List<Resolver> resolvers, SchemaExpander expander) {
         public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs) {
-            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), List.of());
+            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), List.of(), SchemaExpander.NONE);
         }
 
         public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
                 List<Pass> passes) {
-            this(srcdir, displayDir, config, allowRaw, themeDirs, passes, List.of());
+            this(srcdir, displayDir, config, allowRaw, themeDirs, passes, List.of(), SchemaExpander.NONE);
+        }
+
+        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
+                List<Pass> passes, List<Resolver> resolvers) {
+            this(srcdir, displayDir, config, allowRaw, themeDirs, passes, resolvers, SchemaExpander.NONE);
+        }
+
+        /** Options for a build whose {@code qapi-doc} directives go through {@code expander}. */
+        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
+                SchemaExpander expander) {
+            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), List.of(), expander);
         }
     }
 
@@ -154,11 +168,20 @@ public final class SiteBuilder {
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Map<String, String> images = new TreeMap<>();
     private Theme theme;
+    private final Domain domain;
 
 
     private SiteBuilder(Options opts) {
         this.opts = opts;
         this.conf = opts.config();
+        this.domain = new Domain(domainConfig(conf), opts.expander());
+    }
+
+    /** The {@code qapi_*} and TOC values of conf.py for the domain (spec §0.5). */
+    static DomainConfig domainConfig(SiteConfig conf) {
+        return new DomainConfig(conf.stringSet("qapi_allowed_fields"), conf.stringSet("qapi_namespaces"),
+                conf.bool("qapi_split_module", false), "pair".equals(conf.string("qapi_module_index_style", "single")),
+                conf.string("toc_object_entries_show_parents", "domain"), conf.bool("toc_object_entries", true));
     }
 
     /**
@@ -202,6 +225,7 @@ public final class SiteBuilder {
             writePage(d, order);
         }
         writeGenindex();
+        writeQapiIndices();
         writeSearch();
         writeInventory();
     }
@@ -269,8 +293,9 @@ public final class SiteBuilder {
         d.tree = r.document();
         metadata(d);
         messages.addAll(r.messages());
-        // domain passes run here, before the standard transforms, so that the sections and ids
-        // they create take part in id assignment and target propagation
+        // the qapi domain and other passes run here, before the standard transforms, so that
+        // the sections and ids they create take part in id assignment and target propagation
+        domain.read(d.name, d.tree, reader, messages::add);
         for (Pass p : opts.passes()) {
             p.apply(d.name, d.tree, reader, messages::add);
         }
@@ -279,7 +304,8 @@ public final class SiteBuilder {
             if (n.type() == Type.DIRECTIVE) {
                 messages.add(SystemMessage.error(n.location(), "Unknown directive type \"" + n.directive().name()
                         + "\".\n\n" + n.directive().sourceText()));
-            } else if (n.type() == Type.PENDING_XREF && !STD_ROLES.contains(n.attr("role")) && n.attr("domain") == null) {
+            } else if (n.type() == Type.PENDING_XREF && !STD_ROLES.contains(n.attr("role")) && n.attr("domain") == null
+                    && !Domain.handlesRole(n.attr("role"))) {
                 messages.add(SystemMessage.error(n.location(), "Unknown interpreted text role \"" + n.attr("role") + "\"."));
             }
         }
@@ -509,7 +535,11 @@ public final class SiteBuilder {
                 case "ref" -> resolveRef(d, x);
                 case "any" -> resolveAny(d, x);
                 case "pep", "rfc" -> resolvePepRfc(x, role);
-                default -> { }
+                default -> {
+                    if (Domain.handlesRole(role)) {
+                        domain.resolve(d.name, x, messages::add);
+                    }
+                }
             }
         }
     }
@@ -557,7 +587,7 @@ public final class SiteBuilder {
         RoleText rt = RoleText.parse(x.attr("text"));
         SourceDoc to = docs.get(docRef(d.name, rt.target()));
         if (to == null) {
-            messages.add(SystemMessage.warning(x.location(), "unknown document: '" + rt.target() + "'"));
+            messages.add(SystemMessage.warning(where(x), "unknown document: '" + rt.target() + "'"));
             x.replaceWith(List.of(unresolvedSpan(x, "xref std std-doc", rt.title())));
             return;
         }
@@ -570,6 +600,10 @@ public final class SiteBuilder {
             return l;
         }
         PageLabel std = stdLabels().get(name);
+        if (std == null && domain.indexLabels().containsKey(name)) {
+            // every configured QAPI index is a label, even when its page is not written (§5.2.1)
+            return new Label(null, null, domain.indexLabels().get(name), name);
+        }
         return std == null ? null : new Label(null, null, std.title(), std.page());
     }
 
@@ -594,14 +628,29 @@ public final class SiteBuilder {
         String name = Ids.normalizeName(rt.target());
         Label l = label(name);
         if (l == null || (l.title() == null && !rt.explicit())) {
-            messages.add(SystemMessage.warning(x.location(), "undefined label: '" + name + "'"));
+            messages.add(SystemMessage.warning(where(x), "undefined label: '" + name + "'"));
             x.replaceWith(List.of(unresolvedSpan(x, "xref std std-ref", rt.title())));
             return;
         }
         x.replaceWith(List.of(link(x, labelUri(d, l), "std std-ref", rt.explicit() ? rt.title() : l.title())));
     }
 
+    /** Sphinx reports a reference at the line of the paragraph that holds it (golden warnings, §A.3). */
+    private static SourceLocation where(RstNode x) {
+        RstNode p = x.ancestor(Type.PARAGRAPH);
+        return p != null ? p.location() : x.location();
+    }
+
     private void resolveAny(SourceDoc d, RstNode x) {
+        if (x.attr("text").startsWith("!")) {
+            // §4.2 step 1, which the any role understands too: the text without a reference
+            RstNode lit = new RstNode(Type.LITERAL, x.location());
+            lit.classes().add("xref");
+            lit.classes().add("any");
+            lit.add(RstNode.text(x.attr("text").substring(1), x.location()));
+            x.replaceWith(List.of(lit));
+            return;
+        }
         RoleText rt = RoleText.parse(x.attr("text"));
         String target = rt.target().replaceAll("\\s+", " ");
         List<RstNode> candidates = new ArrayList<>();
@@ -616,6 +665,10 @@ public final class SiteBuilder {
             candidates.add(link(x, labelUri(d, l), "std std-ref", rt.explicit() ? rt.title() : l.title()));
             names.add(":std:ref:`" + (l.title() != null ? l.title() : target) + "`");
         }
+        for (Domain.Candidate c : domain.anyCandidates(d.name, x, target, rt.explicit() ? rt.title() : null)) {
+            candidates.add(c.node());
+            names.add(c.description());
+        }
         for (Resolver r : opts.resolvers()) {
             for (Candidate c : r.anyCandidates(d.name, x, target)) {
                 RstNode ref = new RstNode(Type.REFERENCE, x.location()).attr("internal", "true")
@@ -626,7 +679,7 @@ public final class SiteBuilder {
             }
         }
         if (candidates.isEmpty()) {
-            messages.add(SystemMessage.warning(x.location(), "'any' reference target not found: " + target));
+            messages.add(SystemMessage.warning(where(x), "'any' reference target not found: " + target));
             RstNode lit = new RstNode(Type.LITERAL, x.location());
             lit.classes().add("xref");
             lit.classes().add("any");
@@ -635,7 +688,7 @@ public final class SiteBuilder {
             return;
         }
         if (candidates.size() > 1) {
-            messages.add(SystemMessage.warning(x.location(), "more than one target found for 'any' cross-reference '"
+            messages.add(SystemMessage.warning(where(x), "more than one target found for 'any' cross-reference '"
                     + target + "': could be " + String.join(" or ", names)));
         }
         x.replaceWith(List.of(candidates.get(0)));
@@ -796,6 +849,17 @@ public final class SiteBuilder {
         return out;
     }
 
+    // ---- QAPI index pages (§5.2) ----
+
+    private void writeQapiIndices() {
+        for (Domain.IndexPage page : domain.indexPages()) {
+            Map<String, Object> v = baseVars(page.name(), page.title());
+            v.put("body", QapiIndexHtml.html(page));
+            v.put("localtoc", "");
+            files.put(page.name() + ".html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     // ---- search (§5.4; our own format) ----
 
     private void writeSearch() {
@@ -812,6 +876,11 @@ public final class SiteBuilder {
                 }
             }
             idx.add(d.name, d.title, searchableText(d.tree), sections);
+        }
+        for (dev.qapidoc.domain.ObjectEntry o : domain.objects()) {
+            if (docs.containsKey(o.docname())) {
+                idx.addObject(o.name(), o.fqn(), o.kind().objtype(), o.docname(), o.id());
+            }
         }
         files.put("searchindex.js", idx.toJs().getBytes(StandardCharsets.UTF_8));
     }
@@ -848,6 +917,18 @@ public final class SiteBuilder {
             if (!labels.containsKey(e.getKey())) {
                 items.add(new Inventory.Item(e.getKey(), "std", "label", "-1", e.getValue().page() + ".html",
                         e.getValue().title()));
+            }
+        }
+        for (Map.Entry<String, String> e : domain.indexLabels().entrySet()) {
+            if (!labels.containsKey(e.getKey()) && !stdLabels().containsKey(e.getKey())) {
+                items.add(new Inventory.Item(e.getKey(), "std", "label", "-1", e.getKey() + ".html", e.getValue()));
+            }
+        }
+        if (conf.bool("qapi_inventory", true)) {
+            // §5.3 "complete inventory": every QAPI object under its FQN (on by default here, see README)
+            for (dev.qapidoc.domain.ObjectEntry o : domain.objects()) {
+                items.add(new Inventory.Item(o.fqn(), "qapi", o.kind().objtype(), "1", o.docname() + ".html#" + o.id(),
+                        o.name()));
             }
         }
         files.put("objects.inv", Inventory.write(conf.project(), conf.version(), items));

@@ -274,10 +274,19 @@ public final class RstNode {
 
     /** Descendants of one type in document order. */
     public List<RstNode> findAll(Type t) {
+        // walks without materialising every descendant: whole-document passes call this often
         List<RstNode> out = new ArrayList<>();
-        for (RstNode n : descendants()) {
+        java.util.ArrayDeque<RstNode> stack = new java.util.ArrayDeque<>();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            stack.push(children.get(i));
+        }
+        while (!stack.isEmpty()) {
+            RstNode n = stack.pop();
             if (n.type == t) {
                 out.add(n);
+            }
+            for (int i = n.children.size() - 1; i >= 0; i--) {
+                stack.push(n.children.get(i));
             }
         }
         return out;

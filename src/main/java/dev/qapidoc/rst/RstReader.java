@@ -90,6 +90,21 @@ public final class RstReader {
         this.options = options;
     }
 
+    /** The settings this reader was made with. */
+    public Options options() {
+        return options;
+    }
+
+    /**
+     * Smart punctuation (spec §9.2) over a tree that was read with it switched off: a pass that
+     * moves nodes around before Sphinx's smart-quotes transform would run (the {@code qapi}
+     * domain's field lists put description blocks inside a paragraph) applies it afterwards, so
+     * that quote direction sees the final context as in Sphinx.
+     */
+    public static void educate(RstNode root) {
+        SmartQuotes.apply(root);
+    }
+
     /** Reads a whole document; titles make sections. */
     public Result read(List<ContentLine> lines) {
         SourceLocation start = lines.isEmpty() ? SourceLocation.of("<empty>", 1) : lines.get(0).where().atLine(1);
@@ -130,6 +145,15 @@ public final class RstReader {
         String lang = directive.attr("highlight");
         return parseNested(directive.directive().content(), titles, report,
                 lang == null ? options.highlightLanguage() : lang);
+    }
+
+    /**
+     * As {@link #parseNested(List, boolean, Consumer)}, with {@code highlight} (when not null) as
+     * the language of {@code ::} blocks, e.g. for content a directive handler builds itself.
+     */
+    public List<RstNode> parseNested(List<ContentLine> lines, boolean titles, String highlight,
+            Consumer<SystemMessage> report) {
+        return parseNested(lines, titles, report, highlight == null ? options.highlightLanguage() : highlight);
     }
 
     private List<RstNode> parseNested(List<ContentLine> lines, boolean titles, Consumer<SystemMessage> report,

@@ -70,9 +70,9 @@ final class SmartQuotes {
             return;
         }
         for (RstNode c : element.children()) {
-            if (TEXT_ELEMENTS.contains(c.type())) {
-                continue;
-            }
+            // a text element nested in another (the qapi domain puts description blocks inside an
+            // item's paragraph) is part of the outer one's token stream, as in docutils, where
+            // TextElement.findall(Text) reaches every descendant; educating it again later is a no-op
             if (c.type() == Type.TEXT || SKIP.contains(c.type())) {
                 out.add(c);
             } else {

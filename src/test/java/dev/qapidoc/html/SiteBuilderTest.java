@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qapidoc.rst.SystemMessage;
 import java.io.ByteArrayOutputStream;
+import dev.qapidoc.rst.RstWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,10 @@ class SiteBuilderTest {
         if (Files.isRegularFile(src.resolve("conf.py"))) {
             conf = ConfPy.parse("conf.py", Files.readString(src.resolve("conf.py"))).config();
         }
-        return SiteBuilder.build(new SiteBuilder.Options(src, src.toString(), conf, allowRaw, List.of()));
+        // qapi-doc pages (sample-docs/reference/hmp.rst) need the schema side, as the CLI wires it
+        RstWriter.Dialect dialect = RstWriter.Dialect.named(conf.string("qapidoc_dialect", "qemu")).orElseThrow();
+        return SiteBuilder.build(new SiteBuilder.Options(src, src.toString(), conf, allowRaw, List.of(),
+                new TestSchemaExpander(src.resolve(conf.string("qapidoc_srctree", ".")), dialect)));
     }
 
     static String page(SiteBuilder.Output o, String name) {
@@ -170,13 +174,13 @@ class SiteBuilderTest {
     @Test
     void problemsAreReportedWithLocations(@TempDir Path dir) throws IOException {
         SiteBuilder.Output o = build(site(dir, "T\n=\n\nSee :doc:`missing` and :ref:`nolabel` and `nothing`.\n\n"
-                + ".. qapi:command:: x\n\n.. toctree::\n\n   ghost\n"), false);
+                + ".. qapi:frobnicate:: x\n\n.. toctree::\n\n   ghost\n"), false);
         String w = warnings(o);
         String f = dir + "/index.rst";
         assertTrue(w.contains(f + ":4: WARNING: unknown document: 'missing'"), w);
         assertTrue(w.contains(f + ":4: WARNING: undefined label: 'nolabel'"), w);
         assertTrue(w.contains(f + ":4: WARNING: 'any' reference target not found: nothing"), w);
-        assertTrue(w.contains(f + ":6: ERROR: Unknown directive type \"qapi:command\"."), w);
+        assertTrue(w.contains(f + ":6: ERROR: Unknown directive type \"qapi:frobnicate\"."), w);
         assertTrue(w.contains(f + ":10: WARNING: toctree contains reference to nonexisting document 'ghost'"), w);
         assertTrue(o.hasErrors());
     }

@@ -1,0 +1,170 @@
+package dev.qapidoc.cli;
+
+import dev.qapidoc.html.SiteBuilder;
+import dev.qapidoc.html.SiteConfig;
+import dev.qapidoc.rst.RstWriter;
+import dev.qapidoc.rst.SystemMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code qapidoc html [--namespace NS] [--title T] [-o OUTDIR] SCHEMA}: a one-manual site from a
+ * bare schema. It is the site {@code qapidoc build} makes from a root page holding only a title,
+ * a local contents list and {@code .. qapi-doc:: SCHEMA} (the shape of QEMU's reference manuals,
+ * qapi-domain-and-html.md §8.3), so the manual is {@code index.html} and the general index, the
+ * QAPI index of the namespace, search and {@code objects.inv} come with it.
+ */
+final class HtmlCommand implements Command {
+
+    @Override
+    public String name() {
+        return "html";
+    }
+
+    @Override
+    public String summary() {
+        return "write a one-page HTML manual (with indices and search) for a schema";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: qapidoc html [--namespace NS] [--title T] [--dialect qemu|extended]
+                                    [-o OUTDIR] [-W] SCHEMA
+
+                Reads and checks the QAPI schema file SCHEMA and writes a standalone HTML site
+                whose index.html is the reference manual of every documented definition, with
+                the general index, the QAPI index of the namespace, search and objects.inv.
+                Schema paths in messages are relative to the current directory, e.g.
+                  cd qemu && qapidoc html --namespace QMP -o /tmp/qmp qapi/qapi-schema.json
+
+                options:
+                  --namespace NS   put the definitions in QAPI namespace NS (QMP, QGA, QSD, ...)
+                  --title T        the manual's title (default: "NS Reference Manual")
+                  --dialect D      qemu (default): the reST QEMU generates; extended: the
+                                   richer dialect (struct/union kinds, branches)
+                  -o OUTDIR        output folder (default: build/html); replaced only on success
+                  -W               turn warnings into errors
+
+                exit status: 0 on success, 1 on schema errors (or warnings with -W), 2 on bad usage.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, Console io) throws Exception {
+        String ns = null;
+        String title = null;
+        String out = "build/html";
+        String schema = null;
+        String dialect = "qemu";
+        boolean strict = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--namespace" -> ns = value(args, ++i, a);
+                case "--title" -> title = value(args, ++i, a);
+                case "--dialect" -> dialect = value(args, ++i, a);
+                case "-o", "--output" -> out = value(args, ++i, a);
+                case "-W" -> strict = true;
+                default -> {
+                    if (a.startsWith("-") && !a.equals("-")) {
+                        throw new UsageException("html: unknown option '" + a + "'; see 'qapidoc html --help'");
+                    }
+                    if (schema != null) {
+                        throw new UsageException("html takes exactly one schema file; see 'qapidoc html --help'");
+                    }
+                    schema = a;
+                }
+            }
+        }
+        if (schema == null) {
+            throw new UsageException("html needs a schema file; see 'qapidoc html --help'");
+        }
+        if (ns != null && !ns.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+            throw new UsageException("--namespace needs a name made of letters, digits, '-' and '_'");
+        }
+        if (RstWriter.Dialect.named(dialect).isEmpty()) {
+            throw new UsageException("unknown dialect '" + dialect + "'; use qemu or extended");
+        }
+        if (title == null || title.isBlank()) {
+            title = (ns == null ? "QAPI" : ns) + " Reference Manual";
+        }
+        title = title.replaceAll("\\s+", " ").strip();
+        Path cwd = Path.of("").toAbsolutePath();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("project", title);
+        values.put("default_role", "any");
+        values.put("qapi_allowed_fields", List.of("see also"));
+        values.put("qapi_namespaces", ns == null ? List.of() : List.of(ns));
+        values.put("qapidoc_srctree", cwd.toString());
+        values.put("qapidoc_dialect", dialect);
+        SiteConfig config = new SiteConfig(values);
+        Path src = Files.createTempDirectory("qapidoc-html-");
+        SiteBuilder.Output result;
+        try {
+            Files.writeString(src.resolve("index.rst"), rootPage(title, schema, ns), StandardCharsets.UTF_8);
+            result = SiteBuilder.build(new SiteBuilder.Options(src, "", config, false, List.of(Path.of("themes")),
+                    BuildCommand.expander(src, config)));
+        } finally {
+            try (Stream<Path> walk = Files.walk(src)) {
+                for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        int errors = 0;
+        int warnings = 0;
+        for (SystemMessage m : result.messages()) {
+            if (m.level() == SystemMessage.Level.INFO) {
+                continue;
+            }
+            io.err.println(m.render());
+            if (m.level() == SystemMessage.Level.WARNING) {
+                warnings++;
+            } else {
+                errors++;
+            }
+        }
+        if (errors > 0 || (strict && warnings > 0)) {
+            io.err.println("html failed: " + errors + " error(s), " + warnings + " warning(s); " + out
+                    + " was left unchanged.");
+            return Main.EXIT_FINDINGS;
+        }
+        try {
+            BuildCommand.install(result.files(), Path.of(out));
+        } catch (IOException e) {
+            io.err.println("qapidoc: html: cannot write " + out + ": " + e.getMessage());
+            return Main.EXIT_FINDINGS;
+        }
+        io.out.println("html succeeded" + (warnings > 0 ? ", " + warnings + " warning(s)" : "") + ": open "
+                + Path.of(out).resolve("index.html"));
+        return Main.EXIT_OK;
+    }
+
+    /** The root page: title, local contents, the schema (§8.3's wrapper without the label). */
+    static String rootPage(String title, String schema, String ns) {
+        String t = title.replace("\\", "\\\\");
+        StringBuilder sb = new StringBuilder();
+        sb.append(t).append('\n').append("=".repeat(Math.max(4, t.length()))).append("\n\n");
+        sb.append(".. contents::\n   :local:\n\n");
+        sb.append(".. qapi-doc:: ").append(schema).append('\n');
+        if (ns != null) {
+            sb.append("   :namespace: ").append(ns).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String value(List<String> args, int i, String option) throws UsageException {
+        if (i >= args.size()) {
+            throw new UsageException(option + " needs a value; see 'qapidoc html --help'");
+        }
+        return args.get(i);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.qapidoc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code qapidoc html} in-process: a one-manual site, schema errors as build errors, usage errors. */
+class HtmlCommandTest {
+
+    @Test
+    void writesTheManualAsIndexWithIndices(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("site");
+        Main.Result r = Main.capture("html", "--namespace", "HMP", "--title", "Harbor reference", "-o",
+                out.toString(), "sample-docs/schema/harbor.json");
+        assertEquals(0, r.exitCode(), r.stderr());
+        // outside the sample site the schema's :doc: link has no target; the warning points into
+        // the schema with Sphinx's source-map line (QEMU credits free-form text one line early)
+        assertEquals("sample-docs/schema/harbor.json:12: WARNING: unknown document: '/protocol'\n", r.stderr());
+        String index = Files.readString(out.resolve("index.html"));
+        assertTrue(index.contains("<h1>Harbor reference"), index);
+        assertTrue(index.contains("id=\"command-HMP-machines.machine-start\""), index);
+        assertTrue(index.contains("<nav class=\"contents local\" id=\"contents\">"), index);
+        assertTrue(Files.readString(out.resolve("qapi-hmp-index.html")).contains("machines.machine-start"));
+        assertTrue(Files.readString(out.resolve("genindex.html")).contains("machine-start (QMP command)"));
+        assertTrue(Files.readString(out.resolve("searchindex.js")).contains("\"HMP:machines.machine-start\""));
+        assertTrue(Files.isRegularFile(out.resolve("objects.inv")));
+    }
+
+    @Test
+    void schemaErrorsFailTheBuild(@TempDir Path tmp) throws IOException {
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{ 'command': 'x', 'data': { 'a': 'Nope' } }\n");
+        Path out = tmp.resolve("site");
+        Main.Result r = Main.capture("html", "-o", out.toString(), bad.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("ERROR: qapi-doc: schema '" + bad + "' has errors:\n"), r.stderr());
+        assertTrue(r.stderr().contains("'Nope'"), r.stderr());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void usageErrors() {
+        assertEquals(2, Main.capture("html").exitCode());
+        assertEquals(2, Main.capture("html", "--namespace", "a b", "x.json").exitCode());
+        assertEquals(2, Main.capture("html", "--dialect", "klingon", "x.json").exitCode());
+        assertEquals(2, Main.capture("html", "--frob", "x.json").exitCode());
+    }
+}
