@@ -18,27 +18,87 @@ import java.util.regex.Pattern;
 public final class DocParser {
     private DocParser() {}
 
-    /** §1.3.1: a bare {@code ::} line or a {@code .. qmp-example::} line starts literal mode. */
-    private static final Pattern LITERAL_START =
-            Pattern.compile("(\\.\\. +qmp-example)? *::\\z", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * QEMU's regular expressions, compiled on first use only. Every line of every block is
+     * checked against the rules below, and running {@code java.util.regex} on ~20 000 lines
+     * costs more than a third of a cold {@code dump}; so each rule first runs an exact
+     * hand-written test or a necessary-condition pre-filter, and the regex decides only the
+     * rare lines that pass the pre-filter.
+     */
+    private static final class Regex {
+        /** §1.3.1: a bare {@code ::} line or a {@code .. qmp-example::} line starts literal mode. */
+        static final Pattern LITERAL_START =
+                Pattern.compile("(\\.\\. +qmp-example)? *::\\z", Pattern.UNICODE_CHARACTER_CLASS);
 
-    /** §1.3.2 rule 1: a line that is only an (indented) URL may be longer than 70 columns. */
-    private static final Pattern URL_LINE =
-            Pattern.compile(" *(https?|ftp)://[^ ]*\\z", Pattern.UNICODE_CHARACTER_CLASS);
+        /** §1.3.2 rule 1: a line that is only an (indented) URL may be longer than 70 columns. */
+        static final Pattern URL_LINE =
+                Pattern.compile(" *(https?|ftp)://[^ ]*\\z", Pattern.UNICODE_CHARACTER_CLASS);
 
-    /** §1.3.2 rule 2: only matches where group 2 (the punctuation) took part are errors. */
-    private static final Pattern SENTENCE =
-            Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]",
-                    Pattern.UNICODE_CHARACTER_CLASS);
+        /** §1.3.2 rule 2: only matches where group 2 (the punctuation) took part are errors. */
+        static final Pattern SENTENCE =
+                Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]",
+                        Pattern.UNICODE_CHARACTER_CLASS);
+    }
 
-    /** §1.5, §1.6.2: a member or feature description start, {@code @NAME:}. */
-    private static final Pattern DESCRIPTION =
-            Pattern.compile("@([^:]*): *", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * The part of a line that a §1.5/§1.6.2 head regex matched: {@code word} is group 1 (the
+     * member/feature name or the tag), {@code end} the index after the match.
+     */
+    record Head(String word, int end) {}
 
-    /** §1.6.2 step 4: tags need the colon right after the word and must not be {@code Tag::}. */
-    private static final Pattern TAG =
-            Pattern.compile("(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *",
-                    Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * §1.5, §1.6.2: QEMU's {@code @([^:]*): *} matched at the start of the line. The greedy
+     * {@code [^:]*} stops at the first colon, which must exist; null when there is none.
+     */
+    static Head descriptionHead(String text) {
+        if (!text.startsWith("@")) {
+            return null;
+        }
+        int colon = text.indexOf(':');
+        return colon < 0 ? null : new Head(text.substring(1, colon), skipSpaces(text, colon + 1));
+    }
+
+    /** The tags of §1.6.2 step 4, in the regex's alternation order ({@code Notes?} tries "Notes" first). */
+    private static final String[] TAGS =
+            {"Returns", "Errors", "Since", "Notes", "Note", "Examples", "Example", "TODO"};
+
+    /**
+     * §1.6.2 step 4: {@code (Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *} at the start
+     * of the line: the word, then a colon that is not the start of {@code ::}.
+     */
+    static Head tagHead(String text) {
+        for (String t : TAGS) {
+            if (text.startsWith(t) && text.startsWith(":", t.length())
+                    && !text.startsWith("::", t.length())) {
+                return new Head(t, skipSpaces(text, t.length() + 1));
+            }
+        }
+        return null;
+    }
+
+    private static int skipSpaces(String text, int i) {
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Necessary condition for a {@link Regex#SENTENCE} match with group 2: {@code [.!?]}, one
+     * space, then {@code [A-Z0-9(]} somewhere in the line.
+     */
+    static boolean mayHaveSentenceError(String text) {
+        for (int i = 0, n = text.length() - 2; i < n; i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && text.charAt(i + 1) == ' ') {
+                char d = text.charAt(i + 2);
+                if (d >= 'A' && d <= 'Z' || d >= '0' && d <= '9' || d == '(') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private static final String TWO_SPACES = "Use two spaces between sentences\n"
             + "If this not the end of a sentence, please report a bug.";
@@ -144,7 +204,8 @@ public final class DocParser {
 
         /** §1.3.1. The switch-off happens before validation, so the de-indented line is checked. */
         private void trackLiteral(String text) {
-            if (LITERAL_START.matcher(text).lookingAt()) {
+            // "::" at the very end is necessary for the regex's \z
+            if (text.endsWith("::") && Regex.LITERAL_START.matcher(text).lookingAt()) {
                 literal = true;
                 literalIndent = 0;
             } else if (literal && !text.isEmpty()) {
@@ -159,10 +220,15 @@ public final class DocParser {
 
         /** §1.3.2, in this order: length, then sentence spacing. */
         private void validate(String text, DocLine dl) {
-            if (PyText.len(text) + 2 > 70 && !URL_LINE.matcher(text).lookingAt()) {
+            // length() >= len(): the code point count is needed only for long lines
+            if (text.length() + 2 > 70 && PyText.len(text) + 2 > 70
+                    && !Regex.URL_LINE.matcher(text).lookingAt()) {
                 throw parseError(dl, "documentation line longer than 70 characters");
             }
-            Matcher m = SENTENCE.matcher(text);
+            if (!mayHaveSentenceError(text)) {
+                return;
+            }
+            Matcher m = Regex.SENTENCE.matcher(text);
             while (m.find()) {
                 if (m.group(2) != null) {
                     // §5.5 of schema-language.md: pos = line start + 2 + k + 1, k = index of the
@@ -182,9 +248,9 @@ public final class DocParser {
         private void freeForm(Line first) {
             DocSection body = doc.bodySection();
             for (Line cur = first; !cur.isEnd(); cur = next()) {
-                Matcher m = DESCRIPTION.matcher(cur.text());
-                if (m.lookingAt()) {
-                    throw parseError(cur, "'@" + m.group(1) + ":' not allowed in free-form documentation");
+                Head m = descriptionHead(cur.text());
+                if (m != null) {
+                    throw parseError(cur, "'@" + m.word() + ":' not allowed in free-form documentation");
                 }
                 body.add(cur.text(), cur.location());
             }
@@ -207,20 +273,20 @@ public final class DocParser {
                 if (cur.isEnd()) {
                     break;
                 }
-                Matcher desc = DESCRIPTION.matcher(cur.text());
-                Matcher tag = TAG.matcher(cur.text());
+                Head desc = descriptionHead(cur.text());
+                Head tag;
                 if (cur.text().equals("Features:")) {
                     cur = featuresBlock(cur);
                     closed = true;
-                } else if (desc.lookingAt()) {
+                } else if (desc != null) {
                     if (closed) {
-                        throw parseError(cur, "description of '@" + desc.group(1) + ":' follows a section");
+                        throw parseError(cur, "description of '@" + desc.word() + ":' follows a section");
                     }
-                    while (!cur.isEnd() && (desc = DESCRIPTION.matcher(cur.text())).lookingAt()) {
+                    while (!cur.isEnd() && (desc = descriptionHead(cur.text())) != null) {
                         cur = description(Doc.Kind.MEMBER, cur, desc);
                     }
                     closed = true;
-                } else if (tag.lookingAt()) {
+                } else if ((tag = tagHead(cur.text())) != null) {
                     cur = taggedSection(cur, tag);
                     closed = true;
                 } else {
@@ -238,8 +304,8 @@ public final class DocParser {
             while (cur.isBlank()) {
                 cur = next();
             }
-            Matcher m;
-            while (!cur.isEnd() && (m = DESCRIPTION.matcher(cur.text())).lookingAt()) {
+            Head m;
+            while (!cur.isEnd() && (m = descriptionHead(cur.text())) != null) {
                 cur = description(Doc.Kind.FEATURE, cur, m);
             }
             if (doc.featureMap().isEmpty()) {
@@ -249,8 +315,8 @@ public final class DocParser {
         }
 
         /** §1.6.4 then §1.6.3: one Member or Feature description; returns the next line. */
-        private Line description(Doc.Kind kind, Line cur, Matcher m) {
-            String name = m.group(1);
+        private Line description(Doc.Kind kind, Line cur, Head m) {
+            String name = m.word();
             if (name.isEmpty()) {
                 throw semanticError(cur, "invalid parameter name");
             }
@@ -264,8 +330,8 @@ public final class DocParser {
         }
 
         /** §1.6.2 step 4. */
-        private Line taggedSection(Line cur, Matcher m) {
-            String tag = m.group(1);
+        private Line taggedSection(Line cur, Head m) {
+            String tag = m.word();
             if (tag.contains("Note")) {
                 throw parseError(cur, "The '" + tag + "' section is no longer supported. Please use"
                         + " rST's '.. note::' or '.. admonition:: notes' directives, or another"
@@ -291,7 +357,7 @@ public final class DocParser {
         }
 
         /** The text after a {@code @name:} or tag match, if any, is the section's first line. */
-        private static void addRest(DocSection s, Line cur, Matcher m) {
+        private static void addRest(DocSection s, Line cur, Head m) {
             String rest = cur.text().substring(m.end());
             if (!rest.isEmpty()) {
                 s.add(rest, cur.location());
@@ -345,7 +411,7 @@ public final class DocParser {
             boolean justStarted = true;
             while (true) {
                 cur = next();
-                if (cur.isEnd() || DESCRIPTION.matcher(cur.text()).lookingAt()) {
+                if (cur.isEnd() || descriptionHead(cur.text()) != null) {
                     return cur;
                 }
                 if (!cur.text().isEmpty() && PyText.leadingSpace(cur.text()) < indent) {
