@@ -19,25 +19,117 @@ public final class DocParser {
     private DocParser() {}
 
     /**
-     * QEMU's regular expressions, compiled on first use only. Every line of every block is
-     * checked against the rules below, and running {@code java.util.regex} on ~20 000 lines
-     * costs more than a third of a cold {@code dump}; so each rule first runs an exact
-     * hand-written test or a necessary-condition pre-filter, and the regex decides only the
-     * rare lines that pass the pre-filter.
+     * QEMU's regular expression that is still run, compiled on first use only. Every line of
+     * every block is checked against the rules below, and running {@code java.util.regex} on
+     * ~20 000 lines cost more than a third of a cold {@code dump}; so the rules are matched by
+     * hand, with exactly the regex semantics (DocParserRegexTest compares them), and this
+     * regex decides only rare lines: non-ASCII ones that may break the sentence rule.
      */
     private static final class Regex {
-        /** §1.3.1: a bare {@code ::} line or a {@code .. qmp-example::} line starts literal mode. */
-        static final Pattern LITERAL_START =
-                Pattern.compile("(\\.\\. +qmp-example)? *::\\z", Pattern.UNICODE_CHARACTER_CLASS);
-
-        /** §1.3.2 rule 1: a line that is only an (indented) URL may be longer than 70 columns. */
-        static final Pattern URL_LINE =
-                Pattern.compile(" *(https?|ftp)://[^ ]*\\z", Pattern.UNICODE_CHARACTER_CLASS);
-
         /** §1.3.2 rule 2: only matches where group 2 (the punctuation) took part are errors. */
         static final Pattern SENTENCE =
                 Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]",
                         Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
+    /**
+     * §1.3.2 rule 1: QEMU's {@code  *(https?|ftp)://[^ ]*\\z} matched at the start of the line (a
+     * line that is only an indented URL may be longer than 70 columns).
+     */
+    static boolean urlLine(String text) {
+        int i = skipSpaces(text, 0);
+        return (text.startsWith("https://", i) || text.startsWith("http://", i)
+                || text.startsWith("ftp://", i)) && text.indexOf(' ', i) < 0;
+    }
+
+    /**
+     * §1.3.1: QEMU's {@code (\\.\\. +qmp-example)? *::\\z} matched at the start of the line. When
+     * the optional group matches but the rest does not, the regex retries without it, which
+     * cannot match a line that starts with a dot.
+     */
+    static boolean literalStart(String text) {
+        int i = 0;
+        if (text.startsWith("..")) {
+            int j = skipSpaces(text, 2);
+            if (j > 2 && text.startsWith("qmp-example", j)) {
+                i = j + "qmp-example".length();
+            }
+        }
+        i = skipSpaces(text, i);
+        return text.length() == i + 2 && text.startsWith("::", i);
+    }
+
+    /**
+     * §1.3.2 rule 2: the char index of the punctuation of the first {@link Regex#SENTENCE} match
+     * in which group 2 took part, or -1. Lines with only ASCII are scanned by hand the way
+     * {@code Matcher.find()} does (alternatives in order at each position, resuming after a
+     * match); on ASCII, {@code \\b} and {@code \\d} reduce to {@code [A-Za-z0-9_]} and {@code [0-9]}.
+     */
+    static int sentenceError(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (text.charAt(i) > 0x7F) {
+                if (!maySentenceError(text)) {
+                    return -1;
+                }
+                Matcher m = Regex.SENTENCE.matcher(text);
+                while (m.find()) {
+                    if (m.group(2) != null) {
+                        return m.start(2);
+                    }
+                }
+                return -1;
+            }
+        }
+        int p = 0;
+        while (p < n) {
+            char c = text.charAt(p);
+            if (c == 'e' && (p == 0 || !isAsciiWord(text.charAt(p - 1)))
+                    && text.startsWith("e.g.", p) && spaceThenCap(text, p + 4)) {
+                p += 6;
+            } else if (p == 0 && leadingNumber(text) > 0) {
+                p = leadingNumber(text);
+            } else if ((c == '.' || c == '!' || c == '?') && spaceThenCap(text, p + 1)) {
+                return p;
+            } else {
+                p++;
+            }
+        }
+        return -1;
+    }
+
+    /** Necessary for a group-2 match: {@code [.!?]}, one space, {@code [A-Z0-9(]} somewhere. */
+    private static boolean maySentenceError(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && spaceThenCap(text, i + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code ^ *\\d\\. [A-Z0-9(]} on an ASCII line: the end of the match, or 0. */
+    private static int leadingNumber(String text) {
+        int i = skipSpaces(text, 0);
+        if (i + 1 < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9'
+                && text.charAt(i + 1) == '.' && spaceThenCap(text, i + 2)) {
+            return i + 4;
+        }
+        return 0;
+    }
+
+    /** {@code  [A-Z0-9(]} at index i. */
+    private static boolean spaceThenCap(String text, int i) {
+        if (i + 1 >= text.length() || text.charAt(i) != ' ') {
+            return false;
+        }
+        char d = text.charAt(i + 1);
+        return d >= 'A' && d <= 'Z' || d >= '0' && d <= '9' || d == '(';
+    }
+
+    private static boolean isAsciiWord(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /**
@@ -81,23 +173,6 @@ public final class DocParser {
             i++;
         }
         return i;
-    }
-
-    /**
-     * Necessary condition for a {@link Regex#SENTENCE} match with group 2: {@code [.!?]}, one
-     * space, then {@code [A-Z0-9(]} somewhere in the line.
-     */
-    static boolean mayHaveSentenceError(String text) {
-        for (int i = 0, n = text.length() - 2; i < n; i++) {
-            char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?') && text.charAt(i + 1) == ' ') {
-                char d = text.charAt(i + 2);
-                if (d >= 'A' && d <= 'Z' || d >= '0' && d <= '9' || d == '(') {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static final String TWO_SPACES = "Use two spaces between sentences\n"
@@ -204,8 +279,7 @@ public final class DocParser {
 
         /** §1.3.1. The switch-off happens before validation, so the de-indented line is checked. */
         private void trackLiteral(String text) {
-            // "::" at the very end is necessary for the regex's \z
-            if (text.endsWith("::") && Regex.LITERAL_START.matcher(text).lookingAt()) {
+            if (literalStart(text)) {
                 literal = true;
                 literalIndent = 0;
             } else if (literal && !text.isEmpty()) {
@@ -222,24 +296,18 @@ public final class DocParser {
         private void validate(String text, DocLine dl) {
             // length() >= len(): the code point count is needed only for long lines
             if (text.length() + 2 > 70 && PyText.len(text) + 2 > 70
-                    && !Regex.URL_LINE.matcher(text).lookingAt()) {
+                    && !urlLine(text)) {
                 throw parseError(dl, "documentation line longer than 70 characters");
             }
-            if (!mayHaveSentenceError(text)) {
-                return;
-            }
-            Matcher m = Regex.SENTENCE.matcher(text);
-            while (m.find()) {
-                if (m.group(2) != null) {
-                    // §5.5 of schema-language.md: pos = line start + 2 + k + 1, k = index of the
-                    // punctuation in the doc text; counted from the physical line's start, so an
-                    // indented '#' gives a "wrong" column (reproduced on purpose).
-                    int k = text.codePointCount(0, m.start(2));
-                    String phys = dl.physicalLine();
-                    int col = PyText.column(phys, PyText.charIndexOfCodePoint(phys, 3 + k));
-                    throw new QapiException(Diagnostic.error(
-                            dl.location().withColumn(col), TWO_SPACES));
-                }
+            int punct = sentenceError(text);
+            if (punct >= 0) {
+                // §5.5 of schema-language.md: pos = line start + 2 + k + 1, k = index of the
+                // punctuation in the doc text; counted from the physical line's start, so an
+                // indented '#' gives a "wrong" column (reproduced on purpose).
+                int k = text.codePointCount(0, punct);
+                String phys = dl.physicalLine();
+                int col = PyText.column(phys, PyText.charIndexOfCodePoint(phys, 3 + k));
+                throw new QapiException(Diagnostic.error(dl.location().withColumn(col), TWO_SPACES));
             }
         }
 
