@@ -18,27 +18,167 @@ import java.util.regex.Pattern;
 public final class DocParser {
     private DocParser() {}
 
-    /** §1.3.1: a bare {@code ::} line or a {@code .. qmp-example::} line starts literal mode. */
-    private static final Pattern LITERAL_START =
-            Pattern.compile("(\\.\\. +qmp-example)? *::\\z", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * QEMU's regular expression that is still run, compiled on first use only. Every line of
+     * every block is checked against the rules below, and running {@code java.util.regex} on
+     * ~20 000 lines cost more than a third of a cold {@code dump}; so the rules are matched by
+     * hand, with exactly the regex semantics (DocParserRegexTest compares them), and this
+     * regex decides only rare lines: non-ASCII ones that may break the sentence rule.
+     */
+    private static final class Regex {
+        /** §1.3.2 rule 2: only matches where group 2 (the punctuation) took part are errors. */
+        static final Pattern SENTENCE =
+                Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]",
+                        Pattern.UNICODE_CHARACTER_CLASS);
+    }
 
-    /** §1.3.2 rule 1: a line that is only an (indented) URL may be longer than 70 columns. */
-    private static final Pattern URL_LINE =
-            Pattern.compile(" *(https?|ftp)://[^ ]*\\z", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * §1.3.2 rule 1: QEMU's {@code  *(https?|ftp)://[^ ]*\\z} matched at the start of the line (a
+     * line that is only an indented URL may be longer than 70 columns).
+     */
+    static boolean urlLine(String text) {
+        int i = skipSpaces(text, 0);
+        return (text.startsWith("https://", i) || text.startsWith("http://", i)
+                || text.startsWith("ftp://", i)) && text.indexOf(' ', i) < 0;
+    }
 
-    /** §1.3.2 rule 2: only matches where group 2 (the punctuation) took part are errors. */
-    private static final Pattern SENTENCE =
-            Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]",
-                    Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * §1.3.1: QEMU's {@code (\\.\\. +qmp-example)? *::\\z} matched at the start of the line. When
+     * the optional group matches but the rest does not, the regex retries without it, which
+     * cannot match a line that starts with a dot.
+     */
+    static boolean literalStart(String text) {
+        int i = 0;
+        if (text.startsWith("..")) {
+            int j = skipSpaces(text, 2);
+            if (j > 2 && text.startsWith("qmp-example", j)) {
+                i = j + "qmp-example".length();
+            }
+        }
+        i = skipSpaces(text, i);
+        return text.length() == i + 2 && text.startsWith("::", i);
+    }
 
-    /** §1.5, §1.6.2: a member or feature description start, {@code @NAME:}. */
-    private static final Pattern DESCRIPTION =
-            Pattern.compile("@([^:]*): *", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * §1.3.2 rule 2: the char index of the punctuation of the first {@link Regex#SENTENCE} match
+     * in which group 2 took part, or -1. Lines with only ASCII are scanned by hand the way
+     * {@code Matcher.find()} does (alternatives in order at each position, resuming after a
+     * match); on ASCII, {@code \\b} and {@code \\d} reduce to {@code [A-Za-z0-9_]} and {@code [0-9]}.
+     */
+    static int sentenceError(String text) {
+        if (!maySentenceError(text)) {
+            return -1; // nearly every line: no group-2 match is possible
+        }
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (text.charAt(i) > 0x7F) {
+                Matcher m = Regex.SENTENCE.matcher(text);
+                while (m.find()) {
+                    if (m.group(2) != null) {
+                        return m.start(2);
+                    }
+                }
+                return -1;
+            }
+        }
+        int p = 0;
+        while (p < n) {
+            char c = text.charAt(p);
+            if (c == 'e' && (p == 0 || !isAsciiWord(text.charAt(p - 1)))
+                    && text.startsWith("e.g.", p) && spaceThenCap(text, p + 4)) {
+                p += 6;
+            } else if (p == 0 && leadingNumber(text) > 0) {
+                p = leadingNumber(text);
+            } else if ((c == '.' || c == '!' || c == '?') && spaceThenCap(text, p + 1)) {
+                return p;
+            } else {
+                p++;
+            }
+        }
+        return -1;
+    }
 
-    /** §1.6.2 step 4: tags need the colon right after the word and must not be {@code Tag::}. */
-    private static final Pattern TAG =
-            Pattern.compile("(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *",
-                    Pattern.UNICODE_CHARACTER_CLASS);
+    /** Necessary for a group-2 match: {@code [.!?]}, one space, {@code [A-Z0-9(]} somewhere. */
+    private static boolean maySentenceError(String text) {
+        // String.indexOf is an intrinsic: far cheaper than a char loop while still interpreted
+        return maySentenceError(text, ". ") || maySentenceError(text, "! ")
+                || maySentenceError(text, "? ");
+    }
+
+    private static boolean maySentenceError(String text, String punctSpace) {
+        for (int i = text.indexOf(punctSpace); i >= 0; i = text.indexOf(punctSpace, i + 1)) {
+            if (spaceThenCap(text, i + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code ^ *\\d\\. [A-Z0-9(]} on an ASCII line: the end of the match, or 0. */
+    private static int leadingNumber(String text) {
+        int i = skipSpaces(text, 0);
+        if (i + 1 < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9'
+                && text.charAt(i + 1) == '.' && spaceThenCap(text, i + 2)) {
+            return i + 4;
+        }
+        return 0;
+    }
+
+    /** {@code  [A-Z0-9(]} at index i. */
+    private static boolean spaceThenCap(String text, int i) {
+        if (i + 1 >= text.length() || text.charAt(i) != ' ') {
+            return false;
+        }
+        char d = text.charAt(i + 1);
+        return d >= 'A' && d <= 'Z' || d >= '0' && d <= '9' || d == '(';
+    }
+
+    private static boolean isAsciiWord(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /**
+     * The part of a line that a §1.5/§1.6.2 head regex matched: {@code word} is group 1 (the
+     * member/feature name or the tag), {@code end} the index after the match.
+     */
+    record Head(String word, int end) {}
+
+    /**
+     * §1.5, §1.6.2: QEMU's {@code @([^:]*): *} matched at the start of the line. The greedy
+     * {@code [^:]*} stops at the first colon, which must exist; null when there is none.
+     */
+    static Head descriptionHead(String text) {
+        if (!text.startsWith("@")) {
+            return null;
+        }
+        int colon = text.indexOf(':');
+        return colon < 0 ? null : new Head(text.substring(1, colon), skipSpaces(text, colon + 1));
+    }
+
+    /** The tags of §1.6.2 step 4, in the regex's alternation order ({@code Notes?} tries "Notes" first). */
+    private static final String[] TAGS =
+            {"Returns", "Errors", "Since", "Notes", "Note", "Examples", "Example", "TODO"};
+
+    /**
+     * §1.6.2 step 4: {@code (Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *} at the start
+     * of the line: the word, then a colon that is not the start of {@code ::}.
+     */
+    static Head tagHead(String text) {
+        for (String t : TAGS) {
+            if (text.startsWith(t) && text.startsWith(":", t.length())
+                    && !text.startsWith("::", t.length())) {
+                return new Head(t, skipSpaces(text, t.length() + 1));
+            }
+        }
+        return null;
+    }
+
+    private static int skipSpaces(String text, int i) {
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
 
     private static final String TWO_SPACES = "Use two spaces between sentences\n"
             + "If this not the end of a sentence, please report a bug.";
@@ -162,7 +302,7 @@ public final class DocParser {
 
         /** §1.3.1. The switch-off happens before validation, so the de-indented line is checked. */
         private void trackLiteral(String text) {
-            if (LITERAL_START.matcher(text).lookingAt()) {
+            if (literalStart(text)) {
                 literal = true;
                 literalIndent = 0;
             } else if (literal && !text.isEmpty()) {
@@ -177,29 +317,28 @@ public final class DocParser {
 
         /** §1.3.2, in this order: length, then sentence spacing. */
         private void validate(String text, DocLine dl) {
-            if (PyText.len(text) + 2 > 70 && !URL_LINE.matcher(text).lookingAt()) {
+            // length() >= len(): the code point count is needed only for long lines
+            if (text.length() + 2 > 70 && PyText.len(text) + 2 > 70
+                    && !urlLine(text)) {
                 QapiException e = parseError(dl, "documentation line longer than 70 characters");
                 if (warnings == null) {
                     throw e;
                 }
                 warnings.add(LegacyDocParser.warning(e.diagnostic(), "doc-line-length"));
             }
-            Matcher m = SENTENCE.matcher(text);
-            while (m.find()) {
-                if (m.group(2) != null) {
-                    // §5.5 of schema-language.md: pos = line start + 2 + k + 1, k = index of the
-                    // punctuation in the doc text; counted from the physical line's start, so an
-                    // indented '#' gives a "wrong" column (reproduced on purpose).
-                    int k = text.codePointCount(0, m.start(2));
-                    String phys = dl.physicalLine();
-                    int col = PyText.column(phys, PyText.charIndexOfCodePoint(phys, 3 + k));
-                    Diagnostic d = Diagnostic.error(dl.location().withColumn(col), TWO_SPACES);
-                    if (warnings == null) {
-                        throw new QapiException(d);
-                    }
-                    warnings.add(LegacyDocParser.warning(d, "doc-sentence-spacing"));
-                    return;
+            int punct = sentenceError(text);
+            if (punct >= 0) {
+                // §5.5 of schema-language.md: pos = line start + 2 + k + 1, k = index of the
+                // punctuation in the doc text; counted from the physical line's start, so an
+                // indented '#' gives a "wrong" column (reproduced on purpose).
+                int k = text.codePointCount(0, punct);
+                String phys = dl.physicalLine();
+                int col = PyText.column(phys, PyText.charIndexOfCodePoint(phys, 3 + k));
+                Diagnostic d = Diagnostic.error(dl.location().withColumn(col), TWO_SPACES);
+                if (warnings == null) {
+                    throw new QapiException(d);
                 }
+                warnings.add(LegacyDocParser.warning(d, "doc-sentence-spacing"));
             }
         }
 
@@ -208,9 +347,9 @@ public final class DocParser {
         private void freeForm(Line first) {
             DocSection body = doc.bodySection();
             for (Line cur = first; !cur.isEnd(); cur = next()) {
-                Matcher m = DESCRIPTION.matcher(cur.text());
-                if (m.lookingAt()) {
-                    throw parseError(cur, "'@" + m.group(1) + ":' not allowed in free-form documentation");
+                Head m = descriptionHead(cur.text());
+                if (m != null) {
+                    throw parseError(cur, "'@" + m.word() + ":' not allowed in free-form documentation");
                 }
                 body.add(cur.text(), cur.location());
             }
@@ -233,20 +372,20 @@ public final class DocParser {
                 if (cur.isEnd()) {
                     break;
                 }
-                Matcher desc = DESCRIPTION.matcher(cur.text());
-                Matcher tag = TAG.matcher(cur.text());
+                Head desc = descriptionHead(cur.text());
+                Head tag;
                 if (cur.text().equals("Features:")) {
                     cur = featuresBlock(cur);
                     closed = true;
-                } else if (desc.lookingAt()) {
+                } else if (desc != null) {
                     if (closed) {
-                        throw parseError(cur, "description of '@" + desc.group(1) + ":' follows a section");
+                        throw parseError(cur, "description of '@" + desc.word() + ":' follows a section");
                     }
-                    while (!cur.isEnd() && (desc = DESCRIPTION.matcher(cur.text())).lookingAt()) {
+                    while (!cur.isEnd() && (desc = descriptionHead(cur.text())) != null) {
                         cur = description(Doc.Kind.MEMBER, cur, desc);
                     }
                     closed = true;
-                } else if (tag.lookingAt()) {
+                } else if ((tag = tagHead(cur.text())) != null) {
                     cur = taggedSection(cur, tag);
                     closed = true;
                 } else {
@@ -264,8 +403,8 @@ public final class DocParser {
             while (cur.isBlank()) {
                 cur = next();
             }
-            Matcher m;
-            while (!cur.isEnd() && (m = DESCRIPTION.matcher(cur.text())).lookingAt()) {
+            Head m;
+            while (!cur.isEnd() && (m = descriptionHead(cur.text())) != null) {
                 cur = description(Doc.Kind.FEATURE, cur, m);
             }
             if (doc.featureMap().isEmpty()) {
@@ -275,8 +414,8 @@ public final class DocParser {
         }
 
         /** §1.6.4 then §1.6.3: one Member or Feature description; returns the next line. */
-        private Line description(Doc.Kind kind, Line cur, Matcher m) {
-            String name = m.group(1);
+        private Line description(Doc.Kind kind, Line cur, Head m) {
+            String name = m.word();
             if (name.isEmpty()) {
                 throw semanticError(cur, "invalid parameter name");
             }
@@ -291,13 +430,13 @@ public final class DocParser {
 
         /** True for a line that starts a description, a tagged section or a features block. */
         private static boolean startsSection(String text) {
-            return text.equals("Features:") || DESCRIPTION.matcher(text).lookingAt()
-                    || TAG.matcher(text).lookingAt();
+            return text.equals("Features:") || descriptionHead(text) != null
+                    || tagHead(text) != null;
         }
 
         /** §1.6.2 step 4. */
-        private Line taggedSection(Line cur, Matcher m) {
-            String tag = m.group(1);
+        private Line taggedSection(Line cur, Head m) {
+            String tag = m.word();
             if (tag.contains("Note")) {
                 throw parseError(cur, "The '" + tag + "' section is no longer supported. Please use"
                         + " rST's '.. note::' or '.. admonition:: notes' directives, or another"
@@ -323,7 +462,7 @@ public final class DocParser {
         }
 
         /** The text after a {@code @name:} or tag match, if any, is the section's first line. */
-        private static void addRest(DocSection s, Line cur, Matcher m) {
+        private static void addRest(DocSection s, Line cur, Head m) {
             String rest = cur.text().substring(m.end());
             if (!rest.isEmpty()) {
                 s.add(rest, cur.location());
@@ -386,7 +525,7 @@ public final class DocParser {
             boolean justStarted = true;
             while (true) {
                 cur = next();
-                if (cur.isEnd() || DESCRIPTION.matcher(cur.text()).lookingAt()) {
+                if (cur.isEnd() || descriptionHead(cur.text()) != null) {
                     return cur;
                 }
                 if (!cur.text().isEmpty() && PyText.leadingSpace(cur.text()) < indent) {

@@ -95,7 +95,8 @@ public final class Schema {
     public List<Member> allMembers(ObjectType t) {
         List<ObjectType> chain = new ArrayList<>();
         ObjectType cur = t;
-        while (cur != null && !chain.contains(cur) && chain.size() < 1000) {
+        // Identity, not contains(): records compare deeply, and a base cycle is the same object.
+        while (cur != null && !containsSame(chain, cur) && chain.size() < 1000) {
             chain.add(cur);
             cur = cur.base() == null ? null : objectType(cur.base()).orElse(null);
         }
@@ -104,6 +105,15 @@ public final class Schema {
             all.addAll(chain.get(i).localMembers());
         }
         return all;
+    }
+
+    private static boolean containsSame(List<ObjectType> chain, ObjectType t) {
+        for (ObjectType c : chain) {
+            if (c == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Members inherited from the base chain only (not the local ones). */
