@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -195,15 +197,15 @@ public final class SiteBuilder {
     }
 
     private void run() throws IOException {
-        try {
-            theme = Theme.load(conf.htmlTheme(), opts.themeDirs());
-        } catch (IOException e) {
-            // e.g. QEMU's conf.py names sphinx_rtd_theme: build with ours rather than not at all
-            messages.add(SystemMessage.warning(null, e.getMessage() + "; using the 'default' theme"));
-            theme = Theme.load("default", opts.themeDirs());
-        }
+        // starting Velocity costs about a tenth of a second; it is needed only for writing, so it
+        // starts on the other core while the documents are read
+        FutureTask<ThemeLoad> themeTask = new FutureTask<>(this::loadTheme);
+        Thread loader = new Thread(themeTask, "qapidoc-theme");
+        loader.setDaemon(true);
+        loader.start();
         discover();
         if (!docs.containsKey(conf.rootDoc())) {
+            awaitTheme(themeTask);
             messages.add(SystemMessage.error(null, "root document '" + conf.rootDoc() + "' not found: "
                     + display(conf.rootDoc() + ".rst")));
             return;
@@ -218,6 +220,7 @@ public final class SiteBuilder {
         for (SourceDoc d : docs.values()) {
             resolve(d);
         }
+        awaitTheme(themeTask);
         writeStatic();
         nav = new Navigation(docs, conf.rootDoc());
         List<String> order = nav.readingOrder();
@@ -228,6 +231,42 @@ public final class SiteBuilder {
         writeQapiIndices();
         writeSearch();
         writeInventory();
+    }
+
+    /** The configured theme, or the default one with a warning when it cannot be loaded. */
+    private record ThemeLoad(Theme theme, SystemMessage warning) {}
+
+    private ThemeLoad loadTheme() throws IOException {
+        try {
+            return new ThemeLoad(Theme.load(conf.htmlTheme(), opts.themeDirs()), null);
+        } catch (IOException e) {
+            // e.g. QEMU's conf.py names sphinx_rtd_theme: build with ours rather than not at all
+            return new ThemeLoad(Theme.load("default", opts.themeDirs()),
+                    SystemMessage.warning(null, e.getMessage() + "; using the 'default' theme"));
+        }
+    }
+
+    /** Joins the theme loader; its warning comes first, where a synchronous load reported it. */
+    private void awaitTheme(FutureTask<ThemeLoad> task) throws IOException {
+        ThemeLoad t;
+        try {
+            t = task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while loading the theme", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        theme = t.theme();
+        if (t.warning() != null) {
+            messages.add(0, t.warning());
+        }
     }
 
     private String display(String rel) {
