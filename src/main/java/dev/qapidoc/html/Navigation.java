@@ -200,13 +200,19 @@ final class Navigation {
         });
     }
 
+    /** The root document's toctrees, found once: every page's sidebar lists them. */
+    private List<RstNode> rootToctrees;
+
     /** The global navigation shown in every page's sidebar. */
     String sidebar(String current) {
         SourceDoc root = docs.get(rootDoc);
         HtmlWriter w = new HtmlWriter();
         RstNode top = topSection(root);
         boolean any = false;
-        List<RstNode> trees = root.tree.findAll(Type.TOCTREE);
+        if (rootToctrees == null) {
+            rootToctrees = root.tree.findAll(Type.TOCTREE);
+        }
+        List<RstNode> trees = rootToctrees;
         for (RstNode tt : trees) {
             if (tt.attr("caption") != null) {
                 w.raw("<p class=\"caption\" role=\"heading\"><span class=\"caption-text\">").text(tt.attr("caption"))

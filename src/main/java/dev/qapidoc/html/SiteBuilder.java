@@ -428,11 +428,16 @@ public final class SiteBuilder {
                 break;
             }
         }
-        for (RstNode n : d.tree.descendants()) {
+        List<RstNode> all = d.tree.descendants();
+        Map<String, RstNode> byId = null;
+        for (RstNode n : all) {
             if (n.type() == Type.TARGET && n.attr("refuri") == null && !n.names().isEmpty()
                     && !"true".equals(n.attr("index"))) {
                 String id = n.ids().isEmpty() ? n.attr("refid") : n.ids().get(0);
-                RstNode holder = findById(d.tree, id);
+                if (byId == null) {
+                    byId = firstById(all);
+                }
+                RstNode holder = id == null ? null : byId.get(id);
                 String title = holder != null && holder.type() == Type.SECTION ? holder.children().get(0).astext() : null;
                 if (holder != null && (holder.type() == Type.TABLE) && !holder.children().isEmpty()
                         && holder.children().get(0).type() == Type.TITLE) {
@@ -492,16 +497,15 @@ public final class SiteBuilder {
         }
     }
 
-    private static RstNode findById(RstNode root, String id) {
-        if (id == null) {
-            return null;
-        }
-        for (RstNode n : root.descendants()) {
-            if (n.ids().contains(id)) {
-                return n;
+    /** The first node in document order carrying each id (labels look their holder up here). */
+    private static Map<String, RstNode> firstById(List<RstNode> nodes) {
+        Map<String, RstNode> out = new java.util.HashMap<>();
+        for (RstNode n : nodes) {
+            for (String id : n.ids()) {
+                out.putIfAbsent(id, n);
             }
         }
-        return null;
+        return out;
     }
 
     /** Resolves a document reference relative to {@code from} ({@code /x} is absolute). */
