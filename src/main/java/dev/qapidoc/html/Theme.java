@@ -142,7 +142,14 @@ final class Theme {
     String render(String kind, Map<String, Object> vars) {
         VelocityContext ctx = new VelocityContext();
         vars.forEach(ctx::put);
-        StringWriter inner = new StringWriter();
+        // a manual page is megabytes of HTML: size the buffer once instead of doubling it
+        int size = 16384;
+        for (Object v : vars.values()) {
+            if (v instanceof String str) {
+                size += str.length();
+            }
+        }
+        StringWriter inner = new StringWriter(size);
         templates.get(kind).merge(ctx, inner);
         ctx.put("content", inner.toString());
         StringWriter outer = new StringWriter(inner.getBuffer().length() + 16384);
