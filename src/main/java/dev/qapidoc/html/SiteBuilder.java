@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
@@ -199,10 +200,7 @@ public final class SiteBuilder {
     private void run() throws IOException {
         // starting Velocity costs about a tenth of a second; it is needed only for writing, so it
         // starts on the other core while the documents are read
-        FutureTask<ThemeLoad> themeTask = new FutureTask<>(this::loadTheme);
-        Thread loader = new Thread(themeTask, "qapidoc-theme");
-        loader.setDaemon(true);
-        loader.start();
+        FutureTask<ThemeLoad> themeTask = background("qapidoc-theme", this::loadTheme);
         discover();
         if (!docs.containsKey(conf.rootDoc())) {
             awaitTheme(themeTask);
@@ -224,13 +222,47 @@ public final class SiteBuilder {
         writeStatic();
         nav = new Navigation(docs, conf.rootDoc());
         List<String> order = nav.readingOrder();
+        // the search index only reads the finished trees: it is built on the other core while
+        // the pages are written
+        FutureTask<byte[]> searchTask = background("qapidoc-search", this::searchIndex);
         for (SourceDoc d : docs.values()) {
             writePage(d, order);
         }
         writeGenindex();
         writeQapiIndices();
         writeSearch();
+        files.put("searchindex.js", await(searchTask));
         writeInventory();
+    }
+
+    /** Starts {@code work} on a daemon thread (the machine has a second core to spare). */
+    private static <T> FutureTask<T> background(String name, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The result of a background task; its exception is rethrown as if the work ran here. */
+    private static <T> T await(FutureTask<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The configured theme, or the default one with a warning when it cannot be loaded. */
@@ -248,21 +280,7 @@ public final class SiteBuilder {
 
     /** Joins the theme loader; its warning comes first, where a synchronous load reported it. */
     private void awaitTheme(FutureTask<ThemeLoad> task) throws IOException {
-        ThemeLoad t;
-        try {
-            t = task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while loading the theme", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        ThemeLoad t = await(task);
         theme = t.theme();
         if (t.warning() != null) {
             messages.add(0, t.warning());
@@ -910,6 +928,10 @@ public final class SiteBuilder {
         v.put("body", "");
         v.put("localtoc", "");
         files.put("search.html", theme.render("search", v).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code searchindex.js}; reads the trees and the domain's objects, writes nothing. */
+    private byte[] searchIndex() {
         SearchIndex idx = new SearchIndex();
         for (SourceDoc d : docs.values()) {
             List<String[]> sections = new ArrayList<>();
@@ -925,7 +947,7 @@ public final class SiteBuilder {
                 idx.addObject(o.name(), o.fqn(), o.kind().objtype(), o.docname(), o.id());
             }
         }
-        files.put("searchindex.js", idx.toJs().getBytes(StandardCharsets.UTF_8));
+        return idx.toJs().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String searchableText(RstNode tree) {
