@@ -109,7 +109,8 @@ final class Highlighter {
     static List<Token> qmp(String code) {
         List<Marker> markers = new ArrayList<>();
         StringBuilder unclaimed = new StringBuilder();
-        List<Integer> unclaimedPos = new ArrayList<>();
+        // original offset of each unclaimed character (an int array: this runs on every example)
+        int[] unclaimedPos = new int[code.length()];
         int i = 0;
         int n = code.length();
         while (i < n) {
@@ -132,8 +133,8 @@ final class Highlighter {
                 i++;
                 continue;
             }
+            unclaimedPos[unclaimed.length()] = i;
             unclaimed.append(c);
-            unclaimedPos.add(i);
             i++;
         }
         List<Token> jsonTokens = json(unclaimed.toString());
@@ -142,22 +143,25 @@ final class Highlighter {
         int mi = 0;
         int u = 0;
         for (Token t : jsonTokens) {
-            StringBuilder part = new StringBuilder();
-            for (int k = 0; k < t.text().length(); k++) {
-                int orig = unclaimedPos.get(u + k);
+            String text = t.text();
+            int from = 0;
+            for (int k = 0; k < text.length() && mi < markers.size(); k++) {
+                int orig = unclaimedPos[u + k];
+                if (markers.get(mi).start() >= orig) {
+                    continue;
+                }
+                if (k > from) {
+                    out.add(new Token(t.cls(), text.substring(from, k)));
+                }
+                from = k;
                 while (mi < markers.size() && markers.get(mi).start() < orig) {
-                    if (part.length() > 0) {
-                        out.add(new Token(t.cls(), part.toString()));
-                        part.setLength(0);
-                    }
                     Marker m = markers.get(mi++);
                     out.add(new Token(m.cls(), m.text()));
                 }
-                part.append(t.text().charAt(k));
             }
-            u += t.text().length();
-            if (part.length() > 0) {
-                out.add(new Token(t.cls(), part.toString()));
+            u += text.length();
+            if (from < text.length()) {
+                out.add(new Token(t.cls(), from == 0 ? text : text.substring(from)));
             }
         }
         while (mi < markers.size()) {

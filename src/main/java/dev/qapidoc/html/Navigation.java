@@ -102,6 +102,12 @@ final class Navigation {
 
     private void tocSections(HtmlWriter w, String fromDoc, SourceDoc doc, RstNode section, int level, int maxdepth,
             String current, Set<String> seen) {
+        tocSections(w, fromDoc, doc, section, level, maxdepth, current, seen, true);
+    }
+
+    /** As above; without {@code objects}, object descriptions are left out (sections only). */
+    private void tocSections(HtmlWriter w, String fromDoc, SourceDoc doc, RstNode section, int level, int maxdepth,
+            String current, Set<String> seen, boolean objects) {
         HtmlWriter inner = new HtmlWriter();
         for (RstNode c : tocChildren(section)) {
             if (c.type() == Type.SECTION) {
@@ -113,10 +119,10 @@ final class Navigation {
                 inner.raw(inlineText(c.children().get(0)));
                 inner.close("a");
                 if (level < maxdepth) {
-                    tocSections(inner, fromDoc, doc, c, level + 1, maxdepth, current, seen);
+                    tocSections(inner, fromDoc, doc, c, level + 1, maxdepth, current, seen, objects);
                 }
                 inner.raw("</li>").nl();
-            } else if (c.type() == Type.DESC) {
+            } else if (c.type() == Type.DESC && objects) {
                 String[] entry = objectEntry(c);
                 if (entry != null) {
                     inner.open("li", "class", "toctree-l" + level);
@@ -200,13 +206,19 @@ final class Navigation {
         });
     }
 
+    /** The root document's toctrees, found once: every page's sidebar lists them. */
+    private List<RstNode> rootToctrees;
+
     /** The global navigation shown in every page's sidebar. */
     String sidebar(String current) {
         SourceDoc root = docs.get(rootDoc);
         HtmlWriter w = new HtmlWriter();
         RstNode top = topSection(root);
         boolean any = false;
-        List<RstNode> trees = root.tree.findAll(Type.TOCTREE);
+        if (rootToctrees == null) {
+            rootToctrees = root.tree.findAll(Type.TOCTREE);
+        }
+        List<RstNode> trees = rootToctrees;
         for (RstNode tt : trees) {
             if (tt.attr("caption") != null) {
                 w.raw("<p class=\"caption\" role=\"heading\"><span class=\"caption-text\">").text(tt.attr("caption"))
@@ -221,6 +233,26 @@ final class Navigation {
             }
             w.raw("</ul>").nl();
             any = true;
+        }
+        if (!any && top != null) {
+            // no toctree at all (the one-manual site of `qapidoc html`): the sidebar shows the
+            // root page with its section tree, as a build site shows the page being read; its
+            // objects stay in "On this page", a thousand entries would bury the sections
+            HtmlWriter sections = new HtmlWriter();
+            tocSections(sections, current, root, top, 2, 3, current, new HashSet<>(), false);
+            if (sections.length() == 0) {
+                return "";
+            }
+            boolean isCurrent = root.name.equals(current);
+            w.raw("<ul>").nl();
+            w.open("li", "class", "toctree-l1" + (isCurrent ? " current" : ""));
+            w.open("a", "class", "reference internal" + (isCurrent ? " current" : ""), "href",
+                    SiteBuilder.relative(current, root.name + ".html"));
+            w.raw(root.titleNode != null ? inlineText(root.titleNode) : HtmlWriter.escape(root.title));
+            w.close("a");
+            w.raw(sections.toString());
+            w.raw("</li>").nl().raw("</ul>").nl();
+            return w.toString();
         }
         if (top == null && !any) {
             return "";

@@ -1,11 +1,14 @@
 package dev.qapidoc.html;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The client-side search index, written as {@code searchindex.js}: a script calling {@code
@@ -39,7 +42,9 @@ final class SearchIndex {
         // the summary needs only the start of the text (normalising a whole manual costs ~50 ms)
         String flat = text.substring(0, Math.min(text.length(), 8 * SUMMARY)).replaceAll("\\s+", " ").strip();
         summaries.add(flat.length() > SUMMARY ? flat.substring(0, SUMMARY) + "\u2026" : flat);
-        for (String w : new java.util.HashSet<>(words(text))) {
+        Set<String> distinct = new HashSet<>();
+        words(text, distinct::add);
+        for (String w : distinct) {
             terms.computeIfAbsent(w, k -> new TreeSet<>()).add(idx);
         }
         for (String[] s : docSections) {
@@ -52,6 +57,11 @@ final class SearchIndex {
 
     static List<String> words(String text) {
         List<String> out = new ArrayList<>();
+        words(text, out::add);
+        return out;
+    }
+
+    private static void words(String text, Consumer<String> out) {
         String lower = text.toLowerCase(Locale.ROOT);
         int n = lower.length();
         int i = 0;
@@ -74,20 +84,23 @@ final class SearchIndex {
             }
             String w = lower.substring(start, lastWord + 1);
             if (w.length() >= 2 && w.length() <= 60) {
-                out.add(w);
+                out.accept(w);
                 if (w.indexOf('-') > 0) {
                     for (String part : w.split("-")) {
                         if (part.length() >= 2) {
-                            out.add(part);
+                            out.accept(part);
                         }
                     }
                 }
             }
         }
-        return out;
     }
 
     private static boolean wordChar(char c) {
+        if (c < 128) {
+            // ASCII, nearly all of a manual: the same answer without the Unicode tables
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
         int t = Character.getType(c);
         return Character.isLetter(c) || t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER
                 || t == Character.OTHER_NUMBER || c == '_';

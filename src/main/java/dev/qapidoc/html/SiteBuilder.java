@@ -27,6 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -195,15 +198,12 @@ public final class SiteBuilder {
     }
 
     private void run() throws IOException {
-        try {
-            theme = Theme.load(conf.htmlTheme(), opts.themeDirs());
-        } catch (IOException e) {
-            // e.g. QEMU's conf.py names sphinx_rtd_theme: build with ours rather than not at all
-            messages.add(SystemMessage.warning(null, e.getMessage() + "; using the 'default' theme"));
-            theme = Theme.load("default", opts.themeDirs());
-        }
+        // starting Velocity costs about a tenth of a second; it is needed only for writing, so it
+        // starts on the other core while the documents are read
+        FutureTask<ThemeLoad> themeTask = background("qapidoc-theme", this::loadTheme);
         discover();
         if (!docs.containsKey(conf.rootDoc())) {
+            awaitTheme(themeTask);
             messages.add(SystemMessage.error(null, "root document '" + conf.rootDoc() + "' not found: "
                     + display(conf.rootDoc() + ".rst")));
             return;
@@ -218,16 +218,73 @@ public final class SiteBuilder {
         for (SourceDoc d : docs.values()) {
             resolve(d);
         }
+        awaitTheme(themeTask);
         writeStatic();
         nav = new Navigation(docs, conf.rootDoc());
         List<String> order = nav.readingOrder();
+        // the search index only reads the finished trees: it is built on the other core while
+        // the pages are written
+        FutureTask<byte[]> searchTask = background("qapidoc-search", this::searchIndex);
         for (SourceDoc d : docs.values()) {
             writePage(d, order);
         }
         writeGenindex();
         writeQapiIndices();
         writeSearch();
+        files.put("searchindex.js", await(searchTask));
         writeInventory();
+    }
+
+    /** Starts {@code work} on a daemon thread (the machine has a second core to spare). */
+    private static <T> FutureTask<T> background(String name, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The result of a background task; its exception is rethrown as if the work ran here. */
+    private static <T> T await(FutureTask<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The configured theme, or the default one with a warning when it cannot be loaded. */
+    private record ThemeLoad(Theme theme, SystemMessage warning) {}
+
+    private ThemeLoad loadTheme() throws IOException {
+        try {
+            return new ThemeLoad(Theme.load(conf.htmlTheme(), opts.themeDirs()), null);
+        } catch (IOException e) {
+            // e.g. QEMU's conf.py names sphinx_rtd_theme: build with ours rather than not at all
+            return new ThemeLoad(Theme.load("default", opts.themeDirs()),
+                    SystemMessage.warning(null, e.getMessage() + "; using the 'default' theme"));
+        }
+    }
+
+    /** Joins the theme loader; its warning comes first, where a synchronous load reported it. */
+    private void awaitTheme(FutureTask<ThemeLoad> task) throws IOException {
+        ThemeLoad t = await(task);
+        theme = t.theme();
+        if (t.warning() != null) {
+            messages.add(0, t.warning());
+        }
     }
 
     private String display(String rel) {
@@ -389,11 +446,16 @@ public final class SiteBuilder {
                 break;
             }
         }
-        for (RstNode n : d.tree.descendants()) {
+        List<RstNode> all = d.tree.descendants();
+        Map<String, RstNode> byId = null;
+        for (RstNode n : all) {
             if (n.type() == Type.TARGET && n.attr("refuri") == null && !n.names().isEmpty()
                     && !"true".equals(n.attr("index"))) {
                 String id = n.ids().isEmpty() ? n.attr("refid") : n.ids().get(0);
-                RstNode holder = findById(d.tree, id);
+                if (byId == null) {
+                    byId = firstById(all);
+                }
+                RstNode holder = id == null ? null : byId.get(id);
                 String title = holder != null && holder.type() == Type.SECTION ? holder.children().get(0).astext() : null;
                 if (holder != null && (holder.type() == Type.TABLE) && !holder.children().isEmpty()
                         && holder.children().get(0).type() == Type.TITLE) {
@@ -453,16 +515,15 @@ public final class SiteBuilder {
         }
     }
 
-    private static RstNode findById(RstNode root, String id) {
-        if (id == null) {
-            return null;
-        }
-        for (RstNode n : root.descendants()) {
-            if (n.ids().contains(id)) {
-                return n;
+    /** The first node in document order carrying each id (labels look their holder up here). */
+    private static Map<String, RstNode> firstById(List<RstNode> nodes) {
+        Map<String, RstNode> out = new java.util.HashMap<>();
+        for (RstNode n : nodes) {
+            for (String id : n.ids()) {
+                out.putIfAbsent(id, n);
             }
         }
-        return null;
+        return out;
     }
 
     /** Resolves a document reference relative to {@code from} ({@code /x} is absolute). */
@@ -867,6 +928,10 @@ public final class SiteBuilder {
         v.put("body", "");
         v.put("localtoc", "");
         files.put("search.html", theme.render("search", v).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code searchindex.js}; reads the trees and the domain's objects, writes nothing. */
+    private byte[] searchIndex() {
         SearchIndex idx = new SearchIndex();
         for (SourceDoc d : docs.values()) {
             List<String[]> sections = new ArrayList<>();
@@ -882,7 +947,7 @@ public final class SiteBuilder {
                 idx.addObject(o.name(), o.fqn(), o.kind().objtype(), o.docname(), o.id());
             }
         }
-        files.put("searchindex.js", idx.toJs().getBytes(StandardCharsets.UTF_8));
+        return idx.toJs().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String searchableText(RstNode tree) {

@@ -12,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.VelocityEngine;
 import org.apache.velocity.runtime.RuntimeConstants;
+import org.apache.velocity.runtime.RuntimeInstance;
+import org.apache.velocity.runtime.parser.ParseException;
 
 /**
  * An HTML theme: Apache Velocity templates ({@code layout.vm} around {@code page.vm}, {@code
@@ -32,9 +34,9 @@ import org.apache.velocity.runtime.RuntimeConstants;
 final class Theme {
     private final String name;
     private final Path dir;
-    private final Map<String, String> templates = new LinkedHashMap<>();
+    /** Templates parsed once: a site renders several pages with the same layout. */
+    private final Map<String, Template> templates = new LinkedHashMap<>();
     private final List<String> staticFiles = new ArrayList<>();
-    private final VelocityEngine engine;
 
     private Theme(String name, Path dir) throws IOException {
         this.name = name;
@@ -50,19 +52,36 @@ final class Theme {
                 staticFiles.add(f);
             }
         }
+        Map<String, String> texts = new LinkedHashMap<>();
         for (String t : List.of("layout", "page", "genindex", "search")) {
             String text = read(t + ".vm");
             if (text == null) {
                 throw new IOException("theme '" + name + "' has no " + t + ".vm");
             }
-            templates.put(t, text);
+            texts.put(t, text);
         }
-        engine = new VelocityEngine();
-        engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "string");
-        engine.setProperty("resource.loader.string.class",
+        RuntimeInstance velocity = new RuntimeInstance();
+        velocity.setProperty(RuntimeConstants.RESOURCE_LOADERS, "string");
+        velocity.setProperty("resource.loader.string.class",
                 "org.apache.velocity.runtime.resource.loader.StringResourceLoader");
-        engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "false");
-        engine.init();
+        velocity.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "false");
+        velocity.init();
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            templates.put(e.getKey(), parse(velocity, name + "/" + e.getKey() + ".vm", e.getValue()));
+        }
+    }
+
+    private static Template parse(RuntimeInstance velocity, String name, String text) throws IOException {
+        Template t = new Template();
+        t.setName(name);
+        t.setRuntimeServices(velocity);
+        try {
+            t.setData(velocity.parse(new java.io.StringReader(text), t));
+        } catch (ParseException e) {
+            throw new IOException("theme template " + name + ": " + e.getMessage(), e);
+        }
+        t.initDocument();
+        return t;
     }
 
     /**
@@ -123,11 +142,18 @@ final class Theme {
     String render(String kind, Map<String, Object> vars) {
         VelocityContext ctx = new VelocityContext();
         vars.forEach(ctx::put);
-        StringWriter inner = new StringWriter();
-        engine.evaluate(ctx, inner, name + "/" + kind + ".vm", templates.get(kind));
+        // a manual page is megabytes of HTML: size the buffer once instead of doubling it
+        int size = 16384;
+        for (Object v : vars.values()) {
+            if (v instanceof String str) {
+                size += str.length();
+            }
+        }
+        StringWriter inner = new StringWriter(size);
+        templates.get(kind).merge(ctx, inner);
         ctx.put("content", inner.toString());
-        StringWriter outer = new StringWriter();
-        engine.evaluate(ctx, outer, name + "/layout.vm", templates.get("layout"));
+        StringWriter outer = new StringWriter(inner.getBuffer().length() + 16384);
+        templates.get("layout").merge(ctx, outer);
         return outer.toString();
     }
 

@@ -511,7 +511,33 @@ final class InlineParser {
             return e + 1;
         }
 
+        /**
+         * True when the run of characters from {@code i} that a pattern could match (letters,
+         * digits and {@code extra}) contains {@code needle} or is followed by it: a cheap test
+         * that spares the regular expressions below at nearly every word of ordinary text.
+         */
+        private boolean runHas(int i, String extra, char needle) {
+            for (int k = i; k < s.length(); k++) {
+                char c = s.charAt(k);
+                if (c == needle) {
+                    return true;
+                }
+                if (!(c < 128 && Character.isLetterOrDigit(c)) && extra.indexOf(c) < 0) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        private boolean uriScheme(int i) {
+            return s.startsWith("http", i) || s.startsWith("ftp", i) || s.startsWith("mailto", i)
+                    || s.startsWith("file", i);
+        }
+
         int uri(int i) {
+            if (!uriScheme(i) && !runHas(i, "._%+-", '@')) {
+                return i;
+            }
             Matcher m = URI.matcher(s);
             m.region(i, s.length());
             if (m.lookingAt() && m.group().contains(":")) {
@@ -537,6 +563,9 @@ final class InlineParser {
         }
 
         int simpleReference(int i) {
+            if (!runHas(i, "-.+:", '_')) {
+                return i;
+            }
             Matcher m = SIMPLE_REF.matcher(s);
             m.region(i, s.length());
             if (!m.lookingAt() || !endAllowed(m.end() - 1, m.end())) {

@@ -257,36 +257,48 @@ public final class RstNode {
 
     /** All descendants (not this node) in document order, collected iteratively. */
     public List<RstNode> descendants() {
-        List<RstNode> out = new ArrayList<>();
-        java.util.ArrayDeque<RstNode> stack = new java.util.ArrayDeque<>();
-        for (int i = children.size() - 1; i >= 0; i--) {
-            stack.push(children.get(i));
-        }
-        while (!stack.isEmpty()) {
-            RstNode n = stack.pop();
-            out.add(n);
-            for (int i = n.children.size() - 1; i >= 0; i--) {
-                stack.push(n.children.get(i));
-            }
-        }
-        return out;
+        return collect(null);
     }
 
     /** Descendants of one type in document order. */
     public List<RstNode> findAll(Type t) {
-        // walks without materialising every descendant: whole-document passes call this often
+        return collect(Objects.requireNonNull(t));
+    }
+
+    /**
+     * Pre-order walk with an explicit stack of (parent, next child index), so deep trees cannot
+     * overflow the call stack; leaves are never pushed. Whole-document passes call this a few
+     * dozen times on trees of a few hundred thousand nodes, so it is kept free of per-node
+     * allocation. The result is complete before any caller mutates the tree.
+     */
+    private List<RstNode> collect(Type only) {
         List<RstNode> out = new ArrayList<>();
-        java.util.ArrayDeque<RstNode> stack = new java.util.ArrayDeque<>();
-        for (int i = children.size() - 1; i >= 0; i--) {
-            stack.push(children.get(i));
+        if (children.isEmpty()) {
+            return out;
         }
-        while (!stack.isEmpty()) {
-            RstNode n = stack.pop();
-            if (n.type == t) {
-                out.add(n);
+        RstNode[] parents = new RstNode[32];
+        int[] next = new int[32];
+        int top = 0;
+        parents[0] = this;
+        while (top >= 0) {
+            List<RstNode> ch = parents[top].children;
+            int i = next[top];
+            if (i >= ch.size()) {
+                top--;
+                continue;
             }
-            for (int i = n.children.size() - 1; i >= 0; i--) {
-                stack.push(n.children.get(i));
+            next[top] = i + 1;
+            RstNode c = ch.get(i);
+            if (only == null || c.type == only) {
+                out.add(c);
+            }
+            if (!c.children.isEmpty()) {
+                if (++top == parents.length) {
+                    parents = java.util.Arrays.copyOf(parents, top * 2);
+                    next = java.util.Arrays.copyOf(next, top * 2);
+                }
+                parents[top] = c;
+                next[top] = 0;
             }
         }
         return out;

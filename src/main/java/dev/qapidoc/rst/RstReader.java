@@ -248,31 +248,35 @@ public final class RstReader {
                     }
                 }
                 Matcher m;
-                if (BULLET.matcher(t).find()) {
+                // each pattern is anchored at a fixed first character: test it before building
+                // a matcher (this runs at the start of every block of a generated manual)
+                char c0 = t.isEmpty() ? 0 : t.charAt(0);
+                if ("-*+\u2022\u2023\u2043".indexOf(c0) >= 0 && BULLET.matcher(t).find()) {
                     i = bulletList(lines, i, target, depth);
                     continue;
                 }
-                if ((m = ENUM.matcher(t)).find() && enumOk(lines, i, m)) {
+                if ((c0 == '(' || c0 == '#' || (c0 < 128 && Character.isLetterOrDigit(c0)))
+                        && (m = ENUM.matcher(t)).find() && enumOk(lines, i, m)) {
                     i = enumList(lines, i, target, depth);
                     continue;
                 }
-                if (FIELD.matcher(t).find()) {
+                if (c0 == ':' && FIELD.matcher(t).find()) {
                     i = fieldList(lines, i, target, depth);
                     continue;
                 }
-                if (SIMPLE_TABLE.matcher(t).matches()) {
+                if (c0 == '=' && SIMPLE_TABLE.matcher(t).matches()) {
                     i = simpleTable(lines, i, target, null, depth);
                     continue;
                 }
-                if (GRID_TABLE.matcher(t).matches()) {
+                if (c0 == '+' && GRID_TABLE.matcher(t).matches()) {
                     i = gridTable(lines, i, target, null, depth);
                     continue;
                 }
-                if (LINE_BLOCK.matcher(t).find()) {
+                if (c0 == '|' && LINE_BLOCK.matcher(t).find()) {
                     i = lineBlock(lines, i, target);
                     continue;
                 }
-                if (EXPLICIT.matcher(t).find()) {
+                if (c0 == '.' && EXPLICIT.matcher(t).find()) {
                     int end = explicitEnd(lines, i);
                     List<ContentLine> replacement = explicit(lines, i, end, target, sections, depth);
                     if (replacement != null) {

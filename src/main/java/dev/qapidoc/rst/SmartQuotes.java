@@ -91,6 +91,7 @@ final class SmartQuotes {
         for (int i = 0; i < n; i++) {
             char c = t.charAt(i);
             char prev = i > 0 ? t.charAt(i - 1) : before;
+            char prev2 = i > 1 ? t.charAt(i - 2) : i == 1 ? before : 0;
             char next = i + 1 < n ? t.charAt(i + 1) : after;
             if (c == '-' && next == '-') {
                 if (i + 2 < n && t.charAt(i + 2) == '-') {
@@ -108,7 +109,7 @@ final class SmartQuotes {
                 continue;
             }
             if (c == '"') {
-                sb.append(opening(prev, next) ? '\u201c' : '\u201d');
+                sb.append(opening(prev, prev2, next) ? '\u201c' : '\u201d');
                 continue;
             }
             if (c == '\'') {
@@ -118,7 +119,7 @@ final class SmartQuotes {
                 } else if (Character.isLetterOrDigit(prev)) {
                     sb.append('\u2019');
                 } else {
-                    sb.append(opening(prev, next) ? '\u2018' : '\u2019');
+                    sb.append(opening(prev, prev2, next) ? '\u2018' : '\u2019');
                 }
                 continue;
             }
@@ -132,8 +133,17 @@ final class SmartQuotes {
                 && Character.isDigit(t.charAt(from + 1)) && t.charAt(from + 2) == 's';
     }
 
-    /** Opening when after start, whitespace, an opening bracket or a dash, and before non-space. */
-    private static boolean opening(char prev, char next) {
+    /**
+     * Opening when after start, whitespace, an opening bracket or a dash, and before non-space
+     * (§9.2: "opening after start/whitespace/opening punctuation, closing otherwise"). A dash is
+     * {@code --} (still unconverted here) or an en/em dash; a single hyphen is neither a dash nor
+     * opening punctuation, so a quote after it opens only before a word ({@code -'x'}) and closes
+     * before punctuation or space: Sphinx writes {@code '-', '.'} as {@code ‘-’, ‘.’}.
+     */
+    private static boolean opening(char prev, char prev2, char next) {
+        if (prev == '-' && prev2 != '-') {
+            return Character.isLetterOrDigit(next);
+        }
         boolean prevOpens = prev == 0 || Character.isWhitespace(prev) || "([{<\u2013\u2014-\u201c\u2018".indexOf(prev) >= 0;
         boolean nextOk = next != 0 && !Character.isWhitespace(next);
         return prevOpens && nextOk;

@@ -33,6 +33,33 @@ class HtmlCommandTest {
     }
 
     @Test
+    void sidebarShowsTheManualsSectionTree(@TempDir Path tmp) throws IOException {
+        // the manual has no toctree, so the sidebar lists the page and its sections (module
+        // headings), as a build site's sidebar lists the page being read; objects stay in "On this page"
+        Path out = tmp.resolve("site");
+        Main.Result r = Main.capture("html", "--namespace", "HMP", "-o", out.toString(), "sample-docs/schema/harbor.json");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String index = Files.readString(out.resolve("index.html"));
+        String sidebar = globaltoc(index);
+        assertTrue(sidebar.contains("<li class=\"toctree-l1 current\"><a class=\"reference internal current\" "
+                + "href=\"index.html\">HMP Reference Manual</a>"), sidebar);
+        assertTrue(sidebar.contains("<a class=\"reference internal\" href=\"index.html#machines\">Machines</a>"), sidebar);
+        assertTrue(sidebar.contains("<a class=\"reference internal\" href=\"index.html#storage\">Storage</a>"), sidebar);
+        assertFalse(sidebar.contains("machine-start"), sidebar);
+        assertTrue(index.lastIndexOf("href=\"#command-HMP-machines.machine-start\"") > index.indexOf("On this page"), index);
+        // the other pages link back into the manual, without marking it current
+        String genindex = globaltoc(Files.readString(out.resolve("genindex.html")));
+        assertTrue(genindex.contains("<li class=\"toctree-l1\"><a class=\"reference internal\" href=\"index.html\">"), genindex);
+        assertTrue(genindex.contains("href=\"index.html#machines\""), genindex);
+    }
+
+    private static String globaltoc(String page) {
+        int start = page.indexOf("<div class=\"globaltoc\">");
+        assertTrue(start >= 0, page);
+        return page.substring(start, page.indexOf("</div>", start));
+    }
+
+    @Test
     void schemaErrorsFailTheBuild(@TempDir Path tmp) throws IOException {
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, "{ 'command': 'x', 'data': { 'a': 'Nope' } }\n");
