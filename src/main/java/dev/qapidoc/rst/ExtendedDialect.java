@@ -159,11 +159,11 @@ final class ExtendedDialect {
                 }
                 case MEMBER -> {
                     String type = e instanceof EnumType ? null : types.get(s.name());
-                    String choice = type == null && s.text().isEmpty() && !(e instanceof EnumType)
+                    String choice = s.text().isEmpty() && !(e instanceof EnumType)
                             ? facts.tagChoice(e, s.name()) : null;
                     if (choice != null) {
                         // a simple union's tag, typed by its implicit (unlinkable) enum
-                        out.emit(field(memberField, s.name()) + " " + choice, s.location());
+                        out.emit(field(memberField, type + " " + s.name()) + " " + choice, s.location());
                     } else {
                         fieldWithText(field(memberField, type == null ? s.name() : type + " " + s.name()),
                                 s, s.location());

@@ -112,7 +112,7 @@ final class QemuDialect {
                 case MEMBER -> {
                     String type = types.get(s.name());
                     String arg = type == null ? s.name() : type + " " + s.name();
-                    String choice = text.isEmpty() && type == null ? facts.tagChoice(e, s.name()) : null;
+                    String choice = text.isEmpty() ? facts.tagChoice(e, s.name()) : null;
                     out.emitBlock(field(memberField, arg) + " "
                             + (choice != null ? choice : text.isEmpty() ? NOT_DOCUMENTED : text), s.location());
                 }

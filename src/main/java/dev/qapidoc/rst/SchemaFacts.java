@@ -120,8 +120,10 @@ final class SchemaFacts {
             }
         } else if (!(e instanceof EnumType)) {
             for (Member m : members(e)) {
-                // a simple union's tag: its implicit enum has no documentation to link to
-                types.putIfAbsent(m.name(), implicitEnum(m.type()) != null ? null : memberType(m, json));
+                // a simple union's tag: its implicit enum has no documentation to link to, so the
+                // field shows what goes on the wire, a string (QEMU 5.0's manual: "One of ...")
+                types.putIfAbsent(m.name(), implicitEnum(m.type()) != null ? typeName("str", json)
+                        : memberType(m, json));
             }
         }
         return types;
