@@ -143,6 +143,70 @@ class TolerantRstTest {
                 """, cargo);
     }
 
+    /**
+     * §3.6 step 3: prose lines of an Example stay prose up to the QMP (a caption continued on a
+     * line starting with "[" or indented, as QEMU 2.12+ block.json wrote them), so only
+     * messages reach the QMP highlighter.
+     */
+    @Test
+    void exampleCaptionContinuationsStayProse() throws IOException {
+        String out = rst("""
+                { 'pragma': { 'returns-whitelist': [] } }
+                ##
+                # @hist-set:
+                #
+                # Set histograms.
+                #
+                # Example: set new histograms with the following intervals:
+                #   read: [0, 10), [10, +inf)
+                #
+                # -> { "execute": "hist-set" }
+                # <- { "return": {} }
+                #
+                # Example:
+                # set new histograms for all io types with intervals
+                # [0, 10), [10, +inf):
+                #
+                # -> { "execute": "hist-set" }
+                # <- { "return": {} }
+                #
+                # Since: 2.7
+                ##
+                { 'command': 'hist-set' }
+                """);
+        assertEquals("""
+                .. qapi:module:: s
+
+                .. qapi:command:: hist-set
+                   :since: 2.7
+
+                   Set histograms.
+
+                   .. qmp-example::
+                      :annotated:
+
+                      set new histograms with the following intervals:
+                        read: [0, 10), [10, +inf)
+
+                      ::
+
+                         -> { "execute": "hist-set" }
+                         <- { "return": {} }
+
+                   .. qmp-example::
+                      :annotated:
+
+                      set new histograms for all io types with intervals
+                      [0, 10), [10, +inf):
+
+                      ::
+
+                         -> { "execute": "hist-set" }
+                         <- { "return": {} }
+
+                """, out);
+    }
+
     /** §3.6, the legacy definition {@code query-blockstats} and its recommended rendering. */
     @Test
     void legacyDefinition() throws IOException {
