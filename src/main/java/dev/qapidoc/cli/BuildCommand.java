@@ -4,6 +4,7 @@ import dev.qapidoc.html.ConfPy;
 import dev.qapidoc.html.SiteBuilder;
 import dev.qapidoc.html.SiteConfig;
 import dev.qapidoc.rst.RstWriter;
+import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.rst.SystemMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,8 @@ final class BuildCommand implements Command {
     @Override
     public String help() {
         return """
-                usage: qapidoc build [SRCDIR] [-o OUTDIR] [-W] [-D name=value]... [--allow-raw]
+                usage: qapidoc build [SRCDIR] [-o OUTDIR] [-W] [--strict] [-D name=value]...
+                                     [--allow-raw]
 
                 Builds a standalone HTML site (pages, general index, search, objects.inv) from the
                 .rst files in SRCDIR, the way Sphinx's html builder does, without Python.
@@ -50,13 +52,22 @@ final class BuildCommand implements Command {
                   -o OUTDIR       output folder (default: build/html); replaced only on success
                   -W              turn warnings into errors (exit 1 if there are any)
                   -D name=value   override a conf.py value (lists: comma-separated)
+                  --strict        load the schemas of '.. qapi-doc::' with today's QEMU rules
+                                  exactly (same as qapidoc_strict = True in conf.py)
                   --allow-raw     honour '.. raw:: html' (off by default: raw HTML can carry scripts)
 
                 conf.py is read as literal assignments only (strings, numbers, booleans, lists,
                 tuples, sets, dicts); other statements are skipped with a note. Known names:
                 project, version, release, copyright, root_doc / master_doc, default_role,
                 highlight_language, smartquotes, html_theme, html_title, language,
-                exclude_patterns; the qapi_* names are kept for the qapi domain.
+                exclude_patterns; the qapi_* names are kept for the qapi domain; qapidoc_srctree,
+                qapidoc_dialect (qemu|extended) and qapidoc_strict configure '.. qapi-doc::'.
+
+                Schemas are loaded tolerant by default: the schema language and doc conventions
+                of every QEMU release since 2.10 are accepted, so a distribution can document the
+                QEMU it ships. What tolerant mode accepted is summed up in one 'note:' line on
+                stderr ('qapidoc lint --tolerant SCHEMA' lists it); these notes describe the
+                schema's age, not the documentation, so they are not warnings and -W ignores them.
 
                 Messages are printed as 'file:line: WARNING: ...' on stderr. Exit status: 0 on
                 success, 1 on errors (or warnings with -W), 2 on bad usage.
@@ -69,6 +80,7 @@ final class BuildCommand implements Command {
         String out = null;
         boolean warningsAreErrors = false;
         boolean allowRaw = false;
+        boolean strict = false;
         List<String[]> overrides = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -80,6 +92,7 @@ final class BuildCommand implements Command {
                     out = args.get(++i);
                 }
                 case "-W" -> warningsAreErrors = true;
+                case "--strict" -> strict = true;
                 case "--allow-raw" -> allowRaw = true;
                 case "-D" -> {
                     if (i + 1 >= args.size()) {
@@ -126,6 +139,9 @@ final class BuildCommand implements Command {
         for (String[] o : overrides) {
             config = config.with(o[0], o[1]);
         }
+        if (strict) {
+            config = config.with("qapidoc_strict", Boolean.TRUE);
+        }
         List<Path> themeDirs = new ArrayList<>();
         themeDirs.add(Path.of("themes"));
         Path parent = srcdir.toAbsolutePath().normalize().getParent();
@@ -133,14 +149,19 @@ final class BuildCommand implements Command {
             themeDirs.add(parent.resolve("themes"));
         }
         SiteBuilder.Output result;
+        SchemaRst schemas = expander(srcdir, config);
         try {
             result = SiteBuilder.build(new SiteBuilder.Options(srcdir, displayDir, config, allowRaw, themeDirs,
-                    expander(srcdir, config)));
+                    schemas));
         } catch (IOException e) {
             io.err.println("qapidoc: build: " + e.getMessage());
             return Main.EXIT_FINDINGS;
         }
         int errors = 0;
+        String tolerant = schemas.tolerantSummary();
+        if (tolerant != null) {
+            io.err.println(tolerant);
+        }
         for (SystemMessage m : result.messages()) {
             if (m.level() == SystemMessage.Level.INFO) {
                 continue;
@@ -168,14 +189,16 @@ final class BuildCommand implements Command {
     /**
      * The {@code qapi-doc} expander: schema paths relative to {@code qapidoc_srctree} (itself
      * relative to SRCDIR; default SRCDIR), reST in the dialect named by {@code qapidoc_dialect}
-     * ({@code qemu}, the default, or {@code extended}).
+     * ({@code qemu}, the default, or {@code extended}), loaded tolerant unless
+     * {@code qapidoc_strict} is true.
      */
     static SchemaRst expander(Path srcdir, SiteConfig config) throws UsageException {
         String tree = config.string("qapidoc_srctree", ".");
         String d = config.string("qapidoc_dialect", "qemu");
         RstWriter.Dialect dialect = RstWriter.Dialect.named(d).orElseThrow(() -> new UsageException(
                 "build: unknown qapidoc_dialect '" + d + "'; use qemu or extended"));
-        return new SchemaRst(srcdir.resolve(tree), dialect);
+        LoadMode mode = config.bool("qapidoc_strict", false) ? LoadMode.STRICT : LoadMode.TOLERANT;
+        return new SchemaRst(srcdir.resolve(tree), dialect, mode);
     }
 
     private static String[] define(String kv) throws UsageException {

@@ -37,7 +37,7 @@ final class HtmlCommand implements Command {
     public String help() {
         return """
                 usage: qapidoc html [--namespace NS] [--title T] [--dialect qemu|extended]
-                                    [-o OUTDIR] [-W] SCHEMA
+                                    [-o OUTDIR] [-W] [--strict] SCHEMA
 
                 Reads and checks the QAPI schema file SCHEMA and writes a standalone HTML site
                 whose index.html is the reference manual of every documented definition, with
@@ -52,6 +52,13 @@ final class HtmlCommand implements Command {
                                    richer dialect (struct/union kinds, branches)
                   -o OUTDIR        output folder (default: build/html); replaced only on success
                   -W               turn warnings into errors
+                  --strict         load SCHEMA with today's QEMU rules exactly; by default it is
+                                   loaded tolerant, accepting the schema language and doc
+                                   conventions of every QEMU release since 2.10, so the manual of
+                                   an older QEMU can be built. What tolerant mode accepted is
+                                   summed up in one 'note:' line on stderr (details: 'qapidoc lint
+                                   --tolerant SCHEMA'); it is about the schema's age, not the
+                                   manual, so -W does not count it
 
                 exit status: 0 on success, 1 on schema errors (or warnings with -W), 2 on bad usage.
                 """;
@@ -65,6 +72,7 @@ final class HtmlCommand implements Command {
         String schema = null;
         String dialect = "qemu";
         boolean strict = false;
+        boolean strictSchema = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -73,6 +81,7 @@ final class HtmlCommand implements Command {
                 case "--dialect" -> dialect = value(args, ++i, a);
                 case "-o", "--output" -> out = value(args, ++i, a);
                 case "-W" -> strict = true;
+                case "--strict" -> strictSchema = true;
                 default -> {
                     if (a.startsWith("-") && !a.equals("-")) {
                         throw new UsageException("html: unknown option '" + a + "'; see 'qapidoc html --help'");
@@ -105,13 +114,15 @@ final class HtmlCommand implements Command {
         values.put("qapi_namespaces", ns == null ? List.of() : List.of(ns));
         values.put("qapidoc_srctree", cwd.toString());
         values.put("qapidoc_dialect", dialect);
+        values.put("qapidoc_strict", strictSchema);
         SiteConfig config = new SiteConfig(values);
         Path src = Files.createTempDirectory("qapidoc-html-");
         SiteBuilder.Output result;
+        SchemaRst schemas = BuildCommand.expander(src, config);
         try {
             Files.writeString(src.resolve("index.rst"), rootPage(title, schema, ns), StandardCharsets.UTF_8);
             result = SiteBuilder.build(new SiteBuilder.Options(src, "", config, false, List.of(Path.of("themes")),
-                    BuildCommand.expander(src, config)));
+                    schemas));
         } finally {
             try (Stream<Path> walk = Files.walk(src)) {
                 for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
@@ -121,6 +132,10 @@ final class HtmlCommand implements Command {
         }
         int errors = 0;
         int warnings = 0;
+        String tolerant = schemas.tolerantSummary();
+        if (tolerant != null) {
+            io.err.println(tolerant);
+        }
         for (SystemMessage m : result.messages()) {
             if (m.level() == SystemMessage.Level.INFO) {
                 continue;

@@ -2,6 +2,7 @@ package dev.qapidoc.cli;
 
 import dev.qapidoc.introspect.Introspector;
 import dev.qapidoc.introspect.SchemaInfo;
+import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class IntrospectCommand implements Command {
     @Override
     public String help() {
         return """
-                usage: qapidoc introspect [--unmask] SCHEMA
+                usage: qapidoc introspect [--unmask] [--strict] SCHEMA
 
                 Reads the QAPI schema file SCHEMA (and every file it includes), checks it as
                 QEMU's QAPI frontend does, and prints on stdout, as JSON, the SchemaInfo list
@@ -50,14 +51,22 @@ final class IntrospectCommand implements Command {
                                 by default, as in QEMU, enum, object and alternate types
                                 are named by numbers ("0", "1", ...) in first-use order,
                                 because type names are not a stable interface
+                  --strict      check SCHEMA with today's QEMU rules exactly. By default it
+                                is read tolerant: the schema language of every QEMU release
+                                since 2.10 is accepted (simple unions, old pragma names, ...),
+                                so a management application can get the data of the QEMU
+                                release it talks to. A schema valid today gives the same
+                                output in both modes; what tolerant mode accepted is summed
+                                up in one 'note:' line on stderr (details: 'qapidoc lint
+                                --tolerant SCHEMA')
 
                 SCHEMA is printed as given in diagnostics, so run it the way you would run
                 QEMU's generator, e.g.
                   cd qemu && qapidoc introspect qapi/qapi-schema.json
 
-                When the schema has an error, nothing is printed on stdout; QEMU's first
-                diagnostic is printed on stderr, byte for byte (as 'qapidoc dump' does), and
-                the exit status is 1.
+                When the schema has an error, nothing is printed on stdout; the first error is
+                printed on stderr (with --strict byte for byte as QEMU and 'qapidoc dump' print
+                it), and the exit status is 1.
 
                 exit status:
                   0  the schema is valid; the JSON was printed
@@ -69,10 +78,13 @@ final class IntrospectCommand implements Command {
     @Override
     public int run(List<String> args, Console io) throws UsageException, IOException {
         boolean unmask = false;
+        LoadMode mode = LoadMode.TOLERANT;
         String schemaFile = null;
         for (String a : args) {
             if (a.equals("--unmask") || a.equals("-u")) {
                 unmask = true;
+            } else if (a.equals("--strict")) {
+                mode = LoadMode.STRICT;
             } else if (a.startsWith("-") && !a.equals("-")) {
                 throw new UsageException("introspect: unknown option '" + a
                         + "'; see 'qapidoc introspect --help'");
@@ -87,11 +99,17 @@ final class IntrospectCommand implements Command {
             throw new UsageException("introspect needs a schema file;"
                     + " see 'qapidoc introspect --help'");
         }
-        LoadResult r = SchemaLoader.load(schemaFile, Path.of("").toAbsolutePath());
+        LoadResult r = SchemaLoader.load(schemaFile, Path.of("").toAbsolutePath(), mode);
         if (!r.ok()) {
             io.err.print(r.first().get().render() + "\n");
             io.err.flush();
             return Main.EXIT_FINDINGS;
+        }
+        if (!r.warnings().isEmpty()) {
+            io.err.println("note: tolerant mode accepted " + r.warnings().size() + " construct(s) today's QEMU"
+                    + " rejects in " + schemaFile + "; run 'qapidoc lint --tolerant SCHEMA' for details,"
+                    + " or pass --strict");
+            io.err.flush();
         }
         List<SchemaInfo> infos = Introspector.introspect(r.schema(), unmask);
         Introspector.writeJson(infos, io.out);

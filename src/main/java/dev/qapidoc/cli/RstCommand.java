@@ -2,6 +2,7 @@ package dev.qapidoc.cli;
 
 import dev.qapidoc.rst.RstLine;
 import dev.qapidoc.rst.RstWriter;
+import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class RstCommand implements Command {
     public String help() {
         return """
                 usage: qapidoc rst [--namespace NS] [--source-map] [--dialect qemu|extended]
-                                   [-o FILE] SCHEMA
+                                   [--strict] [-o FILE] SCHEMA
 
                 Reads and checks the QAPI schema file SCHEMA like 'qapidoc dump' and writes
                 reST with 'qapi:' directives for every documented definition and every
@@ -53,13 +54,19 @@ final class RstCommand implements Command {
                                     'FILE:NNNN |' right-aligned, NNNN zero-based, FILE
                                     relative to the working directory; the namespace line
                                     is credited to line 0 of SCHEMA
+                  --strict          load SCHEMA with today's QEMU rules exactly; by default it
+                                    is loaded tolerant (the schema language and doc conventions
+                                    of every QEMU release since 2.10), and what tolerant mode
+                                    accepted is summed up in one 'note:' line on stderr
+                                    (details: 'qapidoc lint --tolerant SCHEMA')
                   -o FILE           write to FILE instead of standard output
 
                 Run it from the directory the schema paths should be relative to, e.g.
                   cd qemu && qapidoc rst --namespace QMP qapi/qapi-schema.json
 
-                When the schema has an error, nothing is written; QEMU's first diagnostic is
-                printed on stderr, exactly as 'qapidoc dump' prints it, and the exit status is 1.
+                When the schema has an error, nothing is written; the first error is printed on
+                stderr (with --strict exactly as 'qapidoc dump' prints it), and the exit status
+                is 1.
 
                 exit status:
                   0  the reST was written
@@ -74,12 +81,14 @@ final class RstCommand implements Command {
         String output = null;
         String schemaFile = null;
         boolean sourceMap = false;
+        LoadMode mode = LoadMode.TOLERANT;
         RstWriter.Dialect dialect = RstWriter.Dialect.QEMU;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--namespace" -> namespace = value(args, ++i, a);
                 case "--source-map" -> sourceMap = true;
+                case "--strict" -> mode = LoadMode.STRICT;
                 case "--dialect" -> {
                     String d = value(args, ++i, a);
                     dialect = RstWriter.Dialect.named(d).orElseThrow(() -> new UsageException(
@@ -106,11 +115,17 @@ final class RstCommand implements Command {
             throw new UsageException("--namespace needs a non-empty name");
         }
         Path wd = Path.of("").toAbsolutePath();
-        LoadResult r = SchemaLoader.load(schemaFile, wd);
+        LoadResult r = SchemaLoader.load(schemaFile, wd, mode);
         if (!r.ok()) {
             io.err.print(r.first().get().render() + "\n");
             io.err.flush();
             return Main.EXIT_FINDINGS;
+        }
+        if (!r.warnings().isEmpty()) {
+            io.err.println("note: tolerant mode accepted " + r.warnings().size() + " construct(s) today's QEMU"
+                    + " rejects in " + schemaFile + "; run 'qapidoc lint --tolerant SCHEMA' for details,"
+                    + " or pass --strict");
+            io.err.flush();
         }
         List<RstLine> lines = RstWriter.write(r.schema(), new RstWriter.Options(namespace, dialect));
         String text = RstWriter.render(lines, sourceMap, wd);

@@ -276,7 +276,7 @@ public final class LegacyDocParser {
     /**
      * Which lines of an example are prose: not indented, not QMP ({@code ->}, {@code <-}, JSON),
      * and not glued to a QMP line above (a line directly under a message belongs to it unless
-     * that line is prose itself). One forward pass, so no recursion however long the example.
+     * that line is prose itself); and any line directly under prose that starts no message. One forward pass, so no recursion however long the example.
      */
     private static boolean[] proseLines(List<Doc.TextLine> lines) {
         boolean[] prose = new boolean[lines.size()];
@@ -285,7 +285,13 @@ public final class LegacyDocParser {
             boolean candidate = !t.isEmpty() && !PyText.isSpace(t.charAt(0))
                     && !t.startsWith("->") && !t.startsWith("<-") && !t.startsWith("...")
                     && "{}[]\"".indexOf(t.charAt(0)) < 0;
-            prose[i] = candidate && (i == 0 || lines.get(i - 1).text().isEmpty() || prose[i - 1]);
+            // a line directly under prose continues the sentence unless it starts a message, as
+            // in "intervals\n[0, 10), [10, 50):" or an indented "  read: [0, 10)" (QEMU 2.12+)
+            String st = t.strip();
+            boolean continuation = i > 0 && prose[i - 1] && !st.isEmpty()
+                    && !st.startsWith("->") && !st.startsWith("<-");
+            prose[i] = continuation
+                    || candidate && (i == 0 || lines.get(i - 1).text().isEmpty() || prose[i - 1]);
         }
         return prose;
     }

@@ -19,6 +19,14 @@ final class LegacyMarkup {
     private static final Pattern STRONG = Pattern.compile("\\*([^*\\n]+)\\*");
     private static final Pattern EMPHASIS =
             Pattern.compile("\\b_([^_\\n]+)_\\b", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * A {@code _} ending a word: reST reads {@code word_} as a reference to a target named
+     * {@code word} when the {@code _} is followed by whitespace, punctuation, an escape or the
+     * end of text (docutils reads {@code SEEK_\*} as a reference, 2017 text meant the glob
+     * {@code SEEK_*}). 2017 markup had no references, so such a {@code _} is always literal.
+     */
+    private static final Pattern WORD_END_UNDERSCORE =
+            Pattern.compile("(?<=[\\p{Alnum}_])_(?![\\p{Alnum}_])", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern HEADING = Pattern.compile("(=+) (.*)");
     private static final Pattern ITEM = Pattern.compile("([*-]|[0-9]*\\.) (.*)");
 
@@ -153,7 +161,7 @@ final class LegacyMarkup {
             // 2017 text quoted `like this'; in reST a backquote starts interpreted text
             s = s.replace("`", "\\`");
         }
-        if (s.indexOf('*') < 0 && s.indexOf('_') < 0) {
+        if (s.indexOf('*') < 0 && s.indexOf('_') < 0) { // nothing to convert or escape
             return s;
         }
         StringBuilder out = new StringBuilder(s.length() + 8);
@@ -175,6 +183,7 @@ final class LegacyMarkup {
 
     private static String emphasis(String seg) {
         String escaped = seg.replace("*", "\\*");
-        return EMPHASIS.matcher(escaped).replaceAll("*$1*");
+        String emphasised = EMPHASIS.matcher(escaped).replaceAll("*$1*");
+        return WORD_END_UNDERSCORE.matcher(emphasised).replaceAll("\\\\_");
     }
 }

@@ -159,8 +159,15 @@ final class ExtendedDialect {
                 }
                 case MEMBER -> {
                     String type = e instanceof EnumType ? null : types.get(s.name());
-                    fieldWithText(field(memberField, type == null ? s.name() : type + " " + s.name()),
-                            s, s.location());
+                    String choice = s.text().isEmpty() && !(e instanceof EnumType)
+                            ? facts.tagChoice(e, s.name()) : null;
+                    if (choice != null) {
+                        // a simple union's tag, typed by its implicit (unlinkable) enum
+                        out.emit(field(memberField, type + " " + s.name()) + " " + choice, s.location());
+                    } else {
+                        fieldWithText(field(memberField, type == null ? s.name() : type + " " + s.name()),
+                                s, s.location());
+                    }
                 }
                 case FEATURE -> fieldWithText(field(QapiSyntax.FIELD_FEAT, s.name()), s, s.location());
                 case RETURNS -> {

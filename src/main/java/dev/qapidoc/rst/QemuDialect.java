@@ -112,8 +112,9 @@ final class QemuDialect {
                 case MEMBER -> {
                     String type = types.get(s.name());
                     String arg = type == null ? s.name() : type + " " + s.name();
+                    String choice = text.isEmpty() ? facts.tagChoice(e, s.name()) : null;
                     out.emitBlock(field(memberField, arg) + " "
-                            + (text.isEmpty() ? NOT_DOCUMENTED : text), s.location());
+                            + (choice != null ? choice : text.isEmpty() ? NOT_DOCUMENTED : text), s.location());
                 }
                 case FEATURE -> out.emitBlock(field(QapiSyntax.FIELD_FEAT, s.name()) + " " + text,
                         s.location());
@@ -141,7 +142,11 @@ final class QemuDialect {
         out.dedent();
     }
 
-    /** §2.5.4: "The members of" the named base / data type, then one per union branch. */
+    /**
+     * §2.5.4: "The members of" the named base / data type, then one per union branch; a simple
+     * union's branch (tolerant mode) names its {@code data} member's type instead of the implicit
+     * wrapper, as QEMU 5.0's manual did ("When type is b: data: T").
+     */
     private void pointers(Entity e, String memberField, SourceLocation def) {
         String dummy = field(memberField, QapiSyntax.DUMMY + " " + QapiSyntax.DUMMY);
         ObjectType target = facts.pointerTarget(e);
@@ -152,8 +157,11 @@ final class QemuDialect {
         if (e instanceof ObjectType o && o.isUnion()) {
             String tag = o.branches().tagName();
             for (Variant v : SchemaFacts.shownBranches(o)) {
-                out.emit(dummy + "  When ``" + tag + "`` is ``" + v.name() + "``: The members of "
-                        + QapiSyntax.role(QapiSyntax.ROLE_TYPE, v.type()) + ".", def);
+                String wrapped = facts.wrappedBranch(v);
+                // a simple union's branch: its q_obj_T-wrapper is implicit, so name data's type
+                out.emit(dummy + "  When ``" + tag + "`` is ``" + v.name() + "``: "
+                        + (wrapped != null ? "``data``: " + wrapped
+                        : "The members of " + QapiSyntax.role(QapiSyntax.ROLE_TYPE, v.type())) + ".", def);
             }
         }
     }

@@ -120,10 +120,60 @@ final class SchemaFacts {
             }
         } else if (!(e instanceof EnumType)) {
             for (Member m : members(e)) {
-                types.putIfAbsent(m.name(), memberType(m, json));
+                // a simple union's tag: its implicit enum has no documentation to link to, so the
+                // field shows what goes on the wire, a string (QEMU 5.0's manual: "One of ...")
+                types.putIfAbsent(m.name(), implicitEnum(m.type()) != null ? typeName("str", json)
+                        : memberType(m, json));
             }
         }
         return types;
+    }
+
+    /**
+     * The implicit enum of a simple union (schema-language.md Appendix A: {@code TKind}, made
+     * by the tolerant loader), or null for every other type. Such an enum has no doc block and
+     * no entry in the manual, so it is never linked.
+     */
+    EnumType implicitEnum(String typeName) {
+        return schema.entity(typeName).orElse(null) instanceof EnumType en && en.implicit() ? en : null;
+    }
+
+    /**
+     * The text of an undocumented simple-union tag, as QEMU 5.0's manual wrote it:
+     * {@code One of "a", "b"}; null when member {@code name} of {@code e} is no such tag.
+     */
+    String tagChoice(Entity e, String name) {
+        for (Member m : members(e)) {
+            if (m.name().equals(name)) {
+                EnumType en = implicitEnum(m.type());
+                if (en == null) {
+                    return null;
+                }
+                StringBuilder sb = new StringBuilder("One of ");
+                for (int i = 0; i < en.values().size(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append("``\"").append(en.values().get(i).name()).append("\"``");
+                }
+                return sb.toString();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * For a simple-union branch (type {@code q_obj_T-wrapper}, schema-language.md Appendix A):
+     * the branch's {@code data} type as reST, a type link when it is a documented definition;
+     * null for every other branch.
+     */
+    String wrappedBranch(Variant v) {
+        String wrapped = schema.objectType(v.type()).flatMap(ObjectType::wrappedType).orElse(null);
+        if (wrapped == null) {
+            return null;
+        }
+        Entity t = schema.entity(wrapped).orElse(null);
+        if (t != null && t.isType() && !t.isImplicit() && !(t instanceof BuiltinType) && !(t instanceof ArrayType)) {
+            return QapiSyntax.role(QapiSyntax.ROLE_TYPE, wrapped);
+        }
+        return "``" + typeName(wrapped, true) + "``";
     }
 
     /**

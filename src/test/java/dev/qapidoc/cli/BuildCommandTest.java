@@ -30,11 +30,28 @@ class BuildCommandTest {
     }
 
     @Test
+    void tolerantNotesAreNoWarningsButStrictRejectsTheOldSchema(@TempDir Path tmp) {
+        Path out = tmp.resolve("html");
+        Main.Result w = Main.capture("build", "sample-docs", "-W", "-o", out.toString());
+        assertEquals(0, w.exitCode(), w.stderr());
+        assertTrue(w.stdout().startsWith("build succeeded."), w.stdout());
+        Main.Result s = Main.capture("build", "sample-docs", "--strict", "-o", out.toString());
+        assertEquals(1, s.exitCode(), s.stderr());
+        assertTrue(s.stderr().contains("sample-docs/legacy.rst:28: ERROR: qapi-doc: schema 'schema/quay-2017.json'"
+                + " has errors:\nschema/quay-2017.json:8: unknown pragma 'returns-whitelist'"), s.stderr());
+        assertFalse(s.stderr().contains("note: tolerant"), s.stderr());
+        Main.Result d = Main.capture("build", "sample-docs", "-D", "qapidoc_strict=True", "-o", out.toString());
+        assertEquals(1, d.exitCode(), d.stderr());
+    }
+
+    @Test
     void buildsTheSampleAndSaysWhere(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("html");
         Main.Result r = Main.capture("build", "sample-docs", "-o", out.toString());
         assertEquals(0, r.exitCode(), r.stderr());
-        assertEquals("", r.stderr());
+        // the 2017-style schema of legacy.rst loads tolerant: one summary line, no warnings
+        assertEquals("note: tolerant mode accepted 8 construct(s) today's QEMU rejects in schema/quay-2017.json;"
+                + " run 'qapidoc lint --tolerant SCHEMA' for details, or pass --strict\n", r.stderr());
         assertTrue(r.stdout().contains("The HTML pages are in " + out), r.stdout());
         assertTrue(Files.isRegularFile(out.resolve("index.html")));
         assertTrue(Files.isRegularFile(out.resolve(BuildCommand.MARKER)));

@@ -177,7 +177,7 @@ class IntrospectCommandTest {
         assumeTrue(Files.isDirectory(dir), "../shared/corpus absent: QEMU vectors not checked");
         String file = dir.resolve(name).toString();
         Main.Result dump = Main.capture("dump", file);
-        Main.Result r = Main.capture("introspect", file);
+        Main.Result r = Main.capture("introspect", "--strict", file);
         assertEquals(dump.exitCode(), r.exitCode(), r.stderr());
         assertEquals(dump.stderr(), r.stderr());
         if (r.exitCode() != 0) {
@@ -198,6 +198,32 @@ class IntrospectCommandTest {
             }
         }
         assertEquals(expected, actual);
+    }
+
+    /**
+     * Introspection is tolerant by default (management applications talk to old QEMUs): a
+     * simple union loads, desugared as QEMU did (implicit enum and wrapper types), with one note
+     * on stderr; --strict rejects it with dump's diagnostic.
+     */
+    @Test
+    void oldSchemaIsTolerantByDefault() throws IOException {
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, "{ 'struct': 'T', 'data': { 'a': 'int' } }\n"
+                + "{ 'union': 'U', 'data': { 'b': 'T' } }\n"
+                + "{ 'command': 'c', 'data': { 'arg': 'U' } }\n");
+        Main.Result r = Main.capture("introspect", "--unmask", old.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().startsWith("note: tolerant mode accepted ") && r.stderr().endsWith(" or pass --strict\n")
+                && r.stderr().indexOf('\n') == r.stderr().length() - 1, "one note line: " + r.stderr());
+        JsonNode infos = JSON.readTree(r.stdout());
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode info : infos) {
+            names.add(info.get("name").asText());
+        }
+        assertTrue(names.contains("UKind") && names.contains("q_obj_T-wrapper"), names.toString());
+        Main.Result strict = Main.capture("introspect", "--strict", old.toString());
+        assertEquals(1, strict.exitCode());
+        assertEquals(Main.capture("dump", old.toString()).stderr(), strict.stderr());
     }
 
     @Test
@@ -227,8 +253,9 @@ class IntrospectCommandTest {
     void helpAndCommandList() {
         Main.Result help = Main.capture("introspect", "--help");
         assertEquals(0, help.exitCode());
-        assertTrue(help.stdout().startsWith("usage: qapidoc introspect [--unmask] SCHEMA\n"));
+        assertTrue(help.stdout().startsWith("usage: qapidoc introspect [--unmask] [--strict] SCHEMA\n"));
         assertTrue(help.stdout().contains("--unmask"));
+        assertTrue(help.stdout().contains("--strict"));
         assertTrue(Main.capture("--help").stdout().contains("  introspect  "));
     }
 

@@ -29,6 +29,10 @@ class LegacyMarkupTest {
                 LegacyMarkup.inline("snake_case_name and @block_resize"));
         assertEquals("**a_b_c**", LegacyMarkup.inline("*a_b_c*"), "no emphasis inside strong");
         assertEquals("plain", LegacyMarkup.inline("plain"));
+        // docutils reads SEEK_\* (and "word_ ") as a reference to an unknown target
+        assertEquals("the SEEK\\_\\* values", LegacyMarkup.inline("the SEEK_* values"));
+        assertEquals("a trailing\\_ b", LegacyMarkup.inline("a trailing_ b"));
+        assertEquals("not_a_ref", LegacyMarkup.inline("not_a_ref"));
         assertEquals("\\`vnc' to modify", LegacyMarkup.inline("`vnc' to modify"),
                 "a 2017 quote is no reST interpreted text");
     }

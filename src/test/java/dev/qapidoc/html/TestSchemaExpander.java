@@ -4,6 +4,7 @@ import dev.qapidoc.domain.SchemaExpander;
 import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.rst.RstLine;
 import dev.qapidoc.rst.RstWriter;
+import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * The {@code qapi-doc} expander for tests of the html package, which (in main code) may not see
- * schemas: the frontend and the emitter, as the command line wires them.
+ * schemas: the frontend (tolerant, the command line's default) and the emitter, as the command
+ * line wires them.
  */
 final class TestSchemaExpander implements SchemaExpander {
     private final Path srctree;
@@ -25,7 +27,7 @@ final class TestSchemaExpander implements SchemaExpander {
 
     @Override
     public Expansion expand(String path, String namespace, dev.qapidoc.source.SourceLocation where) {
-        LoadResult r = SchemaLoader.load(path, srctree);
+        LoadResult r = SchemaLoader.load(path, srctree, LoadMode.TOLERANT);
         if (!r.ok()) {
             return Expansion.failed(r.first().get().render());
         }

@@ -84,6 +84,129 @@ class TolerantRstTest {
                 """, out);
     }
 
+    private static final String SIMPLE_UNION = """
+            ##
+            # @Tank:
+            # @litres: volume
+            ##
+            { 'struct': 'Tank', 'data': { 'litres': 'int' } }
+            ##
+            # @Cargo:
+            # A simple union.
+            ##
+            { 'union': 'Cargo', 'data': { 'tank': 'Tank', 'label': 'str' } }
+            """;
+
+    /**
+     * A simple union (schema-language.md Appendix A) renders like QEMU 5.0's manual: the tag
+     * typed string instead of its implicit enum, "One of" its values; each branch names data's type, never
+     * the implicit q_obj_T-wrapper (which has no entry and would be a dangling reference).
+     */
+    @Test
+    void simpleUnionQemuDialect() throws IOException {
+        String out = rst(SIMPLE_UNION);
+        String cargo = out.substring(out.indexOf(".. qapi:object:: Cargo"));
+        assertEquals("""
+                .. qapi:object:: Cargo
+
+                   A simple union.
+
+                   :memb string type: One of ``"tank"``, ``"label"``
+                   :memb q_dummy q_dummy:  When ``type`` is ``tank``: ``data``: :qapi:type:`Tank`.
+                   :memb q_dummy q_dummy:  When ``type`` is ``label``: ``data``: ``string``.
+
+                """, cargo);
+    }
+
+    @Test
+    void simpleUnionExtendedDialect() throws IOException {
+        Files.writeString(dir.resolve("s.json"), SIMPLE_UNION, StandardCharsets.UTF_8);
+        LoadResult r = SchemaLoader.load("s.json", dir, LoadMode.TOLERANT);
+        String out = RstWriter.render(RstWriter.write(r.schema(),
+                new RstWriter.Options(null, RstWriter.Dialect.EXTENDED)), false, dir);
+        String cargo = out.substring(out.indexOf(".. qapi:union:: Cargo"));
+        assertEquals("""
+                .. qapi:union:: Cargo
+
+                   A simple union.
+
+                   :memb str type: One of ``"tank"``, ``"label"``
+
+                   .. qapi:branch:: type tank
+
+                      :memb Tank data: Not documented
+
+                   .. qapi:branch:: type label
+
+                      :memb str data: Not documented
+
+                """, cargo);
+    }
+
+    /**
+     * §3.6 step 3: prose lines of an Example stay prose up to the QMP (a caption continued on a
+     * line starting with "[" or indented, as QEMU 2.12+ block.json wrote them), so only
+     * messages reach the QMP highlighter.
+     */
+    @Test
+    void exampleCaptionContinuationsStayProse() throws IOException {
+        String out = rst("""
+                { 'pragma': { 'returns-whitelist': [] } }
+                ##
+                # @hist-set:
+                #
+                # Set histograms.
+                #
+                # Example: set new histograms with the following intervals:
+                #   read: [0, 10), [10, +inf)
+                #
+                # -> { "execute": "hist-set" }
+                # <- { "return": {} }
+                #
+                # Example:
+                # set new histograms for all io types with intervals
+                # [0, 10), [10, +inf):
+                #
+                # -> { "execute": "hist-set" }
+                # <- { "return": {} }
+                #
+                # Since: 2.7
+                ##
+                { 'command': 'hist-set' }
+                """);
+        assertEquals("""
+                .. qapi:module:: s
+
+                .. qapi:command:: hist-set
+                   :since: 2.7
+
+                   Set histograms.
+
+                   .. qmp-example::
+                      :annotated:
+
+                      set new histograms with the following intervals:
+                        read: [0, 10), [10, +inf)
+
+                      ::
+
+                         -> { "execute": "hist-set" }
+                         <- { "return": {} }
+
+                   .. qmp-example::
+                      :annotated:
+
+                      set new histograms for all io types with intervals
+                      [0, 10), [10, +inf):
+
+                      ::
+
+                         -> { "execute": "hist-set" }
+                         <- { "return": {} }
+
+                """, out);
+    }
+
     /** §3.6, the legacy definition {@code query-blockstats} and its recommended rendering. */
     @Test
     void legacyDefinition() throws IOException {
