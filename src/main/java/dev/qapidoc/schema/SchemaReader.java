@@ -261,6 +261,12 @@ final class SchemaReader {
     }
 
     /**
+     * Largest schema file read (QEMU's whole QMP schema is about 1 MiB). Beyond it the file is
+     * reported with strerror's {@code File too large}.
+     */
+    static final int MAX_FILE_BYTES = 64 << 20;
+
+    /**
      * Reads a file as strict UTF-8 with universal newlines and a guaranteed final LF (§1.1).
      * Invalid UTF-8 (QEMU crashes) becomes {@code FILE:LINE: invalid UTF-8 byte sequence}.
      */
@@ -269,7 +275,14 @@ final class SchemaReader {
         if (Files.isDirectory(p)) {
             throw new IOException("Is a directory");
         }
-        byte[] bytes = Files.readAllBytes(p);
+        byte[] bytes;
+        try (java.io.InputStream stream = Files.newInputStream(p)) {
+            // bounded: a device such as /dev/zero must end in a diagnostic, not a hang
+            bytes = stream.readNBytes(MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new IOException("File too large");
+        }
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -3,6 +3,7 @@ package dev.qapidoc.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -126,6 +127,14 @@ class DumpCommandTest {
         Files.createDirectory(dir.resolve("sub"));
         Main.Result r = dump("incdir.json", "{ 'include': 'sub' }\n");
         assertDiagnostic(r, "incdir.json:1: can't read include file '" + dir + "/sub': Is a directory");
+    }
+
+    @Test
+    @Timeout(10)
+    void includeOfAnEndlessDeviceIsBounded() throws IOException {
+        assumeTrue(Files.isReadable(Path.of("/dev/zero")), "/dev/zero absent; skipped");
+        Main.Result r = dump("inczero.json", "{ 'include': '/dev/zero' }\n");
+        assertDiagnostic(r, "inczero.json:1: can't read include file '/dev/zero': File too large");
     }
 
     @Test
