@@ -4,30 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * Drives headless Chromium over the built sample site from {@code file://} (issue #4 acceptance):
@@ -38,45 +27,26 @@ import org.openqa.selenium.logging.LogType;
  */
 @Timeout(180)
 class SiteBrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getProperty("qapidoc.chromium", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getProperty("qapidoc.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SITE = Path.of("target/browser-site").toAbsolutePath();
     private static final Path SHOTS = Path.of("target/screenshots");
 
+    private static HeadlessChromium browser;
     private static ChromeDriver driver;
-    private static Path profile;
 
     @BeforeAll
     static void start() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        assumeTrue(HeadlessChromium.installed(),
                 "chromium and chromedriver are not installed (apt-get install chromium chromium-driver); skipping");
         Main.Result r = Main.capture("build", "sample-docs", "-o", SITE.toString());
         assertEquals(0, r.exitCode(), r.stderr());
-        profile = Files.createTempDirectory("qapidoc-chromium-");
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(Duration.ofSeconds(30));
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var w = Files.walk(profile)) {
-                for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -84,15 +54,8 @@ class SiteBrowserTest {
         return SITE.resolve(page).toUri().toString();
     }
 
-    /** Console messages at SEVERE level (errors, failed loads) since the last call. */
     private static List<String> consoleErrors() {
-        List<String> errors = new ArrayList<>();
-        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(e.getMessage());
-            }
-        }
-        return errors;
+        return browser.consoleErrors();
     }
 
     private static void waitFor(String what, BooleanSupplier cond) throws InterruptedException {
@@ -106,9 +69,7 @@ class SiteBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(SHOTS.resolve(name), png);
+        byte[] png = browser.screenshot(SHOTS.resolve(name));
         assertTrue(png.length > 1000, "screenshot is not empty");
     }
 
