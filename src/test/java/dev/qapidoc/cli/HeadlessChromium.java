@@ -31,10 +31,12 @@ final class HeadlessChromium implements AutoCloseable {
     private static final Path CHROMIUM = Path.of(System.getProperty("qapidoc.chromium", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(System.getProperty("qapidoc.chromedriver", "/usr/bin/chromedriver"));
 
+    private final Path site;
     private final ChromeDriver driver;
     private final Path profile;
 
-    private HeadlessChromium(ChromeDriver driver, Path profile) {
+    private HeadlessChromium(Path site, ChromeDriver driver, Path profile) {
+        this.site = site;
         this.driver = driver;
         this.profile = profile;
     }
@@ -44,8 +46,11 @@ final class HeadlessChromium implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     }
 
-    /** Starts the browser with a fresh profile; {@code pageLoad} bounds each page load. */
-    static HeadlessChromium start(Duration pageLoad) throws IOException {
+    /**
+     * Starts the browser with a fresh profile over the built site at {@code site};
+     * {@code pageLoad} bounds each page load.
+     */
+    static HeadlessChromium start(Path site, Duration pageLoad) throws IOException {
         Path profile = Files.createTempDirectory("qapidoc-chromium-");
         Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
@@ -58,11 +63,16 @@ final class HeadlessChromium implements AutoCloseable {
                 .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(pageLoad);
-        return new HeadlessChromium(driver, profile);
+        return new HeadlessChromium(site.toAbsolutePath(), driver, profile);
     }
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /** The {@code file://} URL of {@code page} (a path relative to the site, may carry a query). */
+    String url(String page) {
+        return site.resolve(page).toUri().toString();
     }
 
     /** Console messages at SEVERE level (errors, failed loads) since the last call. */

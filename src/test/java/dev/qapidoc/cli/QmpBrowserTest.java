@@ -38,7 +38,7 @@ class QmpBrowserTest {
         Main.Result r = Main.capture("html", "--namespace", "QMP", "--title", "QEMU QMP Reference Manual",
                 "-o", SITE.toString(), SCHEMA.toString());
         assertEquals(0, r.exitCode(), r.stderr());
-        browser = HeadlessChromium.start(Duration.ofSeconds(60));
+        browser = HeadlessChromium.start(SITE, Duration.ofSeconds(60));
         driver = browser.driver();
     }
 
@@ -49,38 +49,27 @@ class QmpBrowserTest {
         }
     }
 
-    private static String url(String page) {
-        return SITE.resolve(page).toUri().toString();
-    }
-
-    private static List<String> consoleErrors() {
-        return browser.consoleErrors();
-    }
-
-    private static Object js(String script) {
-        return browser.js(script);
-    }
-
     @Test
     void typeLinkOfACommandLandsOnTheType() throws IOException {
-        consoleErrors();
-        driver.get(url("index.html"));
+        browser.consoleErrors();
+        driver.get(browser.url("index.html"));
         WebElement link = driver.findElement(By.cssSelector(
                 "dt#command-QMP-block-core\\.blockdev-backup + dd a[href='#object-QMP-block-core.BlockdevBackup']"));
         link.click();
         assertTrue(driver.getCurrentUrl().endsWith("#object-QMP-block-core.BlockdevBackup"), driver.getCurrentUrl());
-        Number top = (Number) js("return document.getElementById('object-QMP-block-core.BlockdevBackup')"
+        Number top = (Number) browser.js("return document.getElementById('object-QMP-block-core.BlockdevBackup')"
                 + ".getBoundingClientRect().top");
         assertTrue(top.doubleValue() < 200, "target scrolled into view, top=" + top);
-        assertEquals("BlockdevBackup", js("return document.getElementById('object-QMP-block-core.BlockdevBackup')"
+        assertEquals("BlockdevBackup", browser.js(
+                "return document.getElementById('object-QMP-block-core.BlockdevBackup')"
                 + ".querySelector('.descname').textContent"));
         browser.screenshot(Path.of("target/screenshots/qmp-type-link.png"));
-        assertEquals(List.of(), consoleErrors());
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     @Test
     void searchListsTheCommandFirst() throws Exception {
-        driver.get(url("search.html") + "?q=blockdev-backup");
+        driver.get(browser.url("search.html") + "?q=blockdev-backup");
         for (int i = 0; i < 100 && driver.findElements(By.cssSelector("#search-results li a")).isEmpty(); i++) {
             Thread.sleep(100);
         }
@@ -90,6 +79,6 @@ class QmpBrowserTest {
                 results.get(0).getAttribute("href"));
         results.get(0).click();
         assertTrue(driver.getCurrentUrl().endsWith("#command-QMP-block-core.blockdev-backup"), driver.getCurrentUrl());
-        assertEquals(List.of(), consoleErrors());
+        assertEquals(List.of(), browser.consoleErrors());
     }
 }

@@ -39,7 +39,7 @@ class SiteBrowserTest {
                 "chromium and chromedriver are not installed (apt-get install chromium chromium-driver); skipping");
         Main.Result r = Main.capture("build", "sample-docs", "-o", SITE.toString());
         assertEquals(0, r.exitCode(), r.stderr());
-        browser = HeadlessChromium.start(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(SITE, Duration.ofSeconds(30));
         driver = browser.driver();
     }
 
@@ -48,14 +48,6 @@ class SiteBrowserTest {
         if (browser != null) {
             browser.close();
         }
-    }
-
-    private static String url(String page) {
-        return SITE.resolve(page).toUri().toString();
-    }
-
-    private static List<String> consoleErrors() {
-        return browser.consoleErrors();
     }
 
     private static void waitFor(String what, BooleanSupplier cond) throws InterruptedException {
@@ -75,20 +67,20 @@ class SiteBrowserTest {
 
     @Test
     void everyPageLoadsWithoutConsoleErrors() throws IOException {
-        consoleErrors();
+        browser.consoleErrors();
         for (String page : List.of("index.html", "getting-started.html", "protocol.html", "reference/index.html",
                 "reference/commands.html", "genindex.html", "search.html")) {
-            driver.get(url(page));
+            driver.get(browser.url(page));
             assertEquals("complete", ((JavascriptExecutor) driver).executeScript("return document.readyState"));
-            assertEquals(List.of(), consoleErrors(), page);
+            assertEquals(List.of(), browser.consoleErrors(), page);
         }
-        driver.get(url("index.html"));
+        driver.get(browser.url("index.html"));
         screenshot("sample-index.png");
     }
 
     @Test
     void crossPageLinkLandsOnItsTarget() {
-        driver.get(url("protocol.html"));
+        driver.get(browser.url("protocol.html"));
         WebElement link = driver.findElement(By.cssSelector("div.seealso a[href$='reference/commands.html#commands']"));
         link.click();
         assertTrue(driver.getCurrentUrl().endsWith("reference/commands.html#commands"), driver.getCurrentUrl());
@@ -99,12 +91,12 @@ class SiteBrowserTest {
         Number top = (Number) ((JavascriptExecutor) driver)
                 .executeScript("return document.getElementById('commands').getBoundingClientRect().top");
         assertTrue(top.doubleValue() < 200, "target scrolled into view, top=" + top);
-        assertEquals(List.of(), consoleErrors());
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     @Test
     void searchFindsATermAndLinksToIt() throws Exception {
-        driver.get(url("search.html") + "?q=snapshot");
+        driver.get(browser.url("search.html") + "?q=snapshot");
         waitFor("search results", () -> !driver.findElements(By.cssSelector("#search-results li a")).isEmpty());
         List<WebElement> results = driver.findElements(By.cssSelector("#search-results li a"));
         WebElement hit = results.stream().filter(a -> a.getAttribute("href").contains("reference/commands.html"))
@@ -113,12 +105,12 @@ class SiteBrowserTest {
         hit.click();
         waitFor("navigation", () -> driver.getCurrentUrl().contains("reference/commands.html"));
         assertTrue(driver.getPageSource().contains("machine-snapshot"));
-        assertEquals(List.of(), consoleErrors());
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     @Test
     void searchBoxSubmitsToTheSearchPage() throws Exception {
-        driver.get(url("getting-started.html"));
+        driver.get(browser.url("getting-started.html"));
         WebElement box = driver.findElement(By.cssSelector(".searchbox input[name=q]"));
         box.sendKeys("greeting\n");
         waitFor("search page", () -> driver.getCurrentUrl().contains("search.html?q=greeting"));
@@ -129,7 +121,7 @@ class SiteBrowserTest {
 
     @Test
     void darkVariantSwitches() throws IOException {
-        driver.get(url("protocol.html"));
+        driver.get(browser.url("protocol.html"));
         driver.findElement(By.cssSelector(".theme-toggle")).click();
         Object theme = ((JavascriptExecutor) driver).executeScript("return document.documentElement.getAttribute('data-theme')");
         assertTrue("dark".equals(theme) || "light".equals(theme), String.valueOf(theme));
@@ -140,6 +132,6 @@ class SiteBrowserTest {
                 .executeScript("return getComputedStyle(document.body).backgroundColor");
         assertEquals("rgb(15, 20, 25)", bg);
         screenshot("sample-dark.png");
-        assertEquals(List.of(), consoleErrors());
+        assertEquals(List.of(), browser.consoleErrors());
     }
 }
