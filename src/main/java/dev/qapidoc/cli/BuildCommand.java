@@ -128,7 +128,6 @@ final class BuildCommand implements Command {
 
         SiteConfig config = SiteConfig.empty();
         Path confPy = srcdir.resolve("conf.py");
-        int warnings = 0;
         if (Files.isRegularFile(confPy)) {
             ConfPy.Result r = ConfPy.parse(displayDir + "/conf.py", Files.readString(confPy, StandardCharsets.UTF_8));
             config = r.config();
@@ -157,22 +156,9 @@ final class BuildCommand implements Command {
             io.err.println("qapidoc: build: " + e.getMessage());
             return Main.EXIT_FINDINGS;
         }
-        int errors = 0;
-        String tolerant = schemas.tolerantSummary();
-        if (tolerant != null) {
-            io.err.println(tolerant);
-        }
-        for (SystemMessage m : result.messages()) {
-            if (m.level() == SystemMessage.Level.INFO) {
-                continue;
-            }
-            io.err.println(m.render());
-            if (m.level() == SystemMessage.Level.WARNING) {
-                warnings++;
-            } else {
-                errors++;
-            }
-        }
+        SiteFindings found = SiteFindings.print(io, schemas, result.messages());
+        int errors = found.errors();
+        int warnings = found.warnings();
         if (errors > 0 || (warningsAreErrors && warnings > 0)) {
             io.err.println("build failed: " + errors + " error(s), " + warnings + " warning(s)"
                     + (warningsAreErrors && warnings > 0 ? " (warnings treated as errors)" : "")

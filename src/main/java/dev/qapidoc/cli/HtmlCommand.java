@@ -3,7 +3,6 @@ package dev.qapidoc.cli;
 import dev.qapidoc.html.SiteBuilder;
 import dev.qapidoc.html.SiteConfig;
 import dev.qapidoc.rst.RstWriter;
-import dev.qapidoc.rst.SystemMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,23 +129,9 @@ final class HtmlCommand implements Command {
                 }
             }
         }
-        int errors = 0;
-        int warnings = 0;
-        String tolerant = schemas.tolerantSummary();
-        if (tolerant != null) {
-            io.err.println(tolerant);
-        }
-        for (SystemMessage m : result.messages()) {
-            if (m.level() == SystemMessage.Level.INFO) {
-                continue;
-            }
-            io.err.println(m.render());
-            if (m.level() == SystemMessage.Level.WARNING) {
-                warnings++;
-            } else {
-                errors++;
-            }
-        }
+        SiteFindings found = SiteFindings.print(io, schemas, result.messages());
+        int errors = found.errors();
+        int warnings = found.warnings();
         if (errors > 0 || (strict && warnings > 0)) {
             io.err.println("html failed: " + errors + " error(s), " + warnings + " warning(s); " + out
                     + " was left unchanged.");

@@ -3,11 +3,11 @@ package dev.qapidoc.cli;
 import dev.qapidoc.introspect.Introspector;
 import dev.qapidoc.introspect.SchemaInfo;
 import dev.qapidoc.schema.LoadMode;
-import dev.qapidoc.schema.LoadResult;
-import dev.qapidoc.schema.SchemaLoader;
+import dev.qapidoc.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code qapidoc introspect [--unmask] SCHEMA}: the data QMP's {@code query-qmp-schema} returns,
@@ -99,19 +99,11 @@ final class IntrospectCommand implements Command {
             throw new UsageException("introspect needs a schema file;"
                     + " see 'qapidoc introspect --help'");
         }
-        LoadResult r = SchemaLoader.load(schemaFile, Path.of("").toAbsolutePath(), mode);
-        if (!r.ok()) {
-            io.err.print(r.first().get().render() + "\n");
-            io.err.flush();
+        Optional<Schema> schema = SchemaInput.load(io, schemaFile, Path.of("").toAbsolutePath(), mode);
+        if (schema.isEmpty()) {
             return Main.EXIT_FINDINGS;
         }
-        if (!r.warnings().isEmpty()) {
-            io.err.println("note: tolerant mode accepted " + r.warnings().size() + " construct(s) today's QEMU"
-                    + " rejects in " + schemaFile + "; run 'qapidoc lint --tolerant SCHEMA' for details,"
-                    + " or pass --strict");
-            io.err.flush();
-        }
-        List<SchemaInfo> infos = Introspector.introspect(r.schema(), unmask);
+        List<SchemaInfo> infos = Introspector.introspect(schema.get(), unmask);
         Introspector.writeJson(infos, io.out);
         return Main.EXIT_OK;
     }

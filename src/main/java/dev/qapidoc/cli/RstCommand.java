@@ -3,13 +3,13 @@ package dev.qapidoc.cli;
 import dev.qapidoc.rst.RstLine;
 import dev.qapidoc.rst.RstWriter;
 import dev.qapidoc.schema.LoadMode;
-import dev.qapidoc.schema.LoadResult;
-import dev.qapidoc.schema.SchemaLoader;
+import dev.qapidoc.schema.Schema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code qapidoc rst}: the reST that QEMU's {@code qapi-doc} Sphinx directive generates for a
@@ -115,19 +115,11 @@ final class RstCommand implements Command {
             throw new UsageException("--namespace needs a non-empty name");
         }
         Path wd = Path.of("").toAbsolutePath();
-        LoadResult r = SchemaLoader.load(schemaFile, wd, mode);
-        if (!r.ok()) {
-            io.err.print(r.first().get().render() + "\n");
-            io.err.flush();
+        Optional<Schema> schema = SchemaInput.load(io, schemaFile, wd, mode);
+        if (schema.isEmpty()) {
             return Main.EXIT_FINDINGS;
         }
-        if (!r.warnings().isEmpty()) {
-            io.err.println("note: tolerant mode accepted " + r.warnings().size() + " construct(s) today's QEMU"
-                    + " rejects in " + schemaFile + "; run 'qapidoc lint --tolerant SCHEMA' for details,"
-                    + " or pass --strict");
-            io.err.flush();
-        }
-        List<RstLine> lines = RstWriter.write(r.schema(), new RstWriter.Options(namespace, dialect));
+        List<RstLine> lines = RstWriter.write(schema.get(), new RstWriter.Options(namespace, dialect));
         String text = RstWriter.render(lines, sourceMap, wd);
         if (output == null) {
             io.out.print(text);

@@ -55,8 +55,7 @@ final class SchemaRst implements SchemaExpander {
                 which.append(" (").append(e.getValue()).append(')');
             }
         }
-        return "note: tolerant mode accepted " + total + " construct(s) today's QEMU rejects in "
-                + which + "; run 'qapidoc lint --tolerant SCHEMA' for details, or pass --strict";
+        return SchemaInput.tolerantNote(total, which.toString());
     }
 
     @Override

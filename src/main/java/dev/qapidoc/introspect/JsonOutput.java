@@ -159,25 +159,41 @@ final class JsonOutput {
             g.writeRaw('\n');
         }
 
+        /* Objects and arrays indent alike (Python's json.dumps(indent=...)): an opening bracket
+           deepens, a separator is a comma and a new line, a closing bracket goes on its own line
+           unless the container is empty ("{}", "[]"). */
+
+        private void open(JsonGenerator g, char bracket) throws IOException {
+            g.writeRaw(bracket);
+            depth++;
+        }
+
+        private void close(JsonGenerator g, int entries, char bracket) throws IOException {
+            depth--;
+            if (entries > 0) {
+                newline(g);
+            }
+            g.writeRaw(bracket);
+        }
+
+        private void separate(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            newline(g);
+        }
+
         @Override
         public void writeStartObject(JsonGenerator g) throws IOException {
-            g.writeRaw('{');
-            depth++;
+            open(g, '{');
         }
 
         @Override
         public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
-            depth--;
-            if (nrOfEntries > 0) {
-                newline(g);
-            }
-            g.writeRaw('}');
+            close(g, nrOfEntries, '}');
         }
 
         @Override
         public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            newline(g);
+            separate(g);
         }
 
         @Override
@@ -187,23 +203,17 @@ final class JsonOutput {
 
         @Override
         public void writeStartArray(JsonGenerator g) throws IOException {
-            g.writeRaw('[');
-            depth++;
+            open(g, '[');
         }
 
         @Override
         public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
-            depth--;
-            if (nrOfValues > 0) {
-                newline(g);
-            }
-            g.writeRaw(']');
+            close(g, nrOfValues, ']');
         }
 
         @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            newline(g);
+            separate(g);
         }
 
         @Override

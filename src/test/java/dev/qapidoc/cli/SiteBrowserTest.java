@@ -4,30 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * Drives headless Chromium over the built sample site from {@code file://} (issue #4 acceptance):
@@ -38,61 +27,27 @@ import org.openqa.selenium.logging.LogType;
  */
 @Timeout(180)
 class SiteBrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getProperty("qapidoc.chromium", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getProperty("qapidoc.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SITE = Path.of("target/browser-site").toAbsolutePath();
     private static final Path SHOTS = Path.of("target/screenshots");
 
+    private static HeadlessChromium browser;
     private static ChromeDriver driver;
-    private static Path profile;
 
     @BeforeAll
     static void start() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        assumeTrue(HeadlessChromium.installed(),
                 "chromium and chromedriver are not installed (apt-get install chromium chromium-driver); skipping");
         Main.Result r = Main.capture("build", "sample-docs", "-o", SITE.toString());
         assertEquals(0, r.exitCode(), r.stderr());
-        profile = Files.createTempDirectory("qapidoc-chromium-");
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(SITE, Duration.ofSeconds(30));
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
-        if (profile != null) {
-            try (var w = Files.walk(profile)) {
-                for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
-    private static String url(String page) {
-        return SITE.resolve(page).toUri().toString();
-    }
-
-    /** Console messages at SEVERE level (errors, failed loads) since the last call. */
-    private static List<String> consoleErrors() {
-        List<String> errors = new ArrayList<>();
-        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(e.getMessage());
-            }
-        }
-        return errors;
     }
 
     private static void waitFor(String what, BooleanSupplier cond) throws InterruptedException {
@@ -106,28 +61,26 @@ class SiteBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(SHOTS.resolve(name), png);
+        byte[] png = browser.screenshot(SHOTS.resolve(name));
         assertTrue(png.length > 1000, "screenshot is not empty");
     }
 
     @Test
     void everyPageLoadsWithoutConsoleErrors() throws IOException {
-        consoleErrors();
+        browser.consoleErrors();
         for (String page : List.of("index.html", "getting-started.html", "protocol.html", "reference/index.html",
                 "reference/commands.html", "genindex.html", "search.html")) {
-            driver.get(url(page));
+            driver.get(browser.url(page));
             assertEquals("complete", ((JavascriptExecutor) driver).executeScript("return document.readyState"));
-            assertEquals(List.of(), consoleErrors(), page);
+            assertEquals(List.of(), browser.consoleErrors(), page);
         }
-        driver.get(url("index.html"));
+        driver.get(browser.url("index.html"));
         screenshot("sample-index.png");
     }
 
     @Test
     void crossPageLinkLandsOnItsTarget() {
-        driver.get(url("protocol.html"));
+        driver.get(browser.url("protocol.html"));
         WebElement link = driver.findElement(By.cssSelector("div.seealso a[href$='reference/commands.html#commands']"));
         link.click();
         assertTrue(driver.getCurrentUrl().endsWith("reference/commands.html#commands"), driver.getCurrentUrl());
@@ -138,12 +91,12 @@ class SiteBrowserTest {
         Number top = (Number) ((JavascriptExecutor) driver)
                 .executeScript("return document.getElementById('commands').getBoundingClientRect().top");
         assertTrue(top.doubleValue() < 200, "target scrolled into view, top=" + top);
-        assertEquals(List.of(), consoleErrors());
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     @Test
     void searchFindsATermAndLinksToIt() throws Exception {
-        driver.get(url("search.html") + "?q=snapshot");
+        driver.get(browser.url("search.html") + "?q=snapshot");
         waitFor("search results", () -> !driver.findElements(By.cssSelector("#search-results li a")).isEmpty());
         List<WebElement> results = driver.findElements(By.cssSelector("#search-results li a"));
         WebElement hit = results.stream().filter(a -> a.getAttribute("href").contains("reference/commands.html"))
@@ -152,12 +105,12 @@ class SiteBrowserTest {
         hit.click();
         waitFor("navigation", () -> driver.getCurrentUrl().contains("reference/commands.html"));
         assertTrue(driver.getPageSource().contains("machine-snapshot"));
-        assertEquals(List.of(), consoleErrors());
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     @Test
     void searchBoxSubmitsToTheSearchPage() throws Exception {
-        driver.get(url("getting-started.html"));
+        driver.get(browser.url("getting-started.html"));
         WebElement box = driver.findElement(By.cssSelector(".searchbox input[name=q]"));
         box.sendKeys("greeting\n");
         waitFor("search page", () -> driver.getCurrentUrl().contains("search.html?q=greeting"));
@@ -168,7 +121,7 @@ class SiteBrowserTest {
 
     @Test
     void darkVariantSwitches() throws IOException {
-        driver.get(url("protocol.html"));
+        driver.get(browser.url("protocol.html"));
         driver.findElement(By.cssSelector(".theme-toggle")).click();
         Object theme = ((JavascriptExecutor) driver).executeScript("return document.documentElement.getAttribute('data-theme')");
         assertTrue("dark".equals(theme) || "light".equals(theme), String.valueOf(theme));
@@ -179,6 +132,6 @@ class SiteBrowserTest {
                 .executeScript("return getComputedStyle(document.body).backgroundColor");
         assertEquals("rgb(15, 20, 25)", bg);
         screenshot("sample-dark.png");
-        assertEquals(List.of(), consoleErrors());
+        assertEquals(List.of(), browser.consoleErrors());
     }
 }
