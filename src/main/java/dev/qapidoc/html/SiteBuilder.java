@@ -225,11 +225,12 @@ public final class SiteBuilder {
         // the search index only reads the finished trees: it is built on the other core while
         // the pages are written
         FutureTask<byte[]> searchTask = background("qapidoc-search", this::searchIndex);
+        // so are the general index and the QAPI index pages (the page writer only reads them too)
+        FutureTask<Map<String, byte[]>> indexTask = background("qapidoc-indices", this::indexPages);
         for (SourceDoc d : docs.values()) {
             writePage(d, order);
         }
-        writeGenindex();
-        writeQapiIndices();
+        files.putAll(await(indexTask));
         writeSearch();
         files.put("searchindex.js", await(searchTask));
         writeInventory();
@@ -887,11 +888,19 @@ public final class SiteBuilder {
 
     // ---- general index (§5.1) ----
 
-    private void writeGenindex() {
+    /** The general index and the QAPI index pages; reads the trees and the domain, writes nothing. */
+    private Map<String, byte[]> indexPages() {
+        Map<String, byte[]> out = new TreeMap<>();
+        writeGenindex(out);
+        writeQapiIndices(out);
+        return out;
+    }
+
+    private void writeGenindex(Map<String, byte[]> out) {
         Map<String, Object> v = baseVars("genindex", "Index");
         v.put("body", GeneralIndex.html(indexEntries()));
         v.put("localtoc", "");
-        files.put("genindex.html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
+        out.put("genindex.html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
     }
 
     private List<GeneralIndex.Entry> indexEntries() {
@@ -912,12 +921,12 @@ public final class SiteBuilder {
 
     // ---- QAPI index pages (§5.2) ----
 
-    private void writeQapiIndices() {
+    private void writeQapiIndices(Map<String, byte[]> out) {
         for (Domain.IndexPage page : domain.indexPages()) {
             Map<String, Object> v = baseVars(page.name(), page.title());
             v.put("body", QapiIndexHtml.html(page));
             v.put("localtoc", "");
-            files.put(page.name() + ".html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
+            out.put(page.name() + ".html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
         }
     }
 
