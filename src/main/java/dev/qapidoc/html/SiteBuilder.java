@@ -169,6 +169,7 @@ public final class SiteBuilder {
     /** label name → doc, anchor id (null for a whole page), title (null when none). */
     private final Map<String, Label> labels = new LinkedHashMap<>();
     private final Map<String, byte[]> files = new TreeMap<>();
+    private final Highlights highlights = new Highlights();
     private final Map<String, String> images = new TreeMap<>();
     private Theme theme;
     private final Domain domain;
@@ -193,7 +194,11 @@ public final class SiteBuilder {
      */
     public static Output build(Options opts) throws IOException {
         SiteBuilder b = new SiteBuilder(opts);
-        b.run();
+        try {
+            b.run();
+        } finally {
+            b.highlights.close();
+        }
         return new Output(b.files, List.copyOf(b.messages));
     }
 
@@ -357,6 +362,8 @@ public final class SiteBuilder {
         for (Pass p : opts.passes()) {
             p.apply(d.name, d.tree, reader, messages::add);
         }
+        // code blocks are final now: they are highlighted on the other core while this one goes on
+        highlights.prepare(d.tree.findAll(Type.LITERAL_BLOCK));
         Transforms.apply(d.tree, messages::add);
         for (RstNode n : d.tree.descendants()) {
             if (n.type() == Type.DIRECTIVE) {
@@ -826,6 +833,11 @@ public final class SiteBuilder {
             @Override
             public void report(SystemMessage m) {
                 messages.add(m);
+            }
+
+            @Override
+            public Highlighter.Result highlight(RstNode block) {
+                return highlights.take(block);
             }
         };
         String body = HtmlTranslator.render(d.tree, ctx);
