@@ -118,6 +118,8 @@ final class HtmlCommand implements Command {
         Path src = Files.createTempDirectory("qapidoc-html-");
         SiteBuilder.Output result;
         SchemaRst schemas = BuildCommand.expander(src, config);
+        // the root page's only directive is known: its schema loads while the build starts up
+        schemas.prefetch(schema, ns);
         try {
             Files.writeString(src.resolve("index.rst"), rootPage(title, schema, ns), StandardCharsets.UTF_8);
             result = SiteBuilder.build(new SiteBuilder.Options(src, "", config, false, List.of(Path.of("themes")),

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The {@code qapi-doc} directive's schema side: runs the frontend and the reST emitter for the
@@ -58,9 +60,60 @@ final class SchemaRst implements SchemaExpander {
         return SchemaInput.tolerantNote(total, which.toString());
     }
 
+    /** A schema loaded and emitted ahead of its directive (see {@link #prefetch}). */
+    private record Loaded(LoadResult result, List<RstLine> lines) {}
+
+    private String prefetchKey;
+    private FutureTask<Loaded> prefetched;
+
+    /**
+     * Starts loading and emitting {@code path} for {@code namespace} on another thread, for a
+     * caller that knows which {@code qapi-doc} directive is coming ({@code qapidoc html}): the
+     * schema's load and reST emission (about a third of an html run on QEMU's QMP schema) then
+     * overlap the start of the build (theme, class loading, the root page) instead of following
+     * it. The first matching {@link #expand} takes the result; nothing else changes.
+     */
+    void prefetch(String path, String namespace) {
+        FutureTask<Loaded> task = new FutureTask<>(() -> load(path, namespace));
+        Thread t = new Thread(task, "qapidoc-schema");
+        t.setDaemon(true);
+        prefetchKey = path + "\0" + namespace;
+        prefetched = task;
+        t.start();
+    }
+
+    private Loaded load(String path, String namespace) {
+        LoadResult r = SchemaLoader.load(path, srctree.toAbsolutePath().normalize(), mode);
+        return new Loaded(r, r.ok() ? RstWriter.write(r.schema(), new RstWriter.Options(namespace, dialect)) : null);
+    }
+
+    private Loaded take(String path, String namespace) {
+        FutureTask<Loaded> task = prefetched;
+        if (task == null || !prefetchKey.equals(path + "\0" + namespace)) {
+            return load(path, namespace);
+        }
+        prefetched = null;
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return load(path, namespace);
+        } catch (ExecutionException e) {
+            // the work threw: rethrow as if it ran here
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     @Override
     public Expansion expand(String path, String namespace, SourceLocation where) {
-        LoadResult r = SchemaLoader.load(path, srctree.toAbsolutePath().normalize(), mode);
+        Loaded loaded = take(path, namespace);
+        LoadResult r = loaded.result();
         if (!r.ok()) {
             // the first ERROR: in a tolerant load diagnostics() may start with warnings
             return Expansion.failed("qapi-doc: schema '" + path + "' has errors:\n" + r.first().get().render());
@@ -68,7 +121,7 @@ final class SchemaRst implements SchemaExpander {
         if (!r.warnings().isEmpty()) {
             tolerantWarnings.merge(path, r.warnings().size(), Integer::sum);
         }
-        List<RstLine> lines = RstWriter.write(r.schema(), new RstWriter.Options(namespace, dialect));
+        List<RstLine> lines = loaded.lines();
         List<ContentLine> out = new ArrayList<>(lines.size());
         boolean first = true;
         for (RstLine l : lines) {

@@ -23,6 +23,11 @@ final class HtmlTranslator {
         String image(RstNode image);
 
         void report(SystemMessage m);
+
+        /** The highlighting of a literal block (a site builder may have it ready, see Highlights). */
+        default Highlighter.Result highlight(RstNode block) {
+            return Highlighter.highlight(Highlights.language(block), Highlights.code(block));
+        }
     }
 
     static final String PERMALINK = "\u00b6";
@@ -531,9 +536,8 @@ final class HtmlTranslator {
     }
 
     private void literalBlock(RstNode n) {
-        String lang = n.attr("language") == null ? "default" : n.attr("language");
-        String code = n.text() == null ? "" : n.text();
-        Highlighter.Result r = Highlighter.highlight(lang, code);
+        String lang = Highlights.language(n);
+        Highlighter.Result r = ctx.highlight(n);
         if (r.failed()) {
             ctx.report(SystemMessage.warning(n.location(),
                     "Could not lex literal_block as \"" + lang + "\". Highlighting skipped."));

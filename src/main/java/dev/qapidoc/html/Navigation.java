@@ -22,6 +22,9 @@ final class Navigation {
     Navigation(Map<String, SourceDoc> docs, String rootDoc) {
         this.docs = docs;
         this.rootDoc = rootDoc;
+        // found here rather than lazily: pages and index pages are rendered on different threads
+        SourceDoc root = docs.get(rootDoc);
+        this.rootToctrees = root == null ? List.of() : root.tree.findAll(Type.TOCTREE);
     }
 
     private static int parseInt(String s, int dflt) {
@@ -207,7 +210,7 @@ final class Navigation {
     }
 
     /** The root document's toctrees, found once: every page's sidebar lists them. */
-    private List<RstNode> rootToctrees;
+    private final List<RstNode> rootToctrees;
 
     /** The global navigation shown in every page's sidebar. */
     String sidebar(String current) {
@@ -215,9 +218,6 @@ final class Navigation {
         HtmlWriter w = new HtmlWriter();
         RstNode top = topSection(root);
         boolean any = false;
-        if (rootToctrees == null) {
-            rootToctrees = root.tree.findAll(Type.TOCTREE);
-        }
         List<RstNode> trees = rootToctrees;
         for (RstNode tt : trees) {
             if (tt.attr("caption") != null) {

@@ -169,6 +169,7 @@ public final class SiteBuilder {
     /** label name → doc, anchor id (null for a whole page), title (null when none). */
     private final Map<String, Label> labels = new LinkedHashMap<>();
     private final Map<String, byte[]> files = new TreeMap<>();
+    private final Highlights highlights = new Highlights();
     private final Map<String, String> images = new TreeMap<>();
     private Theme theme;
     private final Domain domain;
@@ -193,7 +194,11 @@ public final class SiteBuilder {
      */
     public static Output build(Options opts) throws IOException {
         SiteBuilder b = new SiteBuilder(opts);
-        b.run();
+        try {
+            b.run();
+        } finally {
+            b.highlights.close();
+        }
         return new Output(b.files, List.copyOf(b.messages));
     }
 
@@ -225,11 +230,12 @@ public final class SiteBuilder {
         // the search index only reads the finished trees: it is built on the other core while
         // the pages are written
         FutureTask<byte[]> searchTask = background("qapidoc-search", this::searchIndex);
+        // so are the general index and the QAPI index pages (the page writer only reads them too)
+        FutureTask<Map<String, byte[]>> indexTask = background("qapidoc-indices", this::indexPages);
         for (SourceDoc d : docs.values()) {
             writePage(d, order);
         }
-        writeGenindex();
-        writeQapiIndices();
+        files.putAll(await(indexTask));
         writeSearch();
         files.put("searchindex.js", await(searchTask));
         writeInventory();
@@ -356,6 +362,8 @@ public final class SiteBuilder {
         for (Pass p : opts.passes()) {
             p.apply(d.name, d.tree, reader, messages::add);
         }
+        // code blocks are final now: they are highlighted on the other core while this one goes on
+        highlights.prepare(d.tree.findAll(Type.LITERAL_BLOCK));
         Transforms.apply(d.tree, messages::add);
         for (RstNode n : d.tree.descendants()) {
             if (n.type() == Type.DIRECTIVE) {
@@ -826,6 +834,11 @@ public final class SiteBuilder {
             public void report(SystemMessage m) {
                 messages.add(m);
             }
+
+            @Override
+            public Highlighter.Result highlight(RstNode block) {
+                return highlights.take(block);
+            }
         };
         String body = HtmlTranslator.render(d.tree, ctx);
         Map<String, Object> v = baseVars(d.name, d.title);
@@ -887,11 +900,19 @@ public final class SiteBuilder {
 
     // ---- general index (§5.1) ----
 
-    private void writeGenindex() {
+    /** The general index and the QAPI index pages; reads the trees and the domain, writes nothing. */
+    private Map<String, byte[]> indexPages() {
+        Map<String, byte[]> out = new TreeMap<>();
+        writeGenindex(out);
+        writeQapiIndices(out);
+        return out;
+    }
+
+    private void writeGenindex(Map<String, byte[]> out) {
         Map<String, Object> v = baseVars("genindex", "Index");
         v.put("body", GeneralIndex.html(indexEntries()));
         v.put("localtoc", "");
-        files.put("genindex.html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
+        out.put("genindex.html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
     }
 
     private List<GeneralIndex.Entry> indexEntries() {
@@ -912,12 +933,12 @@ public final class SiteBuilder {
 
     // ---- QAPI index pages (§5.2) ----
 
-    private void writeQapiIndices() {
+    private void writeQapiIndices(Map<String, byte[]> out) {
         for (Domain.IndexPage page : domain.indexPages()) {
             Map<String, Object> v = baseVars(page.name(), page.title());
             v.put("body", QapiIndexHtml.html(page));
             v.put("localtoc", "");
-            files.put(page.name() + ".html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
+            out.put(page.name() + ".html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
         }
     }
 

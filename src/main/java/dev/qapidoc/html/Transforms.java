@@ -42,14 +42,18 @@ final class Transforms {
 
     private void run() {
         only();
-        for (RstNode n : doc.descendants()) {
+        // from here until contents() the passes change ids, names and attributes but not the
+        // tree's shape: they share one walk of a tree of a few hundred thousand nodes
+        List<RstNode> all = doc.descendants();
+        List<RstNode> targets = ofType(all, Type.TARGET);
+        for (RstNode n : all) {
             used.addAll(n.ids());
         }
-        indexTargets();
-        List<RstNode> duplicates = sectionIds();
-        labels();
-        propagate();
-        captions();
+        indexTargets(all);
+        List<RstNode> duplicates = sectionIds(ofType(all, Type.SECTION));
+        labels(targets);
+        propagate(targets);
+        captions(all);
         contents();
         for (RstNode s : duplicates) {
             s.ids().add(0, nextAutoId());
@@ -143,9 +147,19 @@ final class Transforms {
         }
     }
 
-    private void indexTargets() {
+    /** The nodes of type {@code t} in {@code nodes}, in their order (a findAll without a walk). */
+    private static List<RstNode> ofType(List<RstNode> nodes, Type t) {
+        List<RstNode> out = new ArrayList<>();
+        for (RstNode n : nodes) {
+            if (n.type() == t) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private void indexTargets(List<RstNode> nodes) {
         int n = 0;
-        List<RstNode> nodes = doc.descendants();
         for (int k = 0; k < nodes.size(); k++) {
             RstNode t = nodes.get(k);
             if (t.type() == Type.TARGET && "true".equals(t.attr("index"))) {
@@ -161,9 +175,9 @@ final class Transforms {
     }
 
     /** Section ids from titles; returns sections whose id is taken (they get idN later). */
-    private List<RstNode> sectionIds() {
+    private List<RstNode> sectionIds(List<RstNode> sections) {
         List<RstNode> dups = new ArrayList<>();
-        for (RstNode s : doc.findAll(Type.SECTION)) {
+        for (RstNode s : sections) {
             if (!s.ids().isEmpty()) {
                 continue;
             }
@@ -183,8 +197,8 @@ final class Transforms {
         return dups;
     }
 
-    private void labels() {
-        for (RstNode t : doc.findAll(Type.TARGET)) {
+    private void labels(List<RstNode> targets) {
+        for (RstNode t : targets) {
             if (t.attr("refuri") != null || t.attr("refname") != null || t.names().isEmpty() || !t.ids().isEmpty()) {
                 continue;
             }
@@ -198,8 +212,7 @@ final class Transforms {
     }
 
     /** §3.4: a standalone target's ids move to the next visible node. */
-    private void propagate() {
-        List<RstNode> targets = doc.findAll(Type.TARGET);
+    private void propagate(List<RstNode> targets) {
         for (int k = targets.size() - 1; k >= 0; k--) {
             RstNode t = targets.get(k);
             if (t.ids().isEmpty() || "true".equals(t.attr("inline")) || t.attr("refuri") != null) {
@@ -228,8 +241,8 @@ final class Transforms {
         return null;
     }
 
-    private void captions() {
-        for (RstNode n : doc.descendants()) {
+    private void captions(List<RstNode> all) {
+        for (RstNode n : all) {
             boolean table = n.type() == Type.TABLE && !n.children().isEmpty() && n.children().get(0).type() == Type.TITLE;
             boolean block = n.type() == Type.LITERAL_BLOCK && n.attr("caption") != null;
             if ((table || block) && n.ids().isEmpty()) {
@@ -362,7 +375,9 @@ final class Transforms {
             e.getKey().attr("pendingSection", null);
         }
         Map<String, String[]> names = new LinkedHashMap<>();
-        for (RstNode n : doc.descendants()) {
+        // contents() added nodes: one fresh walk, shared by the three loops (none changes the shape)
+        List<RstNode> all = doc.descendants();
+        for (RstNode n : all) {
             if (n.type() == Type.TARGET && n.attr("refuri") != null) {
                 for (String name : n.names()) {
                     names.putIfAbsent(name, new String[] {"uri", n.attr("refuri")});
@@ -379,7 +394,7 @@ final class Transforms {
             }
         }
         // indirect targets: .. _a: b_
-        for (RstNode n : doc.findAll(Type.TARGET)) {
+        for (RstNode n : ofType(all, Type.TARGET)) {
             if (n.attr("refname") != null) {
                 String[] to = names.get(n.attr("refname"));
                 if (to != null) {
@@ -389,7 +404,7 @@ final class Transforms {
                 }
             }
         }
-        for (RstNode r : doc.findAll(Type.REFERENCE)) {
+        for (RstNode r : ofType(all, Type.REFERENCE)) {
             String name = r.attr("refname");
             if (name == null) {
                 continue;

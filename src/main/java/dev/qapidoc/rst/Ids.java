@@ -33,6 +33,9 @@ public final class Ids {
      * leading digits/hyphens and trailing hyphens removed. May return the empty string.
      */
     public static String docutils(String text) {
+        if (isAscii(text)) {
+            return asciiId(text, false);
+        }
         String s = asciiFold(text.toLowerCase(Locale.ROOT));
         s = String.join(" ", WS.split(s.strip()));
         s = s.replaceAll("[^a-z0-9]+", "-");
@@ -45,6 +48,9 @@ public final class Ids {
      * become {@code -}, leading {@code [-0-9._]} and trailing {@code -} stripped.
      */
     public static String sphinx(String text) {
+        if (isAscii(text)) {
+            return asciiId(text, true);
+        }
         String s = asciiFold(text);
         s = String.join(" ", WS.split(s.strip()));
         s = s.replaceAll("[^A-Za-z0-9._]+", "-");
@@ -55,6 +61,55 @@ public final class Ids {
     /** Whitespace-normalised, lower-cased reference name (docutils {@code fully_normalize_name}). */
     public static String normalizeName(String name) {
         return String.join(" ", WS.split(name.strip())).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #sphinx} ({@code keepCase}) or {@link #docutils} of ASCII text in one pass, without
+     * the regexes and the Unicode normalisation (a QMP manual makes thousands of ids, nearly all
+     * ASCII). For ASCII the folding changes nothing, and whitespace, like every other character
+     * outside the id alphabet, ends up in a run that becomes one {@code -} or is stripped at an end,
+     * so the result is the same as the general path's.
+     */
+    private static String asciiId(String text, boolean keepCase) {
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean run = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!keepCase && c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || (keepCase && ((c >= 'A' && c <= 'Z') || c == '.' || c == '_'));
+            if (!ok) {
+                run = true;
+                continue;
+            }
+            if (run) {
+                sb.append('-');
+                run = false;
+            }
+            sb.append(c);
+        }
+        // leading [-0-9] ([-0-9._] for Sphinx); a trailing run was never appended
+        int start = 0;
+        while (start < sb.length()) {
+            char c = sb.charAt(start);
+            if (c == '-' || (c >= '0' && c <= '9') || (keepCase && (c == '.' || c == '_'))) {
+                start++;
+            } else {
+                break;
+            }
+        }
+        return sb.substring(start);
     }
 
     private static String asciiFold(String text) {

@@ -94,6 +94,8 @@ public final class RstNode {
     private final List<String> names = new ArrayList<>();
     private final List<String> classes = new ArrayList<>();
     private final List<RstNode> children = new ArrayList<>();
+    /** The read-only view of {@link #children}, made on first use: walks ask for it millions of times. */
+    private List<RstNode> childrenView;
     private RstNode parent;
     private DirectiveCall directive;
 
@@ -173,7 +175,13 @@ public final class RstNode {
     }
 
     public List<RstNode> children() {
-        return Collections.unmodifiableList(children);
+        List<RstNode> v = childrenView;
+        if (v == null) {
+            // a race between threads only makes two equal views
+            v = Collections.unmodifiableList(children);
+            childrenView = v;
+        }
+        return v;
     }
 
     public RstNode parent() {
