@@ -33,6 +33,46 @@ public final class DocParser {
     }
 
     /**
+     * §1.2: the next comment token of a block. The lexer's contract is to throw at a non-comment
+     * token; a source that returns null still gets a clean diagnostic at the last line read.
+     */
+    static DocLine nextToken(DocLineSource source, DocLine last) {
+        DocLine dl = source.next();
+        if (dl == null) {
+            throw new QapiException(Diagnostic.error(last.location().withoutColumn(),
+                    "documentation comment must end with '##'"));
+        }
+        return dl;
+    }
+
+    /**
+     * §1.2, shared by today's and the legacy reader: a token's doc line text. Null for the
+     * closing {@code ##}, "" for a blank {@code #}, else the text after {@code # }, right-stripped.
+     */
+    static String lineText(DocLine dl) {
+        String t = dl.text();
+        if (t.startsWith("##")) {
+            if (!t.equals("##")) {
+                throw parseError(dl, "junk after '##' at end of documentation comment");
+            }
+            return null;
+        }
+        if (t.equals("#")) {
+            return "";
+        }
+        if (t.length() < 2 || t.charAt(1) != ' ') {
+            throw parseError(dl, "missing space after #");
+        }
+        return PyText.rstrip(t.substring(2));
+    }
+
+    /** A parse error (§1.11): column of the line's {@code #}, with QEMU's tab rule. */
+    static QapiException parseError(DocLine dl, String message) {
+        int col = PyText.column(dl.physicalLine(), dl.hashOffset());
+        return new QapiException(Diagnostic.error(dl.location().withColumn(col), message));
+    }
+
+    /**
      * §1.3.2 rule 1: QEMU's {@code  *(https?|ftp)://[^ ]*\\z} matched at the start of the line (a
      * line that is only an indented URL may be longer than 70 columns).
      */
@@ -271,28 +311,16 @@ public final class DocParser {
 
         /** Reads the next comment token, classifies it, and runs literal tracking and checks. */
         private Line next() {
-            DocLine dl = source.next();
-            if (dl == null) {
-                // The lexer's contract is to throw; keep a clean diagnostic if it does not.
-                throw new QapiException(Diagnostic.error(last.location().withoutColumn(),
-                        "documentation comment must end with '##'"));
-            }
+            DocLine dl = nextToken(source, last);
             last = dl;
-            String t = dl.text();
-            if (t.startsWith("##")) {
-                if (!t.equals("##")) {
-                    throw parseError(dl, "junk after '##' at end of documentation comment");
-                }
+            String text = lineText(dl);
+            if (text == null) {
                 literal = false;
                 return new Line(null, dl);
             }
-            if (t.equals("#")) {
-                return new Line("", dl);
+            if (text.isEmpty()) {
+                return new Line("", dl); // literal tracking and checks ignore blank lines
             }
-            if (t.length() < 2 || t.charAt(1) != ' ') {
-                throw parseError(dl, "missing space after #");
-            }
-            String text = PyText.rstrip(t.substring(2));
             trackLiteral(text);
             if (!literal) {
                 validate(text, dl);
@@ -554,12 +582,11 @@ public final class DocParser {
         // ---- errors (§1.11): parse errors have a column at the line's '#', semantic ones none ----
 
         private static QapiException parseError(Line line, String message) {
-            return parseError(line.source(), message);
+            return DocParser.parseError(line.source(), message);
         }
 
         private static QapiException parseError(DocLine dl, String message) {
-            int col = PyText.column(dl.physicalLine(), dl.hashOffset());
-            return new QapiException(Diagnostic.error(dl.location().withColumn(col), message));
+            return DocParser.parseError(dl, message);
         }
 
         private static QapiException semanticError(Line line, String message) {

@@ -344,26 +344,8 @@ public final class LegacyDocParser {
 
         /** The next line's text after {@code # } (right-stripped), "" when blank, null at {@code ##}. */
         private String next() {
-            DocLine dl = source.next();
-            if (dl == null) {
-                throw new QapiException(Diagnostic.error(last.location().withoutColumn(),
-                        "documentation comment must end with '##'"));
-            }
-            last = dl;
-            String t = dl.text();
-            if (t.startsWith("##")) {
-                if (!t.equals("##")) {
-                    throw parseError(dl, "junk after '##' at end of documentation comment");
-                }
-                return null;
-            }
-            if (t.equals("#")) {
-                return "";
-            }
-            if (t.length() < 2 || t.charAt(1) != ' ') {
-                throw parseError(dl, "missing space after #");
-            }
-            return PyText.rstrip(t.substring(2));
+            last = DocParser.nextToken(source, last);
+            return DocParser.lineText(last);
         }
 
         private SourceLocation here() {
@@ -521,8 +503,7 @@ public final class LegacyDocParser {
         }
 
         private static QapiException parseError(DocLine dl, String message) {
-            int col = PyText.column(dl.physicalLine(), dl.hashOffset());
-            return new QapiException(Diagnostic.error(dl.location().withColumn(col), message));
+            return DocParser.parseError(dl, message);
         }
     }
 }
