@@ -127,27 +127,9 @@ final class SchemaRst implements SchemaExpander {
         for (RstLine l : lines) {
             // the namespace line belongs to the directive, as in QEMU's generated text (§8.3)
             SourceLocation origin = first && namespace != null ? where : l.origin();
-            out.add(new ContentLine(expandTabs(l.text()), origin == null ? where : origin));
+            out.add(new ContentLine(ContentLine.expandTabs(l.text()), origin == null ? where : origin));
             first = false;
         }
         return Expansion.of(out);
-    }
-
-    private static String expandTabs(String s) {
-        if (s.indexOf('\t') < 0) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\t') {
-                do {
-                    sb.append(' ');
-                } while (sb.length() % 8 != 0);
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

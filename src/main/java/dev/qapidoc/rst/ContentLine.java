@@ -32,7 +32,8 @@ public record ContentLine(String text, SourceLocation where) {
         return new ContentLine(t, where);
     }
 
-    static String expandTabs(String s) {
+    /** Tabs to spaces at 8-column stops, as docutils does before reading a line. */
+    public static String expandTabs(String s) {
         if (s.indexOf('\t') < 0) {
             return s;
         }
