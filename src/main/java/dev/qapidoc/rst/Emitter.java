@@ -1,5 +1,7 @@
 package dev.qapidoc.rst;
 
+import dev.qapidoc.schema.Entity;
+import dev.qapidoc.schema.Feature;
 import dev.qapidoc.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,22 @@ final class Emitter {
         for (int i = 0; i < split.size(); i++) {
             emit(split.get(i), start.atLine(start.line() + i));
         }
+    }
+
+    /**
+     * §2.5.2, the part both dialects share: the {@code :ifcond:} option, one flag option per
+     * special feature (deprecated, unstable), then the blank line that ends the option block.
+     */
+    void conditionAndSpecialFeatures(Entity e, SourceLocation def) {
+        if (e.ifCond() != null) {
+            emit(QapiSyntax.option(QapiSyntax.OPT_IFCOND, SchemaFacts.ifCond(e.ifCond())), def);
+        }
+        for (Feature f : e.features()) {
+            if (f.isSpecial()) {
+                emit(QapiSyntax.option(f.name(), null), def);
+            }
+        }
+        ensureBlank();
     }
 
     /** §2.2 ensureBlank: a blank after a non-blank record, credited to that record's line + 1. */

@@ -130,15 +130,7 @@ final class ExtendedDialect {
         if (sinceSection != null) {
             since(sinceSection);
         }
-        if (e.ifCond() != null) {
-            out.emit(option(QapiSyntax.OPT_IFCOND, SchemaFacts.ifCond(e.ifCond())), def);
-        }
-        for (Feature f : e.features()) {
-            if (f.isSpecial()) {
-                out.emit(option(f.name(), null), def);
-            }
-        }
-        out.ensureBlank();
+        out.conditionAndSpecialFeatures(e, def);
 
         String memberField = memberField(e);
         Map<String, String> types = facts.describedTypes(e, false);

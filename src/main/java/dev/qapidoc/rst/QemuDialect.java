@@ -81,15 +81,7 @@ final class QemuDialect {
         if (since != null) {
             out.emit(option(QapiSyntax.OPT_SINCE, since.text()), since.location());
         }
-        if (e.ifCond() != null) {
-            out.emit(option(QapiSyntax.OPT_IFCOND, SchemaFacts.ifCond(e.ifCond())), def);
-        }
-        for (Feature f : e.features()) {
-            if (f.isSpecial()) {
-                out.emit(option(f.name(), null), def);
-            }
-        }
-        out.ensureBlank();
+        out.conditionAndSpecialFeatures(e, def);
 
         String memberField = SchemaFacts.qemuMemberField(e);
         Map<String, String> types = facts.describedTypes(e, true);
