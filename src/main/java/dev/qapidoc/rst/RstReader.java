@@ -400,11 +400,7 @@ public final class RstReader {
                 if (!m.find() || t.charAt(0) != bullet) {
                     break;
                 }
-                int end = indentedEnd(lines, i + 1);
-                RstNode item = new RstNode(Type.LIST_ITEM, lines.get(i).where());
-                parse(firstKnownIndented(lines, i, end, m.end()), item, null, depth + 1);
-                list.add(item);
-                i = skipBlank(lines, end);
+                i = listItem(lines, i, m.end(), list, depth);
                 if (i < lines.size() && !BULLET.matcher(lines.get(i).text()).find()) {
                     break;
                 }
@@ -456,17 +452,25 @@ public final class RstReader {
                 if (!m.find() || !(m.group(1) + "#" + m.group(3)).equals(fmt)) {
                     break;
                 }
-                int end = indentedEnd(lines, i + 1);
-                RstNode item = new RstNode(Type.LIST_ITEM, lines.get(i).where());
-                parse(firstKnownIndented(lines, i, end, m.end()), item, null, depth + 1);
-                list.add(item);
-                i = skipBlank(lines, end);
+                i = listItem(lines, i, m.end(), list, depth);
                 if (i < lines.size() && !ENUM.matcher(lines.get(i).text()).find()) {
                     break;
                 }
             }
             target.add(list);
             return i;
+        }
+
+        /**
+         * One item of a bullet or enumerated list whose marker ends at {@code bodyStart}: its
+         * indented body becomes a new item of {@code list}. Returns the next non-blank line.
+         */
+        private int listItem(List<ContentLine> lines, int i, int bodyStart, RstNode list, int depth) {
+            int end = indentedEnd(lines, i + 1);
+            RstNode item = new RstNode(Type.LIST_ITEM, lines.get(i).where());
+            parse(firstKnownIndented(lines, i, end, bodyStart), item, null, depth + 1);
+            list.add(item);
+            return skipBlank(lines, end);
         }
 
         int fieldList(List<ContentLine> lines, int i, RstNode target, int depth) {
