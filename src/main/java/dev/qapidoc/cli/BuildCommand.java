@@ -3,7 +3,7 @@ package dev.qapidoc.cli;
 import dev.qapidoc.html.ConfPy;
 import dev.qapidoc.html.SiteBuilder;
 import dev.qapidoc.html.SiteConfig;
-import dev.qapidoc.rst.RstWriter;
+import dev.qapidoc.emit.RstWriter;
 import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.rst.SystemMessage;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.qapidoc.cli;
 
 import dev.qapidoc.html.SiteBuilder;
 import dev.qapidoc.html.SiteConfig;
-import dev.qapidoc.rst.RstWriter;
+import dev.qapidoc.emit.RstWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,8 @@
 package dev.qapidoc.cli;
 
-import dev.qapidoc.rst.RstLine;
-import dev.qapidoc.rst.RstWriter;
+import dev.qapidoc.rst.ContentLine;
+
+import dev.qapidoc.emit.RstWriter;
 import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.schema.Schema;
 import java.io.IOException;
@@ -119,7 +120,7 @@ final class RstCommand implements Command {
         if (schema.isEmpty()) {
             return Main.EXIT_FINDINGS;
         }
-        List<RstLine> lines = RstWriter.write(schema.get(), new RstWriter.Options(namespace, dialect));
+        List<ContentLine> lines = RstWriter.write(schema.get(), new RstWriter.Options(namespace, dialect));
         String text = RstWriter.render(lines, sourceMap, wd);
         if (output == null) {
             io.out.print(text);

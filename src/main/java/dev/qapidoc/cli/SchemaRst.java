@@ -2,8 +2,7 @@ package dev.qapidoc.cli;
 
 import dev.qapidoc.domain.SchemaExpander;
 import dev.qapidoc.rst.ContentLine;
-import dev.qapidoc.rst.RstLine;
-import dev.qapidoc.rst.RstWriter;
+import dev.qapidoc.emit.RstWriter;
 import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
@@ -61,7 +60,7 @@ final class SchemaRst implements SchemaExpander {
     }
 
     /** A schema loaded and emitted ahead of its directive (see {@link #prefetch}). */
-    private record Loaded(LoadResult result, List<RstLine> lines) {}
+    private record Loaded(LoadResult result, List<ContentLine> lines) {}
 
     private String prefetchKey;
     private FutureTask<Loaded> prefetched;
@@ -121,12 +120,12 @@ final class SchemaRst implements SchemaExpander {
         if (!r.warnings().isEmpty()) {
             tolerantWarnings.merge(path, r.warnings().size(), Integer::sum);
         }
-        List<RstLine> lines = loaded.lines();
+        List<ContentLine> lines = loaded.lines();
         List<ContentLine> out = new ArrayList<>(lines.size());
         boolean first = true;
-        for (RstLine l : lines) {
+        for (ContentLine l : lines) {
             // the namespace line belongs to the directive, as in QEMU's generated text (§8.3)
-            SourceLocation origin = first && namespace != null ? where : l.origin();
+            SourceLocation origin = first && namespace != null ? where : l.where();
             out.add(new ContentLine(ContentLine.expandTabs(l.text()), origin == null ? where : origin));
             first = false;
         }

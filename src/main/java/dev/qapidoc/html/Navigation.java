@@ -1,5 +1,7 @@
 package dev.qapidoc.html;
 
+import dev.qapidoc.rst.Transforms;
+
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.rst.SystemMessage;

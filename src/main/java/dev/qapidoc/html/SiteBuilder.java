@@ -1,5 +1,7 @@
 package dev.qapidoc.html;
 
+import dev.qapidoc.rst.Transforms;
+
 import dev.qapidoc.domain.Domain;
 import dev.qapidoc.domain.DomainConfig;
 import dev.qapidoc.domain.SchemaExpander;

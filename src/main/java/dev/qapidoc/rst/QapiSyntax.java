@@ -7,7 +7,7 @@ import java.util.Set;
  * The one list of the {@code qapi:} reST vocabulary: directive, option, field and role names.
  *
  * <p>QEMU spells this vocabulary as string literals in two files, the generator and the Sphinx
- * domain (EXAMPLES.md §3); here {@link RstWriter} (which emits it) and the domain (which reads it)
+ * domain (EXAMPLES.md §3); here the emitter ({@code emit.RstWriter}) (which emits it) and the domain (which reads it)
  * share these constants, so a name can only change in one place. Names follow
  * qapi-domain-and-html.md §1.1 (object kinds), §2.1 (directives), §2.2 (options) and §2.8.1
  * (fields); the dialect letters there say which names QEMU's generator uses (M) and which only

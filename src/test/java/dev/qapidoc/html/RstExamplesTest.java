@@ -1,5 +1,7 @@
 package dev.qapidoc.html;
 
+import dev.qapidoc.rst.Transforms;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.qapidoc.rst.ContentLine;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qapidoc.rst.SystemMessage;
 import java.io.ByteArrayOutputStream;
-import dev.qapidoc.rst.RstWriter;
+import dev.qapidoc.emit.RstWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

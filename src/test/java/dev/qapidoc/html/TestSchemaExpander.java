@@ -2,8 +2,7 @@ package dev.qapidoc.html;
 
 import dev.qapidoc.domain.SchemaExpander;
 import dev.qapidoc.rst.ContentLine;
-import dev.qapidoc.rst.RstLine;
-import dev.qapidoc.rst.RstWriter;
+import dev.qapidoc.emit.RstWriter;
 import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
@@ -32,8 +31,8 @@ final class TestSchemaExpander implements SchemaExpander {
             return Expansion.failed(r.first().get().render());
         }
         List<ContentLine> out = new ArrayList<>();
-        for (RstLine l : RstWriter.write(r.schema(), new RstWriter.Options(namespace, dialect))) {
-            out.add(new ContentLine(l.text(), l.origin()));
+        for (ContentLine l : RstWriter.write(r.schema(), new RstWriter.Options(namespace, dialect))) {
+            out.add(new ContentLine(l.text(), l.where()));
         }
         return Expansion.of(out);
     }

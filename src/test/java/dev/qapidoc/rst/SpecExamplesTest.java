@@ -1,5 +1,7 @@
 package dev.qapidoc.rst;
 
+import dev.qapidoc.emit.RstWriter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

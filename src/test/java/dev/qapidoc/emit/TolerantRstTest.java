@@ -1,4 +1,6 @@
-package dev.qapidoc.rst;
+package dev.qapidoc.emit;
+
+import dev.qapidoc.rst.ContentLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -413,7 +415,7 @@ class TolerantRstTest {
         assertEquals(List.of(), r.errors());
         for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
             List<String> lines = new ArrayList<>();
-            for (RstLine l : RstWriter.write(r.schema(), new RstWriter.Options(null, d))) {
+            for (ContentLine l : RstWriter.write(r.schema(), new RstWriter.Options(null, d))) {
                 lines.add(l.text());
             }
             List<String> problems = RstStructureCheck.check(lines, d == RstWriter.Dialect.EXTENDED);

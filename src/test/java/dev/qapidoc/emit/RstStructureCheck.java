@@ -1,4 +1,6 @@
-package dev.qapidoc.rst;
+package dev.qapidoc.emit;
+
+import dev.qapidoc.rst.QapiSyntax;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

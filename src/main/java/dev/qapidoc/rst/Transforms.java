@@ -1,4 +1,4 @@
-package dev.qapidoc.html;
+package dev.qapidoc.rst;
 
 import dev.qapidoc.rst.Ids;
 import dev.qapidoc.rst.RstNode;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * propagation (§3.4), automatic {@code id«N»} ids (§3.3) for captioned tables and blocks and for
  * the back-links of {@code contents} topics (§6.4), then named hyperlink references.
  */
-final class Transforms {
+public final class Transforms {
 
     private static final Set<Type> INVISIBLE = Set.of(Type.TARGET, Type.INDEX, Type.COMMENT,
             Type.SUBSTITUTION_DEFINITION, Type.SYSTEM_MESSAGE);
@@ -36,7 +36,7 @@ final class Transforms {
         this.report = report;
     }
 
-    static void apply(RstNode doc, Consumer<SystemMessage> report) {
+    public static void apply(RstNode doc, Consumer<SystemMessage> report) {
         new Transforms(doc, report).run();
     }
 
@@ -343,7 +343,7 @@ final class Transforms {
     private final Map<RstNode, RstNode> sectionRefs = new LinkedHashMap<>();
 
     /** Copies inline markup without links or targets (TOC entries show text only). */
-    static RstNode copyInline(RstNode n) {
+    public static RstNode copyInline(RstNode n) {
         if (n.type() == Type.REFERENCE || n.type() == Type.TARGET || n.type() == Type.PENDING_XREF) {
             RstNode span = new RstNode(Type.INLINE, n.location());
             for (RstNode c : n.children()) {

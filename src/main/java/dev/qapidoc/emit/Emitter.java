@@ -1,4 +1,8 @@
-package dev.qapidoc.rst;
+package dev.qapidoc.emit;
+
+import dev.qapidoc.rst.ContentLine;
+
+import dev.qapidoc.rst.QapiSyntax;
 
 import dev.qapidoc.schema.Entity;
 import dev.qapidoc.schema.Feature;
@@ -14,10 +18,10 @@ import java.util.List;
 final class Emitter {
     private static final String INDENT = "   ";
 
-    private final List<RstLine> lines = new ArrayList<>();
+    private final List<ContentLine> lines = new ArrayList<>();
     private int depth;
 
-    List<RstLine> lines() {
+    List<ContentLine> lines() {
         return lines;
     }
 
@@ -43,9 +47,9 @@ final class Emitter {
             while (end > 0 && text.charAt(end - 1) == '\n') {
                 end--;
             }
-            lines.add(new RstLine(INDENT.repeat(depth) + text.substring(0, end), origin));
+            lines.add(new ContentLine(INDENT.repeat(depth) + text.substring(0, end), origin));
         } else {
-            lines.add(new RstLine("", origin));
+            lines.add(new ContentLine("", origin));
         }
     }
 
@@ -78,10 +82,10 @@ final class Emitter {
         if (lines.isEmpty()) {
             return;
         }
-        RstLine last = lines.get(lines.size() - 1);
+        ContentLine last = lines.get(lines.size() - 1);
         if (hasNonSpace(last.text())) {
-            SourceLocation o = last.origin();
-            lines.add(new RstLine("", o.atLine(o.line() + 1)));
+            SourceLocation o = last.where();
+            lines.add(new ContentLine("", o.atLine(o.line() + 1)));
         }
     }
 

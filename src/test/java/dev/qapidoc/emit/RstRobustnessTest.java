@@ -1,4 +1,9 @@
-package dev.qapidoc.rst;
+package dev.qapidoc.emit;
+
+import dev.qapidoc.rst.ContentLine;
+
+import dev.qapidoc.rst.QapiSyntax;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,10 +42,10 @@ class RstRobustnessTest {
             sb.append(i + 1 < n ? "'a': 'Un" + (i + 1) + "'" : "").append(" } }\n");
         }
         LoadResult r = load(dir, sb.toString());
-        List<RstLine> lines = RstWriter.write(r.schema(), new RstWriter.Options(null, RstWriter.Dialect.EXTENDED));
+        List<ContentLine> lines = RstWriter.write(r.schema(), new RstWriter.Options(null, RstWriter.Dialect.EXTENDED));
         int deepest = 0;
         List<String> text = new ArrayList<>();
-        for (RstLine l : lines) {
+        for (ContentLine l : lines) {
             text.add(l.text());
             if (l.text().trim().startsWith(QapiSyntax.directive(QapiSyntax.BRANCH))) {
                 deepest = Math.max(deepest, (l.text().indexOf('.')) / 3);
@@ -49,7 +54,7 @@ class RstRobustnessTest {
         assertEquals(ExtendedDialect.MAX_BRANCH_DEPTH, deepest);
         assertEquals(List.of(), RstStructureCheck.check(text, true));
         // QEMU's dialect has one pointer per union, no nesting at all
-        List<RstLine> qemu = RstWriter.write(r.schema(), new RstWriter.Options(null, RstWriter.Dialect.QEMU));
+        List<ContentLine> qemu = RstWriter.write(r.schema(), new RstWriter.Options(null, RstWriter.Dialect.QEMU));
         assertEquals(n - 1, qemu.stream().filter(l -> l.text().contains("When ``")).count());
     }
 
@@ -65,7 +70,7 @@ class RstRobustnessTest {
         sb.append("{ 'not': ".repeat(depth)).append("'X'").append(" }".repeat(depth)).append(" }\n");
         LoadResult r = load(dir, sb.toString());
         for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
-            List<RstLine> lines = RstWriter.write(r.schema(), new RstWriter.Options(null, d));
+            List<ContentLine> lines = RstWriter.write(r.schema(), new RstWriter.Options(null, d));
             assertTrue(lines.size() > 50_000);
             assertTrue(lines.stream().anyMatch(l -> l.text().equals("   :ifcond: " + "not ".repeat(depth) + "X")));
             assertTrue(lines.stream().anyMatch(l -> l.text().equals("   line 7 mentions ``c`` and a``b``.c")));

@@ -1,4 +1,6 @@
-package dev.qapidoc.rst;
+package dev.qapidoc.emit;
+
+import dev.qapidoc.rst.ContentLine;
 
 import dev.qapidoc.schema.Schema;
 import dev.qapidoc.source.SourceLocation;
@@ -10,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a checked schema into {@code qapi:} reST, one {@link RstLine} per line with the schema
+ * Turns a checked schema into {@code qapi:} reST, one {@link ContentLine} per line with the schema
  * line it is credited to.
  *
  * <pre>{@code
- * List<RstLine> lines = RstWriter.write(schema, new RstWriter.Options("QMP", Dialect.QEMU));
+ * List<ContentLine> lines = RstWriter.write(schema, new RstWriter.Options("QMP", Dialect.QEMU));
  * String ir = RstWriter.render(lines, true, Path.of("."));
  * }</pre>
  *
@@ -63,7 +65,7 @@ public final class RstWriter {
      * The reST for every documented definition and free-form doc of {@code schema}, in doc order
      * (doc-comments-and-rest.md §2.3). The schema must have loaded without errors.
      */
-    public static List<RstLine> write(Schema schema, Options options) {
+    public static List<ContentLine> write(Schema schema, Options options) {
         Emitter out = new Emitter();
         if (options.dialect() == Dialect.QEMU) {
             new QemuDialect(schema, out).write(options.namespace());
@@ -80,10 +82,10 @@ public final class RstWriter {
      * at least four digits; FILE is the credited file normalised and made relative to
      * {@code workingDirectory}, with {@code /} separators.
      */
-    public static String render(List<RstLine> lines, boolean sourceMap, Path workingDirectory) {
+    public static String render(List<ContentLine> lines, boolean sourceMap, Path workingDirectory) {
         StringBuilder sb = new StringBuilder(lines.size() * 64);
         if (!sourceMap) {
-            for (RstLine l : lines) {
+            for (ContentLine l : lines) {
                 sb.append(l.text()).append('\n');
             }
             return sb.toString();
@@ -93,7 +95,7 @@ public final class RstWriter {
         String[] left = new String[lines.size()];
         int width = 0;
         for (int i = 0; i < left.length; i++) {
-            SourceLocation o = lines.get(i).origin();
+            SourceLocation o = lines.get(i).where();
             String file = relative.computeIfAbsent(o.file(), f -> relativePath(f, wd));
             String num = Integer.toString(Math.max(0, o.line() - 1));
             left[i] = file + ":" + "0".repeat(Math.max(0, 4 - num.length())) + num;

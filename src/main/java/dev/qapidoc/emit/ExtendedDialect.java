@@ -1,4 +1,6 @@
-package dev.qapidoc.rst;
+package dev.qapidoc.emit;
+
+import dev.qapidoc.rst.QapiSyntax;
 
 import static dev.qapidoc.rst.QapiSyntax.directive;
 import static dev.qapidoc.rst.QapiSyntax.field;

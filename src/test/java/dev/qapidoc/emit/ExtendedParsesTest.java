@@ -1,4 +1,10 @@
-package dev.qapidoc.rst;
+package dev.qapidoc.emit;
+
+import dev.qapidoc.rst.RstNode;
+import dev.qapidoc.rst.RstReader;
+import dev.qapidoc.rst.ContentLine;
+import dev.qapidoc.rst.DirectiveCall;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +40,7 @@ class ExtendedParsesTest {
         LoadResult load = SchemaLoader.load(schema, CORPUS.toAbsolutePath());
         assertTrue(load.ok(), () -> load.first().get().render());
         for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
-            List<RstLine> lines = RstWriter.write(load.schema(), new RstWriter.Options("QMP", d));
+            List<ContentLine> lines = RstWriter.write(load.schema(), new RstWriter.Options("QMP", d));
             List<String> messages = parseEverything(lines);
             assertEquals(List.of(), messages, d + " dialect of " + schema);
         }
@@ -49,10 +55,10 @@ class ExtendedParsesTest {
     }
 
     /** Reads the lines, then the content of every directive found, to any depth. */
-    static List<String> parseEverything(List<RstLine> lines) {
+    static List<String> parseEverything(List<ContentLine> lines) {
         List<ContentLine> content = new ArrayList<>(lines.size());
-        for (RstLine l : lines) {
-            SourceLocation where = l.origin() != null ? l.origin() : SourceLocation.of("<generated>", 1);
+        for (ContentLine l : lines) {
+            SourceLocation where = l.where() != null ? l.where() : SourceLocation.of("<generated>", 1);
             content.add(new ContentLine(l.text(), where));
         }
         RstReader reader = new RstReader(RstReader.Options.defaults());

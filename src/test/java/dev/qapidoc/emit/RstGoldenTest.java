@@ -1,4 +1,8 @@
-package dev.qapidoc.rst;
+package dev.qapidoc.emit;
+
+import dev.qapidoc.rst.ContentLine;
+
+import dev.qapidoc.rst.QapiSyntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +44,7 @@ class RstGoldenTest {
         assertTrue(load.ok(), () -> "QMP schema failed to load: " + load.first().get().render());
     }
 
-    private static List<RstLine> write(RstWriter.Dialect d) {
+    private static List<ContentLine> write(RstWriter.Dialect d) {
         return RstWriter.write(load.schema(), new RstWriter.Options("QMP", d));
     }
 
@@ -77,9 +81,9 @@ class RstGoldenTest {
     @Test
     void extendedDialectIsWellFormed() {
         assumeCorpus();
-        List<RstLine> lines = write(RstWriter.Dialect.EXTENDED);
+        List<ContentLine> lines = write(RstWriter.Dialect.EXTENDED);
         List<String> text = new ArrayList<>();
-        for (RstLine l : lines) {
+        for (ContentLine l : lines) {
             text.add(l.text());
         }
         List<String> problems = RstStructureCheck.check(text, true);
@@ -101,7 +105,7 @@ class RstGoldenTest {
     void qemuDialectIsWellFormedToo() {
         assumeCorpus();
         List<String> text = new ArrayList<>();
-        for (RstLine l : write(RstWriter.Dialect.QEMU)) {
+        for (ContentLine l : write(RstWriter.Dialect.QEMU)) {
             text.add(l.text());
         }
         List<String> problems = RstStructureCheck.check(text, false);
@@ -120,9 +124,9 @@ class RstGoldenTest {
         LoadResult r = SchemaLoader.load(schema, CORPUS.toAbsolutePath());
         assertTrue(r.ok(), () -> r.first().get().render());
         for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
-            List<RstLine> lines = RstWriter.write(r.schema(), new RstWriter.Options("X", d));
+            List<ContentLine> lines = RstWriter.write(r.schema(), new RstWriter.Options("X", d));
             List<String> text = new ArrayList<>();
-            for (RstLine l : lines) {
+            for (ContentLine l : lines) {
                 text.add(l.text());
             }
             List<String> problems = RstStructureCheck.check(text, d == RstWriter.Dialect.EXTENDED);

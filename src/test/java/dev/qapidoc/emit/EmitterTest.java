@@ -1,4 +1,6 @@
-package dev.qapidoc.rst;
+package dev.qapidoc.emit;
+
+import dev.qapidoc.rst.ContentLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,7 +20,7 @@ class EmitterTest {
         e.emit("text\n\n", AT);
         e.emit(" \t ", AT);
         e.emit("a\nb", AT);
-        assertEquals(List.of("   text", "", "   a\nb"), e.lines().stream().map(RstLine::text).toList());
+        assertEquals(List.of("   text", "", "   a\nb"), e.lines().stream().map(ContentLine::text).toList());
     }
 
     @Test
@@ -27,8 +29,8 @@ class EmitterTest {
         e.emitBlock("one\n\nthree", AT);
         e.ensureBlank();
         e.ensureBlank();
-        assertEquals(List.of(10, 11, 12, 13), e.lines().stream().map(l -> l.origin().line()).toList());
-        assertEquals(List.of("one", "", "three", ""), e.lines().stream().map(RstLine::text).toList());
+        assertEquals(List.of(10, 11, 12, 13), e.lines().stream().map(l -> l.where().line()).toList());
+        assertEquals(List.of("one", "", "three", ""), e.lines().stream().map(ContentLine::text).toList());
         Emitter empty = new Emitter();
         empty.emitBlock("", AT);
         empty.ensureBlank();
@@ -48,8 +50,8 @@ class EmitterTest {
 
     @Test
     void sourceMapIsRightAlignedZeroBasedAndRelative() {
-        List<RstLine> lines = List.of(new RstLine("x", SourceLocation.of("d/../long-name.json", 1)),
-                new RstLine("", SourceLocation.of("b.json", 12_345)));
+        List<ContentLine> lines = List.of(new ContentLine("x", SourceLocation.of("d/../long-name.json", 1)),
+                new ContentLine("", SourceLocation.of("b.json", 12_345)));
         assertEquals("long-name.json:0000 | x\n       b.json:12344 |\n",
                 RstWriter.render(lines, true, Path.of("/tmp")));
         assertEquals("x\n\n", RstWriter.render(lines, false, Path.of("/tmp")));

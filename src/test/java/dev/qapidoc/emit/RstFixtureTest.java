@@ -1,4 +1,6 @@
-package dev.qapidoc.rst;
+package dev.qapidoc.emit;
+
+import dev.qapidoc.rst.ContentLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +47,7 @@ class RstFixtureTest {
         Path wd = Path.of("").toAbsolutePath();
         LoadResult r = SchemaLoader.load(DIR.resolve(json).toString(), wd);
         assertTrue(r.ok(), () -> r.first().get().render());
-        List<RstLine> lines = RstWriter.write(r.schema(), new RstWriter.Options(null, dialect));
+        List<ContentLine> lines = RstWriter.write(r.schema(), new RstWriter.Options(null, dialect));
         String got = RstWriter.render(lines, true, wd);
         Path expected = DIR.resolve(json.replace(".json", "." + dialect.name().toLowerCase(Locale.ROOT) + ".ir"));
         if (Boolean.getBoolean("qapidoc.regenerate")) {
@@ -64,7 +66,7 @@ class RstFixtureTest {
         assertEquals(column.toString(), plain);
 
         List<String> text = new ArrayList<>();
-        for (RstLine l : lines) {
+        for (ContentLine l : lines) {
             text.addAll(List.of(l.text().split("\n", -1)));
         }
         List<String> problems = RstStructureCheck.check(text, dialect == RstWriter.Dialect.EXTENDED);

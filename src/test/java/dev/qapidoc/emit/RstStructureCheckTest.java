@@ -1,4 +1,4 @@
-package dev.qapidoc.rst;
+package dev.qapidoc.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
