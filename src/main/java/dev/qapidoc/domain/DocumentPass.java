@@ -12,7 +12,9 @@ import dev.qapidoc.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -65,19 +67,47 @@ final class DocumentPass {
         this.reader = reader;
         this.report = report;
         RstReader.Options o = reader.options();
-        this.plainReader = o.smartQuotes() ? new RstReader(new RstReader.Options(o.defaultRole(), o.allowRaw(),
-                o.highlightLanguage(), false, o.includer())) : reader;
+        this.plainReader = o.smartQuotes() ? new RstReader(o.withSmartQuotes(false)) : reader;
+    }
+
+    /** How the pass expands one of its directives. */
+    @FunctionalInterface
+    private interface Handler {
+        List<RstNode> expand(DocumentPass pass, RstNode node, Frame frame, int depth);
+    }
+
+    /**
+     * The domain's directives by lower-case name (names match in any case, as in Sphinx): the one
+     * table both {@link Domain#register} (which leaves them pending in the reader) and {@link
+     * #walk} (which expands them) go by.
+     */
+    private static final Map<String, Handler> HANDLERS = handlers();
+
+    private static Map<String, Handler> handlers() {
+        Map<String, Handler> h = new LinkedHashMap<>();
+        h.put(QMP_EXAMPLE, DocumentPass::qmpExample);
+        h.put(QAPI_DOC, DocumentPass::qapiDoc);
+        h.put(Domain.PREFIX + QapiSyntax.NAMESPACE, (p, node, frame, depth) -> p.namespace(node.directive()));
+        h.put(Domain.PREFIX + QapiSyntax.BRANCH, DocumentPass::branch);
+        for (Kind kind : Kind.values()) {
+            h.put(Domain.PREFIX + kind.objtype(), kind == Kind.MODULE
+                    ? (p, node, frame, depth) -> p.module(node, depth)
+                    : (p, node, frame, depth) -> p.object(node, kind, depth));
+        }
+        return Map.copyOf(h);
+    }
+
+    /** Names of the directives this pass expands, lower case. */
+    static Set<String> directiveNames() {
+        return HANDLERS.keySet();
+    }
+
+    private static Handler handler(String directive) {
+        return HANDLERS.get(directive.toLowerCase(Locale.ROOT));
     }
 
     static boolean handles(String directive) {
-        if (directive.equals(QMP_EXAMPLE) || directive.equals(QAPI_DOC)) {
-            return true;
-        }
-        if (!directive.startsWith(Domain.PREFIX)) {
-            return false;
-        }
-        String n = directive.substring(Domain.PREFIX.length());
-        return n.equals(QapiSyntax.NAMESPACE) || n.equals(QapiSyntax.BRANCH) || Kind.ofObjtype(n).isPresent();
+        return handler(directive) != null;
     }
 
     void run(RstNode document) {
@@ -93,7 +123,7 @@ final class DocumentPass {
         while (i < parent.children().size()) {
             RstNode c = parent.children().get(i);
             if (c.type() == Type.DIRECTIVE && handles(c.directive().name())
-                    && !(c.directive().name().equals(QAPI_DOC) && domain.expander() == SchemaExpander.NONE)) {
+                    && !(c.directive().name().equalsIgnoreCase(QAPI_DOC) && domain.expander() == SchemaExpander.NONE)) {
                 // (without an expander, qapi-doc is left to other passes or reported as unknown)
                 List<RstNode> rep = depth > MAX_DEPTH ? tooDeep(c) : directive(c, frame, depth);
                 c.replaceWith(rep);
@@ -123,23 +153,7 @@ final class DocumentPass {
     }
 
     private List<RstNode> directive(RstNode node, Frame frame, int depth) {
-        DirectiveCall call = node.directive();
-        String name = call.name();
-        if (name.equals(QMP_EXAMPLE)) {
-            return qmpExample(node, frame, depth);
-        }
-        if (name.equals(QAPI_DOC)) {
-            return qapiDoc(node, frame, depth);
-        }
-        String n = name.substring(Domain.PREFIX.length());
-        if (n.equals(QapiSyntax.NAMESPACE)) {
-            return namespace(call);
-        }
-        if (n.equals(QapiSyntax.BRANCH)) {
-            return branch(node, frame, depth);
-        }
-        Kind kind = Kind.ofObjtype(n).orElseThrow();
-        return kind == Kind.MODULE ? module(node, depth) : object(node, kind, depth);
+        return handler(node.directive().name()).expand(this, node, frame, depth);
     }
 
     // ---- helpers for directive errors (docutils' wording, Appendix A.2) ----

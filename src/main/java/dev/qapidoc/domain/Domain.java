@@ -1,5 +1,7 @@
 package dev.qapidoc.domain;
 
+import dev.qapidoc.rst.Directive;
+import dev.qapidoc.rst.DirectiveRegistry;
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.rst.RstReader;
@@ -78,9 +80,24 @@ public final class Domain {
         new DocumentPass(this, docname, reader, report).run(document);
     }
 
-    /** True when {@code directive} is one this domain handles. */
+    /** True when {@code directive} (any case) is one this domain handles. */
     public static boolean handlesDirective(String directive) {
         return DocumentPass.handles(directive);
+    }
+
+    /**
+     * Registers the domain's directives ({@code qapi:*}, {@code qmp-example}, {@code qapi-doc}) as
+     * {@linkplain Directive#deferred() deferred}: the reader leaves them as pending nodes with
+     * their content unparsed, and {@link #read} expands them once the namespace and module
+     * context is known.
+     *
+     * @return {@code b}, for chaining
+     */
+    public static DirectiveRegistry.Builder register(DirectiveRegistry.Builder b) {
+        for (String name : DocumentPass.directiveNames()) {
+            b.register(name, Directive.deferred());
+        }
+        return b;
     }
 
     /** True when {@code role} (as written, e.g. {@code qapi:cmd}) is a role of this domain. */

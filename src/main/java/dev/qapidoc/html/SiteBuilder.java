@@ -7,6 +7,8 @@ import dev.qapidoc.domain.DomainConfig;
 import dev.qapidoc.domain.SchemaExpander;
 import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.rst.Ids;
+import dev.qapidoc.rst.DirectiveRegistry;
+import dev.qapidoc.rst.Directives;
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.rst.RoleText;
@@ -159,6 +161,9 @@ public final class SiteBuilder {
             // spec §5.3 asks for Sphinx's inventory byte for byte
             "modindex", new PageLabel("py-modindex", "Module Index"),
             "py-modindex", new PageLabel("py-modindex", "Python Module Index"));
+
+    /** The reader's directives and roles: the standard ones plus the qapi domain's. */
+    private static final DirectiveRegistry REGISTRY = Domain.register(Directives.standard()).build();
 
     /** Names of generated pages, which documents cannot use. */
     private static final Set<String> RESERVED = Set.of("genindex", "search", "searchindex", "objects");
@@ -349,7 +354,7 @@ public final class SiteBuilder {
             return;
         }
         RstReader reader = new RstReader(new RstReader.Options(conf.defaultRole(), opts.allowRaw(),
-                conf.highlightLanguage(), conf.smartquotes(), (path, from) -> include(d, path, from)));
+                conf.highlightLanguage(), conf.smartquotes(), (path, from) -> include(d, path, from), REGISTRY));
         List<ContentLine> lines = new ArrayList<>();
         lines.addAll(snippet("<rst_prolog>", conf.string("rst_prolog", "")));
         lines.addAll(ContentLine.of(d.file, text));

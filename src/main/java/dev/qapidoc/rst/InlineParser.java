@@ -4,7 +4,6 @@ import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,15 +14,10 @@ import java.util.regex.Pattern;
  * punctuation and precede non-whitespace; an end-string must follow non-whitespace and precede end
  * of text, whitespace or closing punctuation. Backslash escapes suppress markup.
  *
- * <p>Roles the reader does not render itself become {@link Type#PENDING_XREF} nodes for the
+ * <p>Roles come from the reader's {@link DirectiveRegistry}; roles it does not have become {@link Type#PENDING_XREF} nodes for the
  * resolution passes (spec §4.5, §9.3).
  */
 final class InlineParser {
-
-    /** Roles rendered directly (docutils standard roles and Sphinx's simple text roles). */
-    private static final Set<String> LITERAL_ROLES =
-            Set.of("literal", "code", "file", "samp", "command", "program", "option", "envvar",
-                    "makevar", "mailheader", "regexp", "math", "kbd");
 
     private static final Pattern ROLE_PREFIX =
             Pattern.compile(":([A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*):`");
@@ -37,10 +31,12 @@ final class InlineParser {
     private static final Pattern SIMPLE_REF = Pattern.compile("[A-Za-z0-9](?:[-._+:]?[A-Za-z0-9])*__?");
 
     private final String defaultRole;
+    private final DirectiveRegistry registry;
     private final Consumer<SystemMessage> report;
 
-    InlineParser(String defaultRole, Consumer<SystemMessage> report) {
+    InlineParser(String defaultRole, DirectiveRegistry registry, Consumer<SystemMessage> report) {
         this.defaultRole = defaultRole;
+        this.registry = registry;
         this.report = report;
     }
 
@@ -417,45 +413,15 @@ final class InlineParser {
             return ref;
         }
 
+        /**
+         * A registered role's node, or else a pending cross-reference for the resolution passes
+         * (with the role as written and the raw text).
+         */
         RstNode role(String role, String raw, SourceLocation where, boolean isDefault) {
             String name = role == null ? "title-reference" : role;
-            switch (name) {
-                case "emphasis", "e" -> {
-                    RstNode n = new RstNode(Type.EMPHASIS, where);
-                    n.add(RstNode.text(unescape(raw), where));
-                    return n;
-                }
-                case "strong" -> {
-                    RstNode n = new RstNode(Type.STRONG, where);
-                    n.add(RstNode.text(unescape(raw), where));
-                    return n;
-                }
-                case "title-reference", "title", "t", "sub", "subscript", "sup", "superscript", "abbr",
-                        "guilabel", "menuselection", "dfn" -> {
-                    String tag = switch (name) {
-                        case "sub", "subscript" -> "sub";
-                        case "sup", "superscript" -> "sup";
-                        case "abbr" -> "abbr";
-                        case "dfn" -> "em";
-                        case "guilabel", "menuselection" -> "span";
-                        default -> "cite";
-                    };
-                    RstNode n = new RstNode(Type.INLINE, where).attr("tag", tag);
-                    if (tag.equals("span")) {
-                        n.classes().add(name);
-                    }
-                    n.add(RstNode.text(unescape(raw), where));
-                    return n;
-                }
-                default -> { }
-            }
-            if (LITERAL_ROLES.contains(name)) {
-                RstNode n = new RstNode(Type.LITERAL, where);
-                if (!name.equals("literal") && !name.equals("code")) {
-                    n.classes().add(name);
-                }
-                n.add(RstNode.text(unescape(raw), where));
-                return n;
+            Role r = registry.role(name).orElse(null);
+            if (r != null) {
+                return r.apply(DirectiveRegistry.key(name), raw, where);
             }
             RstNode x = new RstNode(Type.PENDING_XREF, where);
             x.attr("role", name);

@@ -200,4 +200,21 @@ class DomainTest {
         assertEquals("'it'", Domain.repr("it"));
         assertEquals("\"it's\"", Domain.repr("it's"));
     }
+
+    @Test
+    void theDomainRegistersItsDirectivesAsDeferred() {
+        dev.qapidoc.rst.DirectiveRegistry r = Domain.register(dev.qapidoc.rst.DirectiveRegistry.builder()).build();
+        assertEquals(java.util.Set.of("qmp-example", "qapi-doc", "qapi:namespace", "qapi:branch", "qapi:module",
+                "qapi:command", "qapi:event", "qapi:enum", "qapi:object", "qapi:alternate", "qapi:struct",
+                "qapi:union"), r.directiveNames());
+        assertTrue(r.directive("QAPI:Command").isPresent());
+        assertTrue(Domain.handlesDirective("QMP-Example"));
+        // a domain directive written in capitals is still the domain's (Sphinx lower-cases names)
+        RstReader reader = new RstReader(READER.options().withRegistry(r));
+        RstNode doc = reader.read(ContentLine.of("t.rst", ".. QAPI:Command:: frob\n")).document();
+        List<SystemMessage> msgs = new ArrayList<>();
+        new Domain(DomainConfig.defaults(), SchemaExpander.NONE).read("t", doc, reader, msgs::add);
+        assertEquals(List.of(), msgs);
+        assertTrue(doc.findAll(Type.DIRECTIVE).isEmpty(), doc.dump());
+    }
 }

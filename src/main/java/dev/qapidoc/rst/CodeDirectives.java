@@ -1,0 +1,54 @@
+package dev.qapidoc.rst;
+
+import dev.qapidoc.rst.RstNode.Type;
+import dev.qapidoc.source.SourceLocation;
+
+/**
+ * Literal text: Sphinx's {@code code-block} (and its aliases {@code code}, {@code sourcecode}),
+ * {@code highlight}, which sets the language of later {@code ::} blocks, and docutils' {@code
+ * raw}, honoured only when {@link RstReader.Options#allowRaw()} (raw HTML is a way to inject
+ * scripts).
+ */
+final class CodeDirectives {
+
+    private CodeDirectives() {}
+
+    static void register(DirectiveRegistry.Builder b) {
+        for (String name : new String[] {"code-block", "code", "sourcecode"}) {
+            b.register(name, CodeDirectives::codeBlock);
+        }
+        b.register("highlight", (call, ctx) -> ctx.setHighlight(call.arguments().strip()));
+        b.register("raw", CodeDirectives::raw);
+    }
+
+    private static void codeBlock(DirectiveCall call, DirectiveContext ctx) {
+        SourceLocation where = call.location();
+        String lang = call.arguments().isEmpty() ? ctx.highlight() : call.arguments().strip();
+        RstNode lb = new RstNode(Type.LITERAL_BLOCK, where).attr("language", lang);
+        lb.setText(Directives.text(call));
+        if (call.options().containsKey("caption")) {
+            lb.attr("caption", call.options().get("caption"));
+        }
+        if (call.has("linenos")) {
+            lb.attr("linenos", "true");
+        }
+        Directives.nameOption(lb, call);
+        Directives.addClasses(lb, call);
+        if (call.content().isEmpty()) {
+            ctx.error(where, "Error in \"" + call.name() + "\" directive:\nContent block expected for the \""
+                    + call.name() + "\" directive; none found.");
+            return;
+        }
+        ctx.add(lb);
+    }
+
+    private static void raw(DirectiveCall call, DirectiveContext ctx) {
+        if (!ctx.options().allowRaw()) {
+            ctx.warn(call.location(), "\"raw\" directive disabled.");
+            return;
+        }
+        RstNode raw = new RstNode(Type.RAW, call.location()).attr("format", call.arguments().strip());
+        raw.setText(Directives.text(call));
+        ctx.add(raw);
+    }
+}
