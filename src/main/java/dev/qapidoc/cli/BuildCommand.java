@@ -38,21 +38,23 @@ final class BuildCommand implements Command {
     public CommandSpec spec() {
         return new CommandSpec("build an HTML site from a folder of reST pages (default: sample-docs/ -> build/html/)",
                 """
-                Builds a standalone HTML site (pages, general index, search, objects.inv) from the
-                .rst files in SRCDIR, the way Sphinx's html builder does, without Python.
+                Builds a standalone HTML site (pages, general index, search, objects.inv) from
+                the .rst files in SRCDIR, the way Sphinx's html builder does, without Python.
 
                 conf.py is read as literal assignments only (strings, numbers, booleans, lists,
                 tuples, sets, dicts); other statements are skipped with a note. Known names:
                 project, version, release, copyright, root_doc / master_doc, default_role,
                 highlight_language, smartquotes, html_theme, html_title, language,
-                exclude_patterns; the qapi_* names are kept for the qapi domain; qapidoc_srctree,
-                qapidoc_dialect (qemu|extended) and qapidoc_strict configure '.. qapi-doc::'.
+                exclude_patterns; the qapi_* names are kept for the qapi domain;
+                qapidoc_srctree, qapidoc_dialect (qemu|extended) and qapidoc_strict configure
+                '.. qapi-doc::'.
 
                 Schemas are loaded tolerant by default: the schema language and doc conventions
-                of every QEMU release since 2.10 are accepted, so a distribution can document the
-                QEMU it ships. What tolerant mode accepted is summed up in one 'note:' line on
-                stderr ('qapidoc lint --tolerant SCHEMA' lists it); these notes describe the
-                schema's age, not the documentation, so they are not warnings and -W ignores them.
+                of every QEMU release since 2.10 are accepted, so a distribution can document
+                the QEMU it ships. What tolerant mode accepted is summed up in one 'note:' line
+                on stderr ('qapidoc lint --tolerant SCHEMA' lists it); these notes describe the
+                schema's age, not the documentation, so they are not warnings and -W ignores
+                them.
 
                 Messages are printed as 'file:line: WARNING: ...' on stderr.
                 """,

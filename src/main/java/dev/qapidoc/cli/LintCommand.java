@@ -77,11 +77,12 @@ final class LintCommand implements Command {
         sb.append("""
 
                 qapi-syntax, qapi-schema, qapi-doc and doc-required are QEMU's own checks,
-                reported with QEMU's exact messages. doc-required applies where the schema sets pragma
-                'doc-required'; doc-missing is lint's variant for schemas that do not (turn it
-                on with --rule doc-missing=warning). doc-xref is off by default because QEMU
-                builds its QMP, QGA and QSD manuals as one Sphinx project, where `name` may
-                name a definition of another manual: turn it on and lint them together, e.g.
+                reported with QEMU's exact messages. doc-required applies where the schema sets
+                pragma 'doc-required'; doc-missing is lint's variant for schemas that do not
+                (turn it on with --rule doc-missing=warning). doc-xref is off by default
+                because QEMU builds its QMP, QGA and QSD manuals as one Sphinx project, where
+                `name` may name a definition of another manual: turn it on and lint them
+                together, e.g.
                   qapidoc lint --rule doc-xref=warning qapi/qapi-schema.json \\
                       qga/qapi-schema.json storage-daemon/qapi/qapi-schema.json
                 Where a definition failed to load, lint reports nothing that would only repeat
