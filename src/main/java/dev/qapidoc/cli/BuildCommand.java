@@ -35,89 +35,56 @@ final class BuildCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "build an HTML site from a folder of reST pages (default: sample-docs/ -> build/html/)";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: qapidoc build [SRCDIR] [-o OUTDIR] [-W] [--strict] [-D name=value]...
-                                     [--allow-raw]
-
-                Builds a standalone HTML site (pages, general index, search, objects.inv) from the
-                .rst files in SRCDIR, the way Sphinx's html builder does, without Python.
-
-                  SRCDIR          source folder with conf.py and the root document (default: sample-docs)
-                  -o OUTDIR       output folder (default: build/html); replaced only on success
-                  -W              turn warnings into errors (exit 1 if there are any)
-                  -D name=value   override a conf.py value (lists: comma-separated)
-                  --strict        load the schemas of '.. qapi-doc::' with today's QEMU rules
-                                  exactly (same as qapidoc_strict = True in conf.py)
-                  --allow-raw     honour '.. raw:: html' (off by default: raw HTML can carry scripts)
+    public CommandSpec spec() {
+        return new CommandSpec("build an HTML site from a folder of reST pages (default: sample-docs/ -> build/html/)",
+                """
+                Builds a standalone HTML site (pages, general index, search, objects.inv) from
+                the .rst files in SRCDIR, the way Sphinx's html builder does, without Python.
 
                 conf.py is read as literal assignments only (strings, numbers, booleans, lists,
                 tuples, sets, dicts); other statements are skipped with a note. Known names:
                 project, version, release, copyright, root_doc / master_doc, default_role,
                 highlight_language, smartquotes, html_theme, html_title, language,
-                exclude_patterns; the qapi_* names are kept for the qapi domain; qapidoc_srctree,
-                qapidoc_dialect (qemu|extended) and qapidoc_strict configure '.. qapi-doc::'.
+                exclude_patterns; the qapi_* names are kept for the qapi domain;
+                qapidoc_srctree, qapidoc_dialect (qemu|extended) and qapidoc_strict configure
+                '.. qapi-doc::'.
 
                 Schemas are loaded tolerant by default: the schema language and doc conventions
-                of every QEMU release since 2.10 are accepted, so a distribution can document the
-                QEMU it ships. What tolerant mode accepted is summed up in one 'note:' line on
-                stderr ('qapidoc lint --tolerant SCHEMA' lists it); these notes describe the
-                schema's age, not the documentation, so they are not warnings and -W ignores them.
+                of every QEMU release since 2.10 are accepted, so a distribution can document
+                the QEMU it ships. What tolerant mode accepted is summed up in one 'note:' line
+                on stderr ('qapidoc lint --tolerant SCHEMA' lists it); these notes describe the
+                schema's age, not the documentation, so they are not warnings and -W ignores
+                them.
 
-                Messages are printed as 'file:line: WARNING: ...' on stderr. Exit status: 0 on
-                success, 1 on errors (or warnings with -W), 2 on bad usage.
-                """;
+                Messages are printed as 'file:line: WARNING: ...' on stderr.
+                """,
+                List.of(new CommandSpec.Positional("SRCDIR", "source folder", false, false,
+                        "source folder with conf.py and the root document (default: sample-docs)")),
+                List.of(OptionSpec.value("OUTDIR", "output folder (default: build/html); replaced only on success",
+                        "-o"),
+                        OptionSpec.flag("turn warnings into errors (exit 1 if there are any)", "-W"),
+                        OptionSpec.flag("load the schemas of '.. qapi-doc::' with today's QEMU rules exactly"
+                        + " (same as qapidoc_strict = True in conf.py)", "--strict"),
+                        OptionSpec.value("name=value", "override a conf.py value (lists: comma-separated)", "-D")
+                                .asRepeatable(),
+                        OptionSpec.flag("honour '.. raw:: html' (off by default: raw HTML can carry scripts)",
+                        "--allow-raw")),
+                "",
+                List.of(new CommandSpec.Exit(0, "success: the site was written"),
+                        new CommandSpec.Exit(1, "errors (or warnings with -W); OUTDIR was left unchanged"),
+                        new CommandSpec.Exit(2, "usage error, or OUTDIR exists and may not be replaced")));
     }
 
     @Override
-    public int run(List<String> args, Console io) throws Exception {
-        String src = null;
-        String out = null;
-        boolean warningsAreErrors = false;
-        boolean allowRaw = false;
-        boolean strict = false;
+    public int run(Args args, Console io) throws Exception {
+        String src = args.positionals().isEmpty() ? "sample-docs" : args.positionals().get(0);
+        String out = args.value("-o", "build/html");
+        boolean warningsAreErrors = args.has("-W");
+        boolean allowRaw = args.has("--allow-raw");
+        boolean strict = args.has("--strict");
         List<String[]> overrides = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "-o" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new UsageException("build: -o needs a folder");
-                    }
-                    out = args.get(++i);
-                }
-                case "-W" -> warningsAreErrors = true;
-                case "--strict" -> strict = true;
-                case "--allow-raw" -> allowRaw = true;
-                case "-D" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new UsageException("build: -D needs name=value");
-                    }
-                    overrides.add(define(args.get(++i)));
-                }
-                default -> {
-                    if (a.startsWith("-D") && a.length() > 2) {
-                        overrides.add(define(a.substring(2)));
-                    } else if (a.startsWith("-") && a.length() > 1) {
-                        throw new UsageException("build: unknown option '" + a + "'");
-                    } else if (src == null) {
-                        src = a;
-                    } else {
-                        throw new UsageException("build: more than one source folder given");
-                    }
-                }
-            }
-        }
-        if (src == null) {
-            src = "sample-docs";
-        }
-        if (out == null) {
-            out = "build/html";
+        for (String d : args.values("-D")) {
+            overrides.add(define(d));
         }
         Path srcdir = Path.of(src);
         if (!Files.isDirectory(srcdir)) {

@@ -20,19 +20,13 @@ final class DumpCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "check a schema as QEMU does and print QEMU's test dump of it";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: qapidoc dump SCHEMA
-
+    public CommandSpec spec() {
+        return new CommandSpec("check a schema as QEMU does and print QEMU's test dump of it", """
                 Reads the QAPI schema file SCHEMA (and every file it includes), checks it
                 exactly as QEMU's QAPI frontend does, and prints the test dump that QEMU's
                 tests/qapi-schema harness prints (the .out format): every module with its
-                entities, then every documentation comment.
+                entities, then every documentation comment. The schema is always checked
+                with today's QEMU rules exactly (strict mode): this is the conformance output.
 
                 SCHEMA is printed as given in diagnostics, and module names are relative to
                 its directory, so run it the way you would run QEMU's generator, e.g.
@@ -41,21 +35,19 @@ final class DumpCommand implements Command {
                 When the schema has an error, nothing is printed on stdout; QEMU's first
                 diagnostic is printed on stderr, byte for byte (include chain, "In struct 'X':"
                 context, file:line[:column]: message), and the exit status is 1.
-
-                exit status:
-                  0  the schema is valid; the dump was printed
-                  1  the schema has an error (or cannot be read)
-                  2  usage error
-                """;
+                """,
+                List.of(new CommandSpec.Positional("SCHEMA", "schema file", true, false,
+                        "the QAPI schema file")),
+                List.of(), "",
+                List.of(new CommandSpec.Exit(0, "the schema is valid; the dump was printed"),
+                        new CommandSpec.Exit(1, "the schema has an error (or cannot be read)"),
+                        new CommandSpec.Exit(2, "usage error")));
     }
 
     @Override
-    public int run(List<String> args, Console io) throws UsageException {
-        if (args.size() != 1 || args.get(0).startsWith("-") && !args.get(0).equals("-")) {
-            throw new UsageException("dump takes exactly one argument, the schema file;"
-                    + " see 'qapidoc dump --help'");
-        }
-        LoadResult r = SchemaLoader.load(args.get(0), Path.of("").toAbsolutePath());
+    public int run(Args args, Console io) {
+        String schema = args.positionals().get(0);
+        LoadResult r = SchemaLoader.load(schema, Path.of("").toAbsolutePath());
         if (!r.ok()) {
             io.err.print(r.first().get().render() + "\n");
             io.err.flush();

@@ -28,73 +28,44 @@ final class HtmlCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "write a one-page HTML manual (with indices and search) for a schema";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: qapidoc html [--namespace NS] [--title T] [--dialect qemu|extended]
-                                    [-o OUTDIR] [-W] [--strict] SCHEMA
-
+    public CommandSpec spec() {
+        return new CommandSpec("write a one-page HTML manual (with indices and search) for a schema", """
                 Reads and checks the QAPI schema file SCHEMA and writes a standalone HTML site
                 whose index.html is the reference manual of every documented definition, with
                 the general index, the QAPI index of the namespace, search and objects.inv.
                 Schema paths in messages are relative to the current directory, e.g.
                   cd qemu && qapidoc html --namespace QMP -o /tmp/qmp qapi/qapi-schema.json
-
-                options:
-                  --namespace NS   put the definitions in QAPI namespace NS (QMP, QGA, QSD, ...)
-                  --title T        the manual's title (default: "NS Reference Manual")
-                  --dialect D      qemu (default): the reST QEMU generates; extended: the
-                                   richer dialect (struct/union kinds, branches)
-                  -o OUTDIR        output folder (default: build/html); replaced only on success
-                  -W               turn warnings into errors
-                  --strict         load SCHEMA with today's QEMU rules exactly; by default it is
-                                   loaded tolerant, accepting the schema language and doc
-                                   conventions of every QEMU release since 2.10, so the manual of
-                                   an older QEMU can be built. What tolerant mode accepted is
-                                   summed up in one 'note:' line on stderr (details: 'qapidoc lint
-                                   --tolerant SCHEMA'); it is about the schema's age, not the
-                                   manual, so -W does not count it
-
-                exit status: 0 on success, 1 on schema errors (or warnings with -W), 2 on bad usage.
-                """;
+                """,
+                List.of(new CommandSpec.Positional("SCHEMA", "schema file", true, false, "the QAPI schema file")),
+                List.of(OptionSpec.value("NS", "put the definitions in QAPI namespace NS (QMP, QGA, QSD, ...)",
+                        "--namespace"),
+                        OptionSpec.value("T", "the manual's title (default: \"NS Reference Manual\")", "--title"),
+                        OptionSpec.value("qemu|extended", "qemu (default): the reST QEMU generates; extended: the"
+                        + " richer dialect (struct/union kinds, branches)", "--dialect"),
+                        OptionSpec.value("OUTDIR", "output folder (default: build/html); replaced only on success",
+                        "-o", "--output"),
+                        OptionSpec.flag("turn warnings into errors", "-W"),
+                        OptionSpec.flag("load SCHEMA with today's QEMU rules exactly; by default it is loaded"
+                        + " tolerant, accepting the schema language and doc conventions of every QEMU release"
+                        + " since 2.10, so the manual of an older QEMU can be built. What tolerant mode accepted"
+                        + " is summed up in one 'note:' line on stderr (details: 'qapidoc lint --tolerant"
+                        + " SCHEMA'); it is about the schema's age, not the manual, so -W does not count it",
+                        "--strict")),
+                "",
+                List.of(new CommandSpec.Exit(0, "success: the site was written"),
+                        new CommandSpec.Exit(1, "schema errors (or warnings with -W); OUTDIR was left unchanged"),
+                        new CommandSpec.Exit(2, "usage error")));
     }
 
     @Override
-    public int run(List<String> args, Console io) throws Exception {
-        String ns = null;
-        String title = null;
-        String out = "build/html";
-        String schema = null;
-        String dialect = "qemu";
-        boolean strict = false;
-        boolean strictSchema = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--namespace" -> ns = value(args, ++i, a);
-                case "--title" -> title = value(args, ++i, a);
-                case "--dialect" -> dialect = value(args, ++i, a);
-                case "-o", "--output" -> out = value(args, ++i, a);
-                case "-W" -> strict = true;
-                case "--strict" -> strictSchema = true;
-                default -> {
-                    if (a.startsWith("-") && !a.equals("-")) {
-                        throw new UsageException("html: unknown option '" + a + "'; see 'qapidoc html --help'");
-                    }
-                    if (schema != null) {
-                        throw new UsageException("html takes exactly one schema file; see 'qapidoc html --help'");
-                    }
-                    schema = a;
-                }
-            }
-        }
-        if (schema == null) {
-            throw new UsageException("html needs a schema file; see 'qapidoc html --help'");
-        }
+    public int run(Args args, Console io) throws Exception {
+        String ns = args.value("--namespace", null);
+        String title = args.value("--title", null);
+        String out = args.value("-o", "build/html");
+        String schema = args.positionals().get(0);
+        String dialect = args.value("--dialect", "qemu");
+        boolean strict = args.has("-W");
+        boolean strictSchema = args.has("--strict");
         if (ns != null && !ns.matches("[A-Za-z][A-Za-z0-9_-]*")) {
             throw new UsageException("--namespace needs a name made of letters, digits, '-' and '_'");
         }
@@ -161,12 +132,5 @@ final class HtmlCommand implements Command {
             sb.append("   :namespace: ").append(ns).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value; see 'qapidoc html --help'");
-        }
-        return args.get(i);
     }
 }

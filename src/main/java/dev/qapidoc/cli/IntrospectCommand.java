@@ -22,15 +22,8 @@ final class IntrospectCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "print the query-qmp-schema data of a schema as JSON";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: qapidoc introspect [--unmask] [--strict] SCHEMA
-
+    public CommandSpec spec() {
+        return new CommandSpec("print the query-qmp-schema data of a schema as JSON", """
                 Reads the QAPI schema file SCHEMA (and every file it includes), checks it as
                 QEMU's QAPI frontend does, and prints on stdout, as JSON, the SchemaInfo list
                 that QMP's query-qmp-schema command returns -- without building QEMU:
@@ -46,20 +39,6 @@ final class IntrospectCommand implements Command {
                 level, ASCII only), so it compares byte for byte with the same data dumped
                 from QEMU's Python QAPI generator.
 
-                options:
-                  --unmask, -u  name types by their real names (QEMU's 'qapi-gen -u');
-                                by default, as in QEMU, enum, object and alternate types
-                                are named by numbers ("0", "1", ...) in first-use order,
-                                because type names are not a stable interface
-                  --strict      check SCHEMA with today's QEMU rules exactly. By default it
-                                is read tolerant: the schema language of every QEMU release
-                                since 2.10 is accepted (simple unions, old pragma names, ...),
-                                so a management application can get the data of the QEMU
-                                release it talks to. A schema valid today gives the same
-                                output in both modes; what tolerant mode accepted is summed
-                                up in one 'note:' line on stderr (details: 'qapidoc lint
-                                --tolerant SCHEMA')
-
                 SCHEMA is printed as given in diagnostics, so run it the way you would run
                 QEMU's generator, e.g.
                   cd qemu && qapidoc introspect qapi/qapi-schema.json
@@ -67,38 +46,28 @@ final class IntrospectCommand implements Command {
                 When the schema has an error, nothing is printed on stdout; the first error is
                 printed on stderr (with --strict byte for byte as QEMU and 'qapidoc dump' print
                 it), and the exit status is 1.
-
-                exit status:
-                  0  the schema is valid; the JSON was printed
-                  1  the schema has an error (or cannot be read)
-                  2  usage error
-                """;
+                """,
+                List.of(new CommandSpec.Positional("SCHEMA", "schema file", true, false, "the QAPI schema file")),
+                List.of(OptionSpec.flag("name types by their real names (QEMU's 'qapi-gen -u'); by default, as in"
+                        + " QEMU, enum, object and alternate types are named by numbers (\"0\", \"1\", ...) in"
+                        + " first-use order, because type names are not a stable interface", "--unmask", "-u"),
+                        OptionSpec.flag("check SCHEMA with today's QEMU rules exactly. By default it is read"
+                        + " tolerant: the schema language of every QEMU release since 2.10 is accepted (simple"
+                        + " unions, old pragma names, ...), so a management application can get the data of the"
+                        + " QEMU release it talks to. A schema valid today gives the same output in both modes;"
+                        + " what tolerant mode accepted is summed up in one 'note:' line on stderr (details:"
+                        + " 'qapidoc lint --tolerant SCHEMA')", "--strict")),
+                "",
+                List.of(new CommandSpec.Exit(0, "the schema is valid; the JSON was printed"),
+                        new CommandSpec.Exit(1, "the schema has an error (or cannot be read)"),
+                        new CommandSpec.Exit(2, "usage error")));
     }
 
     @Override
-    public int run(List<String> args, Console io) throws UsageException, IOException {
-        boolean unmask = false;
-        LoadMode mode = LoadMode.TOLERANT;
-        String schemaFile = null;
-        for (String a : args) {
-            if (a.equals("--unmask") || a.equals("-u")) {
-                unmask = true;
-            } else if (a.equals("--strict")) {
-                mode = LoadMode.STRICT;
-            } else if (a.startsWith("-") && !a.equals("-")) {
-                throw new UsageException("introspect: unknown option '" + a
-                        + "'; see 'qapidoc introspect --help'");
-            } else if (schemaFile != null) {
-                throw new UsageException("introspect takes exactly one schema file;"
-                        + " see 'qapidoc introspect --help'");
-            } else {
-                schemaFile = a;
-            }
-        }
-        if (schemaFile == null) {
-            throw new UsageException("introspect needs a schema file;"
-                    + " see 'qapidoc introspect --help'");
-        }
+    public int run(Args args, Console io) throws IOException {
+        boolean unmask = args.has("--unmask");
+        LoadMode mode = args.has("--strict") ? LoadMode.STRICT : LoadMode.TOLERANT;
+        String schemaFile = args.positionals().get(0);
         Optional<Schema> schema = SchemaInput.load(io, schemaFile, Path.of("").toAbsolutePath(), mode);
         if (schema.isEmpty()) {
             return Main.EXIT_FINDINGS;

@@ -34,124 +34,97 @@ final class LintCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "report every problem of a schema at once: QEMU's checks and more";
-    }
-
-    @Override
-    public String help() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("""
-                usage: qapidoc lint [--format text|json|sarif] [--werror] [--tolerant]
-                                    [--rule ID=off|warning|error]... SCHEMA...
-
+    public CommandSpec spec() {
+        return new CommandSpec("report every problem of a schema at once: QEMU's checks and more", """
                 Checks each QAPI schema SCHEMA (with the files it includes) with every check
                 QEMU's generator runs, reporting all independent problems in one run instead
                 of stopping at the first, and with lint's own warnings: QMP examples that do
                 not match the schema, references to nothing, missing 'Since:', unexplained
                 deprecated/unstable features. Findings come in source order.
+                """,
+                List.of(new CommandSpec.Positional("SCHEMA", "schema file", true, true,
+                        "a QAPI schema file; several are linted in one run")),
+                List.of(OptionSpec.value("text|json|sarif", "text (default): one finding per line as compilers"
+                        + " print it, FILE:LINE[:COL]: error|warning: MESSAGE [RULE], preceded by QEMU's include"
+                        + " chain and \"In command 'x':\" lines where QEMU prints them; on a terminal also the"
+                        + " source line and a caret\n"
+                        + "json: a JSON array of findings, each an object with the keys file, line, column (0 ="
+                        + " unknown), severity (\"error\" or \"warning\"), rule, message, context (e.g."
+                        + " \"command 'x'\" or null) and includedFrom (array of {file, line}, outermost first)\n"
+                        + "sarif: a SARIF 2.1.0 log (for code-scanning services)", "--format"),
+                        OptionSpec.flag("warnings fail the run too (exit status 1)", "--werror"),
+                        OptionSpec.flag("accept the schema language and doc conventions of every QEMU release"
+                        + " since 2.10 (simple unions, old pragma names and naming rules, C-expression 'if',"
+                        + " Note:/Example: sections, the 2017 doc markup); what today's QEMU would reject is"
+                        + " reported under the --tolerant rules below, as warnings. Without it lint is strict:"
+                        + " it serves authors of current schemas, so it checks exactly what today's QEMU"
+                        + " checks", "--tolerant"),
+                        OptionSpec.value("ID=LEVEL", "set a rule's level: off, warning or error", "--rule")
+                                .asRepeatable()),
+                notes(),
+                List.of(new CommandSpec.Exit(0, "no finding fails (warnings are allowed unless --werror)"),
+                        new CommandSpec.Exit(1, "at least one error (or, with --werror, warning)"),
+                        new CommandSpec.Exit(2, "usage error, or a schema file cannot be read")));
+    }
 
-                options:
-                  --format text   (default) one finding per line as compilers print it:
-                                  FILE:LINE[:COL]: error|warning: MESSAGE [RULE]
-                                  preceded by QEMU's include chain and "In command 'x':" lines
-                                  where QEMU prints them; on a terminal also the source line
-                                  and a caret
-                  --format json   a JSON array of findings, each an object with the keys
-                                  file, line, column (0 = unknown), severity ("error" or
-                                  "warning"), rule, message, context (e.g. "command 'x'" or
-                                  null) and includedFrom (array of {file, line}, outermost
-                                  first)
-                  --format sarif  a SARIF 2.1.0 log (for code-scanning services)
-                  --werror        warnings fail the run too (exit status 1)
-                  --tolerant      accept the schema language and doc conventions of every
-                                  QEMU release since 2.10 (simple unions, old pragma names and
-                                  naming rules, C-expression 'if', Note:/Example: sections,
-                                  the 2017 doc markup); what today's QEMU would reject is
-                                  reported under the --tolerant rules below, as warnings.
-                                  Without it lint is strict: it serves authors of current
-                                  schemas, so it checks exactly what today's QEMU checks
-                  --rule ID=LEVEL set a rule's level: off, warning or error (repeatable)
-
-                rules (default level, id, explanation):
-                """);
+    /** The rule table (every rule's default level, id and explanation) and how rules work. */
+    private static String notes() {
+        StringBuilder sb = new StringBuilder("rules (default level, id, explanation):\n");
         for (Rule r : Rules.all()) {
-            sb.append(String.format("  %-8s %-20s %s%n", r.defaultLevel().word(), r.id(),
-                    r.explanation()));
+            sb.append("  ").append(pad(r.defaultLevel().word(), 8)).append(' ').append(pad(r.id(), 20))
+                    .append(' ').append(r.explanation()).append('\n');
         }
         sb.append("""
 
                 qapi-syntax, qapi-schema, qapi-doc and doc-required are QEMU's own checks,
-                reported with QEMU's exact messages. doc-required applies where the schema sets pragma
-                'doc-required'; doc-missing is lint's variant for schemas that do not (turn it
-                on with --rule doc-missing=warning). doc-xref is off by default because QEMU
-                builds its QMP, QGA and QSD manuals as one Sphinx project, where `name` may
-                name a definition of another manual: turn it on and lint them together, e.g.
+                reported with QEMU's exact messages. doc-required applies where the schema sets
+                pragma 'doc-required'; doc-missing is lint's variant for schemas that do not
+                (turn it on with --rule doc-missing=warning). doc-xref is off by default
+                because QEMU builds its QMP, QGA and QSD manuals as one Sphinx project, where
+                `name` may name a definition of another manual: turn it on and lint them
+                together, e.g.
                   qapidoc lint --rule doc-xref=warning qapi/qapi-schema.json \\
                       qga/qapi-schema.json storage-daemon/qapi/qapi-schema.json
                 Where a definition failed to load, lint reports nothing that would only repeat
                 that failure.
-
-                exit status:
-                  0  no finding fails (warnings are allowed unless --werror)
-                  1  at least one error (or, with --werror, warning)
-                  2  usage error, or a schema file cannot be read
                 """);
         return sb.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
     private enum Format { TEXT, JSON, SARIF }
 
     @Override
-    public int run(List<String> args, Console io) throws UsageException, IOException {
-        Format format = Format.TEXT;
-        boolean werror = false;
-        boolean tolerant = false;
+    public int run(Args args, Console io) throws UsageException, IOException {
+        String v = args.value("--format", "text");
+        Format format = switch (v) {
+            case "text" -> Format.TEXT;
+            case "json" -> Format.JSON;
+            case "sarif" -> Format.SARIF;
+            default -> throw new UsageException("unknown format '" + v + "'; use text, json or sarif");
+        };
+        boolean werror = args.has("--werror");
+        boolean tolerant = args.has("--tolerant");
         Map<String, Level> levels = new LinkedHashMap<>();
-        List<String> schemas = new ArrayList<>();
-        boolean options = true;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (options && a.equals("--")) {
-                options = false;
-            } else if (options && (a.equals("--format") || a.startsWith("--format="))) {
-                String v = a.equals("--format") ? value(args, ++i, a) : a.substring(9);
-                format = switch (v) {
-                    case "text" -> Format.TEXT;
-                    case "json" -> Format.JSON;
-                    case "sarif" -> Format.SARIF;
-                    default -> throw new UsageException("unknown format '" + v
-                            + "'; use text, json or sarif");
-                };
-            } else if (options && a.equals("--werror")) {
-                werror = true;
-            } else if (options && a.equals("--tolerant")) {
-                tolerant = true;
-            } else if (options && (a.equals("--rule") || a.startsWith("--rule="))) {
-                String v = a.equals("--rule") ? value(args, ++i, a) : a.substring(7);
-                int eq = v.indexOf('=');
-                if (eq < 0) {
-                    throw new UsageException("--rule needs ID=LEVEL, not '" + v + "'");
-                }
-                String id = v.substring(0, eq);
-                if (Rules.byId(id).isEmpty()) {
-                    throw new UsageException("unknown rule '" + id
-                            + "'; 'qapidoc lint --help' lists the rules");
-                }
-                try {
-                    levels.put(id, Level.parse(v.substring(eq + 1)));
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException("--rule " + id + ": " + e.getMessage());
-                }
-            } else if (options && a.startsWith("-") && !a.equals("-")) {
-                throw new UsageException("unknown option '" + a + "'; see 'qapidoc lint --help'");
-            } else {
-                schemas.add(a);
+        for (String r : args.values("--rule")) {
+            int eq = r.indexOf('=');
+            if (eq < 0) {
+                throw new UsageException("--rule needs ID=LEVEL, not '" + r + "'");
+            }
+            String id = r.substring(0, eq);
+            if (Rules.byId(id).isEmpty()) {
+                throw new UsageException("unknown rule '" + id + "'; 'qapidoc lint --help' lists the rules");
+            }
+            try {
+                levels.put(id, Level.parse(r.substring(eq + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--rule " + id + ": " + e.getMessage());
             }
         }
-        if (schemas.isEmpty()) {
-            throw new UsageException("lint needs at least one schema file; see 'qapidoc lint --help'");
-        }
+        List<String> schemas = args.positionals();
         LintOptions opts = new LintOptions(levels, tolerant);
         Path cwd = Path.of("").toAbsolutePath();
         List<Diagnostic> all = new ArrayList<>();
@@ -181,13 +154,6 @@ final class LintCommand implements Command {
             }
         }
         return Main.EXIT_OK;
-    }
-
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
     }
 
     /**
@@ -231,7 +197,7 @@ final class LintCommand implements Command {
         return w.line() >= 1 && w.line() <= lines.size() ? lines.get(w.line() - 1) : null;
     }
 
-    /** The documented JSON array (see {@link #help()}). */
+    /** The documented JSON array (see the {@code --format} option in {@link #spec()}). */
     static String json(List<Diagnostic> findings) throws IOException {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
@@ -288,7 +254,7 @@ final class LintCommand implements Command {
             g.writeObjectFieldStart("tool");
             g.writeObjectFieldStart("driver");
             g.writeStringField("name", "qapidoc");
-            g.writeStringField("version", Main.VERSION);
+            g.writeStringField("version", Version.get());
             g.writeArrayFieldStart("rules");
             int n = 0;
             for (Rule r : Rules.all()) {

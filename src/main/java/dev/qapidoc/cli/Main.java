@@ -22,8 +22,6 @@ public final class Main {
     /** Exit status: bad usage, unreadable input for lint, or an internal error. */
     static final int EXIT_USAGE = 2;
 
-    static final String VERSION = "0.1.0";
-
     private Main() {}
 
     public static void main(String[] args) {
@@ -45,14 +43,14 @@ public final class Main {
             if (rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h")
                     || rest.get(0).equals("help")) {
                 if (rest.size() > 1 && commands.containsKey(rest.get(1))) {
-                    out.print(commands.get(rest.get(1)).help());
+                    out.print(help(commands.get(rest.get(1))));
                 } else {
                     out.print(usage(commands));
                 }
                 return rest.isEmpty() ? EXIT_USAGE : EXIT_OK;
             }
             if (rest.get(0).equals("--version")) {
-                out.println("qapidoc " + VERSION);
+                out.println("qapidoc " + Version.get());
                 return EXIT_OK;
             }
             Command cmd = commands.get(rest.get(0));
@@ -60,12 +58,12 @@ public final class Main {
                 throw new UsageException("unknown command '" + rest.get(0)
                         + "'; run 'qapidoc --help' for the list of commands");
             }
-            List<String> cmdArgs = rest.subList(1, rest.size());
-            if (cmdArgs.contains("--help") || cmdArgs.contains("-h")) {
-                out.print(cmd.help());
+            Args parsed = Args.parse(cmd.name(), cmd.spec(), rest.subList(1, rest.size()));
+            if (parsed.helpRequested()) {
+                out.print(help(cmd));
                 return EXIT_OK;
             }
-            return cmd.run(new ArrayList<>(cmdArgs), io);
+            return cmd.run(parsed, io);
         } catch (UsageException e) {
             err.println("qapidoc: " + e.getMessage());
             return EXIT_USAGE;
@@ -99,9 +97,13 @@ public final class Main {
     /** What an in-process run printed and returned. */
     public record Result(int exitCode, String stdout, String stderr) {}
 
+    private static String help(Command c) {
+        return HelpText.render(c.name(), c.spec());
+    }
+
+    /** The registry: one line per command, in the order shown by {@code qapidoc --help}. */
     private static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
-        // One line per command, in the order shown by --help.
         register(m, new DumpCommand());
         register(m, new IntrospectCommand());
         register(m, new RstCommand());
@@ -117,13 +119,13 @@ public final class Main {
 
     private static String usage(Map<String, Command> commands) {
         StringBuilder sb = new StringBuilder();
-        sb.append("qapidoc ").append(VERSION)
+        sb.append("qapidoc ").append(Version.get())
                 .append(" - documentation and checks for QAPI schemas (QEMU's QMP, QGA, QSD)\n\n")
                 .append("usage: qapidoc COMMAND [OPTIONS] [ARGS]\n")
                 .append("       qapidoc COMMAND --help     details of one command\n\n")
                 .append("commands:\n");
         for (Command c : commands.values()) {
-            sb.append(String.format("  %-11s %s%n", c.name(), c.summary()));
+            sb.append(String.format("  %-11s %s%n", c.name(), c.spec().summary()));
         }
         sb.append("\nglobal options:\n")
                 .append("  --debug     print stack traces of internal errors\n")

@@ -25,42 +25,11 @@ final class RstCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "write the reST documentation of a schema (QEMU's dialect or the extended one)";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: qapidoc rst [--namespace NS] [--source-map] [--dialect qemu|extended]
-                                   [--strict] [-o FILE] SCHEMA
-
+    public CommandSpec spec() {
+        return new CommandSpec("write the reST documentation of a schema (QEMU's dialect or the extended one)", """
                 Reads and checks the QAPI schema file SCHEMA like 'qapidoc dump' and writes
                 reST with 'qapi:' directives for every documented definition and every
                 free-form documentation comment, in documentation order.
-
-                options:
-                  --namespace NS    start with '.. qapi:namespace:: NS', as QEMU's
-                                    ':namespace:' option of the qapi-doc directive does
-                  --dialect qemu    (default) exactly what QEMU's Sphinx extension generates,
-                                    line for line, for real Sphinx builds with QEMU's domain
-                  --dialect extended
-                                    the richer dialect of qapidoc's own domain: qapi:struct /
-                                    qapi:union, qapi:branch blocks for union branches,
-                                    inherited and boxed members written out, :choice: for
-                                    alternates, typed ':error Name:' fields, module options
-                                    (see README.md, "reST dialects")
-                  --source-map      prefix every line with the schema line it comes from,
-                                    exactly like the .ir dump of QEMU's extension:
-                                    'FILE:NNNN |' right-aligned, NNNN zero-based, FILE
-                                    relative to the working directory; the namespace line
-                                    is credited to line 0 of SCHEMA
-                  --strict          load SCHEMA with today's QEMU rules exactly; by default it
-                                    is loaded tolerant (the schema language and doc conventions
-                                    of every QEMU release since 2.10), and what tolerant mode
-                                    accepted is summed up in one 'note:' line on stderr
-                                    (details: 'qapidoc lint --tolerant SCHEMA')
-                  -o FILE           write to FILE instead of standard output
 
                 Run it from the directory the schema paths should be relative to, e.g.
                   cd qemu && qapidoc rst --namespace QMP qapi/qapi-schema.json
@@ -68,50 +37,42 @@ final class RstCommand implements Command {
                 When the schema has an error, nothing is written; the first error is printed on
                 stderr (with --strict exactly as 'qapidoc dump' prints it), and the exit status
                 is 1.
-
-                exit status:
-                  0  the reST was written
-                  1  the schema has an error (or cannot be read), or FILE cannot be written
-                  2  usage error
-                """;
+                """,
+                List.of(new CommandSpec.Positional("SCHEMA", "schema file", true, false, "the QAPI schema file")),
+                List.of(OptionSpec.value("NS", "start with '.. qapi:namespace:: NS', as QEMU's ':namespace:'"
+                        + " option of the qapi-doc directive does", "--namespace"),
+                        OptionSpec.flag("prefix every line with the schema line it comes from, exactly like the"
+                        + " .ir dump of QEMU's extension: 'FILE:NNNN |' right-aligned, NNNN zero-based, FILE"
+                        + " relative to the working directory; the namespace line is credited to line 0 of"
+                        + " SCHEMA", "--source-map"),
+                        OptionSpec.value("qemu|extended", "qemu (default): exactly what QEMU's Sphinx extension"
+                        + " generates, line for line, for real Sphinx builds with QEMU's domain\n"
+                        + "extended: the richer dialect of qapidoc's own domain: qapi:struct / qapi:union,"
+                        + " qapi:branch blocks for union branches, inherited and boxed members written out,"
+                        + " :choice: for alternates, typed ':error Name:' fields, module options (see README.md,"
+                        + " \"reST dialects\")", "--dialect"),
+                        OptionSpec.flag("load SCHEMA with today's QEMU rules exactly; by default it is loaded"
+                        + " tolerant (the schema language and doc conventions of every QEMU release since 2.10),"
+                        + " and what tolerant mode accepted is summed up in one 'note:' line on stderr (details:"
+                        + " 'qapidoc lint --tolerant SCHEMA')", "--strict"),
+                        OptionSpec.value("FILE", "write to FILE instead of standard output", "-o", "--output")),
+                "",
+                List.of(new CommandSpec.Exit(0, "the reST was written"),
+                        new CommandSpec.Exit(1, "the schema has an error (or cannot be read), or FILE cannot be"
+                        + " written"),
+                        new CommandSpec.Exit(2, "usage error")));
     }
 
     @Override
-    public int run(List<String> args, Console io) throws UsageException {
-        String namespace = null;
-        String output = null;
-        String schemaFile = null;
-        boolean sourceMap = false;
-        LoadMode mode = LoadMode.TOLERANT;
-        RstWriter.Dialect dialect = RstWriter.Dialect.QEMU;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--namespace" -> namespace = value(args, ++i, a);
-                case "--source-map" -> sourceMap = true;
-                case "--strict" -> mode = LoadMode.STRICT;
-                case "--dialect" -> {
-                    String d = value(args, ++i, a);
-                    dialect = RstWriter.Dialect.named(d).orElseThrow(() -> new UsageException(
-                            "unknown dialect '" + d + "'; use qemu or extended"));
-                }
-                case "-o", "--output" -> output = value(args, ++i, a);
-                default -> {
-                    if (a.startsWith("-") && !a.equals("-")) {
-                        throw new UsageException("rst: unknown option '" + a
-                                + "'; see 'qapidoc rst --help'");
-                    }
-                    if (schemaFile != null) {
-                        throw new UsageException("rst takes exactly one schema file;"
-                                + " see 'qapidoc rst --help'");
-                    }
-                    schemaFile = a;
-                }
-            }
-        }
-        if (schemaFile == null) {
-            throw new UsageException("rst needs a schema file; see 'qapidoc rst --help'");
-        }
+    public int run(Args args, Console io) throws UsageException {
+        String namespace = args.value("--namespace", null);
+        String output = args.value("-o", null);
+        String schemaFile = args.positionals().get(0);
+        boolean sourceMap = args.has("--source-map");
+        LoadMode mode = args.has("--strict") ? LoadMode.STRICT : LoadMode.TOLERANT;
+        String d = args.value("--dialect", "qemu");
+        RstWriter.Dialect dialect = RstWriter.Dialect.named(d).orElseThrow(() -> new UsageException(
+                "unknown dialect '" + d + "'; use qemu or extended"));
         if (namespace != null && namespace.isBlank()) {
             throw new UsageException("--namespace needs a non-empty name");
         }
@@ -134,12 +95,5 @@ final class RstCommand implements Command {
             return Main.EXIT_FINDINGS;
         }
         return Main.EXIT_OK;
-    }
-
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value; see 'qapidoc rst --help'");
-        }
-        return args.get(i);
     }
 }
