@@ -12,6 +12,7 @@ import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.rst.RoleText;
 import dev.qapidoc.rst.RstReader;
 import dev.qapidoc.rst.SystemMessage;
+import dev.qapidoc.source.Background;
 import dev.qapidoc.source.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -29,9 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -207,7 +205,7 @@ public final class SiteBuilder {
     private void run() throws IOException {
         // starting Velocity costs about a tenth of a second; it is needed only for writing, so it
         // starts on the other core while the documents are read
-        FutureTask<ThemeLoad> themeTask = background("qapidoc-theme", this::loadTheme);
+        Background.Task<ThemeLoad> themeTask = Background.start("qapidoc-theme", this::loadTheme);
         discover();
         if (!docs.containsKey(conf.rootDoc())) {
             awaitTheme(themeTask);
@@ -229,48 +227,22 @@ public final class SiteBuilder {
         writeStatic();
         nav = new Navigation(docs, conf.rootDoc());
         List<String> order = nav.readingOrder();
+        // the trees are final now; frozen, so that nothing changes them under the readers below
+        for (SourceDoc d : docs.values()) {
+            d.tree.freeze();
+        }
         // the search index only reads the finished trees: it is built on the other core while
         // the pages are written
-        FutureTask<byte[]> searchTask = background("qapidoc-search", this::searchIndex);
+        Background.Task<byte[]> searchTask = Background.start("qapidoc-search", this::searchIndex);
         // so are the general index and the QAPI index pages (the page writer only reads them too)
-        FutureTask<Map<String, byte[]>> indexTask = background("qapidoc-indices", this::indexPages);
+        Background.Task<Map<String, byte[]>> indexTask = Background.start("qapidoc-indices", this::indexPages);
         for (SourceDoc d : docs.values()) {
             writePage(d, order);
         }
-        files.putAll(await(indexTask));
+        files.putAll(indexTask.await());
         writeSearch();
-        files.put("searchindex.js", await(searchTask));
+        files.put("searchindex.js", searchTask.await());
         writeInventory();
-    }
-
-    /** Starts {@code work} on a daemon thread (the machine has a second core to spare). */
-    private static <T> FutureTask<T> background(String name, Callable<T> work) {
-        FutureTask<T> task = new FutureTask<>(work);
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        t.start();
-        return task;
-    }
-
-    /** The result of a background task; its exception is rethrown as if the work ran here. */
-    private static <T> T await(FutureTask<T> task) throws IOException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** The configured theme, or the default one with a warning when it cannot be loaded. */
@@ -287,8 +259,8 @@ public final class SiteBuilder {
     }
 
     /** Joins the theme loader; its warning comes first, where a synchronous load reported it. */
-    private void awaitTheme(FutureTask<ThemeLoad> task) throws IOException {
-        ThemeLoad t = await(task);
+    private void awaitTheme(Background.Task<ThemeLoad> task) throws IOException {
+        ThemeLoad t = task.await();
         theme = t.theme();
         if (t.warning() != null) {
             messages.add(0, t.warning());
