@@ -295,34 +295,39 @@ class SiteBuilderTest {
         assertTrue(page(o, "index.html").contains("<p>Welcome to Harbor.</p>"));
     }
     /** A stand-in domain offering one object to the any role and resolving its own role. */
-    private static final SiteBuilder.Resolver FAKE_RESOLVER = new SiteBuilder.Resolver() {
+    private static final XrefDomain FAKE_XREF_DOMAIN = new XrefDomain() {
         @Override
-        public void resolve(String docname, dev.qapidoc.rst.RstNode tree, SiteBuilder.Links links,
-                java.util.function.Consumer<SystemMessage> report) {
-            for (dev.qapidoc.rst.RstNode x : tree.findAll(dev.qapidoc.rst.RstNode.Type.PENDING_XREF)) {
-                if ("fake:obj".equals(x.attr("role"))) {
-                    var ref = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.REFERENCE, x.location())
-                            .attr("refuri", links.uri(docname, "index", "obj-" + x.attr("text"))).attr("internal", "true");
-                    ref.add(dev.qapidoc.rst.RstNode.text(x.attr("text"), x.location()));
-                    x.replaceWith(List.of(ref));
-                }
-            }
+        public java.util.Set<String> roles() {
+            return java.util.Set.of("fake:obj");
         }
 
         @Override
-        public Map<String, SiteBuilder.PageLabel> labels() {
-            return Map.of("fake-index", new SiteBuilder.PageLabel("fake-index", "Fake Index"));
+        public void resolve(String docname, dev.qapidoc.rst.RstNode x, java.util.function.Consumer<SystemMessage> report) {
+            var ref = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.REFERENCE, x.location())
+                    .attr("refuri", DocPaths.pageUri(docname, "index", "obj-" + x.attr("text"))).attr("internal", "true");
+            ref.add(dev.qapidoc.rst.RstNode.text(x.attr("text"), x.location()));
+            x.replaceWith(List.of(ref));
         }
 
         @Override
-        public List<SiteBuilder.Candidate> anyCandidates(String docname, dev.qapidoc.rst.RstNode xref, String target) {
+        public Map<String, XrefDomain.PageLabel> pageLabels() {
+            return Map.of("fake-index", new XrefDomain.PageLabel("fake-index", "Fake Index"));
+        }
+
+        @Override
+        public List<dev.qapidoc.domain.Domain.Candidate> anyCandidates(String docname, dev.qapidoc.rst.RstNode xref,
+                String target, String title) {
             if (!target.equals("Thing") && !target.equals("other")) {
                 return List.of();
             }
             var lit = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.LITERAL, xref.location());
             lit.classes().addAll(List.of("xref", "any", "fake", "fake-obj"));
             lit.add(dev.qapidoc.rst.RstNode.text(target, xref.location()));
-            return List.of(new SiteBuilder.Candidate(":fake:obj:`" + target + "`", "index", "obj-" + target, "FQ:" + target, lit));
+            var ref = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.REFERENCE, xref.location())
+                    .attr("internal", "true").attr("refuri", DocPaths.pageUri(docname, "index", "obj-" + target))
+                    .attr("reftitle", "FQ:" + target);
+            ref.add(lit);
+            return List.of(new dev.qapidoc.domain.Domain.Candidate(":fake:obj:`" + target + "`", ref));
         }
     };
 
@@ -337,7 +342,7 @@ class SiteBuilderTest {
                     }
                 });
         SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(dir, dir.toString(),
-                SiteConfig.empty().with("default_role", "any"), false, List.of(), List.of(claim), List.of(FAKE_RESOLVER)));
+                SiteConfig.empty().with("default_role", "any"), false, List.of(), List.of(claim), List.of(FAKE_XREF_DOMAIN)));
         String index = page(o, "index.html");
         assertTrue(index.contains("<a class=\"reference internal\" href=\"#obj-Thing\" title=\"FQ:Thing\">"
                 + "<code class=\"xref any fake fake-obj docutils literal notranslate\"><span class=\"pre\">Thing</span></code></a>"), index);
