@@ -55,9 +55,23 @@ public final class SiteBuilder {
      * @param domains extra domains whose roles resolve after the standard and {@code qapi} ones
      *     (see {@link XrefDomain})
      * @param expander what {@code qapi-doc} directives expand to
+     * @param pages documents held in memory, by document name, each as its lines with their
+     *     origins (the file name they show in messages, as if displayDir/NAME.rst): when not
+     *     empty these are the site's documents and srcdir is not searched for {@code .rst} files,
+     *     but it is still where {@code include} and {@code image} paths are looked up
      */
     public record Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
-            List<Pass> passes, List<XrefDomain> domains, SchemaExpander expander) {
+            List<Pass> passes, List<XrefDomain> domains, SchemaExpander expander, Map<String, List<ContentLine>> pages) {
+        public Options {
+            // sorted, so that anything reported per page comes in name order, as for files
+            pages = java.util.Collections.unmodifiableMap(new TreeMap<>(pages));
+        }
+
+        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
+                List<Pass> passes, List<XrefDomain> domains, SchemaExpander expander) {
+            this(srcdir, displayDir, config, allowRaw, themeDirs, passes, domains, expander, Map.of());
+        }
+
         public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs) {
             this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), List.of(), SchemaExpander.NONE);
         }
@@ -76,6 +90,11 @@ public final class SiteBuilder {
         public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
                 SchemaExpander expander) {
             this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), List.of(), expander);
+        }
+
+        /** The same options with {@code pages} as the documents (see {@link #pages()}). */
+        public Options withPages(Map<String, List<ContentLine>> pages) {
+            return new Options(srcdir, displayDir, config, allowRaw, themeDirs, passes, domains, expander, pages);
         }
     }
 
@@ -234,6 +253,14 @@ public final class SiteBuilder {
     // ---- phase 1: read ----
 
     private void discover() throws IOException {
+        if (!opts.pages().isEmpty()) {
+            for (String name : opts.pages().keySet()) {
+                if (!reserved(name, name + ".rst")) {
+                    docs.put(name, new SourceDoc(name, display(name + ".rst")));
+                }
+            }
+            return;
+        }
         List<PathMatcher> excludes = new ArrayList<>();
         for (String p : conf.strings("exclude_patterns")) {
             excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + p));
@@ -256,23 +283,40 @@ public final class SiteBuilder {
                     continue;
                 }
                 String name = r.substring(0, r.length() - 4);
-                if (RESERVED.contains(name)) {
-                    // these pages are generated; a document of that name would be overwritten
-                    messages.add(SystemMessage.warning(SourceLocation.of(display(r), 0),
-                            "document name '" + name + "' is reserved for a generated page; skipped"));
-                    continue;
+                if (!reserved(name, r)) {
+                    docs.put(name, new SourceDoc(name, display(r)));
                 }
-                docs.put(name, new SourceDoc(name, display(r)));
             }
         }
     }
 
-    private void read(SourceDoc d) {
-        String text;
+    /** True (with a warning) for the name of a generated page, which a document would overwrite. */
+    private boolean reserved(String name, String file) {
+        if (RESERVED.contains(name)) {
+            messages.add(SystemMessage.warning(SourceLocation.of(display(file), 0),
+                    "document name '" + name + "' is reserved for a generated page; skipped"));
+            return true;
+        }
+        return false;
+    }
+
+    /** The lines of a document: from memory, or its file in srcdir (null, reported, if unreadable). */
+    private List<ContentLine> source(SourceDoc d) {
+        List<ContentLine> held = opts.pages().get(d.name);
+        if (held != null) {
+            return held;
+        }
         try {
-            text = decode(Files.readAllBytes(opts.srcdir().resolve(d.name + ".rst")));
+            return ContentLine.of(d.file, decode(Files.readAllBytes(opts.srcdir().resolve(d.name + ".rst"))));
         } catch (IOException e) {
             messages.add(SystemMessage.error(SourceLocation.of(d.file, 0), "cannot read document: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private void read(SourceDoc d) {
+        List<ContentLine> source = source(d);
+        if (source == null) {
             d.tree = new RstNode(Type.DOCUMENT, SourceLocation.of(d.file, 1));
             return;
         }
@@ -280,7 +324,7 @@ public final class SiteBuilder {
                 conf.highlightLanguage(), conf.smartquotes(), (path, from) -> include(d, path, from)));
         List<ContentLine> lines = new ArrayList<>();
         lines.addAll(snippet("<rst_prolog>", conf.string("rst_prolog", "")));
-        lines.addAll(ContentLine.of(d.file, text));
+        lines.addAll(source);
         lines.addAll(snippet("<rst_epilog>", conf.string("rst_epilog", "")));
         RstReader.Result r = reader.read(lines);
         d.tree = r.document();

@@ -354,4 +354,52 @@ class SiteBuilderTest {
         assertTrue(page(o, "other.html").contains("<a class=\"reference internal\" href=\"fake-index.html\">"
                 + "<span class=\"std std-ref\">Fake Index</span></a>"), page(o, "other.html"));
     }
+
+    @Test
+    void pagesHeldInMemoryBuildLikeFilesAndTheFolderIsOnlyForIncludes(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("stray.rst"), "Stray\n=====\n");
+        Files.writeString(dir.resolve("part.inc"), "Included *text*.\n");
+        String index = "T\n=\n\n.. toctree::\n\n   other\n\n.. include:: part.inc\n\nSee :ref:`nowhere`.\n";
+        String other = "Other\n=====\n\nBack to :doc:`index`.\n";
+        SiteBuilder.Options opts = new SiteBuilder.Options(dir, "src", SiteConfig.empty(), false, List.of());
+        SiteBuilder.Output o = SiteBuilder.build(opts.withPages(Map.of(
+                "index", dev.qapidoc.rst.ContentLine.of("src/index.rst", index),
+                "other", dev.qapidoc.rst.ContentLine.of("src/other.rst", other))));
+        // srcdir is not searched: stray.rst is no document (and so not "isn't included in any toctree")
+        assertFalse(o.files().containsKey("stray.html"), o.files().keySet().toString());
+        assertEquals("src/index.rst:10: WARNING: undefined label: 'nowhere'", warnings(o));
+        assertTrue(page(o, "index.html").contains("<p>Included <em>text</em>.</p>"), page(o, "index.html"));
+        assertTrue(page(o, "other.html").contains("<a class=\"reference internal\" href=\"index.html\">"
+                + "<span class=\"doc\">T</span></a>"), page(o, "other.html"));
+
+        // the same documents as files give the same bytes
+        Path disk = Files.createDirectory(dir.resolve("disk"));
+        Files.writeString(disk.resolve("part.inc"), "Included *text*.\n");
+        Files.writeString(disk.resolve("index.rst"), index);
+        Files.writeString(disk.resolve("other.rst"), other);
+        SiteBuilder.Output fromFiles = SiteBuilder.build(new SiteBuilder.Options(disk, "src", SiteConfig.empty(), false,
+                List.of()));
+        assertEquals(warnings(fromFiles), warnings(o));
+        assertEquals(fromFiles.files().keySet(), o.files().keySet());
+        for (String f : o.files().keySet()) {
+            assertArrayEquals(fromFiles.files().get(f), o.files().get(f), f);
+        }
+    }
+
+    /**
+     * The search index, index pages and highlighting run on other threads: however their timing
+     * falls, and with the trees frozen under them, builds give the same bytes.
+     */
+    @Test
+    void outputDoesNotDependOnBackgroundTiming() throws IOException {
+        SiteBuilder.Output first = build(Path.of("sample-docs"), false);
+        for (int i = 0; i < 3; i++) {
+            SiteBuilder.Output again = build(Path.of("sample-docs"), false);
+            assertEquals(first.files().keySet(), again.files().keySet());
+            for (String f : first.files().keySet()) {
+                assertArrayEquals(first.files().get(f), again.files().get(f), f);
+            }
+            assertEquals(warnings(first), warnings(again));
+        }
+    }
 }
