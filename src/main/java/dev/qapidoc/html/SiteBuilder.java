@@ -36,6 +36,12 @@ import java.util.stream.Stream;
  * against everything read, write the pages, the general index, the search page and index, and
  * {@code objects.inv}.
  *
+ * <p>This class keeps the build itself (discover, read, resolve, write); what a reference means
+ * is up to the domain of its role ({@link XrefDomain}: {@link StdDomain} for labels and the
+ * standard roles, {@link QapiXrefDomain} for {@code qapi:*}), and the HTML of the pages, indices
+ * and search comes from {@link SitePages}. Work that only reads finished trees runs on the spare
+ * core ({@link Background}); the trees are frozen before it starts.
+ *
  * <p>The result is a map of output files (path relative to the output folder → bytes) plus the
  * messages; nothing is written to disk here, so the CLI can write into a temporary folder and
  * move it into place only on success, and tests can compare two builds byte for byte.
