@@ -3,15 +3,12 @@ package dev.qapidoc.cli;
 import dev.qapidoc.html.SiteBuilder;
 import dev.qapidoc.html.SiteConfig;
 import dev.qapidoc.emit.RstWriter;
+import dev.qapidoc.rst.ContentLine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code qapidoc html [--namespace NS] [--title T] [-o OUTDIR] SCHEMA}: a one-manual site from a
@@ -86,22 +83,14 @@ final class HtmlCommand implements Command {
         values.put("qapidoc_dialect", dialect);
         values.put("qapidoc_strict", strictSchema);
         SiteConfig config = new SiteConfig(values);
-        Path src = Files.createTempDirectory("qapidoc-html-");
-        SiteBuilder.Output result;
-        SchemaRst schemas = BuildCommand.expander(src, config);
+        SchemaRst schemas = BuildCommand.expander(cwd, config);
         // the root page's only directive is known: its schema loads while the build starts up
         schemas.prefetch(schema, ns);
-        try {
-            Files.writeString(src.resolve("index.rst"), rootPage(title, schema, ns), StandardCharsets.UTF_8);
-            result = SiteBuilder.build(new SiteBuilder.Options(src, "", config, false, List.of(Path.of("themes")),
-                    schemas));
-        } finally {
-            try (Stream<Path> walk = Files.walk(src)) {
-                for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        // the root page is built from memory; the working folder is where the schema is found
+        // and where relative include and image paths would point
+        Map<String, List<ContentLine>> pages = Map.of("index", ContentLine.of("index.rst", rootPage(title, schema, ns)));
+        SiteBuilder.Output result = SiteBuilder.build(new SiteBuilder.Options(cwd, "", config, false, List.of(Path.of("themes")), schemas)
+                .withPages(pages));
         SiteFindings found = SiteFindings.print(io, schemas, result.messages());
         int errors = found.errors();
         int warnings = found.warnings();

@@ -6,14 +6,16 @@ import dev.qapidoc.emit.RstWriter;
 import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
+import dev.qapidoc.source.Background;
 import dev.qapidoc.source.SourceLocation;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The {@code qapi-doc} directive's schema side: runs the frontend and the reST emitter for the
@@ -63,7 +65,7 @@ final class SchemaRst implements SchemaExpander {
     private record Loaded(LoadResult result, List<ContentLine> lines) {}
 
     private String prefetchKey;
-    private FutureTask<Loaded> prefetched;
+    private Background.Task<Loaded> prefetched;
 
     /**
      * Starts loading and emitting {@code path} for {@code namespace} on another thread, for a
@@ -73,12 +75,8 @@ final class SchemaRst implements SchemaExpander {
      * it. The first matching {@link #expand} takes the result; nothing else changes.
      */
     void prefetch(String path, String namespace) {
-        FutureTask<Loaded> task = new FutureTask<>(() -> load(path, namespace));
-        Thread t = new Thread(task, "qapidoc-schema");
-        t.setDaemon(true);
         prefetchKey = path + "\0" + namespace;
-        prefetched = task;
-        t.start();
+        prefetched = Background.start("qapidoc-schema", () -> load(path, namespace));
     }
 
     private Loaded load(String path, String namespace) {
@@ -87,25 +85,20 @@ final class SchemaRst implements SchemaExpander {
     }
 
     private Loaded take(String path, String namespace) {
-        FutureTask<Loaded> task = prefetched;
+        Background.Task<Loaded> task = prefetched;
         if (task == null || !prefetchKey.equals(path + "\0" + namespace)) {
             return load(path, namespace);
         }
         prefetched = null;
         try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // the work's RuntimeException or Error comes out of await as if it ran here
+            return task.await();
+        } catch (InterruptedIOException e) {
+            // interrupted while waiting (the flag stays set): do the work here instead
             return load(path, namespace);
-        } catch (ExecutionException e) {
-            // the work threw: rethrow as if it ran here
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+        } catch (IOException e) {
+            // load throws no checked exception, so this cannot happen
+            throw new UncheckedIOException(e);
         }
     }
 

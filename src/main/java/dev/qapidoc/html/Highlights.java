@@ -1,11 +1,10 @@
 package dev.qapidoc.html;
 
 import dev.qapidoc.rst.RstNode;
+import dev.qapidoc.source.Background;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Code-block highlighting done ahead on the spare core. Highlighting is about two fifths of
@@ -21,11 +20,7 @@ final class Highlights {
     private record Done(String lang, String code, Highlighter.Result result) {}
 
     private final Map<RstNode, Done> done = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "qapidoc-highlight");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Background.Lane worker = Background.lane("qapidoc-highlight");
 
     /** The language a literal block is highlighted in. */
     static String language(RstNode n) {
@@ -49,7 +44,8 @@ final class Highlights {
             langs[i] = language(blocks.get(i));
             codes[i] = code(blocks.get(i));
         }
-        worker.execute(() -> {
+        // the worker never touches a node but as a map key: it gets the strings read here
+        worker.submit(() -> {
             for (int i = blocks.size() - 1; i >= 0; i--) {
                 if (!done.containsKey(blocks.get(i))) {
                     done.put(blocks.get(i), new Done(langs[i], codes[i], Highlighter.highlight(langs[i], codes[i])));
@@ -73,6 +69,6 @@ final class Highlights {
 
     /** Stops the worker (unfinished work is simply not needed any more). */
     void close() {
-        worker.shutdownNow();
+        worker.close();
     }
 }

@@ -5,7 +5,6 @@ import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.rst.SystemMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Renders a resolved document tree to the HTML of the content area, following the element, class
@@ -32,13 +31,10 @@ final class HtmlTranslator {
 
     static final String PERMALINK = "\u00b6";
 
-    private static final Set<Type> INVISIBLE = Set.of(Type.TARGET, Type.INDEX, Type.COMMENT,
-            Type.SUBSTITUTION_DEFINITION, Type.SYSTEM_MESSAGE);
-
     private final HtmlWriter w = new HtmlWriter();
     private final Context ctx;
+    private final HtmlLists lists = new HtmlLists(this, w);
     private int sectionDepth = 0;
-    private int compactDepth = 0;
     private int nesting = 0;
 
     private HtmlTranslator(Context ctx) {
@@ -59,13 +55,13 @@ final class HtmlTranslator {
         return t.w.toString();
     }
 
-    private void children(RstNode n) {
+    void children(RstNode n) {
         for (RstNode c : n.children()) {
             node(c);
         }
     }
 
-    private void node(RstNode n) {
+    void node(RstNode n) {
         if (++nesting > 200) {
             nesting--;
             return;
@@ -83,11 +79,11 @@ final class HtmlTranslator {
         }
     }
 
-    private String firstId(RstNode n) {
+    String firstId(RstNode n) {
         return n.ids().isEmpty() ? null : n.ids().get(0);
     }
 
-    private String cls(RstNode n, String base) {
+    String cls(RstNode n, String base) {
         List<String> all = new ArrayList<>(n.classes());
         if (base != null && !base.isEmpty()) {
             all.add(base);
@@ -111,12 +107,38 @@ final class HtmlTranslator {
             case REFERENCE -> reference(n);
             case TARGET -> target(n);
             case PENDING_XREF -> unresolved(n);
-            case BULLET_LIST -> list(n, "ul", null);
-            case ENUMERATED_LIST -> list(n, "ol", n.attr("enumtype") == null ? "arabic" : n.attr("enumtype"));
-            case LIST_ITEM -> listItem(n);
-            case DEFINITION_LIST -> definitionList(n);
-            case FIELD_LIST -> fieldList(n);
+            case BULLET_LIST -> lists.list(n, "ul", null);
+            case ENUMERATED_LIST -> lists.list(n, "ol", n.attr("enumtype") == null ? "arabic" : n.attr("enumtype"));
+            case LIST_ITEM -> lists.listItem(n);
+            case DEFINITION_LIST -> lists.definitionList(n);
+            case FIELD_LIST -> lists.fieldList(n);
             case LITERAL_BLOCK -> literalBlock(n);
+            case BLOCK_QUOTE, ATTRIBUTION, RUBRIC, CONTAINER, COMPOUND, LINE_BLOCK, LINE -> wrapper(n);
+            case ADMONITION -> admonition(n);
+            case TOPIC -> topic(n);
+            case TRANSITION -> w.raw("<hr class=\"docutils\" />").nl();
+            case TABLE -> lists.table(n);
+            case IMAGE -> image(n);
+            case RAW -> {
+                if ("html".equals(n.attr("format"))) {
+                    w.raw(n.text()).nl();
+                }
+            }
+            case TOCTREE -> w.raw(ctx.toctree(n));
+            case ONLY -> children(n);
+            case DESC -> desc(n);
+            case DESC_SIGNATURE, DESC_NAME, DESC_ANNOTATION, DESC_CONTENT -> descPart(n);
+            case FIELD, FIELD_NAME, FIELD_BODY, DEFINITION_LIST_ITEM, TERM, CLASSIFIER, DEFINITION, ROW, ENTRY,
+                    TGROUP, THEAD, TBODY, TOCTREE_ENTRY, SUBTITLE -> children(n);
+            case INDEX, COMMENT, SUBSTITUTION_DEFINITION, SUBSTITUTION_REFERENCE, SYSTEM_MESSAGE, DIRECTIVE,
+                    OPTION_LIST, DOCUMENT -> { }
+            default -> children(n);
+        }
+    }
+
+    /** Block containers that only wrap their children in one element. */
+    private void wrapper(RstNode n) {
+        switch (n.type()) {
             case BLOCK_QUOTE -> {
                 w.open("blockquote", "class", cls(n, null)).nl().raw("<div>");
                 children(n);
@@ -127,8 +149,6 @@ final class HtmlTranslator {
                 children(n);
                 w.raw("</p>").nl();
             }
-            case ADMONITION -> admonition(n);
-            case TOPIC -> topic(n);
             case RUBRIC -> {
                 w.open("p", "class", cls(n, "rubric"), "id", firstId(n));
                 children(n);
@@ -160,17 +180,13 @@ final class HtmlTranslator {
                 children(n);
                 w.raw("</div>").nl();
             }
-            case TRANSITION -> w.raw("<hr class=\"docutils\" />").nl();
-            case TABLE -> table(n);
-            case IMAGE -> image(n);
-            case RAW -> {
-                if ("html".equals(n.attr("format"))) {
-                    w.raw(n.text()).nl();
-                }
-            }
-            case TOCTREE -> w.raw(ctx.toctree(n));
-            case ONLY -> children(n);
-            case DESC -> desc(n);
+            default -> throw new IllegalArgumentException(n.type().toString());
+        }
+    }
+
+    /** The parts of an object description ({@link #desc} writes the {@code <dl>} itself). */
+    private void descPart(RstNode n) {
+        switch (n.type()) {
             case DESC_SIGNATURE -> {
                 w.open("dt", "class", cls(n, "sig sig-object " + nz(n.attr("domain"))), "id", firstId(n)).nl();
                 children(n);
@@ -191,11 +207,7 @@ final class HtmlTranslator {
                 children(n);
                 w.raw("</dd>");
             }
-            case FIELD, FIELD_NAME, FIELD_BODY, DEFINITION_LIST_ITEM, TERM, CLASSIFIER, DEFINITION, ROW, ENTRY,
-                    TGROUP, THEAD, TBODY, TOCTREE_ENTRY, SUBTITLE -> children(n);
-            case INDEX, COMMENT, SUBSTITUTION_DEFINITION, SUBSTITUTION_REFERENCE, SYSTEM_MESSAGE, DIRECTIVE,
-                    OPTION_LIST, DOCUMENT -> { }
-            default -> children(n);
+            default -> throw new IllegalArgumentException(n.type().toString());
         }
     }
 
@@ -246,7 +258,7 @@ final class HtmlTranslator {
         w.close("p");
         RstNode p = n.parent();
         boolean only = p != null && (p.type() == Type.LIST_ITEM || p.type() == Type.ENTRY)
-                && visibleChildren(p).size() == 1;
+                && HtmlLists.visibleChildren(p).size() == 1;
         if (!only) {
             w.nl();
         }
@@ -351,190 +363,6 @@ final class HtmlTranslator {
         w.raw("</span>");
     }
 
-    private List<RstNode> visibleChildren(RstNode n) {
-        List<RstNode> out = new ArrayList<>();
-        for (RstNode c : n.children()) {
-            if (!INVISIBLE.contains(c.type())) {
-                out.add(c);
-            }
-        }
-        return out;
-    }
-
-    /** docutils' SimpleListChecker (spec §9.4). */
-    private boolean compactable(RstNode list, int depth) {
-        if (depth > 100) {
-            return false;
-        }
-        for (RstNode item : list.children()) {
-            List<RstNode> kids = visibleChildren(item);
-            if (!kids.isEmpty() && kids.get(0).type() == Type.PARAGRAPH && kids.size() > 1 && isList(kids.get(kids.size() - 1))) {
-                kids = kids.subList(0, kids.size() - 1);
-                RstNode nested = visibleChildren(item).get(visibleChildren(item).size() - 1);
-                if (!compactable(nested, depth + 1)) {
-                    return false;
-                }
-            }
-            if (kids.size() > 1) {
-                return false;
-            }
-            for (RstNode k : kids) {
-                if (k.type() == Type.PARAGRAPH) {
-                    continue;
-                }
-                if (isList(k)) {
-                    if (!compactable(k, depth + 1)) {
-                        return false;
-                    }
-                    continue;
-                }
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isList(RstNode n) {
-        return n.type() == Type.BULLET_LIST || n.type() == Type.ENUMERATED_LIST;
-    }
-
-    private void list(RstNode n, String tag, String enumtype) {
-        // docutils: a bullet list is "simple" only outside another compact list, an enumerated
-        // list whenever it is compactable (golden: <ol class="arabic simple"> inside compact items)
-        boolean compactable = compactable(n, 0);
-        boolean compact = compactable && (enumtype != null || compactDepth == 0);
-        List<String> c = new ArrayList<>();
-        if (enumtype != null) {
-            c.add(enumtype);
-        }
-        if (compact) {
-            c.add("simple");
-        }
-        String classes = cls(n, c.isEmpty() ? null : String.join(" ", c));
-        String start = n.attr("start");
-        for (int i = 1; i < n.ids().size(); i++) {
-            w.open("span", "id", n.ids().get(i)).close("span");
-        }
-        w.open(tag, "class", classes, "id", firstId(n), "start", start).nl();
-        if (compactable) {
-            compactDepth++;
-        }
-        children(n);
-        if (compactable) {
-            compactDepth--;
-        }
-        w.close(tag).nl();
-    }
-
-    private void listItem(RstNode n) {
-        w.raw("<li>");
-        children(n);
-        w.raw("</li>").nl();
-    }
-
-    private void definitionList(RstNode n) {
-        boolean compact = true;
-        for (RstNode item : n.children()) {
-            for (RstNode c : item.children()) {
-                if (c.type() == Type.DEFINITION && visibleChildren(c).size() > 1) {
-                    compact = false;
-                }
-            }
-        }
-        w.open("dl", "class", cls(n, compact ? "simple" : null), "id", firstId(n)).nl();
-        for (RstNode item : n.children()) {
-            boolean termOpen = false;
-            for (RstNode c : item.children()) {
-                if (c.type() == Type.TERM) {
-                    w.open("dt", "id", firstId(item));
-                    children(c);
-                    termOpen = true;
-                } else if (c.type() == Type.CLASSIFIER) {
-                    w.raw("<span class=\"classifier-delimiter\">:</span> <span class=\"classifier\">");
-                    children(c);
-                    w.raw("</span>");
-                } else if (c.type() == Type.DEFINITION) {
-                    if (termOpen) {
-                        w.raw("</dt>").nl();
-                        termOpen = false;
-                    }
-                    w.raw("<dd>");
-                    children(c);
-                    w.raw("</dd>").nl();
-                }
-            }
-            if (termOpen) {
-                w.raw("</dt>").nl();
-            }
-        }
-        w.close("dl").nl();
-    }
-
-    private boolean fieldListSimple(RstNode n) {
-        for (RstNode f : n.children()) {
-            for (RstNode part : f.children()) {
-                if (part.type() != Type.FIELD_BODY) {
-                    continue;
-                }
-                List<RstNode> kids = visibleChildren(part);
-                if (kids.size() == 2 && kids.get(0).type() == Type.PARAGRAPH && isList(kids.get(1))) {
-                    if (!compactable(kids.get(1), 0)) {
-                        return false;
-                    }
-                    continue;
-                }
-                if (kids.size() > 1) {
-                    return false;
-                }
-                for (RstNode k : kids) {
-                    if (k.type() == Type.PARAGRAPH) {
-                        continue;
-                    }
-                    if (isList(k) && compactable(k, 0)) {
-                        continue;
-                    }
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private void fieldList(RstNode n) {
-        boolean simple = fieldListSimple(n);
-        for (int i = 1; i < n.ids().size(); i++) {
-            w.open("span", "id", n.ids().get(i)).close("span");
-        }
-        w.open("dl", "class", cls(n, simple ? "field-list simple" : "field-list"), "id", firstId(n)).nl();
-        int k = 0;
-        for (RstNode f : n.children()) {
-            String parity = (k++ % 2 == 0) ? "field-odd" : "field-even";
-            RstNode name = null;
-            RstNode body = null;
-            for (RstNode part : f.children()) {
-                if (part.type() == Type.FIELD_NAME) {
-                    name = part;
-                } else if (part.type() == Type.FIELD_BODY) {
-                    body = part;
-                }
-            }
-            w.open("dt", "class", parity);
-            if (name != null) {
-                children(name);
-            }
-            w.raw("<span class=\"colon\">:</span></dt>").nl();
-            w.open("dd", "class", parity);
-            if (body == null || body.children().isEmpty()) {
-                w.raw("<p></p>");
-            } else {
-                // a compact field list does not make its lists "nested in a compact list" (§9.4)
-                children(body);
-            }
-            w.raw("</dd>").nl();
-        }
-        w.close("dl").nl();
-    }
-
     private void literalBlock(RstNode n) {
         String lang = Highlights.language(n);
         Highlighter.Result r = ctx.highlight(n);
@@ -626,52 +454,6 @@ final class HtmlTranslator {
             }
         }
         w.close(tag).nl();
-    }
-
-    private void table(RstNode n) {
-        String id = firstId(n);
-        // §3.4: further ids of a table go on empty spans just before it
-        for (int i = 1; i < n.ids().size(); i++) {
-            w.open("span", "id", n.ids().get(i)).close("span");
-        }
-        w.open("table", "class", cls(n, "docutils align-" + (n.attr("align") == null ? "default" : n.attr("align"))), "id", id).nl();
-        int row = 0;
-        for (RstNode c : n.children()) {
-            if (c.type() == Type.TITLE) {
-                w.raw("<caption><span class=\"caption-text\">");
-                children(c);
-                w.raw("</span>");
-                if (id != null) {
-                    w.open("a", "class", "headerlink", "href", "#" + id, "title", "Permalink to this table")
-                            .text(PERMALINK).close("a");
-                }
-                w.raw("</caption>").nl();
-            }
-        }
-        for (RstNode tg : n.children()) {
-            if (tg.type() != Type.TGROUP) {
-                continue;
-            }
-            for (RstNode part : tg.children()) {
-                boolean head = part.type() == Type.THEAD;
-                w.raw(head ? "<thead>" : "<tbody>").nl();
-                for (RstNode r : part.children()) {
-                    w.open("tr", "class", (row++ % 2 == 0) ? "row-odd" : "row-even");
-                    for (RstNode cell : r.children()) {
-                        if (head) {
-                            w.raw("<th class=\"head\">");
-                        } else {
-                            w.raw("<td>");
-                        }
-                        children(cell);
-                        w.raw(head ? "</th>" : "</td>").nl();
-                    }
-                    w.raw("</tr>").nl();
-                }
-                w.raw(head ? "</thead>" : "</tbody>").nl();
-            }
-        }
-        w.raw("</table>").nl();
     }
 
     private void image(RstNode n) {

@@ -13,11 +13,11 @@ import java.util.zip.Deflater;
  * by domain and then by name, with an anchor that ends in the name shortened to {@code $} and a
  * display name equal to the name written as {@code -}. Other Sphinx projects link to us with it.
  */
-final class Inventory {
+public final class Inventory {
     private Inventory() {}
 
     /** One inventory line before shortening. */
-    record Item(String name, String domain, String type, String priority, String uri, String dispname) {}
+    public record Item(String name, String domain, String type, String priority, String uri, String dispname) {}
 
     static byte[] write(String project, String version, List<Item> items) {
         List<Item> sorted = new ArrayList<>(items);

@@ -54,7 +54,7 @@ final class Navigation {
         }
         w.raw("<ul>").nl();
         for (RstNode e : toctree.children()) {
-            String target = SiteBuilder.docRef(d.name, e.attr("docname"));
+            String target = DocPaths.docRef(d.name, e.attr("docname"));
             SourceDoc to = docs.get(target);
             if (to == null) {
                 continue;
@@ -76,7 +76,7 @@ final class Navigation {
         }
         boolean isCurrent = to.name.equals(current);
         w.open("li", "class", "toctree-l" + level + (isCurrent ? " current" : ""));
-        w.open("a", "class", "reference internal" + (isCurrent ? " current" : ""), "href", SiteBuilder.relative(fromDoc, to.name + ".html"));
+        w.open("a", "class", "reference internal" + (isCurrent ? " current" : ""), "href", DocPaths.relative(fromDoc, to.name + ".html"));
         if (title != null) {
             w.text(title);
         } else if (to.titleNode != null) {
@@ -120,7 +120,7 @@ final class Navigation {
                     continue;
                 }
                 inner.open("li", "class", "toctree-l" + level);
-                inner.open("a", "class", "reference internal", "href", SiteBuilder.relative(fromDoc, doc.name + ".html") + "#" + c.ids().get(0));
+                inner.open("a", "class", "reference internal", "href", DocPaths.relative(fromDoc, doc.name + ".html") + "#" + c.ids().get(0));
                 inner.raw(inlineText(c.children().get(0)));
                 inner.close("a");
                 if (level < maxdepth) {
@@ -132,12 +132,12 @@ final class Navigation {
                 if (entry != null) {
                     inner.open("li", "class", "toctree-l" + level);
                     inner.open("a", "class", "reference internal", "href",
-                            SiteBuilder.relative(fromDoc, doc.name + ".html") + "#" + entry[0]);
+                            DocPaths.relative(fromDoc, doc.name + ".html") + "#" + entry[0]);
                     inner.raw(HtmlTranslator.literalHtml(entry[1])).close("a").raw("</li>").nl();
                 }
             } else if (c.type() == Type.TOCTREE && c.attr("hidden") == null) {
                 for (RstNode e : c.children()) {
-                    SourceDoc to = docs.get(SiteBuilder.docRef(doc.name, e.attr("docname")));
+                    SourceDoc to = docs.get(DocPaths.docRef(doc.name, e.attr("docname")));
                     if (to != null) {
                         tocDoc(inner, fromDoc, to, e.attr("title"), level, maxdepth, current, seen);
                     }
@@ -228,7 +228,7 @@ final class Navigation {
             }
             w.raw("<ul>").nl();
             for (RstNode e : tt.children()) {
-                SourceDoc to = docs.get(SiteBuilder.docRef(root.name, e.attr("docname")));
+                SourceDoc to = docs.get(DocPaths.docRef(root.name, e.attr("docname")));
                 if (to != null) {
                     tocDoc(w, current, to, e.attr("title"), 1, Integer.MAX_VALUE, current, new HashSet<>(Set.of(root.name)));
                 }
@@ -249,7 +249,7 @@ final class Navigation {
             w.raw("<ul>").nl();
             w.open("li", "class", "toctree-l1" + (isCurrent ? " current" : ""));
             w.open("a", "class", "reference internal" + (isCurrent ? " current" : ""), "href",
-                    SiteBuilder.relative(current, root.name + ".html"));
+                    DocPaths.relative(current, root.name + ".html"));
             w.raw(root.titleNode != null ? inlineText(root.titleNode) : HtmlWriter.escape(root.title));
             w.close("a");
             w.raw(sections.toString());

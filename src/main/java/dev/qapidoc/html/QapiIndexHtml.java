@@ -26,7 +26,7 @@ final class QapiIndexHtml {
             w.raw("    <strong>").text(g.name()).raw("</strong></td><td></td></tr>").nl();
             for (Domain.IndexRow r : g.rows()) {
                 w.raw("  <tr>").nl().raw("    <td></td>").nl().raw("    <td>").nl().raw("    ");
-                w.open("a", "href", SiteBuilder.relative(page.name(), r.docname() + ".html") + "#" + r.id());
+                w.open("a", "href", DocPaths.relative(page.name(), r.docname() + ".html") + "#" + r.id());
                 w.raw("<code class=\"xref\">").text(r.display()).raw("</code>").close("a");
                 if (!r.extra().isEmpty()) {
                     w.raw(" <em>(").text(r.extra()).raw(")</em>");

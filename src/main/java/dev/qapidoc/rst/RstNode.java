@@ -1,11 +1,13 @@
 package dev.qapidoc.rst;
 
 import dev.qapidoc.source.SourceLocation;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +21,11 @@ import java.util.TreeMap;
  * immutable tree each of those passes would have to rebuild the whole document; a parent-linked
  * mutable tree makes "replace this node by those" a local operation, which is what commonmark's
  * post-processors do too (EXAMPLES.md §1).
+ *
+ * <p>Once a tree is finished it can be {@link #freeze() frozen}: from then on every mutator
+ * throws {@link IllegalStateException}. A tree is frozen before it is handed to another thread
+ * that only reads it (the search index, the index pages), so a later change on the building
+ * thread fails loudly instead of racing with the reader.
  *
  * <p>Every node has a source location (file and 1-based line); generated nodes copy the location
  * of the node they were made from. Attributes are kept in a sorted map so that dumps and output
@@ -90,10 +97,12 @@ public final class RstNode {
     private final SourceLocation location;
     private String text;
     private final Map<String, String> attributes = new TreeMap<>();
-    private final List<String> ids = new ArrayList<>();
-    private final List<String> names = new ArrayList<>();
-    private final List<String> classes = new ArrayList<>();
+    private final List<String> ids = new Strings();
+    private final List<String> names = new Strings();
+    private final List<String> classes = new Strings();
     private final List<RstNode> children = new ArrayList<>();
+    /** Set by {@link #freeze()}; never cleared. */
+    private boolean frozen;
     /** The read-only view of {@link #children}, made on first use: walks ask for it millions of times. */
     private List<RstNode> childrenView;
     private RstNode parent;
@@ -133,6 +142,7 @@ public final class RstNode {
     }
 
     public RstNode setText(String t) {
+        checkMutable();
         this.text = t;
         return this;
     }
@@ -147,6 +157,7 @@ public final class RstNode {
     }
 
     public RstNode attr(String key, String value) {
+        checkMutable();
         if (value == null) {
             attributes.remove(key);
         } else {
@@ -189,6 +200,7 @@ public final class RstNode {
     }
 
     public RstNode add(RstNode child) {
+        checkMutable();
         detach(child);
         child.parent = this;
         children.add(child);
@@ -203,12 +215,14 @@ public final class RstNode {
     }
 
     public void insert(int index, RstNode child) {
+        checkMutable();
         detach(child);
         child.parent = this;
         children.add(index, child);
     }
 
     public void remove(RstNode child) {
+        checkMutable();
         if (children.remove(child)) {
             child.parent = null;
         }
@@ -220,6 +234,8 @@ public final class RstNode {
         if (p == null) {
             throw new IllegalStateException("node has no parent");
         }
+        checkMutable();
+        p.checkMutable();
         int i = p.children.indexOf(this);
         p.children.remove(i);
         parent = null;
@@ -231,6 +247,7 @@ public final class RstNode {
     }
 
     public void clearChildren() {
+        checkMutable();
         for (RstNode c : children) {
             c.parent = null;
         }
@@ -238,9 +255,90 @@ public final class RstNode {
     }
 
     private static void detach(RstNode child) {
+        child.checkMutable();
         if (child.parent != null) {
+            child.parent.checkMutable();
             child.parent.children.remove(child);
             child.parent = null;
+        }
+    }
+
+    /**
+     * Makes this node and its whole subtree read-only, for good: afterwards {@link #add}, {@link
+     * #insert}, {@link #remove}, {@link #replaceWith}, {@link #clearChildren}, {@link #attr(String,
+     * String)}, {@link #setText} and every change to {@link #ids()}, {@link #names()} and {@link
+     * #classes()} throw {@link IllegalStateException}, on these nodes and for moving them under
+     * another parent. Idempotent; iterative, so deep trees are fine. Reading is unaffected, and
+     * a frozen tree may be read from several threads once it has been handed over (thread start
+     * or a queue gives the happens-before edge).
+     *
+     * @return this node
+     */
+    public RstNode freeze() {
+        List<RstNode> todo = new ArrayList<>();
+        todo.add(this);
+        while (!todo.isEmpty()) {
+            RstNode n = todo.remove(todo.size() - 1);
+            if (n.frozen) {
+                // a frozen node's subtree is frozen already: it cannot have gained children
+                continue;
+            }
+            n.frozen = true;
+            // made here, so that readers on other threads never write the field
+            n.children();
+            todo.addAll(n.children);
+        }
+        return this;
+    }
+
+    /** True once {@link #freeze()} has run on this node or an ancestor. */
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    private void checkMutable() {
+        if (frozen) {
+            throw new IllegalStateException("frozen reST node " + this + " cannot be changed");
+        }
+    }
+
+    /**
+     * The id, name and class lists: ordinary lists until the node is frozen. Every mutation of
+     * an {@link AbstractList} (add, remove, clear, set, sort, iterator and sub-list changes) goes
+     * through {@code add(int, E)}, {@code set} or {@code remove(int)}, so guarding those three
+     * guards them all.
+     */
+    private final class Strings extends AbstractList<String> implements RandomAccess {
+        private final ArrayList<String> items = new ArrayList<>();
+
+        @Override
+        public String get(int index) {
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public String set(int index, String element) {
+            checkMutable();
+            return items.set(index, element);
+        }
+
+        @Override
+        public void add(int index, String element) {
+            checkMutable();
+            items.add(index, element);
+            modCount++;
+        }
+
+        @Override
+        public String remove(int index) {
+            checkMutable();
+            modCount++;
+            return items.remove(index);
         }
     }
 

@@ -58,23 +58,22 @@ class GoldenSectionsTest {
             }
         };
         // the labels the qapi domain declares for its index pages (spec §5.2.1)
-        SiteBuilder.Resolver indexLabels = new SiteBuilder.Resolver() {
+        XrefDomain indexLabels = new XrefDomain() {
             @Override
-            public void resolve(String docname, RstNode tree, SiteBuilder.Links links,
-                    java.util.function.Consumer<SystemMessage> report) {
+            public java.util.Set<String> roles() {
+                return java.util.Set.of();
             }
 
             @Override
-            public List<SiteBuilder.Candidate> anyCandidates(String docname, RstNode xref, String target) {
-                return List.of();
+            public void resolve(String docname, RstNode xref, java.util.function.Consumer<SystemMessage> report) {
             }
 
             @Override
-            public java.util.Map<String, SiteBuilder.PageLabel> labels() {
-                return java.util.Map.of("qapi-index", new SiteBuilder.PageLabel("qapi-index", "QAPI Index"),
-                        "qapi-qga-index", new SiteBuilder.PageLabel("qapi-qga-index", "QGA Index"),
-                        "qapi-qmp-index", new SiteBuilder.PageLabel("qapi-qmp-index", "QMP Index"),
-                        "qapi-qsd-index", new SiteBuilder.PageLabel("qapi-qsd-index", "QSD Index"));
+            public java.util.Map<String, XrefDomain.PageLabel> pageLabels() {
+                return java.util.Map.of("qapi-index", new XrefDomain.PageLabel("qapi-index", "QAPI Index"),
+                        "qapi-qga-index", new XrefDomain.PageLabel("qapi-qga-index", "QGA Index"),
+                        "qapi-qmp-index", new XrefDomain.PageLabel("qapi-qmp-index", "QMP Index"),
+                        "qapi-qsd-index", new XrefDomain.PageLabel("qapi-qsd-index", "QSD Index"));
             }
         };
         SiteConfig conf = SiteConfig.empty().with("project", "QEMU").with("default_role", "any");

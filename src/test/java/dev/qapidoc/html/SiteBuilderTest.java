@@ -295,34 +295,39 @@ class SiteBuilderTest {
         assertTrue(page(o, "index.html").contains("<p>Welcome to Harbor.</p>"));
     }
     /** A stand-in domain offering one object to the any role and resolving its own role. */
-    private static final SiteBuilder.Resolver FAKE_RESOLVER = new SiteBuilder.Resolver() {
+    private static final XrefDomain FAKE_XREF_DOMAIN = new XrefDomain() {
         @Override
-        public void resolve(String docname, dev.qapidoc.rst.RstNode tree, SiteBuilder.Links links,
-                java.util.function.Consumer<SystemMessage> report) {
-            for (dev.qapidoc.rst.RstNode x : tree.findAll(dev.qapidoc.rst.RstNode.Type.PENDING_XREF)) {
-                if ("fake:obj".equals(x.attr("role"))) {
-                    var ref = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.REFERENCE, x.location())
-                            .attr("refuri", links.uri(docname, "index", "obj-" + x.attr("text"))).attr("internal", "true");
-                    ref.add(dev.qapidoc.rst.RstNode.text(x.attr("text"), x.location()));
-                    x.replaceWith(List.of(ref));
-                }
-            }
+        public java.util.Set<String> roles() {
+            return java.util.Set.of("fake:obj");
         }
 
         @Override
-        public Map<String, SiteBuilder.PageLabel> labels() {
-            return Map.of("fake-index", new SiteBuilder.PageLabel("fake-index", "Fake Index"));
+        public void resolve(String docname, dev.qapidoc.rst.RstNode x, java.util.function.Consumer<SystemMessage> report) {
+            var ref = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.REFERENCE, x.location())
+                    .attr("refuri", DocPaths.pageUri(docname, "index", "obj-" + x.attr("text"))).attr("internal", "true");
+            ref.add(dev.qapidoc.rst.RstNode.text(x.attr("text"), x.location()));
+            x.replaceWith(List.of(ref));
         }
 
         @Override
-        public List<SiteBuilder.Candidate> anyCandidates(String docname, dev.qapidoc.rst.RstNode xref, String target) {
+        public Map<String, XrefDomain.PageLabel> pageLabels() {
+            return Map.of("fake-index", new XrefDomain.PageLabel("fake-index", "Fake Index"));
+        }
+
+        @Override
+        public List<dev.qapidoc.domain.Domain.Candidate> anyCandidates(String docname, dev.qapidoc.rst.RstNode xref,
+                String target, String title) {
             if (!target.equals("Thing") && !target.equals("other")) {
                 return List.of();
             }
             var lit = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.LITERAL, xref.location());
             lit.classes().addAll(List.of("xref", "any", "fake", "fake-obj"));
             lit.add(dev.qapidoc.rst.RstNode.text(target, xref.location()));
-            return List.of(new SiteBuilder.Candidate(":fake:obj:`" + target + "`", "index", "obj-" + target, "FQ:" + target, lit));
+            var ref = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.REFERENCE, xref.location())
+                    .attr("internal", "true").attr("refuri", DocPaths.pageUri(docname, "index", "obj-" + target))
+                    .attr("reftitle", "FQ:" + target);
+            ref.add(lit);
+            return List.of(new dev.qapidoc.domain.Domain.Candidate(":fake:obj:`" + target + "`", ref));
         }
     };
 
@@ -337,7 +342,7 @@ class SiteBuilderTest {
                     }
                 });
         SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(dir, dir.toString(),
-                SiteConfig.empty().with("default_role", "any"), false, List.of(), List.of(claim), List.of(FAKE_RESOLVER)));
+                SiteConfig.empty().with("default_role", "any"), false, List.of(), List.of(claim), List.of(FAKE_XREF_DOMAIN)));
         String index = page(o, "index.html");
         assertTrue(index.contains("<a class=\"reference internal\" href=\"#obj-Thing\" title=\"FQ:Thing\">"
                 + "<code class=\"xref any fake fake-obj docutils literal notranslate\"><span class=\"pre\">Thing</span></code></a>"), index);
@@ -348,5 +353,53 @@ class SiteBuilderTest {
         assertTrue(page(o, "other.html").contains("<a class=\"reference internal\" href=\"index.html#obj-Thing\">Thing</a>"));
         assertTrue(page(o, "other.html").contains("<a class=\"reference internal\" href=\"fake-index.html\">"
                 + "<span class=\"std std-ref\">Fake Index</span></a>"), page(o, "other.html"));
+    }
+
+    @Test
+    void pagesHeldInMemoryBuildLikeFilesAndTheFolderIsOnlyForIncludes(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("stray.rst"), "Stray\n=====\n");
+        Files.writeString(dir.resolve("part.inc"), "Included *text*.\n");
+        String index = "T\n=\n\n.. toctree::\n\n   other\n\n.. include:: part.inc\n\nSee :ref:`nowhere`.\n";
+        String other = "Other\n=====\n\nBack to :doc:`index`.\n";
+        SiteBuilder.Options opts = new SiteBuilder.Options(dir, "src", SiteConfig.empty(), false, List.of());
+        SiteBuilder.Output o = SiteBuilder.build(opts.withPages(Map.of(
+                "index", dev.qapidoc.rst.ContentLine.of("src/index.rst", index),
+                "other", dev.qapidoc.rst.ContentLine.of("src/other.rst", other))));
+        // srcdir is not searched: stray.rst is no document (and so not "isn't included in any toctree")
+        assertFalse(o.files().containsKey("stray.html"), o.files().keySet().toString());
+        assertEquals("src/index.rst:10: WARNING: undefined label: 'nowhere'", warnings(o));
+        assertTrue(page(o, "index.html").contains("<p>Included <em>text</em>.</p>"), page(o, "index.html"));
+        assertTrue(page(o, "other.html").contains("<a class=\"reference internal\" href=\"index.html\">"
+                + "<span class=\"doc\">T</span></a>"), page(o, "other.html"));
+
+        // the same documents as files give the same bytes
+        Path disk = Files.createDirectory(dir.resolve("disk"));
+        Files.writeString(disk.resolve("part.inc"), "Included *text*.\n");
+        Files.writeString(disk.resolve("index.rst"), index);
+        Files.writeString(disk.resolve("other.rst"), other);
+        SiteBuilder.Output fromFiles = SiteBuilder.build(new SiteBuilder.Options(disk, "src", SiteConfig.empty(), false,
+                List.of()));
+        assertEquals(warnings(fromFiles), warnings(o));
+        assertEquals(fromFiles.files().keySet(), o.files().keySet());
+        for (String f : o.files().keySet()) {
+            assertArrayEquals(fromFiles.files().get(f), o.files().get(f), f);
+        }
+    }
+
+    /**
+     * The search index, index pages and highlighting run on other threads: however their timing
+     * falls, and with the trees frozen under them, builds give the same bytes.
+     */
+    @Test
+    void outputDoesNotDependOnBackgroundTiming() throws IOException {
+        SiteBuilder.Output first = build(Path.of("sample-docs"), false);
+        for (int i = 0; i < 3; i++) {
+            SiteBuilder.Output again = build(Path.of("sample-docs"), false);
+            assertEquals(first.files().keySet(), again.files().keySet());
+            for (String f : first.files().keySet()) {
+                assertArrayEquals(first.files().get(f), again.files().get(f), f);
+            }
+            assertEquals(warnings(first), warnings(again));
+        }
     }
 }

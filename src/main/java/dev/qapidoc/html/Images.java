@@ -1,0 +1,72 @@
+package dev.qapidoc.html;
+
+import dev.qapidoc.rst.RstNode;
+import dev.qapidoc.rst.SystemMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The images of a site: each local image file is copied once into {@code _images/} (a second
+ * file of the same base name gets a {@code 1-} prefix, and so on) and pages link to the copy;
+ * remote images stay where they are. Files outside the source folder are never read.
+ */
+final class Images {
+    private final Path srcdir;
+    private final Map<String, byte[]> files;
+    private final Consumer<SystemMessage> report;
+    /** Source path relative to srcdir → output path. */
+    private final Map<String, String> copied = new TreeMap<>();
+
+    /**
+     * @param files the site's output files, where copies are added
+     */
+    Images(Path srcdir, Map<String, byte[]> files, Consumer<SystemMessage> report) {
+        this.srcdir = srcdir;
+        this.files = files;
+        this.report = report;
+    }
+
+    /** The URI of {@code img} from the page of document {@code docname}, or null (with a warning). */
+    String uri(String docname, RstNode img) {
+        String uri = img.attr("uri");
+        if (uri == null || uri.isEmpty()) {
+            return null;
+        }
+        if (uri.matches("(?i)^https?://.*")) {
+            return HtmlWriter.safeUrl(uri) ? uri : null;
+        }
+        if (!HtmlWriter.safeUrl(uri)) {
+            return unreadable(img, uri);
+        }
+        String rel = DocPaths.docRef(docname, uri);
+        Path file = srcdir.resolve(rel).normalize();
+        if (!file.toAbsolutePath().startsWith(srcdir.toAbsolutePath().normalize()) || !Files.isRegularFile(file)) {
+            return unreadable(img, uri);
+        }
+        String out = copied.get(rel);
+        if (out == null) {
+            String base = rel.substring(rel.lastIndexOf('/') + 1);
+            out = "_images/" + base;
+            int k = 1;
+            while (copied.containsValue(out)) {
+                out = "_images/" + (k++) + "-" + base;
+            }
+            copied.put(rel, out);
+            try {
+                files.put(out, Files.readAllBytes(file));
+            } catch (IOException e) {
+                return unreadable(img, uri);
+            }
+        }
+        return DocPaths.relative(docname, out);
+    }
+
+    private String unreadable(RstNode img, String uri) {
+        report.accept(SystemMessage.warning(img.location(), "image file not readable: " + uri));
+        return null;
+    }
+}

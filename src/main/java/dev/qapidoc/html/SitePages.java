@@ -1,0 +1,188 @@
+package dev.qapidoc.html;
+
+import dev.qapidoc.domain.Domain;
+import dev.qapidoc.domain.ObjectEntry;
+import dev.qapidoc.rst.RstNode;
+import dev.qapidoc.rst.RstNode.Type;
+import dev.qapidoc.rst.SystemMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Phase 3 of a site build: the HTML of every page through the theme's templates, once every
+ * reference is resolved. The document pages ({@link #page}) are written on the building thread;
+ * the general index, the QAPI index pages ({@link #indexPages}) and {@code searchindex.js}
+ * ({@link #searchIndex}) only read the frozen trees and the domain, so the builder runs them on
+ * the spare core meanwhile.
+ */
+final class SitePages {
+    private final SiteConfig conf;
+    private final Theme theme;
+    private final Navigation nav;
+    private final Map<String, SourceDoc> docs;
+    private final Domain domain;
+
+    SitePages(SiteConfig conf, Theme theme, Navigation nav, Map<String, SourceDoc> docs, Domain domain) {
+        this.conf = conf;
+        this.theme = theme;
+        this.nav = nav;
+        this.docs = docs;
+        this.domain = domain;
+    }
+
+    /** Escaped plain text (all template values are HTML). */
+    private static String h(String s) {
+        return HtmlWriter.escape(s);
+    }
+
+    private Map<String, Object> baseVars(String pagename, String title) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        String root = DocPaths.relative(pagename, "");
+        v.put("root", root);
+        v.put("static", root + "_static/");
+        v.put("project", h(conf.project()));
+        v.put("docstitle", h(conf.htmlTitle()));
+        v.put("title", h(title));
+        v.put("lang", h(conf.language()));
+        v.put("copyright", h(conf.copyright()));
+        v.put("version", h(conf.release()));
+        v.put("indexUri", h(DocPaths.relative(pagename, conf.rootDoc() + ".html")));
+        v.put("genindexUri", h(DocPaths.relative(pagename, "genindex.html")));
+        v.put("searchUri", h(DocPaths.relative(pagename, "search.html")));
+        v.put("sidebar", nav.sidebar(pagename));
+        v.put("pagename", h(pagename));
+        v.put("prev", null);
+        v.put("next", null);
+        return v;
+    }
+
+    /**
+     * The page of document {@code d}.
+     *
+     * @param order the reading order, for the previous and next links
+     */
+    byte[] page(SourceDoc d, List<String> order, Images images, Highlights highlights, Consumer<SystemMessage> report) {
+        HtmlTranslator.Context ctx = new HtmlTranslator.Context() {
+            @Override
+            public String toctree(RstNode toctree) {
+                return nav.toctreeHtml(d, toctree);
+            }
+
+            @Override
+            public String image(RstNode img) {
+                return images.uri(d.name, img);
+            }
+
+            @Override
+            public void report(SystemMessage m) {
+                report.accept(m);
+            }
+
+            @Override
+            public Highlighter.Result highlight(RstNode block) {
+                return highlights.take(block);
+            }
+        };
+        String body = HtmlTranslator.render(d.tree, ctx);
+        Map<String, Object> v = baseVars(d.name, d.title);
+        v.put("body", body);
+        int i = order.indexOf(d.name);
+        if (i > 0) {
+            v.put("prev", navLink(d, docs.get(order.get(i - 1))));
+        }
+        if (i >= 0 && i + 1 < order.size()) {
+            v.put("next", navLink(d, docs.get(order.get(i + 1))));
+        }
+        v.put("localtoc", nav.localToc(d));
+        return theme.render("page", v).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> navLink(SourceDoc from, SourceDoc to) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("href", h(DocPaths.relative(from.name, to.name + ".html")));
+        m.put("title", h(to.title));
+        return m;
+    }
+
+    /** The search page (the index itself is {@link #searchIndex}). */
+    byte[] searchPage() {
+        Map<String, Object> v = baseVars("search", "Search");
+        v.put("body", "");
+        v.put("localtoc", "");
+        return theme.render("search", v).getBytes(StandardCharsets.UTF_8);
+    }
+
+    // ---- general index (§5.1) and QAPI index pages (§5.2) ----
+
+    /** The general index and the QAPI index pages by file name; reads the trees and the domain. */
+    Map<String, byte[]> indexPages() {
+        Map<String, byte[]> out = new TreeMap<>();
+        Map<String, Object> v = baseVars("genindex", "Index");
+        v.put("body", GeneralIndex.html(indexEntries()));
+        v.put("localtoc", "");
+        out.put("genindex.html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
+        for (Domain.IndexPage page : domain.indexPages()) {
+            Map<String, Object> pv = baseVars(page.name(), page.title());
+            pv.put("body", QapiIndexHtml.html(page));
+            pv.put("localtoc", "");
+            out.put(page.name() + ".html", theme.render("genindex", pv).getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private List<GeneralIndex.Entry> indexEntries() {
+        List<GeneralIndex.Entry> out = new ArrayList<>();
+        for (SourceDoc d : docs.values()) {
+            for (RstNode idx : d.tree.findAll(Type.INDEX)) {
+                String target = idx.attr("target");
+                String uri = d.name + ".html" + (target == null ? "" : "#" + target);
+                for (int k = 0; idx.attr("entry" + k) != null; k++) {
+                    String e = idx.attr("entry" + k);
+                    int colon = e.indexOf(':');
+                    out.add(new GeneralIndex.Entry(e.substring(0, colon), e.substring(colon + 1), uri));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- search (§5.4; our own format) ----
+
+    /** {@code searchindex.js}; reads the trees and the domain's objects. */
+    byte[] searchIndex() {
+        SearchIndex idx = new SearchIndex();
+        for (SourceDoc d : docs.values()) {
+            List<String[]> sections = new ArrayList<>();
+            for (RstNode s : d.tree.findAll(Type.SECTION)) {
+                if (!s.ids().isEmpty()) {
+                    sections.add(new String[] {s.ids().get(0), s.children().get(0).astext()});
+                }
+            }
+            idx.add(d.name, d.title, searchableText(d.tree), sections);
+        }
+        for (ObjectEntry o : domain.objects()) {
+            if (docs.containsKey(o.docname())) {
+                idx.addObject(o.name(), o.fqn(), o.kind().objtype(), o.docname(), o.id());
+            }
+        }
+        return idx.toJs().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String searchableText(RstNode tree) {
+        StringBuilder sb = new StringBuilder();
+        for (RstNode n : tree.descendants()) {
+            switch (n.type()) {
+                case TEXT -> sb.append(n.text());
+                case LITERAL_BLOCK -> sb.append(' ').append(n.text() == null ? "" : n.text()).append(' ');
+                case TITLE, PARAGRAPH, TERM, ENTRY, LINE, RUBRIC, FIELD_NAME, LIST_ITEM -> sb.append(' ');
+                default -> { }
+            }
+        }
+        return sb.toString();
+    }
+}
