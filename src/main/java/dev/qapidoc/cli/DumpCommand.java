@@ -1,5 +1,6 @@
 package dev.qapidoc.cli;
 
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaDump;
 import dev.qapidoc.schema.SchemaLoader;
@@ -55,7 +56,7 @@ final class DumpCommand implements Command {
             throw new UsageException("dump takes exactly one argument, the schema file;"
                     + " see 'qapidoc dump --help'");
         }
-        LoadResult r = SchemaLoader.load(args.get(0), Path.of("").toAbsolutePath());
+        LoadResult r = SchemaLoader.load(args.get(0), LoadOptions.strict(Path.of("").toAbsolutePath()));
         if (!r.ok()) {
             io.err.print(r.first().get().render() + "\n");
             io.err.flush();

@@ -1,7 +1,7 @@
 package dev.qapidoc.lint;
 
 import dev.qapidoc.schema.Entity;
-import dev.qapidoc.schema.LoadMode;
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import dev.qapidoc.source.Diagnostic;
@@ -44,8 +44,8 @@ public final class Linter {
         Set<String> allNames = new HashSet<>();
         for (String root : rootFiles) {
             LoadResult loaded = options.tolerant()
-                    ? SchemaLoader.load(root, workingDirectory, LoadMode.TOLERANT)
-                    : SchemaLoader.loadAll(root, workingDirectory);
+                    ? SchemaLoader.load(root, LoadOptions.tolerant(workingDirectory))
+                    : SchemaLoader.load(root, LoadOptions.strict(workingDirectory).keepingGoing());
             loads.add(loaded);
             for (Entity e : loaded.schema().entities()) {
                 allNames.add(e.name());

@@ -34,9 +34,7 @@ import java.util.Set;
  * <p>QEMU stops at the first error; so does this phase (the first error ends reading), because
  * what follows a syntax error cannot be trusted.
  *
- * <p>Doc blocks are delimited here and parsed by {@link DocBlocks}, in line (as QEMU does) or, on
- * request, on a second thread; {@link #readRoot} and {@link #settleDocs} then put errors back
- * into QEMU's sequential order.
+ * <p>Doc blocks are delimited here and parsed in line by {@link DocBlocks}, as QEMU does.
  */
 final class SchemaReader {
 
@@ -48,11 +46,11 @@ final class SchemaReader {
     private final Set<Path> included = new HashSet<>();
     /** The flat expression list (§0 P1), valid after {@link #readRoot}. */
     final List<Expr> exprs = new ArrayList<>();
-    /** The flat doc list (§5.3), valid after {@link #settleDocs}. */
+    /** The flat doc list (§5.3), valid after {@link #readRoot}. */
     final List<Doc> docs = new ArrayList<>();
     final PragmaState pragmas = new PragmaState();
 
-    /** An expression as parsed, with its doc block (parsed later, see {@link DocBlocks}). */
+    /** An expression as parsed, with its doc block. */
     private record Raw(Map<String, Object> data, SourceLocation location, DocBlocks.Block block) {}
 
     private final List<Raw> raw = new ArrayList<>();
@@ -81,30 +79,20 @@ final class SchemaReader {
         }
     }
 
-    private final boolean parallelDocs;
-
     private final Tolerance tolerance;
     private final DocBlocks.DocMode docMode;
     /** Set when a doc block failed (tolerant mode then retries with the legacy reader). */
     boolean docBlockFailed;
 
-    /** @param parallelDocs parse doc blocks on a background thread (see {@link DocBlocks}) */
-    SchemaReader(Path workDir, Contexts contexts, boolean parallelDocs) {
-        this(workDir, contexts, parallelDocs, new Tolerance(LoadMode.STRICT),
-                DocBlocks.DocMode.STRICT);
-    }
-
-    SchemaReader(Path workDir, Contexts contexts, boolean parallelDocs, Tolerance tolerance,
-            DocBlocks.DocMode docMode) {
+    SchemaReader(Path workDir, Contexts contexts, Tolerance tolerance, DocBlocks.DocMode docMode) {
         this.workDir = workDir;
         this.contexts = contexts;
-        this.parallelDocs = parallelDocs;
         this.tolerance = tolerance;
         this.docMode = docMode;
     }
 
     /**
-     * Lint mode (set by {@link SchemaLoader#loadAll}, always with in-line doc parsing): errors
+     * Lint mode ({@link LoadOptions#keepGoing()}): errors
      * that leave the token stream intact — failing doc blocks, pragma and include directives,
      * doc placement — are recorded in order and reading goes on, so lint sees every independent
      * problem; the first one recorded is still the one QEMU stops at. Syntax errors still end
@@ -114,11 +102,11 @@ final class SchemaReader {
 
     /**
      * Reads the root file (P1). Returns false when an error was recorded. On success the
-     * expressions are in {@link #exprs}, but with background doc parsing their doc blocks may
-     * still be in progress: call {@link #settleDocs} before relying on the outcome.
+     * expressions are in {@link #exprs}, the docs in {@link #docs}, and the doc blocks' tolerant
+     * warnings in the sink.
      */
     boolean readRoot(String fname) {
-        blocks = new DocBlocks(parallelDocs, docMode);
+        blocks = new DocBlocks(docMode);
         QapiException mainError = null;
         boolean stopped = false;
         try {
@@ -137,8 +125,6 @@ final class SchemaReader {
             mainError = e;
         } catch (StopAtBlock e) {
             stopped = true;
-        } finally {
-            blocks.finish();
         }
         if (mainError == null && !stopped) {
             for (Raw r : raw) {
@@ -147,18 +133,12 @@ final class SchemaReader {
             if (docMode == DocBlocks.DocMode.LEGACY) {
                 convertLegacyDocs();
             }
-            return true;
+            return collectDocs();
         }
         // The lexer stopped. A block that began before that point and fails outranks its error.
-        Outcome o = settleBlocks(blocks.size());
-        if (o == Outcome.ERROR) {
-            return false;
+        if (!firstFailure()) {
+            contexts.sink.add(mainError.diagnostic());
         }
-        if (o == Outcome.RERUN) {
-            rerun = true;
-            return false;
-        }
-        contexts.sink.add(mainError.diagnostic());
         return false;
     }
 
@@ -201,38 +181,34 @@ final class SchemaReader {
         return pipes;
     }
 
-    /** What joining the doc blocks found. */
-    enum Outcome { OK, ERROR, RERUN }
-
-    /** Set when a doc symbol guess was wrong: the caller must load again in line. */
-    boolean rerun;
-
     /**
-     * Waits for every doc block and applies QEMU's order: the first failing block's error is the
-     * P1 error (recorded; ERROR). RERUN when a block's symbol differs from the lexer's guess
-     * (cannot happen for blocks the parser accepts, but the in-line path is the reference).
+     * After a read that reached the end: the docs in order and the warnings of their blocks
+     * (tolerant mode). Returns false when a failing block's error was recorded (lint mode
+     * records failures as they are read, so there it is always true).
      */
-    Outcome settleDocs() {
-        Outcome o = settleBlocks(blocks.size());
-        if (o == Outcome.OK) {
-            for (int i = 0; i < blocks.size(); i++) {
-                DocBlocks.Block b = blocks.get(i);
-                if (b.doc != null) {
-                    docs.add(b.doc);
-                }
-                for (Diagnostic w : b.warnings) {
-                    contexts.sink.add(w);
-                }
-            }
-        } else if (o == Outcome.RERUN) {
-            rerun = true;
+    private boolean collectDocs() {
+        if (firstFailure()) {
+            return false;
         }
-        return o;
+        for (int i = 0; i < blocks.size(); i++) {
+            DocBlocks.Block b = blocks.get(i);
+            if (b.doc != null) {
+                docs.add(b.doc);
+            }
+            for (Diagnostic w : b.warnings) {
+                contexts.sink.add(w);
+            }
+        }
+        return true;
     }
 
-    private Outcome settleBlocks(int n) {
-        for (int i = 0; i < n; i++) {
-            DocBlocks.Block b = blocks.join(i);
+    /**
+     * QEMU's order: the first failing block's error is the P1 error. Records it and returns
+     * true, unless lint mode reported it already when the block was read.
+     */
+    private boolean firstFailure() {
+        for (int i = 0; i < blocks.size(); i++) {
+            DocBlocks.Block b = blocks.get(i);
             if (b.error != null) {
                 throw b.error;
             }
@@ -243,15 +219,12 @@ final class SchemaReader {
                 }
                 if (b.failure instanceof QapiException q) {
                     contexts.sink.add(q.diagnostic());
-                    return Outcome.ERROR;
+                    return true;
                 }
                 throw b.failure;
             }
-            if (!java.util.Objects.equals(b.doc.symbol(), b.guessedSymbol)) {
-                return Outcome.RERUN;
-            }
         }
-        return Outcome.OK;
+        return false;
     }
 
     // ---- files and paths ----
@@ -779,8 +752,7 @@ final class SchemaReader {
             DocBlocks.Block b = blocks.add(blocks.new Block(opening, lines, terminal));
             if (keepGoing && terminal == null && b.failure instanceof QapiException q) {
                 contexts.sink.add(q.diagnostic());  // lint mode: report and go on after the block
-            } else if (terminal != null
-                    || (!blocks.background() && (b.failure != null || b.error != null))) {
+            } else if (terminal != null || b.failure != null || b.error != null) {
                 throw new StopAtBlock();
             }
             accept(true);
