@@ -74,13 +74,11 @@ public final class Linter {
             if (includeFailed && d.message().contains(" uses unknown type ")) {
                 continue;
             }
-            // tolerant mode's relaxations carry their rule id already
-            Rule rule = d.rule() != null
-                    ? Rules.byId(d.rule()).orElse(Rules.QAPI_SCHEMA) : QemuRules.classify(d);
+            Rule rule = Rules.of(d.ruleId());  // set where the frontend made it
             syntax |= rule == Rules.QAPI_SYNTAX;
             Level level = options.levelOf(rule);
             if (level != Level.OFF) {
-                out.add(d.withRule(rule.id()).withSeverity(level.severity()));
+                out.add(d.withSeverity(level.severity()));
             }
         }
         if (!unreadable && !syntax) {

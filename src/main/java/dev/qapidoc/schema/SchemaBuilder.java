@@ -3,6 +3,7 @@ package dev.qapidoc.schema;
 import dev.qapidoc.doc.Doc;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
+import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -749,7 +750,7 @@ final class SchemaBuilder {
         if (boxed && a instanceof AlternateType && tolerance.on()) {
             // Appendix A R7: 2.10 allowed a boxed alternate
             contexts.sink.add(Tolerance.warning(contexts.error(loc,
-                    kind + "'s 'data' cannot take " + a.describe()), Tolerance.BOXED_ALTERNATE));
+                    kind + "'s 'data' cannot take " + a.describe()), RuleId.LEGACY_BOXED_ALTERNATE));
             return;
         }
         if (!(a instanceof ObjectType ao)) {
@@ -765,7 +766,7 @@ final class SchemaBuilder {
                 if (m.ifCond() != null && tolerance.on()) {
                     // Appendix A R8: required only since QEMU 8.1
                     contexts.sink.add(Tolerance.warning(contexts.error(loc, "conditional " + kind
-                            + " arguments require 'boxed': true"), Tolerance.CONDITIONAL_ARGS));
+                            + " arguments require 'boxed': true"), RuleId.LEGACY_CONDITIONAL_ARGS));
                     break;
                 }
                 if (m.ifCond() != null) {

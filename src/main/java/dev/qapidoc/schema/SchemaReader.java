@@ -6,6 +6,7 @@ import dev.qapidoc.doc.DocLineSource;
 import dev.qapidoc.doc.LegacyDocParser;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
+import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.SourceLocation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -116,7 +117,7 @@ final class SchemaReader {
             try {
                 text = readText(fname, null);
             } catch (IOException e) {
-                contexts.sink.add(Diagnostic.error(null,
+                contexts.sink.add(Diagnostic.error(RuleId.QAPI_SCHEMA, null,
                         "can't read schema file '" + fname + "': " + strerror(e, fname)));
                 return false;
             }
@@ -273,7 +274,7 @@ final class SchemaReader {
                     line++;
                 }
             }
-            throw new QapiException(new SourceLocation(fname, line, 0, parent),
+            throw new QapiException(RuleId.QAPI_SCHEMA, new SourceLocation(fname, line, 0, parent),
                     "invalid UTF-8 byte sequence");
         }
         out.flip();
@@ -408,12 +409,21 @@ final class SchemaReader {
             this.info = new SourceLocation(fname, 1, 0, parent);
         }
 
+        /** A lexical or syntax error at the current token (§2.1: the only errors with a column). */
         QapiException parseError(String msg) {
-            return new QapiException(info.withColumn(column(text, lineStart, pos)), msg);
+            return parseError(RuleId.QAPI_SYNTAX, msg);
+        }
+
+        QapiException parseError(RuleId rule, String msg) {
+            return new QapiException(rule, info.withColumn(column(text, lineStart, pos)), msg);
         }
 
         QapiException semError(SourceLocation where, String msg) {
-            return new QapiException(contexts.error(where, msg));
+            return semError(RuleId.QAPI_SCHEMA, where, msg);
+        }
+
+        QapiException semError(RuleId rule, SourceLocation where, String msg) {
+            return new QapiException(contexts.error(rule, where, msg));
         }
 
         /** §3.2: reads the next token; comments are skipped unless {@code skipComment} is false. */
@@ -455,7 +465,7 @@ final class SchemaReader {
                 } else if (c == 'n' && tolerance.on() && startsWith(src, pos, "null")) {
                     contexts.sink.add(Tolerance.warning(contexts.error(
                             info.withColumn(column(text, lineStart, pos)), "stray 'null'"),
-                            Tolerance.LEXICAL));
+                            RuleId.LEGACY_LEXICAL));
                     tok = T_NULL;
                     val = NULL;
                     cursor = pos + 4;
@@ -516,7 +526,7 @@ final class SchemaReader {
                     // 2.10 took any character but newline (Appendix A.2)
                     contexts.sink.add(Tolerance.warning(contexts.error(
                             info.withColumn(column(text, lineStart, pos)),
-                            "funny character in string"), Tolerance.LEXICAL));
+                            "funny character in string"), RuleId.LEGACY_LEXICAL));
                 }
                 sb.appendCodePoint(cp);
             }
@@ -562,7 +572,7 @@ final class SchemaReader {
             }
             contexts.sink.add(Tolerance.warning(contexts.error(
                     info.withColumn(column(text, lineStart, pos)),
-                    "unknown escape \\" + new String(Character.toChars(cp))), Tolerance.LEXICAL));
+                    "unknown escape \\" + new String(Character.toChars(cp))), RuleId.LEGACY_LEXICAL));
         }
 
         // ---- values (§4.1) ----
@@ -685,7 +695,8 @@ final class SchemaReader {
                     }
                 } else {
                     if (pending != null && pending.guessedSymbol == null) {
-                        record(semError(pending.opening.location(), "definition documentation required"));
+                        record(semError(RuleId.QAPI_DOC, pending.opening.location(),
+                                "definition documentation required"));
                         pending = null;
                         contexts.docFailed.add(where);
                     } else if (pending != null && pending.doc == null && keepGoing) {
@@ -720,7 +731,7 @@ final class SchemaReader {
 
         private void rejectExprDoc(DocBlocks.Block doc) {
             if (doc != null && doc.guessedSymbol != null) {
-                throw semError(doc.opening.location(), "documentation for '" + doc.guessedSymbol
+                throw semError(RuleId.QAPI_DOC, doc.opening.location(), "documentation for '" + doc.guessedSymbol
                         + "' is not followed by the definition");
             }
         }
@@ -731,7 +742,7 @@ final class SchemaReader {
          */
         private DocBlocks.Block getDoc() {
             if (!"##".equals(val)) {
-                throw parseError("junk after '##' at start of documentation comment");
+                throw parseError(RuleId.QAPI_DOC, "junk after '##' at start of documentation comment");
             }
             DocLine opening = docLine();
             List<DocLine> lines = new ArrayList<>();
@@ -774,7 +785,7 @@ final class SchemaReader {
         public DocLine next() {
             accept(false);
             if (tok != T_DOC) {
-                throw parseError("documentation comment must end with '##'");
+                throw parseError(RuleId.QAPI_DOC, "documentation comment must end with '##'");
             }
             return docLine();
         }
@@ -844,7 +855,7 @@ final class SchemaReader {
                             throw semError(where, "unknown pragma '" + name + "'");
                         }
                         contexts.sink.add(Tolerance.warning(contexts.error(where,
-                                "unknown pragma '" + name + "'"), Tolerance.PRAGMA));
+                                "unknown pragma '" + name + "'"), RuleId.LEGACY_PRAGMA));
                         if (name.equals("returns-whitelist")) {
                             pragmas.commandReturnsExceptions = listOfStr(name, value, where);
                         } else {

@@ -1,6 +1,7 @@
 package dev.qapidoc.schema;
 
 import dev.qapidoc.source.Diagnostic;
+import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.Severity;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -16,16 +17,6 @@ import java.util.Set;
  * reaches one, so both modes build the same model for it.
  */
 final class Tolerance {
-    /** Rule ids of the relaxations (WARNING diagnostics), as lint prints them. */
-    static final String PRAGMA = "legacy-pragma";
-    static final String SIMPLE_UNION = "legacy-simple-union";
-    static final String IF_EXPRESSION = "legacy-if-expression";
-    static final String NAME_CASE = "legacy-name-case";
-    static final String BOXED_ALTERNATE = "legacy-boxed-alternate";
-    static final String CONDITIONAL_ARGS = "legacy-conditional-args";
-    static final String DOC_REQUIRED = "doc-undocumented";
-    static final String LEXICAL = "legacy-lexical";
-
     private final LoadMode mode;
     /** Union expressions (their data maps) that P2 accepted as simple unions. */
     final Set<Map<String, Object>> simpleUnions =
@@ -45,7 +36,7 @@ final class Tolerance {
     }
 
     /** The strict-mode error {@code d} as a tolerant-mode WARNING with {@code rule}. */
-    static Diagnostic warning(Diagnostic d, String rule) {
+    static Diagnostic warning(Diagnostic d, RuleId rule) {
         return d.withSeverity(Severity.WARNING).withRule(rule);
     }
 }
