@@ -80,11 +80,31 @@ public final class Doc {
          */
         String linkedMember();
 
-        /**
-         * The role the linked member was connected with: {@code value}, {@code member},
-         * {@code branch} or {@code feature}; null if not linked.
-         */
-        String linkedRole();
+        /** The role the linked member was connected with; null if not linked. */
+        Role linkedRole();
+    }
+
+    /**
+     * What a described name was bound to (§1.9): an enum value, an object or argument member,
+     * an alternate branch, or a feature. {@link #word()} is the word QEMU's messages use
+     * ({@code value 'x' lacks documentation}).
+     */
+    public enum Role {
+        VALUE("value"),
+        MEMBER("member"),
+        BRANCH("branch"),
+        FEATURE("feature");
+
+        private final String word;
+
+        Role(String word) {
+            this.word = word;
+        }
+
+        /** The word of QEMU's messages. */
+        public String word() {
+            return word;
+        }
     }
 
     private final String symbol;
@@ -340,14 +360,14 @@ public final class Doc {
     public void connectFeature(String feature, SourceLocation defnLoc, String context, Diagnostics sink) {
         DocSection s = features.get(feature);
         if (s != null) {
-            s.link("feature");
+            s.link(Role.FEATURE);
         } else if (lenient) {
             // Before QEMU 5.0 features did not exist, and undocumented things were simply
             // "Not documented" (Part 3 §3.3): a stub, and a warning.
             sink.add(LegacyDocParser.warning(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
                     "feature '" + feature + "' lacks documentation"), RuleId.DOC_UNDOCUMENTED));
             DocSection stub = new DocSection(Kind.FEATURE, feature, location, true);
-            stub.link("feature");
+            stub.link(Role.FEATURE);
             features.put(feature, stub);
             int at = lastIndexOf(Kind.FEATURE);
             all.add(at < 0 ? all.size() : at + 1, stub);
@@ -361,9 +381,9 @@ public final class Doc {
     /**
      * §1.9: links member {@code name} to its description; when undocumented, adds a stub if
      * {@code exempt} (pragma documentation-exceptions), else reports {@code ROLE 'NAME' lacks
-     * documentation}. {@code role} is value/member/branch.
+     * documentation}. {@code role} is value, member or branch.
      */
-    public void connectMember(String role, String name, boolean exempt, SourceLocation defnLoc,
+    public void connectMember(Role role, String name, boolean exempt, SourceLocation defnLoc,
             String context, Diagnostics sink) {
         DocSection s = args.get(name);
         if (s != null) {
@@ -373,10 +393,10 @@ public final class Doc {
         if (!exempt && lenient) {
             // Until QEMU 9.0 undocumented members were silently "Not documented" (Part 3 §3.2).
             sink.add(LegacyDocParser.warning(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
-                    role + " '" + name + "' lacks documentation"), RuleId.DOC_UNDOCUMENTED));
+                    role.word() + " '" + name + "' lacks documentation"), RuleId.DOC_UNDOCUMENTED));
         } else if (!exempt) {
             sink.add(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
-                    role + " '" + name + "' lacks documentation"));
+                    role.word() + " '" + name + "' lacks documentation"));
             return;
         }
         DocSection stub = new DocSection(Kind.MEMBER, name, location, true);

@@ -807,7 +807,7 @@ final class SchemaBuilder {
         }
         if (e instanceof EnumType t) {
             for (EnumValue v : t.values()) {
-                doc.connectMember("value", v.name(), exempt, loc, ctx, contexts.sink);
+                doc.connectMember(Doc.Role.VALUE, v.name(), exempt, loc, ctx, contexts.sink);
                 for (Feature f : v.features()) {
                     doc.connectFeature(f.name(), loc, ctx, contexts.sink);
                 }
@@ -820,7 +820,7 @@ final class SchemaBuilder {
             connectMembers(doc, o.localMembers(), exempt, loc, ctx);
         } else if (e instanceof AlternateType a) {
             for (Variant v : a.variants()) {
-                doc.connectMember("branch", v.name(), exempt, loc, ctx, contexts.sink);
+                doc.connectMember(Doc.Role.BRANCH, v.name(), exempt, loc, ctx, contexts.sink);
             }
         } else if (e instanceof Command c) {
             connectArgs(doc, c.argType(), exempt, loc, ctx);
@@ -842,7 +842,7 @@ final class SchemaBuilder {
     private void connectMembers(Doc doc, List<Member> members, boolean exempt, SourceLocation loc,
             String ctx) {
         for (Member m : members) {
-            doc.connectMember("member", m.name(), exempt, loc, ctx, contexts.sink);
+            doc.connectMember(Doc.Role.MEMBER, m.name(), exempt, loc, ctx, contexts.sink);
             for (Feature f : m.features()) {
                 doc.connectFeature(f.name(), loc, ctx, contexts.sink);
             }
