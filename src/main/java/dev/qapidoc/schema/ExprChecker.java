@@ -79,21 +79,21 @@ final class ExprChecker {
     }
 
     /**
-     * Checks every definition in order; returns the definitions that passed (includes are kept)
-     * and adds the names of failed definitions to {@code failedNames}.
+     * Checks every definition in order; returns the definitions that passed, typed (includes
+     * are kept), and adds the names of failed definitions to {@code failedNames}.
      */
-    List<Expr> check(List<Expr> exprs, Set<String> failedNames) {
-        List<Expr> ok = new ArrayList<>(exprs.size());
+    List<Definition> check(List<Expr> exprs, Set<String> failedNames) {
+        List<Definition> ok = new ArrayList<>(exprs.size());
         for (Expr e : exprs) {
             if (e.isInclude()) {
-                ok.add(e);
+                ok.add(Definitions.of(e, false));
                 continue;
             }
             int before = errorCount();
             try {
                 checkExpr(e);
                 if (errorCount() == before) {
-                    ok.add(e);
+                    ok.add(Definitions.of(e, isSimpleUnion(e.data())));
                     continue;
                 }
             } catch (QapiException ex) {
@@ -106,6 +106,12 @@ final class ExprChecker {
             }
         }
         return ok;
+    }
+
+    /** Appendix A R4: tolerant mode reads a union without base and discriminator as simple. */
+    private boolean isSimpleUnion(Map<String, Object> expr) {
+        return tolerance.on() && expr.containsKey("union") && !expr.containsKey("base")
+                && !expr.containsKey("discriminator");
     }
 
     private QapiException error(String msg) {
@@ -149,14 +155,12 @@ final class ExprChecker {
                 checkEnum(expr, name);
             }
             case "union" -> {
-                if (tolerance.on() && !expr.containsKey("base")
-                        && !expr.containsKey("discriminator")) {
+                if (isSimpleUnion(expr)) {
                     // Appendix A R4: a simple union, desugared in P3 (A.5)
                     relax("union misses keys 'base', 'discriminator'", RuleId.LEGACY_SIMPLE_UNION);
                     checkKeys(expr, meta, List.of("union", "data"), List.of("if", "features"));
                     normalizeMembers(expr.get("data"));
                     checkSimpleUnion(expr, name);
-                    tolerance.simpleUnions.add(expr);
                     break;
                 }
                 checkKeys(expr, meta, List.of("union", "base", "discriminator", "data"),

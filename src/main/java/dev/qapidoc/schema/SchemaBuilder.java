@@ -1,6 +1,20 @@
 package dev.qapidoc.schema;
 
 import dev.qapidoc.doc.Doc;
+import dev.qapidoc.schema.Definition.AlternateDef;
+import dev.qapidoc.schema.Definition.BranchDef;
+import dev.qapidoc.schema.Definition.CommandDef;
+import dev.qapidoc.schema.Definition.EnumDef;
+import dev.qapidoc.schema.Definition.EventDef;
+import dev.qapidoc.schema.Definition.FeatureDef;
+import dev.qapidoc.schema.Definition.IncludeDef;
+import dev.qapidoc.schema.Definition.MemberDef;
+import dev.qapidoc.schema.Definition.Members;
+import dev.qapidoc.schema.Definition.SimpleUnionDef;
+import dev.qapidoc.schema.Definition.StructDef;
+import dev.qapidoc.schema.Definition.TypeRef;
+import dev.qapidoc.schema.Definition.UnionDef;
+import dev.qapidoc.schema.Definition.ValueDef;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
 import dev.qapidoc.source.RuleId;
@@ -73,10 +87,10 @@ final class SchemaBuilder {
     }
 
     /** Runs P3–P7 and returns the (possibly partial) schema. */
-    Schema build(List<Expr> exprs, List<Doc> docs, boolean checks, Set<Doc> unbound) {
+    Schema build(List<Definition> defs, List<Doc> docs, boolean checks, Set<Doc> unbound) {
         definePredefined();
         if (checks) {
-            for (Expr e : exprs) {
+            for (Definition e : defs) {
                 try {
                     defineExpr(e);
                 } catch (QapiException ex) {
@@ -151,41 +165,12 @@ final class SchemaBuilder {
         define(new EnumType("QType", null, null, null, List.of(), qtypes, null));
     }
 
-    @SuppressWarnings("unchecked")
-    private static IfCond ifCond(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof String s) {
-            // Only tolerant mode lets C expressions through P2 (Appendix A R5).
-            return Names.isIfIdentifier(s) ? new IfCond.Name(s) : CExprCondition.parse(s);
-        }
-        if (o instanceof List) {
-            return CExprCondition.parseLegacy(o);
-        }
-        Map<String, Object> m = (Map<String, Object>) o;
-        if (m.containsKey("not")) {
-            return new IfCond.Not(ifCond(m.get("not")));
-        }
-        boolean all = m.containsKey("all");
-        List<IfCond> ops = new ArrayList<>();
-        for (Object x : (List<Object>) m.get(all ? "all" : "any")) {
-            ops.add(ifCond(x));
-        }
-        return all ? new IfCond.All(ops) : new IfCond.Any(ops);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Feature> makeFeatures(Object features, String definedIn, SourceLocation loc) {
-        if (features == null) {
-            return List.of();
-        }
+    private List<Feature> makeFeatures(List<FeatureDef> features, String definedIn,
+            SourceLocation loc) {
         List<Feature> out = new ArrayList<>();
-        for (Object o : (List<Object>) features) {
-            Map<String, Object> f = (Map<String, Object>) o;
-            String name = (String) f.get("name");
-            featureRegistry.putIfAbsent(name, loc);
-            out.add(new Feature(name, ifCond(f.get("if")), definedIn, loc));
+        for (FeatureDef f : features) {
+            featureRegistry.putIfAbsent(f.name(), loc);
+            out.add(new Feature(f.name(), f.ifCond(), definedIn, loc));
         }
         return out;
     }
@@ -198,33 +183,27 @@ final class SchemaBuilder {
         return name;
     }
 
-    @SuppressWarnings("unchecked")
-    private String typeRef(Object t, SourceLocation loc) {
-        if (t instanceof List<?> l) {
-            return makeArray((String) l.get(0), loc);
-        }
-        return (String) t;
+    private String typeRef(TypeRef t, SourceLocation loc) {
+        return t.array() ? makeArray(t.name(), loc) : t.name();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Member> makeMembers(Object data, String owner, SourceLocation loc) {
+    private List<Member> makeMembers(List<MemberDef> data, String owner, SourceLocation loc) {
         List<Member> out = new ArrayList<>();
-        for (Map.Entry<String, Object> e : ((Map<String, Object>) data).entrySet()) {
-            String key = e.getKey();
-            boolean optional = key.startsWith("*");
-            String name = optional ? key.substring(1) : key;
-            Map<String, Object> arg = (Map<String, Object>) e.getValue();
-            String type = typeRef(arg.get("type"), loc);
-            List<Feature> feats = makeFeatures(arg.get("features"), name, loc);
-            out.add(new Member(name, type, optional, ifCond(arg.get("if")), feats, owner, loc));
+        for (MemberDef m : data) {
+            String type = typeRef(m.type(), loc);
+            List<Feature> feats = makeFeatures(m.features(), m.name(), loc);
+            out.add(new Member(m.name(), type, m.optional(), m.ifCond(), feats, owner, loc));
         }
         return out;
     }
 
-    private String makeImplicitObject(String owner, String role, Object data, IfCond cond,
-            SourceLocation loc) {
+    /** A named type, or the implicit object {@code q_obj_OWNER-ROLE} (null when empty). */
+    private String typeOf(Members m, String owner, String role, IfCond cond, SourceLocation loc) {
+        if (m == null || m.typeName() != null) {
+            return m == null ? null : m.typeName();
+        }
         String name = "q_obj_" + owner + "-" + role;
-        List<Member> members = makeMembers(data, name, loc);
+        List<Member> members = makeMembers(m.inline(), name, loc);
         if (members.isEmpty()) {
             return null;
         }
@@ -234,83 +213,53 @@ final class SchemaBuilder {
         return name;
     }
 
-    @SuppressWarnings("unchecked")
-    private void defineExpr(Expr e) {
-        Map<String, Object> expr = e.data();
-        SourceLocation loc = e.location();
-        Doc doc = e.doc();
-        if (e.isInclude()) {
-            String f = (String) expr.get("include");
-            entities.add(new Include(moduleName(f), f, loc));
-            return;
-        }
-        IfCond cond = ifCond(expr.get("if"));
-        if (expr.containsKey("enum")) {
-            String name = (String) expr.get("enum");
-            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+    private void defineExpr(Definition def) {
+        SourceLocation loc = def.location();
+        if (def instanceof IncludeDef i) {
+            entities.add(new Include(moduleName(i.file()), i.file(), loc));
+        } else if (def instanceof EnumDef d) {
+            List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
             List<EnumValue> values = new ArrayList<>();
-            for (Object o : (List<Object>) expr.get("data")) {
-                Map<String, Object> v = (Map<String, Object>) o;
-                String vn = (String) v.get("name");
-                values.add(new EnumValue(vn, ifCond(v.get("if")),
-                        makeFeatures(v.get("features"), vn, loc), name, loc));
+            for (ValueDef v : d.values()) {
+                values.add(new EnumValue(v.name(), v.ifCond(),
+                        makeFeatures(v.features(), v.name(), loc), d.name(), loc));
             }
-            define(new EnumType(name, loc, doc, cond, feats, values, (String) expr.get("prefix")));
-        } else if (expr.containsKey("struct")) {
-            String name = (String) expr.get("struct");
-            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
-            List<Member> members = makeMembers(expr.get("data"), name, loc);
-            define(new ObjectType(name, loc, doc, cond, feats, (String) expr.get("base"), members,
+            define(new EnumType(d.name(), loc, d.doc(), d.ifCond(), feats, values, d.prefix()));
+        } else if (def instanceof StructDef d) {
+            List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
+            List<Member> members = makeMembers(d.members(), d.name(), loc);
+            define(new ObjectType(d.name(), loc, d.doc(), d.ifCond(), feats, d.base(), members,
                     null));
-        } else if (expr.containsKey("union") && tolerance.simpleUnions.contains(expr)) {
-            defineSimpleUnion(expr, loc, doc, cond);
-        } else if (expr.containsKey("union")) {
-            String name = (String) expr.get("union");
-            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
-            Object base = expr.get("base");
-            String baseName = base instanceof Map
-                    ? makeImplicitObject(name, "base", base, cond, loc) : (String) base;
+        } else if (def instanceof SimpleUnionDef d) {
+            defineSimpleUnion(d);
+        } else if (def instanceof UnionDef d) {
+            List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
+            String baseName = typeOf(d.base(), d.name(), "base", d.ifCond(), loc);
             List<Variant> variants = new ArrayList<>();
-            for (Map.Entry<String, Object> b : ((Map<String, Object>) expr.get("data")).entrySet()) {
-                Map<String, Object> v = (Map<String, Object>) b.getValue();
-                variants.add(new Variant(b.getKey(), (String) v.get("type"), ifCond(v.get("if")),
-                        name, loc, false));
+            for (BranchDef b : d.branches()) {
+                variants.add(new Variant(b.name(), b.type().name(), b.ifCond(), d.name(), loc,
+                        false));
             }
-            define(new ObjectType(name, loc, doc, cond, feats, baseName, List.of(),
-                    new ObjectType.Branches((String) expr.get("discriminator"), variants)));
-        } else if (expr.containsKey("alternate")) {
-            String name = (String) expr.get("alternate");
-            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+            define(new ObjectType(d.name(), loc, d.doc(), d.ifCond(), feats, baseName, List.of(),
+                    new ObjectType.Branches(d.discriminator(), variants)));
+        } else if (def instanceof AlternateDef d) {
+            List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
             List<Variant> variants = new ArrayList<>();
-            for (Map.Entry<String, Object> b : ((Map<String, Object>) expr.get("data")).entrySet()) {
-                Map<String, Object> v = (Map<String, Object>) b.getValue();
-                variants.add(new Variant(b.getKey(), typeRef(v.get("type"), loc),
-                        ifCond(v.get("if")), name, loc, false));
+            for (BranchDef b : d.branches()) {
+                variants.add(new Variant(b.name(), typeRef(b.type(), loc), b.ifCond(), d.name(),
+                        loc, false));
             }
-            Member tag = new Member("type", "QType", false, null, List.of(), name, loc);
-            define(new AlternateType(name, loc, doc, cond, feats, tag, variants));
-        } else if (expr.containsKey("command")) {
-            String name = (String) expr.get("command");
-            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
-            Object data = expr.get("data");
-            String arg = data instanceof Map
-                    ? makeImplicitObject(name, "arg", data, cond, loc) : (String) data;
-            Object ret = expr.get("returns");
-            String rets = ret == null ? null : typeRef(ret, loc);
-            CommandFlags flags = new CommandFlags(
-                    !expr.containsKey("gen"), !expr.containsKey("success-response"),
-                    Boolean.TRUE.equals(expr.get("boxed")), Boolean.TRUE.equals(expr.get("allow-oob")),
-                    Boolean.TRUE.equals(expr.get("allow-preconfig")),
-                    Boolean.TRUE.equals(expr.get("coroutine")));
-            define(new Command(name, loc, doc, cond, feats, arg, rets, flags));
-        } else {
-            String name = (String) expr.get("event");
-            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
-            Object data = expr.get("data");
-            String arg = data instanceof Map
-                    ? makeImplicitObject(name, "arg", data, cond, loc) : (String) data;
-            define(new Event(name, loc, doc, cond, feats, arg,
-                    Boolean.TRUE.equals(expr.get("boxed"))));
+            Member tag = new Member("type", "QType", false, null, List.of(), d.name(), loc);
+            define(new AlternateType(d.name(), loc, d.doc(), d.ifCond(), feats, tag, variants));
+        } else if (def instanceof CommandDef d) {
+            List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
+            String arg = typeOf(d.data(), d.name(), "arg", d.ifCond(), loc);
+            String rets = d.returns() == null ? null : typeRef(d.returns(), loc);
+            define(new Command(d.name(), loc, d.doc(), d.ifCond(), feats, arg, rets, d.flags()));
+        } else if (def instanceof EventDef d) {
+            List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
+            String arg = typeOf(d.data(), d.name(), "arg", d.ifCond(), loc);
+            define(new Event(d.name(), loc, d.doc(), d.ifCond(), feats, arg, d.boxed()));
         }
     }
 
@@ -320,17 +269,15 @@ final class SchemaBuilder {
      * the branch names, then the union with tag {@code type} of that enum and one branch per
      * name. Everything downstream then sees an ordinary union, as QEMU up to 6.1 did.
      */
-    @SuppressWarnings("unchecked")
-    private void defineSimpleUnion(Map<String, Object> expr, SourceLocation loc, Doc doc,
-            IfCond cond) {
-        String name = (String) expr.get("union");
-        List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+    private void defineSimpleUnion(SimpleUnionDef d) {
+        String name = d.name();
+        SourceLocation loc = d.location();
+        List<Feature> feats = makeFeatures(d.features(), name, loc);
         List<Variant> variants = new ArrayList<>();
         List<EnumValue> values = new ArrayList<>();
         String kind = name + "Kind";
-        for (Map.Entry<String, Object> b : ((Map<String, Object>) expr.get("data")).entrySet()) {
-            Map<String, Object> v = (Map<String, Object>) b.getValue();
-            String type = typeRef(v.get("type"), loc);
+        for (BranchDef b : d.branches()) {
+            String type = typeRef(b.type(), loc);
             String wrapper = "q_obj_" + type + "-wrapper";
             if (lookup(wrapper) == null) {
                 Member data = new Member("data", type, false, null, List.of(), wrapper, loc);
@@ -338,13 +285,12 @@ final class SchemaBuilder {
                         null));
                 wrappers.put(wrapper, type);
             }
-            IfCond bc = ifCond(v.get("if"));
-            values.add(new EnumValue(b.getKey(), bc, List.of(), kind, loc));
-            variants.add(new Variant(b.getKey(), wrapper, bc, name, loc, false));
+            values.add(new EnumValue(b.name(), b.ifCond(), List.of(), kind, loc));
+            variants.add(new Variant(b.name(), wrapper, b.ifCond(), name, loc, false));
         }
-        define(new EnumType(kind, loc, null, cond, List.of(), values, null, true));
+        define(new EnumType(kind, loc, null, d.ifCond(), List.of(), values, null, true));
         Member tag = new Member("type", kind, false, null, List.of(), name, loc);
-        define(new ObjectType(name, loc, doc, cond, feats, null, List.of(tag),
+        define(new ObjectType(name, loc, d.doc(), d.ifCond(), feats, null, List.of(tag),
                 new ObjectType.Branches("type", variants)));
     }
 
@@ -520,8 +466,8 @@ final class SchemaBuilder {
     /** §11.5 object types; returns the checked (possibly updated) record. */
     private ObjectType checkObject(ObjectType t) {
         State st = state.get(t.name());
-        if (st == State.DONE) {
-            return (ObjectType) lookup(t.name());
+        if (st == State.DONE && lookup(t.name()) instanceof ObjectType done) {
+            return done;
         }
         if (st == State.FAILED) {
             throw new Silent();
@@ -651,8 +597,7 @@ final class SchemaBuilder {
         for (Member m : allMembersOf(bt)) {
             clash("member", m.name(), m.definedIn(), seen, loc);
         }
-        ObjectType cur = (ObjectType) lookup(bt.name());
-        if (cur.isUnion() && depth < 100) {
+        if (lookup(bt.name()) instanceof ObjectType cur && cur.isUnion() && depth < 100) {
             for (Variant v : cur.branches().variants()) {
                 if (lookup(v.type()) instanceof ObjectType vo) {
                     clashBranch(vo, new LinkedHashMap<>(seen), loc, depth + 1);

@@ -53,12 +53,12 @@ public final class SchemaLoader {
         boolean parsed = reader.readRoot(rootFile);
         Pragmas pragmas = reader.pragmas.freeze();
         Set<Doc> unbound = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Expr> defs = List.of();
+        List<Definition> defs = List.of();
         Set<String> failedNames = new HashSet<>();
         if (parsed) {
             defs = new ExprChecker(contexts, pragmas, tolerance).check(reader.exprs, failedNames);
             Set<Doc> passed = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Expr d : defs) {
+            for (Definition d : defs) {
                 if (d.doc() != null) {
                     passed.add(d.doc());
                 }

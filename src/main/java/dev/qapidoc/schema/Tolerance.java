@@ -3,14 +3,10 @@ package dev.qapidoc.schema;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.Severity;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The tolerant-mode state one load shares between its phases (schema-language.md Appendix A):
- * the mode, and what P2 learnt for P3 (which union expressions are simple unions, A.5).
+ * The tolerant-mode setting one load shares between its phases (schema-language.md Appendix A).
+ * What P2 learns for P3 (which unions are simple, A.5) travels in the {@link Definition}s.
  *
  * <p>Every relaxation is written as {@code if (tolerance.on()) warn(...) else error}, inside the
  * branch that strict mode takes to report the error: a schema that strict mode accepts never
@@ -18,9 +14,6 @@ import java.util.Set;
  */
 final class Tolerance {
     private final LoadMode mode;
-    /** Union expressions (their data maps) that P2 accepted as simple unions. */
-    final Set<Map<String, Object>> simpleUnions =
-            Collections.newSetFromMap(new IdentityHashMap<>());
 
     Tolerance(LoadMode mode) {
         this.mode = mode;
