@@ -1,5 +1,6 @@
 package dev.qapidoc.cli;
 
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaDump;
 import dev.qapidoc.schema.SchemaLoader;
@@ -47,7 +48,7 @@ final class DumpCommand implements Command {
     @Override
     public int run(Args args, Console io) {
         String schema = args.positionals().get(0);
-        LoadResult r = SchemaLoader.load(schema, Path.of("").toAbsolutePath());
+        LoadResult r = SchemaLoader.load(schema, LoadOptions.strict(Path.of("").toAbsolutePath()));
         if (!r.ok()) {
             io.err.print(r.first().get().render() + "\n");
             io.err.flush();

@@ -1,6 +1,7 @@
 package dev.qapidoc.cli;
 
 import dev.qapidoc.schema.LoadMode;
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.Schema;
 import dev.qapidoc.schema.SchemaLoader;
@@ -22,7 +23,7 @@ final class SchemaInput {
      * relaxations prints the note and returns the schema.
      */
     static Optional<Schema> load(Console io, String file, Path wd, LoadMode mode) {
-        LoadResult r = SchemaLoader.load(file, wd, mode);
+        LoadResult r = SchemaLoader.load(file, LoadOptions.of(wd, mode));
         if (!r.ok()) {
             io.err.print(r.first().get().render() + "\n");
             io.err.flush();

@@ -4,6 +4,7 @@ import dev.qapidoc.domain.SchemaExpander;
 import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.emit.RstWriter;
 import dev.qapidoc.schema.LoadMode;
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import dev.qapidoc.source.Background;
@@ -80,7 +81,7 @@ final class SchemaRst implements SchemaExpander {
     }
 
     private Loaded load(String path, String namespace) {
-        LoadResult r = SchemaLoader.load(path, srctree.toAbsolutePath().normalize(), mode);
+        LoadResult r = SchemaLoader.load(path, LoadOptions.of(srctree.toAbsolutePath().normalize(), mode));
         return new Loaded(r, r.ok() ? RstWriter.write(r.schema(), new RstWriter.Options(namespace, dialect)) : null);
     }
 

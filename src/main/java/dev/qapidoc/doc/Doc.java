@@ -2,6 +2,7 @@ package dev.qapidoc.doc;
 
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.Diagnostics;
+import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,11 +80,31 @@ public final class Doc {
          */
         String linkedMember();
 
-        /**
-         * The role the linked member was connected with: {@code value}, {@code member},
-         * {@code branch} or {@code feature}; null if not linked.
-         */
-        String linkedRole();
+        /** The role the linked member was connected with; null if not linked. */
+        Role linkedRole();
+    }
+
+    /**
+     * What a described name was bound to (§1.9): an enum value, an object or argument member,
+     * an alternate branch, or a feature. {@link #word()} is the word QEMU's messages use
+     * ({@code value 'x' lacks documentation}).
+     */
+    public enum Role {
+        VALUE("value"),
+        MEMBER("member"),
+        BRANCH("branch"),
+        FEATURE("feature");
+
+        private final String word;
+
+        Role(String word) {
+            this.word = word;
+        }
+
+        /** The word of QEMU's messages. */
+        public String word() {
+            return word;
+        }
     }
 
     private final String symbol;
@@ -245,27 +266,27 @@ public final class Doc {
     public void checkDefinition(String meta, String name, boolean commandHasReturns,
             SourceLocation defnLoc, String context, Diagnostics sink) {
         if (symbol == null || !symbol.equals(name)) {
-            sink.add(Diagnostic.error(defnLoc.withoutColumn(), context,
+            sink.add(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
                     "documentation comment is for '" + symbol + "'"));
         }
         boolean command = "command".equals(meta);
         if (returns != null) {
             if (command && !commandHasReturns) {
-                Diagnostic d = Diagnostic.error(returns.location(),
+                Diagnostic d = Diagnostic.error(RuleId.QAPI_DOC, returns.location(),
                         "'Returns' section, but command doesn't return anything");
                 if (lenient) {
                     // Accepted until QEMU 9.0 (Part 3 §3.2). There is no return type to put in
                     // a ':return:' field, so the text stays as a paragraph "Returns: ...".
-                    sink.add(LegacyDocParser.warning(d, "doc-legacy-returns"));
+                    sink.add(LegacyDocParser.warning(d, RuleId.DOC_LEGACY_RETURNS));
                     returns = demote(returns, "Returns: ");
                 } else {
                     sink.add(d);
                 }
             } else if (!command) {
-                Diagnostic d = Diagnostic.error(returns.location(),
+                Diagnostic d = Diagnostic.error(RuleId.QAPI_DOC, returns.location(),
                         "'Returns' section is only valid for commands");
                 if (lenient) {
-                    sink.add(LegacyDocParser.warning(d, "doc-legacy-returns"));
+                    sink.add(LegacyDocParser.warning(d, RuleId.DOC_LEGACY_RETURNS));
                     returns = demote(returns, "Returns: ");
                 } else {
                     sink.add(d);
@@ -273,10 +294,10 @@ public final class Doc {
             }
         }
         if (errors != null && !command) {
-            Diagnostic d = Diagnostic.error(errors.location(),
+            Diagnostic d = Diagnostic.error(RuleId.QAPI_DOC, errors.location(),
                     "'Errors' section is only valid for commands");
             if (lenient) {
-                sink.add(LegacyDocParser.warning(d, "doc-legacy-returns"));
+                sink.add(LegacyDocParser.warning(d, RuleId.DOC_LEGACY_RETURNS));
                 errors = demote(errors, "Errors: ");
             } else {
                 sink.add(d);
@@ -339,20 +360,20 @@ public final class Doc {
     public void connectFeature(String feature, SourceLocation defnLoc, String context, Diagnostics sink) {
         DocSection s = features.get(feature);
         if (s != null) {
-            s.link("feature");
+            s.link(Role.FEATURE);
         } else if (lenient) {
             // Before QEMU 5.0 features did not exist, and undocumented things were simply
             // "Not documented" (Part 3 §3.3): a stub, and a warning.
-            sink.add(LegacyDocParser.warning(Diagnostic.error(defnLoc.withoutColumn(), context,
-                    "feature '" + feature + "' lacks documentation"), "doc-undocumented"));
+            sink.add(LegacyDocParser.warning(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
+                    "feature '" + feature + "' lacks documentation"), RuleId.DOC_UNDOCUMENTED));
             DocSection stub = new DocSection(Kind.FEATURE, feature, location, true);
-            stub.link("feature");
+            stub.link(Role.FEATURE);
             features.put(feature, stub);
             int at = lastIndexOf(Kind.FEATURE);
             all.add(at < 0 ? all.size() : at + 1, stub);
         } else {
             // documentation-exceptions never exempts features (§1.9)
-            sink.add(Diagnostic.error(defnLoc.withoutColumn(), context,
+            sink.add(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
                     "feature '" + feature + "' lacks documentation"));
         }
     }
@@ -360,9 +381,9 @@ public final class Doc {
     /**
      * §1.9: links member {@code name} to its description; when undocumented, adds a stub if
      * {@code exempt} (pragma documentation-exceptions), else reports {@code ROLE 'NAME' lacks
-     * documentation}. {@code role} is value/member/branch.
+     * documentation}. {@code role} is value, member or branch.
      */
-    public void connectMember(String role, String name, boolean exempt, SourceLocation defnLoc,
+    public void connectMember(Role role, String name, boolean exempt, SourceLocation defnLoc,
             String context, Diagnostics sink) {
         DocSection s = args.get(name);
         if (s != null) {
@@ -371,11 +392,11 @@ public final class Doc {
         }
         if (!exempt && lenient) {
             // Until QEMU 9.0 undocumented members were silently "Not documented" (Part 3 §3.2).
-            sink.add(LegacyDocParser.warning(Diagnostic.error(defnLoc.withoutColumn(), context,
-                    role + " '" + name + "' lacks documentation"), "doc-undocumented"));
+            sink.add(LegacyDocParser.warning(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
+                    role.word() + " '" + name + "' lacks documentation"), RuleId.DOC_UNDOCUMENTED));
         } else if (!exempt) {
-            sink.add(Diagnostic.error(defnLoc.withoutColumn(), context,
-                    role + " '" + name + "' lacks documentation"));
+            sink.add(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
+                    role.word() + " '" + name + "' lacks documentation"));
             return;
         }
         DocSection stub = new DocSection(Kind.MEMBER, name, location, true);
@@ -461,14 +482,14 @@ public final class Doc {
         String msg = bogus.size() == 1
                 ? "documented " + what + " " + names + " does not exist"
                 : "documented " + what + "s " + names + " do not exist";
-        Diagnostic d = Diagnostic.error(bogus.get(0).location(), msg);
+        Diagnostic d = Diagnostic.error(RuleId.QAPI_DOC, bogus.get(0).location(), msg);
         if (!lenient) {
             sink.add(d);
             return;
         }
         // Tolerant: keep each text as a plain paragraph "@name: ..." (e.g. 2.10's misspelt
         // "@file-backed virtual:"), so nothing is lost and the writer sees no orphan field.
-        sink.add(LegacyDocParser.warning(d, "doc-unknown-description"));
+        sink.add(LegacyDocParser.warning(d, RuleId.DOC_UNKNOWN_DESCRIPTION));
         for (DocSection s : bogus) {
             map.remove(s.name());
             demote(s, "@" + s.name() + ": ");

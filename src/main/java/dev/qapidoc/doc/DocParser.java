@@ -2,6 +2,7 @@ package dev.qapidoc.doc;
 
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
+import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.SourceLocation;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ public final class DocParser {
     static DocLine nextToken(DocLineSource source, DocLine last) {
         DocLine dl = source.next();
         if (dl == null) {
-            throw new QapiException(Diagnostic.error(last.location().withoutColumn(),
+            throw new QapiException(Diagnostic.error(RuleId.QAPI_DOC, last.location().withoutColumn(),
                     "documentation comment must end with '##'"));
         }
         return dl;
@@ -69,7 +70,7 @@ public final class DocParser {
     /** A parse error (§1.11): column of the line's {@code #}, with QEMU's tab rule. */
     static QapiException parseError(DocLine dl, String message) {
         int col = PyText.column(dl.physicalLine(), dl.hashOffset());
-        return new QapiException(Diagnostic.error(dl.location().withColumn(col), message));
+        return new QapiException(Diagnostic.error(RuleId.QAPI_DOC, dl.location().withColumn(col), message));
     }
 
     /**
@@ -352,7 +353,7 @@ public final class DocParser {
                 if (warnings == null) {
                     throw e;
                 }
-                warnings.add(LegacyDocParser.warning(e.diagnostic(), "doc-line-length"));
+                warnings.add(LegacyDocParser.warning(e.diagnostic(), RuleId.DOC_LINE_LENGTH));
             }
             int punct = sentenceError(text);
             if (punct >= 0) {
@@ -362,11 +363,11 @@ public final class DocParser {
                 int k = text.codePointCount(0, punct);
                 String phys = dl.physicalLine();
                 int col = PyText.column(phys, PyText.charIndexOfCodePoint(phys, 3 + k));
-                Diagnostic d = Diagnostic.error(dl.location().withColumn(col), TWO_SPACES);
+                Diagnostic d = Diagnostic.error(RuleId.QAPI_DOC, dl.location().withColumn(col), TWO_SPACES);
                 if (warnings == null) {
                     throw new QapiException(d);
                 }
-                warnings.add(LegacyDocParser.warning(d, "doc-sentence-spacing"));
+                warnings.add(LegacyDocParser.warning(d, RuleId.DOC_SENTENCE_SPACING));
             }
         }
 
@@ -573,7 +574,7 @@ public final class DocParser {
             for (DocSection s : doc.mutableAll()) {
                 s.finish();
                 if (s.kind() != Doc.Kind.PLAIN && s.text().isEmpty()) {
-                    throw new QapiException(Diagnostic.error(s.location(),
+                    throw new QapiException(Diagnostic.error(RuleId.QAPI_DOC, s.location(),
                             "text required after '" + s.kind().word() + ":'"));
                 }
             }
@@ -590,7 +591,7 @@ public final class DocParser {
         }
 
         private static QapiException semanticError(Line line, String message) {
-            return new QapiException(Diagnostic.error(line.location(), message));
+            return new QapiException(Diagnostic.error(RuleId.QAPI_DOC, line.location(), message));
         }
     }
 }

@@ -20,7 +20,7 @@ final class DocSection implements Doc.Section {
     private SourceLocation location;
     private List<Doc.TextLine> lines = new ArrayList<>();
     private String text;
-    private String linkedRole;
+    private Doc.Role linkedRole;
     /**
      * Legacy docs only (doc-comments-and-rest.md Part 3): the tag that started the section
      * ({@code Note}, {@code Notes}, {@code Example}, {@code Examples}), or null.
@@ -88,7 +88,7 @@ final class DocSection implements Doc.Section {
 
     // ---- binding ----
 
-    void link(String role) {
+    void link(Doc.Role role) {
         linkedRole = role;
     }
 
@@ -130,7 +130,7 @@ final class DocSection implements Doc.Section {
     }
 
     @Override
-    public String linkedRole() {
+    public Doc.Role linkedRole() {
         return linkedRole;
     }
 

@@ -3,6 +3,7 @@ package dev.qapidoc.doc;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
 import dev.qapidoc.source.Severity;
+import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class LegacyDocParser {
             List.of("Returns", "Since", "Note", "Notes", "Example", "Examples", "TODO");
 
     /** A WARNING with a rule id made from what strict mode reports as an error. */
-    public static Diagnostic warning(Diagnostic error, String rule) {
+    public static Diagnostic warning(Diagnostic error, RuleId rule) {
         return error.withSeverity(Severity.WARNING).withRule(rule);
     }
 
@@ -352,8 +353,8 @@ public final class LegacyDocParser {
             return last.location().withoutColumn();
         }
 
-        private void warn(String message, String rule) {
-            warnings.add(warning(Diagnostic.error(here(), message), rule));
+        private void warn(String message, RuleId rule) {
+            warnings.add(warning(Diagnostic.error(RuleId.QAPI_DOC, here(), message), rule));
         }
 
         Doc parse() {
@@ -380,7 +381,7 @@ public final class LegacyDocParser {
                     Matcher m = DESCRIPTION.matcher(t.strip());
                     if (m.lookingAt()) {
                         warn("'@" + m.group(1) + ":' not allowed in free-form documentation",
-                                "doc-legacy-structure");
+                                RuleId.DOC_LEGACY_STRUCTURE);
                     }
                     body.add(t, here());
                 }
@@ -420,12 +421,12 @@ public final class LegacyDocParser {
                                     .containsKey(name)) {
                         warn(name.isEmpty() ? "invalid parameter name"
                                 : "'" + name + "' parameter name duplicated",
-                                "doc-legacy-structure");
+                                RuleId.DOC_LEGACY_STRUCTURE);
                         cur = appendPlain(doc, cur, t, afterBlank);
                     } else {
                         if (!s.startsWith("@" + name + ":")) {
                             warn("'@" + name + " :' has a space before the colon",
-                                    "doc-legacy-structure");
+                                    RuleId.DOC_LEGACY_STRUCTURE);
                         }
                         cur = new DocSection(kind, name, here(), false);
                         doc.addDescription(cur);
@@ -485,11 +486,11 @@ public final class LegacyDocParser {
             };
             DocSection s;
             if (kind == Doc.Kind.PLAIN) {
-                warn("The '" + tag + "' section is no longer supported", "doc-legacy-section");
+                warn("The '" + tag + "' section is no longer supported", RuleId.DOC_LEGACY_SECTION);
                 s = new DocSection(Doc.Kind.PLAIN, null, here(), false);
                 s.legacyTag = tag;
             } else if (doc.slot(kind) != null) {
-                warn("duplicated '" + kind.word() + "' section", "doc-legacy-structure");
+                warn("duplicated '" + kind.word() + "' section", RuleId.DOC_LEGACY_STRUCTURE);
                 s = new DocSection(Doc.Kind.PLAIN, null, here(), false);
                 rest = line;
             } else {

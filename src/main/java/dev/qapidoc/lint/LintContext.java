@@ -67,7 +67,7 @@ final class LintContext {
         if (level == Level.OFF) {
             return;
         }
-        out.add(new Diagnostic(level.severity(), where, context, message, rule.id()));
+        out.add(new Diagnostic(level.severity(), where, context, message, rule.ruleId()));
     }
 
     /** Definitions the user wrote (no built-ins, arrays, implicit objects or includes). */

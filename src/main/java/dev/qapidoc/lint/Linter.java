@@ -1,7 +1,7 @@
 package dev.qapidoc.lint;
 
 import dev.qapidoc.schema.Entity;
-import dev.qapidoc.schema.LoadMode;
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import dev.qapidoc.source.Diagnostic;
@@ -44,8 +44,8 @@ public final class Linter {
         Set<String> allNames = new HashSet<>();
         for (String root : rootFiles) {
             LoadResult loaded = options.tolerant()
-                    ? SchemaLoader.load(root, workingDirectory, LoadMode.TOLERANT)
-                    : SchemaLoader.loadAll(root, workingDirectory);
+                    ? SchemaLoader.load(root, LoadOptions.tolerant(workingDirectory))
+                    : SchemaLoader.load(root, LoadOptions.strict(workingDirectory).keepingGoing());
             loads.add(loaded);
             for (Entity e : loaded.schema().entities()) {
                 allNames.add(e.name());
@@ -74,13 +74,11 @@ public final class Linter {
             if (includeFailed && d.message().contains(" uses unknown type ")) {
                 continue;
             }
-            // tolerant mode's relaxations carry their rule id already
-            Rule rule = d.rule() != null
-                    ? Rules.byId(d.rule()).orElse(Rules.QAPI_SCHEMA) : QemuRules.classify(d);
+            Rule rule = Rules.of(d.ruleId());  // set where the frontend made it
             syntax |= rule == Rules.QAPI_SYNTAX;
             Level level = options.levelOf(rule);
             if (level != Level.OFF) {
-                out.add(d.withRule(rule.id()).withSeverity(level.severity()));
+                out.add(d.withSeverity(level.severity()));
             }
         }
         if (!unreadable && !syntax) {

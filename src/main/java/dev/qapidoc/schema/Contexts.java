@@ -2,6 +2,7 @@ package dev.qapidoc.schema;
 
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.Diagnostics;
+import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.SourceLocation;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -58,9 +59,16 @@ final class Contexts {
         return c == null ? null : c[0];
     }
 
-    /** An error at {@code loc} carrying the context as it is now (the quirk of §1.2). */
+    /**
+     * A schema-rule error at {@code loc} carrying the context as it is now (the quirk of §1.2).
+     */
     Diagnostic error(SourceLocation loc, String message) {
-        return Diagnostic.error(loc, get(loc), message);
+        return error(RuleId.QAPI_SCHEMA, loc, message);
+    }
+
+    /** As {@link #error(SourceLocation, String)}, of another family (doc comment rules). */
+    Diagnostic error(RuleId rule, SourceLocation loc, String message) {
+        return Diagnostic.error(rule, loc, get(loc), message);
     }
 
     void report(SourceLocation loc, String message) {

@@ -11,16 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses the doc blocks that the lexer delimited (schema-language.md §5.1), either at once or on
- * one background thread while the lexer goes on with the rest of the schema.
- *
- * <p>Why: doc comments are most of QEMU's schema text and parsing them is most of the cold-start
- * cost of {@code dump}; with a spare core it overlaps with lexing (opt-in, see
- * {@link SchemaLoader#load(String, java.nio.file.Path, boolean)}). The outcome is unchanged, because
- * the lexer delimits a block exactly as the doc parser would (every comment line up to the first
- * one starting with {@code ##}), and the reader re-orders errors so that a block's error wins over
- * anything found after the block started, as in QEMU's sequential parser
- * ({@link SchemaReader}).
+ * Parses the doc blocks that the lexer delimited (schema-language.md §5.1), each as soon as it is
+ * delimited, as QEMU does. The lexer delimits a block exactly as the doc parser would (every
+ * comment line up to the first one starting with {@code ##}); the reader then decides, in
+ * QEMU's order, whether a block's failure is the error to report ({@link SchemaReader}).
  */
 final class DocBlocks {
 
@@ -31,15 +25,6 @@ final class DocBlocks {
      */
     enum DocMode { STRICT, LENIENT, LEGACY }
 
-    /** Thrown by {@link Block#await} when a block failed or was not what the lexer assumed. */
-    static final class Failed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Failed() {
-            super(null, null, false, false);
-        }
-    }
-
     /** One delimited block: its lines, the guessed symbol, and (once parsed) its result. */
     final class Block {
         final DocLine opening;
@@ -47,14 +32,13 @@ final class DocBlocks {
         /** Raised by the lexer when the block is not closed (§5.1); replayed after the lines. */
         final QapiException terminal;
         /**
-         * The symbol the main thread uses (for §5.3 attachment errors): guessed from the first
-         * line when parsing in the background, the parsed one otherwise; verified after parsing.
+         * The symbol used for §5.3 attachment errors: the parsed one, or, when the block failed,
+         * the one its first line names (lint mode goes on after a failed block).
          */
         String guessedSymbol;
         Doc doc;
         RuntimeException failure;
         Error error;
-        boolean done;
         /** Tolerant mode: what the reader relaxed in this block. */
         final List<Diagnostic> warnings = new ArrayList<>();
 
@@ -63,15 +47,6 @@ final class DocBlocks {
             this.lines = lines;
             this.terminal = terminal;
             this.guessedSymbol = guessSymbol(lines);
-        }
-
-        /** Waits for the parse; the doc, or {@link Failed}. */
-        Doc await() {
-            join(this);
-            if (doc == null || !java.util.Objects.equals(doc.symbol(), guessedSymbol)) {
-                throw new Failed();
-            }
-            return doc;
         }
 
         void parse() {
@@ -125,124 +100,27 @@ final class DocBlocks {
     }
 
     private final List<Block> blocks = new ArrayList<>();
-    private final Worker worker;
     private final DocMode mode;
 
-    DocBlocks(boolean background) {
-        this(background, DocMode.STRICT);
-    }
-
-    DocBlocks(boolean background, DocMode mode) {
+    DocBlocks(DocMode mode) {
         this.mode = mode;
-        if (background) {
-            worker = new Worker();
-            worker.start();
-        } else {
-            worker = null;
-        }
     }
 
     int size() {
-        synchronized (this) {
-            return blocks.size();
-        }
+        return blocks.size();
     }
 
     Block get(int i) {
-        synchronized (this) {
-            return blocks.get(i);
-        }
+        return blocks.get(i);
     }
 
-    /** True when blocks are parsed on the background thread. */
-    boolean background() {
-        return worker != null;
-    }
-
-    /** Adds a block; without a worker it is parsed right away, as QEMU does. */
+    /** Parses {@code b} and adds it. */
     Block add(Block b) {
-        if (worker == null) {
-            b.parse();
-            if (b.doc != null) {
-                b.guessedSymbol = b.doc.symbol();
-            }
-            b.done = true;
-            blocks.add(b);
-            return b;
+        b.parse();
+        if (b.doc != null) {
+            b.guessedSymbol = b.doc.symbol();
         }
-        synchronized (this) {
-            blocks.add(b);
-            notifyAll();
-        }
+        blocks.add(b);
         return b;
-    }
-
-    /** Waits until block {@code i} is parsed. */
-    Block join(int i) {
-        return join(get(i));
-    }
-
-    /** Waits until {@code b} is parsed. */
-    Block join(Block b) {
-        synchronized (this) {
-            boolean interrupted = false;
-            while (!b.done) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            return b;
-        }
-    }
-
-    /** No more blocks will come; the worker ends after the queued ones. */
-    void finish() {
-        if (worker != null) {
-            synchronized (this) {
-                worker.finished = true;
-                notifyAll();
-            }
-        }
-    }
-
-    /** The background parser: takes blocks in order, one at a time. */
-    private final class Worker extends Thread {
-        boolean finished;
-
-        Worker() {
-            super("qapidoc-doc-parser");
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            int next = 0;
-            while (true) {
-                Block b;
-                synchronized (DocBlocks.this) {
-                    while (next >= blocks.size() && !finished) {
-                        try {
-                            DocBlocks.this.wait();
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                    if (next >= blocks.size()) {
-                        return;
-                    }
-                    b = blocks.get(next++);
-                }
-                b.parse();
-                synchronized (DocBlocks.this) {
-                    b.done = true;
-                    DocBlocks.this.notifyAll();
-                }
-            }
-        }
     }
 }

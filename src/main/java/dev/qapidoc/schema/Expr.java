@@ -16,11 +16,8 @@ record Expr(Map<String, Object> data, SourceLocation location, DocBlocks.Block b
                 && data.get("include") instanceof String;
     }
 
-    /**
-     * The attached doc, or null. With background doc parsing this waits for the block; a block
-     * that failed throws {@link DocBlocks.Failed} (its error is a phase-P1 error and wins).
-     */
+    /** The attached doc, or null (a block that failed is never attached). */
     Doc doc() {
-        return block == null ? null : block.await();
+        return block == null ? null : block.doc;
     }
 }

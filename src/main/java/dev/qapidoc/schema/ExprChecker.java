@@ -2,6 +2,7 @@ package dev.qapidoc.schema;
 
 import dev.qapidoc.doc.Doc;
 import dev.qapidoc.source.QapiException;
+import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,11 +53,16 @@ final class ExprChecker {
      * Tolerant mode: records the strict-mode error {@code msg} as a warning with {@code rule};
      * strict mode: throws it.
      */
-    private void relax(String msg, String rule) {
+    private void relax(String msg, RuleId rule) {
+        relax(RuleId.QAPI_SCHEMA, msg, rule);
+    }
+
+    /** As {@link #relax(String, RuleId)} for an error of family {@code strictRule}. */
+    private void relax(RuleId strictRule, String msg, RuleId rule) {
         if (!tolerance.on()) {
-            throw error(msg);
+            throw new QapiException(contexts.error(strictRule, info, msg));
         }
-        contexts.sink.add(Tolerance.warning(contexts.error(info, msg), rule));
+        contexts.sink.add(Tolerance.warning(contexts.error(strictRule, info, msg), rule));
     }
 
     /**
@@ -73,21 +79,21 @@ final class ExprChecker {
     }
 
     /**
-     * Checks every definition in order; returns the definitions that passed (includes are kept)
-     * and adds the names of failed definitions to {@code failedNames}.
+     * Checks every definition in order; returns the definitions that passed, typed (includes
+     * are kept), and adds the names of failed definitions to {@code failedNames}.
      */
-    List<Expr> check(List<Expr> exprs, Set<String> failedNames) {
-        List<Expr> ok = new ArrayList<>(exprs.size());
+    List<Definition> check(List<Expr> exprs, Set<String> failedNames) {
+        List<Definition> ok = new ArrayList<>(exprs.size());
         for (Expr e : exprs) {
             if (e.isInclude()) {
-                ok.add(e);
+                ok.add(Definitions.of(e, false));
                 continue;
             }
             int before = errorCount();
             try {
                 checkExpr(e);
                 if (errorCount() == before) {
-                    ok.add(e);
+                    ok.add(Definitions.of(e, isSimpleUnion(e.data())));
                     continue;
                 }
             } catch (QapiException ex) {
@@ -100,6 +106,12 @@ final class ExprChecker {
             }
         }
         return ok;
+    }
+
+    /** Appendix A R4: tolerant mode reads a union without base and discriminator as simple. */
+    private boolean isSimpleUnion(Map<String, Object> expr) {
+        return tolerance.on() && expr.containsKey("union") && !expr.containsKey("base")
+                && !expr.containsKey("discriminator");
     }
 
     private QapiException error(String msg) {
@@ -135,7 +147,7 @@ final class ExprChecker {
                 return;
             }
         } else if (pragmas.docRequired() && !contexts.docFailed.contains(e.location())) {
-            relax("documentation comment required", Tolerance.DOC_REQUIRED);
+            relax(RuleId.DOC_REQUIRED, "documentation comment required", RuleId.DOC_UNDOCUMENTED);
         }
         switch (meta) {
             case "enum" -> {
@@ -143,14 +155,12 @@ final class ExprChecker {
                 checkEnum(expr, name);
             }
             case "union" -> {
-                if (tolerance.on() && !expr.containsKey("base")
-                        && !expr.containsKey("discriminator")) {
+                if (isSimpleUnion(expr)) {
                     // Appendix A R4: a simple union, desugared in P3 (A.5)
-                    relax("union misses keys 'base', 'discriminator'", Tolerance.SIMPLE_UNION);
+                    relax("union misses keys 'base', 'discriminator'", RuleId.LEGACY_SIMPLE_UNION);
                     checkKeys(expr, meta, List.of("union", "data"), List.of("if", "features"));
                     normalizeMembers(expr.get("data"));
                     checkSimpleUnion(expr, name);
-                    tolerance.simpleUnions.add(expr);
                     break;
                 }
                 checkKeys(expr, meta, List.of("union", "base", "discriminator", "data"),
@@ -214,7 +224,7 @@ final class ExprChecker {
                 throw error("name of " + source + " must not use uppercase or '_'");
             }
             // Appendix A R3: '_' was allowed in member names before QEMU 6.0
-            relax("name of " + source + " must not use uppercase or '_'", Tolerance.NAME_CASE);
+            relax("name of " + source + " must not use uppercase or '_'", RuleId.LEGACY_NAME_CASE);
         }
     }
 
@@ -223,18 +233,18 @@ final class ExprChecker {
         if (meta.equals("event")) {
             String stem = checkNameStr(name, meta);
             if (Names.hasLowerOrDash(stem)) {
-                relax("name of " + meta + " must not use lowercase or '-'", Tolerance.NAME_CASE);
+                relax("name of " + meta + " must not use lowercase or '-'", RuleId.LEGACY_NAME_CASE);
             }
         } else if (meta.equals("command")) {
             String stem = checkNameStr(name, meta);
             boolean permit = pragmas.commandNameExceptions().contains(name);
             if (Names.hasUpper(stem) || (!permit && stem.indexOf('_') >= 0)) {
-                relax("name of " + meta + " must not use uppercase or '_'", Tolerance.NAME_CASE);
+                relax("name of " + meta + " must not use uppercase or '_'", RuleId.LEGACY_NAME_CASE);
             }
         } else {
             String stem = checkNameStr(name, meta);
             if (!Names.isCamel(stem)) {
-                relax("name of " + meta + " must use CamelCase", Tolerance.NAME_CASE);
+                relax("name of " + meta + " must use CamelCase", RuleId.LEGACY_NAME_CASE);
             }
             if (name.endsWith("List")) {
                 throw error(meta + " name should not end in 'List'");
@@ -496,7 +506,7 @@ final class ExprChecker {
             if (!Names.isIfIdentifier(s)) {
                 String msg = "'if' condition '" + s + "' of " + source + " is not a valid identifier";
                 if (tolerance.on() && CExprCondition.parse(s) != null) {
-                    relax(msg, Tolerance.IF_EXPRESSION); // Appendix A R5
+                    relax(msg, RuleId.LEGACY_IF_EXPRESSION); // Appendix A R5
                     return;
                 }
                 throw error(msg);
@@ -505,7 +515,7 @@ final class ExprChecker {
         }
         if (cond instanceof List<?> && tolerance.on() && CExprCondition.parseLegacy(cond) != null) {
             relax("'if' condition of " + source + " must be a string or an object",
-                    Tolerance.IF_EXPRESSION); // Appendix A R5: a list meant "all of"
+                    RuleId.LEGACY_IF_EXPRESSION); // Appendix A R5: a list meant "all of"
             return;
         }
         if (!(cond instanceof Map<?, ?> m)) {

@@ -1,14 +1,26 @@
 package dev.qapidoc.schema;
 
 import dev.qapidoc.doc.Doc;
+import dev.qapidoc.schema.Definition.AlternateDef;
+import dev.qapidoc.schema.Definition.BranchDef;
+import dev.qapidoc.schema.Definition.CommandDef;
+import dev.qapidoc.schema.Definition.EnumDef;
+import dev.qapidoc.schema.Definition.EventDef;
+import dev.qapidoc.schema.Definition.FeatureDef;
+import dev.qapidoc.schema.Definition.IncludeDef;
+import dev.qapidoc.schema.Definition.MemberDef;
+import dev.qapidoc.schema.Definition.Members;
+import dev.qapidoc.schema.Definition.SimpleUnionDef;
+import dev.qapidoc.schema.Definition.StructDef;
+import dev.qapidoc.schema.Definition.TypeRef;
+import dev.qapidoc.schema.Definition.UnionDef;
+import dev.qapidoc.schema.Definition.ValueDef;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
 import dev.qapidoc.source.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +43,6 @@ final class SchemaBuilder {
         {"bool", "boolean"}, {"any", "value"}, {"null", "null"},
     };
 
-    /** Thrown to abandon a check whose cause was already reported elsewhere. */
-    private static final class Silent extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Silent() {
-            super(null, null, false, false);
-        }
-    }
-
-    private enum State { CHECKING, DONE, FAILED }
-
     private final Contexts contexts;
     private final Pragmas pragmas;
     private final Set<String> failedNames;
@@ -54,7 +55,6 @@ final class SchemaBuilder {
     private final List<Entity> entities = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
     private final Map<String, SourceLocation> featureRegistry = new LinkedHashMap<>();
-    private final Map<String, State> state = new HashMap<>();
 
     SchemaBuilder(Contexts contexts, Pragmas pragmas, Set<String> failedNames, Path workDir,
             String rootFile) {
@@ -72,10 +72,10 @@ final class SchemaBuilder {
     }
 
     /** Runs P3–P7 and returns the (possibly partial) schema. */
-    Schema build(List<Expr> exprs, List<Doc> docs, boolean checks, Set<Doc> unbound) {
+    Schema build(List<Definition> defs, List<Doc> docs, boolean checks, Set<Doc> unbound) {
         definePredefined();
         if (checks) {
-            for (Expr e : exprs) {
+            for (Definition e : defs) {
                 try {
                     defineExpr(e);
                 } catch (QapiException ex) {
@@ -85,7 +85,9 @@ final class SchemaBuilder {
                     }
                 }
             }
-            checkAll(unbound);
+            conditionWrappers();
+            new SchemaChecker(contexts, pragmas, failedNames, tolerance, entities, index)
+                    .checkAll(unbound);
         }
         List<Module> modules = assignModules();
         if (checks) {
@@ -150,41 +152,12 @@ final class SchemaBuilder {
         define(new EnumType("QType", null, null, null, List.of(), qtypes, null));
     }
 
-    @SuppressWarnings("unchecked")
-    private static IfCond ifCond(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof String s) {
-            // Only tolerant mode lets C expressions through P2 (Appendix A R5).
-            return Names.isIfIdentifier(s) ? new IfCond.Name(s) : CExprCondition.parse(s);
-        }
-        if (o instanceof List) {
-            return CExprCondition.parseLegacy(o);
-        }
-        Map<String, Object> m = (Map<String, Object>) o;
-        if (m.containsKey("not")) {
-            return new IfCond.Not(ifCond(m.get("not")));
-        }
-        boolean all = m.containsKey("all");
-        List<IfCond> ops = new ArrayList<>();
-        for (Object x : (List<Object>) m.get(all ? "all" : "any")) {
-            ops.add(ifCond(x));
-        }
-        return all ? new IfCond.All(ops) : new IfCond.Any(ops);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Feature> makeFeatures(Object features, String definedIn, SourceLocation loc) {
-        if (features == null) {
-            return List.of();
-        }
+    private List<Feature> makeFeatures(List<FeatureDef> features, String definedIn,
+            SourceLocation loc) {
         List<Feature> out = new ArrayList<>();
-        for (Object o : (List<Object>) features) {
-            Map<String, Object> f = (Map<String, Object>) o;
-            String name = (String) f.get("name");
-            featureRegistry.putIfAbsent(name, loc);
-            out.add(new Feature(name, ifCond(f.get("if")), definedIn, loc));
+        for (FeatureDef f : features) {
+            featureRegistry.putIfAbsent(f.name(), loc);
+            out.add(new Feature(f.name(), f.ifCond(), definedIn, loc));
         }
         return out;
     }
@@ -197,33 +170,27 @@ final class SchemaBuilder {
         return name;
     }
 
-    @SuppressWarnings("unchecked")
-    private String typeRef(Object t, SourceLocation loc) {
-        if (t instanceof List<?> l) {
-            return makeArray((String) l.get(0), loc);
-        }
-        return (String) t;
+    private String typeRef(TypeRef t, SourceLocation loc) {
+        return t.array() ? makeArray(t.name(), loc) : t.name();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Member> makeMembers(Object data, String owner, SourceLocation loc) {
+    private List<Member> makeMembers(List<MemberDef> data, String owner, SourceLocation loc) {
         List<Member> out = new ArrayList<>();
-        for (Map.Entry<String, Object> e : ((Map<String, Object>) data).entrySet()) {
-            String key = e.getKey();
-            boolean optional = key.startsWith("*");
-            String name = optional ? key.substring(1) : key;
-            Map<String, Object> arg = (Map<String, Object>) e.getValue();
-            String type = typeRef(arg.get("type"), loc);
-            List<Feature> feats = makeFeatures(arg.get("features"), name, loc);
-            out.add(new Member(name, type, optional, ifCond(arg.get("if")), feats, owner, loc));
+        for (MemberDef m : data) {
+            String type = typeRef(m.type(), loc);
+            List<Feature> feats = makeFeatures(m.features(), m.name(), loc);
+            out.add(new Member(m.name(), type, m.optional(), m.ifCond(), feats, owner, loc));
         }
         return out;
     }
 
-    private String makeImplicitObject(String owner, String role, Object data, IfCond cond,
-            SourceLocation loc) {
+    /** A named type, or the implicit object {@code q_obj_OWNER-ROLE} (null when empty). */
+    private String typeOf(Members m, String owner, String role, IfCond cond, SourceLocation loc) {
+        if (m == null || m.typeName() != null) {
+            return m == null ? null : m.typeName();
+        }
         String name = "q_obj_" + owner + "-" + role;
-        List<Member> members = makeMembers(data, name, loc);
+        List<Member> members = makeMembers(m.inline(), name, loc);
         if (members.isEmpty()) {
             return null;
         }
@@ -233,83 +200,53 @@ final class SchemaBuilder {
         return name;
     }
 
-    @SuppressWarnings("unchecked")
-    private void defineExpr(Expr e) {
-        Map<String, Object> expr = e.data();
-        SourceLocation loc = e.location();
-        Doc doc = e.doc();
-        if (e.isInclude()) {
-            String f = (String) expr.get("include");
-            entities.add(new Include(moduleName(f), f, loc));
-            return;
-        }
-        IfCond cond = ifCond(expr.get("if"));
-        if (expr.containsKey("enum")) {
-            String name = (String) expr.get("enum");
-            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+    private void defineExpr(Definition def) {
+        SourceLocation loc = def.location();
+        if (def instanceof IncludeDef i) {
+            entities.add(new Include(moduleName(i.file()), i.file(), loc));
+        } else if (def instanceof EnumDef d) {
+            List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
             List<EnumValue> values = new ArrayList<>();
-            for (Object o : (List<Object>) expr.get("data")) {
-                Map<String, Object> v = (Map<String, Object>) o;
-                String vn = (String) v.get("name");
-                values.add(new EnumValue(vn, ifCond(v.get("if")),
-                        makeFeatures(v.get("features"), vn, loc), name, loc));
+            for (ValueDef v : d.values()) {
+                values.add(new EnumValue(v.name(), v.ifCond(),
+                        makeFeatures(v.features(), v.name(), loc), d.name(), loc));
             }
-            define(new EnumType(name, loc, doc, cond, feats, values, (String) expr.get("prefix")));
-        } else if (expr.containsKey("struct")) {
-            String name = (String) expr.get("struct");
-            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
-            List<Member> members = makeMembers(expr.get("data"), name, loc);
-            define(new ObjectType(name, loc, doc, cond, feats, (String) expr.get("base"), members,
+            define(new EnumType(d.name(), loc, d.doc(), d.ifCond(), feats, values, d.prefix()));
+        } else if (def instanceof StructDef d) {
+            List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
+            List<Member> members = makeMembers(d.members(), d.name(), loc);
+            define(new ObjectType(d.name(), loc, d.doc(), d.ifCond(), feats, d.base(), members,
                     null));
-        } else if (expr.containsKey("union") && tolerance.simpleUnions.contains(expr)) {
-            defineSimpleUnion(expr, loc, doc, cond);
-        } else if (expr.containsKey("union")) {
-            String name = (String) expr.get("union");
-            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
-            Object base = expr.get("base");
-            String baseName = base instanceof Map
-                    ? makeImplicitObject(name, "base", base, cond, loc) : (String) base;
+        } else if (def instanceof SimpleUnionDef d) {
+            defineSimpleUnion(d);
+        } else if (def instanceof UnionDef d) {
+            List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
+            String baseName = typeOf(d.base(), d.name(), "base", d.ifCond(), loc);
             List<Variant> variants = new ArrayList<>();
-            for (Map.Entry<String, Object> b : ((Map<String, Object>) expr.get("data")).entrySet()) {
-                Map<String, Object> v = (Map<String, Object>) b.getValue();
-                variants.add(new Variant(b.getKey(), (String) v.get("type"), ifCond(v.get("if")),
-                        name, loc, false));
+            for (BranchDef b : d.branches()) {
+                variants.add(new Variant(b.name(), b.type().name(), b.ifCond(), d.name(), loc,
+                        false));
             }
-            define(new ObjectType(name, loc, doc, cond, feats, baseName, List.of(),
-                    new ObjectType.Branches((String) expr.get("discriminator"), variants)));
-        } else if (expr.containsKey("alternate")) {
-            String name = (String) expr.get("alternate");
-            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+            define(new ObjectType(d.name(), loc, d.doc(), d.ifCond(), feats, baseName, List.of(),
+                    new ObjectType.Branches(d.discriminator(), variants)));
+        } else if (def instanceof AlternateDef d) {
+            List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
             List<Variant> variants = new ArrayList<>();
-            for (Map.Entry<String, Object> b : ((Map<String, Object>) expr.get("data")).entrySet()) {
-                Map<String, Object> v = (Map<String, Object>) b.getValue();
-                variants.add(new Variant(b.getKey(), typeRef(v.get("type"), loc),
-                        ifCond(v.get("if")), name, loc, false));
+            for (BranchDef b : d.branches()) {
+                variants.add(new Variant(b.name(), typeRef(b.type(), loc), b.ifCond(), d.name(),
+                        loc, false));
             }
-            Member tag = new Member("type", "QType", false, null, List.of(), name, loc);
-            define(new AlternateType(name, loc, doc, cond, feats, tag, variants));
-        } else if (expr.containsKey("command")) {
-            String name = (String) expr.get("command");
-            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
-            Object data = expr.get("data");
-            String arg = data instanceof Map
-                    ? makeImplicitObject(name, "arg", data, cond, loc) : (String) data;
-            Object ret = expr.get("returns");
-            String rets = ret == null ? null : typeRef(ret, loc);
-            CommandFlags flags = new CommandFlags(
-                    !expr.containsKey("gen"), !expr.containsKey("success-response"),
-                    Boolean.TRUE.equals(expr.get("boxed")), Boolean.TRUE.equals(expr.get("allow-oob")),
-                    Boolean.TRUE.equals(expr.get("allow-preconfig")),
-                    Boolean.TRUE.equals(expr.get("coroutine")));
-            define(new Command(name, loc, doc, cond, feats, arg, rets, flags));
-        } else {
-            String name = (String) expr.get("event");
-            List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
-            Object data = expr.get("data");
-            String arg = data instanceof Map
-                    ? makeImplicitObject(name, "arg", data, cond, loc) : (String) data;
-            define(new Event(name, loc, doc, cond, feats, arg,
-                    Boolean.TRUE.equals(expr.get("boxed"))));
+            Member tag = new Member("type", "QType", false, null, List.of(), d.name(), loc);
+            define(new AlternateType(d.name(), loc, d.doc(), d.ifCond(), feats, tag, variants));
+        } else if (def instanceof CommandDef d) {
+            List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
+            String arg = typeOf(d.data(), d.name(), "arg", d.ifCond(), loc);
+            String rets = d.returns() == null ? null : typeRef(d.returns(), loc);
+            define(new Command(d.name(), loc, d.doc(), d.ifCond(), feats, arg, rets, d.flags()));
+        } else if (def instanceof EventDef d) {
+            List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
+            String arg = typeOf(d.data(), d.name(), "arg", d.ifCond(), loc);
+            define(new Event(d.name(), loc, d.doc(), d.ifCond(), feats, arg, d.boxed()));
         }
     }
 
@@ -319,17 +256,15 @@ final class SchemaBuilder {
      * the branch names, then the union with tag {@code type} of that enum and one branch per
      * name. Everything downstream then sees an ordinary union, as QEMU up to 6.1 did.
      */
-    @SuppressWarnings("unchecked")
-    private void defineSimpleUnion(Map<String, Object> expr, SourceLocation loc, Doc doc,
-            IfCond cond) {
-        String name = (String) expr.get("union");
-        List<Feature> feats = makeFeatures(expr.get("features"), name, loc);
+    private void defineSimpleUnion(SimpleUnionDef d) {
+        String name = d.name();
+        SourceLocation loc = d.location();
+        List<Feature> feats = makeFeatures(d.features(), name, loc);
         List<Variant> variants = new ArrayList<>();
         List<EnumValue> values = new ArrayList<>();
         String kind = name + "Kind";
-        for (Map.Entry<String, Object> b : ((Map<String, Object>) expr.get("data")).entrySet()) {
-            Map<String, Object> v = (Map<String, Object>) b.getValue();
-            String type = typeRef(v.get("type"), loc);
+        for (BranchDef b : d.branches()) {
+            String type = typeRef(b.type(), loc);
             String wrapper = "q_obj_" + type + "-wrapper";
             if (lookup(wrapper) == null) {
                 Member data = new Member("data", type, false, null, List.of(), wrapper, loc);
@@ -337,13 +272,12 @@ final class SchemaBuilder {
                         null));
                 wrappers.put(wrapper, type);
             }
-            IfCond bc = ifCond(v.get("if"));
-            values.add(new EnumValue(b.getKey(), bc, List.of(), kind, loc));
-            variants.add(new Variant(b.getKey(), wrapper, bc, name, loc, false));
+            values.add(new EnumValue(b.name(), b.ifCond(), List.of(), kind, loc));
+            variants.add(new Variant(b.name(), wrapper, b.ifCond(), name, loc, false));
         }
-        define(new EnumType(kind, loc, null, cond, List.of(), values, null, true));
+        define(new EnumType(kind, loc, null, d.ifCond(), List.of(), values, null, true));
         Member tag = new Member("type", kind, false, null, List.of(), name, loc);
-        define(new ObjectType(name, loc, doc, cond, feats, null, List.of(tag),
+        define(new ObjectType(name, loc, d.doc(), d.ifCond(), feats, null, List.of(tag),
                 new ObjectType.Branches("type", variants)));
     }
 
@@ -357,493 +291,6 @@ final class SchemaBuilder {
             if (t != null && t.ifCond() != null && lookup(w.getKey()) instanceof ObjectType o) {
                 replace(new ObjectType(o.name(), o.location(), o.doc(), t.ifCond(), o.features(),
                         o.base(), o.localMembers(), o.branches()));
-            }
-        }
-    }
-
-    // ---- P4: checks (§11) ----
-
-    private QapiException error(SourceLocation loc, String msg) {
-        return new QapiException(contexts.error(loc, msg));
-    }
-
-    private void checkAll(Set<Doc> unbound) {
-        conditionWrappers();
-        for (int i = 0; i < entities.size(); i++) {
-            Entity e = entities.get(i);
-            if (e instanceof Include) {
-                continue;
-            }
-            boolean ok;
-            try {
-                ok = check(e);
-            } catch (QapiException ex) {
-                contexts.sink.add(ex.diagnostic());
-                ok = false;
-            } catch (Silent s) {
-                ok = false;
-            }
-            if (!ok) {
-                state.put(e.name(), State.FAILED);
-                if (e.doc() != null) {
-                    unbound.add(e.doc());
-                }
-                continue;
-            }
-            Entity now = entities.get(i);
-            if (now.doc() != null) {
-                connectDoc(now);
-            }
-        }
-    }
-
-    private boolean check(Entity e) {
-        if (e instanceof ObjectType o) {
-            checkObject(o);
-        } else if (e instanceof EnumType t) {
-            checkEnum(t);
-        } else if (e instanceof ArrayType a) {
-            checkArray(a);
-        } else if (e instanceof AlternateType a) {
-            checkAlternate(a);
-        } else if (e instanceof Command c) {
-            checkCommand(c);
-        } else if (e instanceof Event ev) {
-            checkEvent(ev);
-        }
-        return true;
-    }
-
-    /** §11.1; a name whose definition failed earlier aborts silently. */
-    private Entity resolve(String name, SourceLocation loc, String what) {
-        return resolve(name, loc, what, null, null, null);
-    }
-
-    /**
-     * §11.1 for a member or branch: {@code what} is {@code describe(role, mname, definedIn)},
-     * built only when the lookup fails (it is on the path of every member).
-     */
-    private Entity resolve(String name, SourceLocation loc, String what, String role,
-            String mname, String definedIn) {
-        Entity t = lookupType(name);
-        if (t == null) {
-            if (failedNames.contains(name) || (name.endsWith("List")
-                    && failedNames.contains(name.substring(0, name.length() - 4)))) {
-                throw new Silent();
-            }
-            if (what == null) {
-                what = describe(role, mname, definedIn, loc);
-            }
-            throw error(loc, what + " uses unknown type '" + name + "'");
-        }
-        if (state.get(name) == State.FAILED) {
-            throw new Silent();
-        }
-        return t;
-    }
-
-    /** §11.2 {@code describe(m, L)}. */
-    private String describe(String role, String name, String definedIn, SourceLocation l) {
-        String meta = "type";
-        String owner = definedIn;
-        if (owner.startsWith("q_obj_")) {
-            owner = owner.substring(6);
-            if (owner.endsWith("-arg")) {
-                owner = owner.substring(0, owner.length() - 4);
-                role = "parameter";
-                meta = "command";
-            } else if (owner.endsWith("-base")) {
-                owner = owner.substring(0, owner.length() - 5);
-                role = "base " + role;
-            }
-        }
-        if (!owner.equals(contexts.name(l))) {
-            return role + " '" + name + "' of " + meta + " '" + owner + "'";
-        }
-        return role + " '" + name + "'";
-    }
-
-    /** A clash-map entry: the role, name and owner of what was seen. */
-    private record Seen(String role, String name, String definedIn) {}
-
-    /** §11.3. */
-    private void clash(String role, String name, String definedIn, Map<String, Seen> seen,
-            SourceLocation l) {
-        String key = Names.cName(name, true);
-        Seen other = seen.get(key);
-        if (other != null) {
-            throw error(l, describe(role, name, definedIn, l) + " collides with "
-                    + describe(other.role(), other.name(), other.definedIn(), l));
-        }
-        seen.put(key, new Seen(role, name, definedIn));
-    }
-
-    /** §11.4. */
-    private void checkDefinitionFeatures(Entity e) {
-        Map<String, Seen> seen = new HashMap<>();
-        for (Feature f : e.features()) {
-            clash("feature", f.name(), f.definedIn(), seen, e.location());
-        }
-        if (e.isType()) {
-            for (Feature f : e.features()) {
-                if (f.isSpecial()) {
-                    throw error(e.location(), "feature '" + f.name() + "' is not supported for types");
-                }
-            }
-        }
-    }
-
-    private void checkEnum(EnumType t) {
-        checkDefinitionFeatures(t);
-        Map<String, Seen> seen = new HashMap<>();
-        for (EnumValue v : t.values()) {
-            clash("value", v.name(), v.definedIn(), seen, t.location());
-        }
-    }
-
-    private void checkArray(ArrayType a) {
-        if (a.location() == null) {
-            return;
-        }
-        Entity el = resolve(a.elementType(), a.location(), contexts.meta(a.location()));
-        if (el instanceof ArrayType) {
-            // QEMU asserts here (§2.5); report a diagnostic instead.
-            throw error(a.location(), contexts.meta(a.location()) + " uses array type '"
-                    + el.name() + "' as array element, which is not supported");
-        }
-        if (el.ifCond() != null) {
-            replace(new ArrayType(a.name(), a.location(), a.elementType(), el.ifCond()));
-        }
-    }
-
-    /** §11.5 object types; returns the checked (possibly updated) record. */
-    private ObjectType checkObject(ObjectType t) {
-        State st = state.get(t.name());
-        if (st == State.DONE) {
-            return (ObjectType) lookup(t.name());
-        }
-        if (st == State.FAILED) {
-            throw new Silent();
-        }
-        if (st == State.CHECKING) {
-            throw error(t.location(), "object " + t.name() + " contains itself");
-        }
-        state.put(t.name(), State.CHECKING);
-        try {
-            checkDefinitionFeatures(t);
-            Map<String, Seen> seen = new LinkedHashMap<>();
-            List<Member> all = new ArrayList<>();
-            if (t.base() != null) {
-                Entity b = resolve(t.base(), t.location(), "'base'");
-                if (!(b instanceof ObjectType ob) || ob.isUnion()) {
-                    throw error(t.location(), "'base' requires a struct type, " + b.describe()
-                            + " isn't");
-                }
-                checkObject(ob);
-                for (Member m : allMembersOf(ob)) {
-                    clash("member", m.name(), m.definedIn(), seen, t.location());
-                    all.add(m);
-                }
-            }
-            for (Member m : t.localMembers()) {
-                resolve(m.type(), m.location(), null, "member", m.name(), m.definedIn());
-                Map<String, Seen> fseen = new HashMap<>();
-                for (Feature f : m.features()) {
-                    clash("feature", f.name(), f.definedIn(), fseen, m.location());
-                }
-                clash("member", m.name(), m.definedIn(), seen, t.location());
-                all.add(m);
-            }
-            ObjectType result = t;
-            if (t.isUnion()) {
-                result = checkBranches(t, all, seen);
-                replace(result);
-            }
-            state.put(t.name(), State.DONE);
-            return result;
-        } catch (RuntimeException ex) {
-            state.put(t.name(), State.FAILED);
-            throw ex;
-        }
-    }
-
-    private List<Member> allMembersOf(ObjectType t) {
-        List<Member> all = new ArrayList<>();
-        List<ObjectType> chain = new ArrayList<>();
-        ObjectType cur = t;
-        while (cur != null && chain.size() <= entities.size()) {
-            chain.add(cur);
-            cur = cur.base() == null ? null
-                    : lookup(cur.base()) instanceof ObjectType b ? b : null;
-        }
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            all.addAll(chain.get(i).localMembers());
-        }
-        return all;
-    }
-
-    /** §11.6. */
-    private ObjectType checkBranches(ObjectType t, List<Member> all, Map<String, Seen> seen) {
-        SourceLocation loc = t.location();
-        String d = t.branches().tagName();
-        Seen tagSeen = seen.get(Names.cName(d, true));
-        if (tagSeen == null || !tagSeen.name().equals(d)) {
-            throw error(loc, "discriminator '" + d + "' is not a member of 'base'");
-        }
-        Member tag = null;
-        for (Member m : all) {
-            if (m.name().equals(d)) {
-                tag = m;
-            }
-        }
-        String where = tag.definedIn().startsWith("q_") ? "'base'"
-                : "base type '" + tag.definedIn() + "'";
-        Entity tagType = lookupType(tag.type());
-        if (!(tagType instanceof EnumType en)) {
-            throw error(loc, "discriminator member '" + d + "' of " + where
-                    + " must be of enum type");
-        }
-        if (tag.optional()) {
-            throw error(loc, "discriminator member '" + d + "' of " + where
-                    + " must not be optional");
-        }
-        if (tag.ifCond() != null) {
-            throw error(loc, "discriminator member '" + d + "' of " + where
-                    + " must not be conditional");
-        }
-        List<Variant> variants = new ArrayList<>(t.branches().variants());
-        Set<String> explicit = new HashSet<>();
-        for (Variant v : variants) {
-            explicit.add(v.name());
-        }
-        for (EnumValue v : en.values()) {
-            if (!explicit.contains(v.name())) {
-                variants.add(new Variant(v.name(), "q_empty", v.ifCond(), tag.definedIn(), loc, true));
-            }
-        }
-        if (variants.isEmpty()) {
-            throw error(loc, "union has no branches");
-        }
-        Set<String> values = new HashSet<>();
-        for (EnumValue v : en.values()) {
-            values.add(v.name());
-        }
-        List<ObjectType> branchTypes = new ArrayList<>();
-        for (Variant b : variants) {
-            Entity bt = resolve(b.type(), loc, null, "branch", b.name(), b.definedIn());
-            if (!values.contains(b.name())) {
-                throw error(loc, "branch '" + b.name() + "' is not a value of " + en.describe());
-            }
-            if (!(bt instanceof ObjectType bo)) {
-                throw error(loc, "branch '" + b.name() + "' cannot use " + bt.describe());
-            }
-            branchTypes.add(checkObject(bo));
-        }
-        for (ObjectType bt : branchTypes) {
-            clashBranch(bt, new LinkedHashMap<>(seen), loc, 0);
-        }
-        return new ObjectType(t.name(), t.location(), t.doc(), t.ifCond(), t.features(),
-                t.base(), t.localMembers(), new ObjectType.Branches(d, variants));
-    }
-
-    private void clashBranch(ObjectType bt, Map<String, Seen> seen, SourceLocation loc, int depth) {
-        for (Member m : allMembersOf(bt)) {
-            clash("member", m.name(), m.definedIn(), seen, loc);
-        }
-        ObjectType cur = (ObjectType) lookup(bt.name());
-        if (cur.isUnion() && depth < 100) {
-            for (Variant v : cur.branches().variants()) {
-                if (lookup(v.type()) instanceof ObjectType vo) {
-                    clashBranch(vo, new LinkedHashMap<>(seen), loc, depth + 1);
-                }
-            }
-        }
-    }
-
-    private enum JsonCat { NULL, STRING, NUMBER, BOOL, LIST, OBJECT }
-
-    /** §11.7. */
-    private void checkAlternate(AlternateType a) {
-        checkDefinitionFeatures(a);
-        SourceLocation loc = a.location();
-        Member tag = a.tagMember();
-        resolve(tag.type(), loc, null, "member", tag.name(), tag.definedIn());
-        List<Entity> types = new ArrayList<>();
-        for (Variant v : a.variants()) {
-            types.add(resolve(v.type(), loc, null, "branch", v.name(), v.definedIn()));
-        }
-        Map<String, Seen> seen = new HashMap<>();
-        Map<JsonCat, String> claimed = new HashMap<>();
-        for (int i = 0; i < a.variants().size(); i++) {
-            Variant v = a.variants().get(i);
-            Entity t = types.get(i);
-            clash("branch", v.name(), v.definedIn(), seen, loc);
-            JsonCat cat = category(t);
-            if (cat == null) {
-                throw error(loc, "branch '" + v.name() + "' cannot use " + t.describe());
-            }
-            List<JsonCat> conflicting = new ArrayList<>();
-            conflicting.add(cat);
-            if (cat == JsonCat.STRING) {
-                EnumSet<JsonCat> extra = EnumSet.noneOf(JsonCat.class);
-                if (t instanceof EnumType en) {
-                    for (EnumValue ev : en.values()) {
-                        String n = ev.name();
-                        if (n.equals("on") || n.equals("off")) {
-                            extra.add(JsonCat.BOOL);
-                        }
-                        if (!n.isEmpty() && "-+.0123456789".indexOf(n.charAt(0)) >= 0) {
-                            extra.add(JsonCat.NUMBER);
-                        }
-                    }
-                } else {
-                    extra.add(JsonCat.NUMBER);
-                    extra.add(JsonCat.BOOL);
-                }
-                if (extra.contains(JsonCat.NUMBER)) {
-                    conflicting.add(JsonCat.NUMBER);
-                }
-                if (extra.contains(JsonCat.BOOL)) {
-                    conflicting.add(JsonCat.BOOL);
-                }
-            }
-            for (JsonCat c : conflicting) {
-                String earlier = claimed.get(c);
-                if (earlier != null) {
-                    throw error(loc, "branch '" + v.name() + "' can't be distinguished from '"
-                            + earlier + "'");
-                }
-                claimed.put(c, v.name());
-            }
-        }
-    }
-
-    private static JsonCat category(Entity t) {
-        if (t instanceof BuiltinType b) {
-            return switch (b.jsonType()) {
-                case "null" -> JsonCat.NULL;
-                case "string" -> JsonCat.STRING;
-                case "number", "int" -> JsonCat.NUMBER;
-                case "boolean" -> JsonCat.BOOL;
-                default -> null;
-            };
-        }
-        if (t instanceof EnumType) {
-            return JsonCat.STRING;
-        }
-        if (t instanceof ArrayType) {
-            return JsonCat.LIST;
-        }
-        if (t instanceof ObjectType) {
-            return JsonCat.OBJECT;
-        }
-        return null;
-    }
-
-    /** §11.8 step 2 for commands and events. */
-    private void checkArgs(String kind, String argType, boolean boxed, SourceLocation loc) {
-        if (argType == null) {
-            return;
-        }
-        Entity a = resolve(argType, loc, kind + "'s 'data'");
-        if (boxed && a instanceof AlternateType && tolerance.on()) {
-            // Appendix A R7: 2.10 allowed a boxed alternate
-            contexts.sink.add(Tolerance.warning(contexts.error(loc,
-                    kind + "'s 'data' cannot take " + a.describe()), Tolerance.BOXED_ALTERNATE));
-            return;
-        }
-        if (!(a instanceof ObjectType ao)) {
-            throw error(loc, kind + "'s 'data' cannot take " + a.describe());
-        }
-        if (ao.isUnion() && !boxed) {
-            throw error(loc, kind + "'s 'data' can take " + a.describe()
-                    + " only with 'boxed': true");
-        }
-        ObjectType checked = checkObject(ao);
-        if (!boxed) {
-            for (Member m : allMembersOf(checked)) {
-                if (m.ifCond() != null && tolerance.on()) {
-                    // Appendix A R8: required only since QEMU 8.1
-                    contexts.sink.add(Tolerance.warning(contexts.error(loc, "conditional " + kind
-                            + " arguments require 'boxed': true"), Tolerance.CONDITIONAL_ARGS));
-                    break;
-                }
-                if (m.ifCond() != null) {
-                    throw error(loc, "conditional " + kind + " arguments require 'boxed': true");
-                }
-            }
-        }
-    }
-
-    private void checkCommand(Command c) {
-        checkDefinitionFeatures(c);
-        checkArgs("command", c.argType(), c.boxed(), c.location());
-        if (c.returnType() != null) {
-            Entity r = resolve(c.returnType(), c.location(), "command's 'returns'");
-            if (!pragmas.commandReturnsExceptions().contains(c.name())) {
-                Entity el = r instanceof ArrayType at ? lookupType(at.elementType()) : r;
-                if (el != null && !(el instanceof ObjectType)) {
-                    throw error(c.location(), "command's 'returns' cannot take " + r.describe());
-                }
-            }
-        }
-    }
-
-    private void checkEvent(Event e) {
-        checkDefinitionFeatures(e);
-        checkArgs("event", e.argType(), e.boxed(), e.location());
-    }
-
-    // ---- P4: doc binding (§11.9) ----
-
-    private void connectDoc(Entity e) {
-        Doc doc = e.doc();
-        SourceLocation loc = e.location();
-        String ctx = contexts.get(loc);
-        boolean exempt = doc.symbol() != null && pragmas.documentationExceptions().contains(doc.symbol());
-        for (Feature f : e.features()) {
-            doc.connectFeature(f.name(), loc, ctx, contexts.sink);
-        }
-        if (e instanceof EnumType t) {
-            for (EnumValue v : t.values()) {
-                doc.connectMember("value", v.name(), exempt, loc, ctx, contexts.sink);
-                for (Feature f : v.features()) {
-                    doc.connectFeature(f.name(), loc, ctx, contexts.sink);
-                }
-            }
-        } else if (e instanceof ObjectType o) {
-            if (o.base() != null && o.base().startsWith("q_")
-                    && lookup(o.base()) instanceof ObjectType b) {
-                connectMembers(doc, b.localMembers(), exempt, loc, ctx);
-            }
-            connectMembers(doc, o.localMembers(), exempt, loc, ctx);
-        } else if (e instanceof AlternateType a) {
-            for (Variant v : a.variants()) {
-                doc.connectMember("branch", v.name(), exempt, loc, ctx, contexts.sink);
-            }
-        } else if (e instanceof Command c) {
-            connectArgs(doc, c.argType(), exempt, loc, ctx);
-            if (c.returnType() != null) {
-                doc.addReturnsStub(loc);
-            }
-        } else if (e instanceof Event ev) {
-            connectArgs(doc, ev.argType(), exempt, loc, ctx);
-        }
-    }
-
-    private void connectArgs(Doc doc, String argType, boolean exempt, SourceLocation loc,
-            String ctx) {
-        if (argType != null && argType.startsWith("q_") && lookup(argType) instanceof ObjectType a) {
-            connectMembers(doc, a.localMembers(), exempt, loc, ctx);
-        }
-    }
-
-    private void connectMembers(Doc doc, List<Member> members, boolean exempt, SourceLocation loc,
-            String ctx) {
-        for (Member m : members) {
-            doc.connectMember("member", m.name(), exempt, loc, ctx, contexts.sink);
-            for (Feature f : m.features()) {
-                doc.connectFeature(f.name(), loc, ctx, contexts.sink);
             }
         }
     }

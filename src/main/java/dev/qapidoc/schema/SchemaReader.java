@@ -6,6 +6,7 @@ import dev.qapidoc.doc.DocLineSource;
 import dev.qapidoc.doc.LegacyDocParser;
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
+import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.SourceLocation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,9 +35,7 @@ import java.util.Set;
  * <p>QEMU stops at the first error; so does this phase (the first error ends reading), because
  * what follows a syntax error cannot be trusted.
  *
- * <p>Doc blocks are delimited here and parsed by {@link DocBlocks}, in line (as QEMU does) or, on
- * request, on a second thread; {@link #readRoot} and {@link #settleDocs} then put errors back
- * into QEMU's sequential order.
+ * <p>Doc blocks are delimited here and parsed in line by {@link DocBlocks}, as QEMU does.
  */
 final class SchemaReader {
 
@@ -48,11 +47,11 @@ final class SchemaReader {
     private final Set<Path> included = new HashSet<>();
     /** The flat expression list (§0 P1), valid after {@link #readRoot}. */
     final List<Expr> exprs = new ArrayList<>();
-    /** The flat doc list (§5.3), valid after {@link #settleDocs}. */
+    /** The flat doc list (§5.3), valid after {@link #readRoot}. */
     final List<Doc> docs = new ArrayList<>();
     final PragmaState pragmas = new PragmaState();
 
-    /** An expression as parsed, with its doc block (parsed later, see {@link DocBlocks}). */
+    /** An expression as parsed, with its doc block. */
     private record Raw(Map<String, Object> data, SourceLocation location, DocBlocks.Block block) {}
 
     private final List<Raw> raw = new ArrayList<>();
@@ -81,30 +80,20 @@ final class SchemaReader {
         }
     }
 
-    private final boolean parallelDocs;
-
     private final Tolerance tolerance;
     private final DocBlocks.DocMode docMode;
     /** Set when a doc block failed (tolerant mode then retries with the legacy reader). */
     boolean docBlockFailed;
 
-    /** @param parallelDocs parse doc blocks on a background thread (see {@link DocBlocks}) */
-    SchemaReader(Path workDir, Contexts contexts, boolean parallelDocs) {
-        this(workDir, contexts, parallelDocs, new Tolerance(LoadMode.STRICT),
-                DocBlocks.DocMode.STRICT);
-    }
-
-    SchemaReader(Path workDir, Contexts contexts, boolean parallelDocs, Tolerance tolerance,
-            DocBlocks.DocMode docMode) {
+    SchemaReader(Path workDir, Contexts contexts, Tolerance tolerance, DocBlocks.DocMode docMode) {
         this.workDir = workDir;
         this.contexts = contexts;
-        this.parallelDocs = parallelDocs;
         this.tolerance = tolerance;
         this.docMode = docMode;
     }
 
     /**
-     * Lint mode (set by {@link SchemaLoader#loadAll}, always with in-line doc parsing): errors
+     * Lint mode ({@link LoadOptions#keepGoing()}): errors
      * that leave the token stream intact — failing doc blocks, pragma and include directives,
      * doc placement — are recorded in order and reading goes on, so lint sees every independent
      * problem; the first one recorded is still the one QEMU stops at. Syntax errors still end
@@ -114,11 +103,11 @@ final class SchemaReader {
 
     /**
      * Reads the root file (P1). Returns false when an error was recorded. On success the
-     * expressions are in {@link #exprs}, but with background doc parsing their doc blocks may
-     * still be in progress: call {@link #settleDocs} before relying on the outcome.
+     * expressions are in {@link #exprs}, the docs in {@link #docs}, and the doc blocks' tolerant
+     * warnings in the sink.
      */
     boolean readRoot(String fname) {
-        blocks = new DocBlocks(parallelDocs, docMode);
+        blocks = new DocBlocks(docMode);
         QapiException mainError = null;
         boolean stopped = false;
         try {
@@ -128,7 +117,7 @@ final class SchemaReader {
             try {
                 text = readText(fname, null);
             } catch (IOException e) {
-                contexts.sink.add(Diagnostic.error(null,
+                contexts.sink.add(Diagnostic.error(RuleId.QAPI_SCHEMA, null,
                         "can't read schema file '" + fname + "': " + strerror(e, fname)));
                 return false;
             }
@@ -137,8 +126,6 @@ final class SchemaReader {
             mainError = e;
         } catch (StopAtBlock e) {
             stopped = true;
-        } finally {
-            blocks.finish();
         }
         if (mainError == null && !stopped) {
             for (Raw r : raw) {
@@ -147,18 +134,12 @@ final class SchemaReader {
             if (docMode == DocBlocks.DocMode.LEGACY) {
                 convertLegacyDocs();
             }
-            return true;
+            return collectDocs();
         }
         // The lexer stopped. A block that began before that point and fails outranks its error.
-        Outcome o = settleBlocks(blocks.size());
-        if (o == Outcome.ERROR) {
-            return false;
+        if (!firstFailure()) {
+            contexts.sink.add(mainError.diagnostic());
         }
-        if (o == Outcome.RERUN) {
-            rerun = true;
-            return false;
-        }
-        contexts.sink.add(mainError.diagnostic());
         return false;
     }
 
@@ -201,38 +182,34 @@ final class SchemaReader {
         return pipes;
     }
 
-    /** What joining the doc blocks found. */
-    enum Outcome { OK, ERROR, RERUN }
-
-    /** Set when a doc symbol guess was wrong: the caller must load again in line. */
-    boolean rerun;
-
     /**
-     * Waits for every doc block and applies QEMU's order: the first failing block's error is the
-     * P1 error (recorded; ERROR). RERUN when a block's symbol differs from the lexer's guess
-     * (cannot happen for blocks the parser accepts, but the in-line path is the reference).
+     * After a read that reached the end: the docs in order and the warnings of their blocks
+     * (tolerant mode). Returns false when a failing block's error was recorded (lint mode
+     * records failures as they are read, so there it is always true).
      */
-    Outcome settleDocs() {
-        Outcome o = settleBlocks(blocks.size());
-        if (o == Outcome.OK) {
-            for (int i = 0; i < blocks.size(); i++) {
-                DocBlocks.Block b = blocks.get(i);
-                if (b.doc != null) {
-                    docs.add(b.doc);
-                }
-                for (Diagnostic w : b.warnings) {
-                    contexts.sink.add(w);
-                }
-            }
-        } else if (o == Outcome.RERUN) {
-            rerun = true;
+    private boolean collectDocs() {
+        if (firstFailure()) {
+            return false;
         }
-        return o;
+        for (int i = 0; i < blocks.size(); i++) {
+            DocBlocks.Block b = blocks.get(i);
+            if (b.doc != null) {
+                docs.add(b.doc);
+            }
+            for (Diagnostic w : b.warnings) {
+                contexts.sink.add(w);
+            }
+        }
+        return true;
     }
 
-    private Outcome settleBlocks(int n) {
-        for (int i = 0; i < n; i++) {
-            DocBlocks.Block b = blocks.join(i);
+    /**
+     * QEMU's order: the first failing block's error is the P1 error. Records it and returns
+     * true, unless lint mode reported it already when the block was read.
+     */
+    private boolean firstFailure() {
+        for (int i = 0; i < blocks.size(); i++) {
+            DocBlocks.Block b = blocks.get(i);
             if (b.error != null) {
                 throw b.error;
             }
@@ -243,15 +220,12 @@ final class SchemaReader {
                 }
                 if (b.failure instanceof QapiException q) {
                     contexts.sink.add(q.diagnostic());
-                    return Outcome.ERROR;
+                    return true;
                 }
                 throw b.failure;
             }
-            if (!java.util.Objects.equals(b.doc.symbol(), b.guessedSymbol)) {
-                return Outcome.RERUN;
-            }
         }
-        return Outcome.OK;
+        return false;
     }
 
     // ---- files and paths ----
@@ -300,7 +274,7 @@ final class SchemaReader {
                     line++;
                 }
             }
-            throw new QapiException(new SourceLocation(fname, line, 0, parent),
+            throw new QapiException(RuleId.QAPI_SCHEMA, new SourceLocation(fname, line, 0, parent),
                     "invalid UTF-8 byte sequence");
         }
         out.flip();
@@ -435,12 +409,21 @@ final class SchemaReader {
             this.info = new SourceLocation(fname, 1, 0, parent);
         }
 
+        /** A lexical or syntax error at the current token (§2.1: the only errors with a column). */
         QapiException parseError(String msg) {
-            return new QapiException(info.withColumn(column(text, lineStart, pos)), msg);
+            return parseError(RuleId.QAPI_SYNTAX, msg);
+        }
+
+        QapiException parseError(RuleId rule, String msg) {
+            return new QapiException(rule, info.withColumn(column(text, lineStart, pos)), msg);
         }
 
         QapiException semError(SourceLocation where, String msg) {
-            return new QapiException(contexts.error(where, msg));
+            return semError(RuleId.QAPI_SCHEMA, where, msg);
+        }
+
+        QapiException semError(RuleId rule, SourceLocation where, String msg) {
+            return new QapiException(contexts.error(rule, where, msg));
         }
 
         /** §3.2: reads the next token; comments are skipped unless {@code skipComment} is false. */
@@ -482,7 +465,7 @@ final class SchemaReader {
                 } else if (c == 'n' && tolerance.on() && startsWith(src, pos, "null")) {
                     contexts.sink.add(Tolerance.warning(contexts.error(
                             info.withColumn(column(text, lineStart, pos)), "stray 'null'"),
-                            Tolerance.LEXICAL));
+                            RuleId.LEGACY_LEXICAL));
                     tok = T_NULL;
                     val = NULL;
                     cursor = pos + 4;
@@ -543,7 +526,7 @@ final class SchemaReader {
                     // 2.10 took any character but newline (Appendix A.2)
                     contexts.sink.add(Tolerance.warning(contexts.error(
                             info.withColumn(column(text, lineStart, pos)),
-                            "funny character in string"), Tolerance.LEXICAL));
+                            "funny character in string"), RuleId.LEGACY_LEXICAL));
                 }
                 sb.appendCodePoint(cp);
             }
@@ -589,7 +572,7 @@ final class SchemaReader {
             }
             contexts.sink.add(Tolerance.warning(contexts.error(
                     info.withColumn(column(text, lineStart, pos)),
-                    "unknown escape \\" + new String(Character.toChars(cp))), Tolerance.LEXICAL));
+                    "unknown escape \\" + new String(Character.toChars(cp))), RuleId.LEGACY_LEXICAL));
         }
 
         // ---- values (§4.1) ----
@@ -712,7 +695,8 @@ final class SchemaReader {
                     }
                 } else {
                     if (pending != null && pending.guessedSymbol == null) {
-                        record(semError(pending.opening.location(), "definition documentation required"));
+                        record(semError(RuleId.QAPI_DOC, pending.opening.location(),
+                                "definition documentation required"));
                         pending = null;
                         contexts.docFailed.add(where);
                     } else if (pending != null && pending.doc == null && keepGoing) {
@@ -747,7 +731,7 @@ final class SchemaReader {
 
         private void rejectExprDoc(DocBlocks.Block doc) {
             if (doc != null && doc.guessedSymbol != null) {
-                throw semError(doc.opening.location(), "documentation for '" + doc.guessedSymbol
+                throw semError(RuleId.QAPI_DOC, doc.opening.location(), "documentation for '" + doc.guessedSymbol
                         + "' is not followed by the definition");
             }
         }
@@ -758,7 +742,7 @@ final class SchemaReader {
          */
         private DocBlocks.Block getDoc() {
             if (!"##".equals(val)) {
-                throw parseError("junk after '##' at start of documentation comment");
+                throw parseError(RuleId.QAPI_DOC, "junk after '##' at start of documentation comment");
             }
             DocLine opening = docLine();
             List<DocLine> lines = new ArrayList<>();
@@ -779,8 +763,7 @@ final class SchemaReader {
             DocBlocks.Block b = blocks.add(blocks.new Block(opening, lines, terminal));
             if (keepGoing && terminal == null && b.failure instanceof QapiException q) {
                 contexts.sink.add(q.diagnostic());  // lint mode: report and go on after the block
-            } else if (terminal != null
-                    || (!blocks.background() && (b.failure != null || b.error != null))) {
+            } else if (terminal != null || b.failure != null || b.error != null) {
                 throw new StopAtBlock();
             }
             accept(true);
@@ -802,7 +785,7 @@ final class SchemaReader {
         public DocLine next() {
             accept(false);
             if (tok != T_DOC) {
-                throw parseError("documentation comment must end with '##'");
+                throw parseError(RuleId.QAPI_DOC, "documentation comment must end with '##'");
             }
             return docLine();
         }
@@ -872,7 +855,7 @@ final class SchemaReader {
                             throw semError(where, "unknown pragma '" + name + "'");
                         }
                         contexts.sink.add(Tolerance.warning(contexts.error(where,
-                                "unknown pragma '" + name + "'"), Tolerance.PRAGMA));
+                                "unknown pragma '" + name + "'"), RuleId.LEGACY_PRAGMA));
                         if (name.equals("returns-whitelist")) {
                             pragmas.commandReturnsExceptions = listOfStr(name, value, where);
                         } else {

@@ -1,35 +1,19 @@
 package dev.qapidoc.schema;
 
 import dev.qapidoc.source.Diagnostic;
+import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.Severity;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The tolerant-mode state one load shares between its phases (schema-language.md Appendix A):
- * the mode, and what P2 learnt for P3 (which union expressions are simple unions, A.5).
+ * The tolerant-mode setting one load shares between its phases (schema-language.md Appendix A).
+ * What P2 learns for P3 (which unions are simple, A.5) travels in the {@link Definition}s.
  *
  * <p>Every relaxation is written as {@code if (tolerance.on()) warn(...) else error}, inside the
  * branch that strict mode takes to report the error: a schema that strict mode accepts never
  * reaches one, so both modes build the same model for it.
  */
 final class Tolerance {
-    /** Rule ids of the relaxations (WARNING diagnostics), as lint prints them. */
-    static final String PRAGMA = "legacy-pragma";
-    static final String SIMPLE_UNION = "legacy-simple-union";
-    static final String IF_EXPRESSION = "legacy-if-expression";
-    static final String NAME_CASE = "legacy-name-case";
-    static final String BOXED_ALTERNATE = "legacy-boxed-alternate";
-    static final String CONDITIONAL_ARGS = "legacy-conditional-args";
-    static final String DOC_REQUIRED = "doc-undocumented";
-    static final String LEXICAL = "legacy-lexical";
-
     private final LoadMode mode;
-    /** Union expressions (their data maps) that P2 accepted as simple unions. */
-    final Set<Map<String, Object>> simpleUnions =
-            Collections.newSetFromMap(new IdentityHashMap<>());
 
     Tolerance(LoadMode mode) {
         this.mode = mode;
@@ -45,7 +29,7 @@ final class Tolerance {
     }
 
     /** The strict-mode error {@code d} as a tolerant-mode WARNING with {@code rule}. */
-    static Diagnostic warning(Diagnostic d, String rule) {
+    static Diagnostic warning(Diagnostic d, RuleId rule) {
         return d.withSeverity(Severity.WARNING).withRule(rule);
     }
 }

@@ -13,29 +13,39 @@ package dev.qapidoc.source;
  * @param context definition context such as {@code command 'foo'} (printed as
  *     {@code file: In command 'foo':}), or null
  * @param message the message, possibly spanning several lines
- * @param rule a stable rule id for lint output, or null for QEMU's own checks
+ * @param ruleId what kind of finding this is, set where it is made (never null): lint configures
+ *     and prints findings by it
  */
 public record Diagnostic(
-        Severity severity, SourceLocation where, String context, String message, String rule) {
+        Severity severity, SourceLocation where, String context, String message, RuleId ruleId) {
+    public Diagnostic {
+        java.util.Objects.requireNonNull(ruleId, "ruleId");
+    }
 
     /** An error as QEMU reports it. */
-    public static Diagnostic error(SourceLocation where, String message) {
-        return new Diagnostic(Severity.ERROR, where, null, message, null);
+    public static Diagnostic error(RuleId rule, SourceLocation where, String message) {
+        return new Diagnostic(Severity.ERROR, where, null, message, rule);
     }
 
     /** An error reported inside a definition ({@code In struct 'Foo':}). */
-    public static Diagnostic error(SourceLocation where, String context, String message) {
-        return new Diagnostic(Severity.ERROR, where, context, message, null);
+    public static Diagnostic error(RuleId rule, SourceLocation where, String context,
+            String message) {
+        return new Diagnostic(Severity.ERROR, where, context, message, rule);
     }
 
-    /** The same diagnostic with a lint rule id. */
-    public Diagnostic withRule(String ruleId) {
-        return new Diagnostic(severity, where, context, message, ruleId);
+    /** The printed rule id ({@code qapi-schema}, {@code doc-line-length}, ...). */
+    public String rule() {
+        return ruleId.id();
+    }
+
+    /** The same diagnostic with another rule id. */
+    public Diagnostic withRule(RuleId rule) {
+        return new Diagnostic(severity, where, context, message, rule);
     }
 
     /** The same diagnostic with another severity. */
     public Diagnostic withSeverity(Severity s) {
-        return new Diagnostic(s, where, context, message, rule);
+        return new Diagnostic(s, where, context, message, ruleId);
     }
 
     /** QEMU's text, without a trailing newline. */

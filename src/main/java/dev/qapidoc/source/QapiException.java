@@ -16,8 +16,8 @@ public final class QapiException extends RuntimeException {
     }
 
     /** Shorthand for an error at a location, without definition context. */
-    public QapiException(SourceLocation where, String message) {
-        this(Diagnostic.error(where, message));
+    public QapiException(RuleId rule, SourceLocation where, String message) {
+        this(Diagnostic.error(rule, where, message));
     }
 
     public Diagnostic diagnostic() {

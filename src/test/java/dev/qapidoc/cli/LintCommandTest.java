@@ -13,6 +13,7 @@ import com.networknt.schema.ValidationMessage;
 import dev.qapidoc.lint.Rule;
 import dev.qapidoc.lint.Rules;
 import dev.qapidoc.source.Diagnostic;
+import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.Severity;
 import dev.qapidoc.source.SourceLocation;
 import java.io.IOException;
@@ -91,7 +92,7 @@ class LintCommandTest {
     void onATerminalTheSourceLineAndACaretFollow() {
         SourceLocation at = new SourceLocation(WARNINGS, 20, 27, null);
         String out = LintCommand.text(List.of(new Diagnostic(Severity.WARNING, at, null,
-                "'@speed' refers to nothing in the schema", "doc-reference")),
+                "'@speed' refers to nothing in the schema", RuleId.DOC_REFERENCE)),
                 Path.of("").toAbsolutePath(), true);
         assertEquals(WARNINGS + ":20:27: warning: '@speed' refers to nothing in the schema"
                 + " [doc-reference]\n"

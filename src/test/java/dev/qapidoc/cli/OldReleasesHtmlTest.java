@@ -9,7 +9,7 @@ import dev.qapidoc.schema.Command;
 import dev.qapidoc.schema.Entity;
 import dev.qapidoc.schema.EnumType;
 import dev.qapidoc.schema.Event;
-import dev.qapidoc.schema.LoadMode;
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.ObjectType;
 import dev.qapidoc.schema.SchemaLoader;
@@ -103,7 +103,7 @@ class OldReleasesHtmlTest {
             described.put(m.group(1) + ":" + name, m.group(3));
         }
 
-        LoadResult model = SchemaLoader.load(file.toString(), root.toAbsolutePath().normalize(), LoadMode.TOLERANT);
+        LoadResult model = SchemaLoader.load(file.toString(), LoadOptions.tolerant(root.toAbsolutePath().normalize()));
         assertTrue(model.ok(), schema + ": " + model.first());
         int commands = 0;
         int definitions = 0;

@@ -70,11 +70,11 @@ class DocBindingTest {
     @Test
     void undocumentedValueLacksDocumentation() { // E27, exp. e03
         Doc d = parseFirst("##\n# @Foo:\n#\n# @a: x\n#\n# Since: 1\n##\n");
-        d.connectMember("value", "a", false, at(8), "enum 'Foo'", sink);
-        d.connectMember("value", "b", false, at(8), "enum 'Foo'", sink);
+        d.connectMember(Doc.Role.VALUE, "a", false, at(8), "enum 'Foo'", sink);
+        d.connectMember(Doc.Role.VALUE, "b", false, at(8), "enum 'Foo'", sink);
         assertEquals(List.of("t.json: In enum 'Foo':\nt.json:8: value 'b' lacks documentation"), rendered());
         assertEquals("a", d.args().get(0).linkedMember());
-        assertEquals("value", d.args().get(0).linkedRole());
+        assertEquals(Doc.Role.VALUE, d.args().get(0).linkedRole());
         assertEquals(1, d.args().size(), "no stub without the exemption");
     }
 
@@ -104,7 +104,7 @@ class DocBindingTest {
                 ##
                 """);
         for (String v : List.of("qcow2", "vmdk", "luks", "rbd", "file")) {
-            d.connectMember("value", v, true, at(12), "enum 'ImageInfoSpecificKind'", sink);
+            d.connectMember(Doc.Role.VALUE, v, true, at(12), "enum 'ImageInfoSpecificKind'", sink);
         }
         d.checkUnlinked(sink);
         assertTrue(sink.isEmpty(), () -> rendered().toString());
@@ -153,9 +153,9 @@ class DocBindingTest {
                 ##
                 """);
         d.connectFeature("enum-feat", at(12), "enum 'Enum'", sink);
-        d.connectMember("value", "one", true, at(12), "enum 'Enum'", sink);
+        d.connectMember(Doc.Role.VALUE, "one", true, at(12), "enum 'Enum'", sink);
         d.connectFeature("enum-member-feat", at(12), "enum 'Enum'", sink);
-        d.connectMember("value", "two", true, at(12), "enum 'Enum'", sink);
+        d.connectMember(Doc.Role.VALUE, "two", true, at(12), "enum 'Enum'", sink);
         d.checkUnlinked(sink);
         assertTrue(sink.isEmpty());
         assertEquals(List.of(Kind.PLAIN, Kind.MEMBER, Kind.MEMBER, Kind.FEATURE, Kind.FEATURE, Kind.PLAIN),
@@ -167,8 +167,8 @@ class DocBindingTest {
     @Test
     void memberStubIsAppendedWhenOnlyMembersFollowTheBody() { // exp. t1: QEMU crashes here
         Doc d = parseFirst("##\n# @Foo:\n#\n# @a: foo\n##\n");
-        d.connectMember("member", "a", true, at(6), "struct 'Foo'", sink);
-        d.connectMember("member", "b", true, at(6), "struct 'Foo'", sink);
+        d.connectMember(Doc.Role.MEMBER, "a", true, at(6), "struct 'Foo'", sink);
+        d.connectMember(Doc.Role.MEMBER, "b", true, at(6), "struct 'Foo'", sink);
         assertEquals(List.of("a", "b"), d.args().stream().map(Doc.Section::name).toList());
         assertEquals(List.of(Kind.PLAIN, Kind.MEMBER, Kind.MEMBER), kinds(d));
     }
@@ -214,8 +214,8 @@ class DocBindingTest {
     @Test
     void returnsStubAfterTheLastMemberOrBeforeTheLastErrors() {
         Doc members = parseFirst("##\n# @foo:\n#\n# @a: x\n#\n# Errors: e\n#\n# Features:\n# @f: y\n##\n");
-        members.connectMember("member", "a", false, at(11), "command 'foo'", sink);
-        members.connectMember("member", "b", true, at(11), "command 'foo'", sink);
+        members.connectMember(Doc.Role.MEMBER, "a", false, at(11), "command 'foo'", sink);
+        members.connectMember(Doc.Role.MEMBER, "b", true, at(11), "command 'foo'", sink);
         members.addReturnsStub(at(11));
         assertEquals(List.of(Kind.PLAIN, Kind.MEMBER, Kind.MEMBER, Kind.RETURNS, Kind.ERRORS, Kind.FEATURE),
                 kinds(members));
@@ -251,8 +251,8 @@ class DocBindingTest {
                 # @f1: a
                 ##
                 """);
-        d.connectMember("branch", "a", false, at(11), "alternate 'AorB'", sink);
-        d.connectMember("branch", "b", false, at(11), "alternate 'AorB'", sink);
+        d.connectMember(Doc.Role.BRANCH, "a", false, at(11), "alternate 'AorB'", sink);
+        d.connectMember(Doc.Role.BRANCH, "b", false, at(11), "alternate 'AorB'", sink);
         d.checkUnlinked(sink);
         assertEquals(List.of("t.json:5: documented members 'aa', 'bb' do not exist",
                 "t.json:9: documented feature 'f1' does not exist"), rendered());
@@ -260,7 +260,7 @@ class DocBindingTest {
 
         Diagnostics other = new Diagnostics();
         Doc e14 = parseFirst("##\n# @Foo:\n#\n# @a: x\n#\n# Features:\n# @f1: a\n# @f2: b\n##\n");
-        e14.connectMember("member", "a", false, at(10), "struct 'Foo'", other);
+        e14.connectMember(Doc.Role.MEMBER, "a", false, at(10), "struct 'Foo'", other);
         e14.checkUnlinked(other);
         assertEquals(List.of("t.json:7: documented features 'f1', 'f2' do not exist"),
                 other.all().stream().map(Diagnostic::render).toList());

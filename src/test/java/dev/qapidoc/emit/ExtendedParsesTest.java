@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import dev.qapidoc.source.SourceLocation;
@@ -37,7 +38,7 @@ class ExtendedParsesTest {
         "storage-daemon/qapi/qapi-schema.json"})
     void bothDialectsParseCleanly(String schema) {
         assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus/qemu-master absent; skipped");
-        LoadResult load = SchemaLoader.load(schema, CORPUS.toAbsolutePath());
+        LoadResult load = SchemaLoader.load(schema, LoadOptions.strict(CORPUS.toAbsolutePath()));
         assertTrue(load.ok(), () -> load.first().get().render());
         for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
             List<ContentLine> lines = RstWriter.write(load.schema(), new RstWriter.Options("QMP", d));

@@ -5,6 +5,7 @@ import dev.qapidoc.rst.ContentLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class RstFixtureTest {
     @MethodSource("cases")
     void matchesExpectation(String json, RstWriter.Dialect dialect) throws IOException {
         Path wd = Path.of("").toAbsolutePath();
-        LoadResult r = SchemaLoader.load(DIR.resolve(json).toString(), wd);
+        LoadResult r = SchemaLoader.load(DIR.resolve(json).toString(), LoadOptions.strict(wd));
         assertTrue(r.ok(), () -> r.first().get().render());
         List<ContentLine> lines = RstWriter.write(r.schema(), new RstWriter.Options(null, dialect));
         String got = RstWriter.render(lines, true, wd);

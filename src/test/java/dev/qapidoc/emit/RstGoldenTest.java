@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import java.io.IOException;
@@ -35,7 +36,7 @@ class RstGoldenTest {
     @BeforeAll
     static void loadSchema() {
         if (Files.isDirectory(CORPUS) && Files.isRegularFile(GOLDEN)) {
-            load = SchemaLoader.load(SCHEMA, CORPUS.toAbsolutePath());
+            load = SchemaLoader.load(SCHEMA, LoadOptions.strict(CORPUS.toAbsolutePath()));
         }
     }
 
@@ -121,7 +122,7 @@ class RstGoldenTest {
             "storage-daemon/qapi/qapi-schema.json"})
     void otherSchemasAreWellFormed(String schema) {
         assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus/qemu-master absent; skipped");
-        LoadResult r = SchemaLoader.load(schema, CORPUS.toAbsolutePath());
+        LoadResult r = SchemaLoader.load(schema, LoadOptions.strict(CORPUS.toAbsolutePath()));
         assertTrue(r.ok(), () -> r.first().get().render());
         for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
             List<ContentLine> lines = RstWriter.write(r.schema(), new RstWriter.Options("X", d));

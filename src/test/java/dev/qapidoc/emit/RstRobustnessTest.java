@@ -8,6 +8,7 @@ import dev.qapidoc.rst.QapiSyntax;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import java.io.IOException;
@@ -25,7 +26,7 @@ class RstRobustnessTest {
 
     private static LoadResult load(Path dir, String text) throws IOException {
         Files.writeString(dir.resolve("s.json"), text);
-        LoadResult r = SchemaLoader.load("s.json", dir);
+        LoadResult r = SchemaLoader.load("s.json", LoadOptions.strict(dir));
         assertTrue(r.ok(), () -> r.first().get().render());
         return r;
     }

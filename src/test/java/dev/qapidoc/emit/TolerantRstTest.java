@@ -5,7 +5,7 @@ import dev.qapidoc.rst.ContentLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.qapidoc.schema.LoadMode;
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import java.io.IOException;
@@ -31,7 +31,7 @@ class TolerantRstTest {
 
     private String rst(String schema) throws IOException {
         Files.writeString(dir.resolve("s.json"), schema, StandardCharsets.UTF_8);
-        LoadResult r = SchemaLoader.load("s.json", dir, LoadMode.TOLERANT);
+        LoadResult r = SchemaLoader.load("s.json", LoadOptions.tolerant(dir));
         assertEquals(List.of(), r.errors());
         return RstWriter.render(RstWriter.write(r.schema(),
                 new RstWriter.Options(null, RstWriter.Dialect.QEMU)), false, dir);
@@ -123,7 +123,7 @@ class TolerantRstTest {
     @Test
     void simpleUnionExtendedDialect() throws IOException {
         Files.writeString(dir.resolve("s.json"), SIMPLE_UNION, StandardCharsets.UTF_8);
-        LoadResult r = SchemaLoader.load("s.json", dir, LoadMode.TOLERANT);
+        LoadResult r = SchemaLoader.load("s.json", LoadOptions.tolerant(dir));
         String out = RstWriter.render(RstWriter.write(r.schema(),
                 new RstWriter.Options(null, RstWriter.Dialect.EXTENDED)), false, dir);
         String cargo = out.substring(out.indexOf(".. qapi:union:: Cargo"));
@@ -381,8 +381,8 @@ class TolerantRstTest {
         assumeTrue(Files.isDirectory(master), "../shared/corpus/qemu-master absent");
         for (String root : List.of("qapi/qapi-schema.json", "qga/qapi-schema.json",
                 "storage-daemon/qapi/qapi-schema.json")) {
-            LoadResult strict = SchemaLoader.load(root, master);
-            LoadResult tolerant = SchemaLoader.load(root, master, LoadMode.TOLERANT);
+            LoadResult strict = SchemaLoader.load(root, LoadOptions.strict(master));
+            LoadResult tolerant = SchemaLoader.load(root, LoadOptions.tolerant(master));
             assertEquals(List.of(), tolerant.diagnostics(), root);
             for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
                 RstWriter.Options o = new RstWriter.Options("QMP", d);
@@ -411,7 +411,7 @@ class TolerantRstTest {
         assumeTrue(Files.isDirectory(Path.of("../shared/corpus")), "../shared/corpus absent");
         int slash = schema.indexOf('/');
         Path wd = Path.of("../shared/corpus", schema.substring(0, slash)).toAbsolutePath();
-        LoadResult r = SchemaLoader.load(schema.substring(slash + 1), wd, LoadMode.TOLERANT);
+        LoadResult r = SchemaLoader.load(schema.substring(slash + 1), LoadOptions.tolerant(wd));
         assertEquals(List.of(), r.errors());
         for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
             List<String> lines = new ArrayList<>();

@@ -3,7 +3,7 @@ package dev.qapidoc.html;
 import dev.qapidoc.domain.SchemaExpander;
 import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.emit.RstWriter;
-import dev.qapidoc.schema.LoadMode;
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ final class TestSchemaExpander implements SchemaExpander {
 
     @Override
     public Expansion expand(String path, String namespace, dev.qapidoc.source.SourceLocation where) {
-        LoadResult r = SchemaLoader.load(path, srctree, LoadMode.TOLERANT);
+        LoadResult r = SchemaLoader.load(path, LoadOptions.tolerant(srctree));
         if (!r.ok()) {
             return Expansion.failed(r.first().get().render());
         }

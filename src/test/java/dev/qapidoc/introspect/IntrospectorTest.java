@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.qapidoc.schema.EnumValue;
 import dev.qapidoc.schema.Feature;
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import java.io.ByteArrayOutputStream;
@@ -420,7 +421,7 @@ class IntrospectorTest {
 
     private dev.qapidoc.schema.Schema load(String schema) throws IOException {
         Files.writeString(dir.resolve("s.json"), schema);
-        LoadResult r = SchemaLoader.load("s.json", dir);
+        LoadResult r = SchemaLoader.load("s.json", LoadOptions.strict(dir));
         assertTrue(r.ok(), () -> r.first().get().render());
         return r.schema();
     }

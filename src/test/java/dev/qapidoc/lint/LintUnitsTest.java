@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qapidoc.source.Diagnostic;
-import dev.qapidoc.source.SourceLocation;
+import dev.qapidoc.source.RuleId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The example JSON reader and the QEMU rule families on their own. */
 class LintUnitsTest {
@@ -44,23 +50,35 @@ class LintUnitsTest {
         assertEquals(12, ExampleJson.endOfValue("{ \"a\": \"}\" } tail"));
     }
 
+    /** The frontend marks each of QEMU's diagnostics with its family where it makes it. */
     @Test
-    void qemuDiagnosticsFallIntoFourFamilies() {
-        SourceLocation l = SourceLocation.of("f.json", 3);
-        assertEquals(Rules.QAPI_SYNTAX, QemuRules.classify(Diagnostic.error(l.withColumn(4),
-                "expected ':'")));
-        assertEquals(Rules.QAPI_DOC, QemuRules.classify(Diagnostic.error(l.withColumn(1),
-                "missing space after #")));
-        assertEquals(Rules.QAPI_DOC, QemuRules.classify(Diagnostic.error(l, "struct 'S'",
-                "member 'b' lacks documentation")));
-        assertEquals(Rules.QAPI_DOC, QemuRules.classify(Diagnostic.error(l,
-                "'a' parameter name duplicated")));
-        assertEquals(Rules.DOC_REQUIRED, QemuRules.classify(Diagnostic.error(l, "struct 'S'",
-                "documentation comment required")));
-        assertEquals(Rules.QAPI_SCHEMA, QemuRules.classify(Diagnostic.error(l,
-                "unknown pragma 'x'")));
-        assertEquals(Rules.QAPI_SCHEMA, QemuRules.classify(Diagnostic.error(l, "struct 'S'",
-                "'data' member 'a' misses key 'type'")));
+    void qemuDiagnosticsCarryTheirFamilyFromTheFrontend(@TempDir Path dir) throws IOException {
+        assertEquals("qapi-syntax 1:25", firstRule(dir, "{ 'enum': 'Foo', 'data' }\n"));
+        // a doc error with a column is still a doc error
+        assertEquals("qapi-doc 1:1", firstRule(dir, "## x\n##\n"));
+        assertEquals("qapi-doc 2:1", firstRule(dir, "##\n#bad\n##\n"));
+        assertEquals("qapi-schema 1:0", firstRule(dir, "{ 'pragma': { 'x': true } }\n"));
+        assertEquals("doc-required 2:0", firstRule(dir,
+                "{ 'pragma': { 'doc-required': true } }\n{ 'enum': 'Foo', 'data': [] }\n"));
+        assertEquals("qapi-schema 1:0", firstRule(dir, "{ 'struct': 'S', 'data': { 'a': 'Nope' } }\n"));
+    }
+
+    /** Every id has a catalogue entry, and the printed ids are unique and as documented. */
+    @Test
+    void everyRuleIdHasARule() {
+        for (RuleId id : RuleId.values()) {
+            assertEquals(id, Rules.of(id).ruleId());
+            assertEquals(Rules.of(id), Rules.byId(id.id()).orElseThrow());
+        }
+        assertEquals(RuleId.values().length, Rules.all().size());
+        assertEquals("legacy-simple-union", RuleId.LEGACY_SIMPLE_UNION.id());
+    }
+
+    private static String firstRule(Path dir, String schema) throws IOException {
+        Files.writeString(dir.resolve("s.json"), schema, StandardCharsets.UTF_8);
+        LintResult r = Linter.lint(List.of("s.json"), dir, LintOptions.DEFAULTS).get(0);
+        Diagnostic d = r.findings().get(0);
+        return d.rule() + " " + d.where().line() + ":" + d.where().column();
     }
 
     @Test

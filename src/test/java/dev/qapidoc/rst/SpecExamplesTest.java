@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
 import java.io.IOException;
@@ -55,7 +56,7 @@ class SpecExamplesTest {
     }
 
     private static String sourceMap(Path dir, String file) {
-        LoadResult r = SchemaLoader.load(file, dir);
+        LoadResult r = SchemaLoader.load(file, LoadOptions.strict(dir));
         assertTrue(r.ok(), () -> r.first().get().render());
         return RstWriter.render(RstWriter.write(r.schema(),
                 new RstWriter.Options(null, RstWriter.Dialect.QEMU)), true, dir);

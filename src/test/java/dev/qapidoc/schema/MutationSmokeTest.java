@@ -43,23 +43,21 @@ class MutationSmokeTest {
             for (int k = 0; k < Integer.getInteger("mutations", 12); k++) {
                 String m = mutate(src, rnd);
                 Files.writeString(dir.resolve("m.json"), m, StandardCharsets.UTF_8);
-                for (boolean parallel : new boolean[] {true, false}) {
-                    LoadResult r;
-                    try {
-                        r = SchemaLoader.load("m.json", dir, parallel);
-                    } catch (RuntimeException | StackOverflowError e) {
-                        throw new AssertionError("load threw on a mutation of " + f.getFileName()
-                                + ":\n" + m, e);
-                    }
-                    for (Diagnostic d : r.diagnostics()) {
-                        assertFalse(d.render().isEmpty());
-                        assertTrue(d.where() != null, d.render());
-                    }
-                    if (r.ok()) {
-                        assertFalse(SchemaDump.dump(r.schema()).isEmpty());
-                    }
-                    runs++;
+                LoadResult r;
+                try {
+                    r = SchemaLoader.load("m.json", LoadOptions.strict(dir));
+                } catch (RuntimeException | StackOverflowError e) {
+                    throw new AssertionError("load threw on a mutation of " + f.getFileName()
+                            + ":\n" + m, e);
                 }
+                for (Diagnostic d : r.diagnostics()) {
+                    assertFalse(d.render().isEmpty());
+                    assertTrue(d.where() != null, d.render());
+                }
+                if (r.ok()) {
+                    assertFalse(SchemaDump.dump(r.schema()).isEmpty());
+                }
+                runs++;
             }
         }
         assertTrue(runs > 1000, "ran " + runs);

@@ -30,7 +30,7 @@ class QuirksTest {
             Files.createDirectories(p.getParent());
             Files.writeString(p, files[i + 1], StandardCharsets.UTF_8);
         }
-        return SchemaLoader.load(root, dir);
+        return SchemaLoader.load(root, LoadOptions.strict(dir));
     }
 
     private String first(LoadResult r) {
@@ -197,9 +197,9 @@ class QuirksTest {
         assertFalse(c.evaluate(Set.of("B", "C")));
     }
 
-    /** Errors come out in QEMU's order whether doc blocks are parsed in line or in background. */
+    /** Doc block errors come out in QEMU's order relative to the parse and P2 errors. */
     @Test
-    void docErrorsKeepQemusOrderInBothParsingModes() throws IOException {
+    void docErrorsKeepQemusOrder() throws IOException {
         String[][] cases = {
             {"##\n#bad\n##\n{ 'x' }\n", "f.json:2:1: missing space after #"},
             {"##\n# @foo\n##\n{ 'enum': 'Foo', 'data': [] }\n", "f.json:2:1: line should end with ':'"},
@@ -216,10 +216,8 @@ class QuirksTest {
         Files.writeString(dir.resolve("f.json"), "");
         for (String[] c : cases) {
             Files.writeString(dir.resolve("f.json"), c[0], StandardCharsets.UTF_8);
-            for (boolean parallel : new boolean[] {true, false}) {
-                LoadResult r = SchemaLoader.load("f.json", dir, parallel);
-                assertEquals(c[1], first(r), (parallel ? "parallel: " : "sequential: ") + c[0]);
-            }
+            LoadResult r = SchemaLoader.load("f.json", LoadOptions.strict(dir));
+            assertEquals(c[1], first(r), c[0]);
         }
     }
 }

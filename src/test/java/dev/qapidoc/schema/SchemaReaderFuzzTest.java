@@ -39,8 +39,8 @@ class SchemaReaderFuzzTest {
         Path file = DIR.resolve("fuzz.json");
         Files.write(file, data.consumeRemainingAsBytes());
         file.toFile().deleteOnExit();
-        check(SchemaLoader.load("fuzz.json", DIR));
-        check(SchemaLoader.loadAll("fuzz.json", DIR));
+        check(SchemaLoader.load("fuzz.json", LoadOptions.strict(DIR)));
+        check(SchemaLoader.load("fuzz.json", LoadOptions.strict(DIR).keepingGoing()));
     }
 
     private static void check(LoadResult r) {

@@ -64,10 +64,10 @@ class TolerantEquivalenceTest {
     @MethodSource("cases")
     void sameModelInBothModes(Case c) {
         assumeTrue(Files.isRegularFile(c.dir().resolve(c.root())), "schema absent: " + c.root());
-        LoadResult strict = SchemaLoader.load(c.root(), c.dir());
+        LoadResult strict = SchemaLoader.load(c.root(), LoadOptions.strict(c.dir()));
         assertTrue(strict.ok(), "valid in strict mode: " + strict.first());
         assertTrue(strict.warnings().isEmpty(), "strict mode never warns");
-        LoadResult tolerant = SchemaLoader.load(c.root(), c.dir(), LoadMode.TOLERANT);
+        LoadResult tolerant = SchemaLoader.load(c.root(), LoadOptions.tolerant(c.dir()));
         List<String> warnings = new ArrayList<>();
         for (Diagnostic d : tolerant.diagnostics()) {
             warnings.add(d.render() + " [" + d.rule() + "]");

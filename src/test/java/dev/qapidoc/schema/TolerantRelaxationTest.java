@@ -28,7 +28,7 @@ class TolerantRelaxationTest {
 
     private LoadResult load(String text, LoadMode mode) throws IOException {
         Files.writeString(dir.resolve("s.json"), text, StandardCharsets.UTF_8);
-        return SchemaLoader.load("s.json", dir, mode);
+        return SchemaLoader.load("s.json", LoadOptions.of(dir, mode));
     }
 
     private static List<String> rules(LoadResult r) {

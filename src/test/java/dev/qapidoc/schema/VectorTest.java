@@ -70,13 +70,8 @@ class VectorTest {
 
     /** What test-qapi.py prints for one case: stdout and the stripped error text. */
     static String[] run(Path dir, String name) {
-        return run(dir, name, true);
-    }
-
-    static String[] run(Path dir, String name, boolean parallelDocs) {
         String prefix = dir.toString() + "/";
-        LoadResult r = SchemaLoader.load(prefix + name + ".json", Path.of("").toAbsolutePath(),
-                parallelDocs);
+        LoadResult r = SchemaLoader.load(prefix + name + ".json", LoadOptions.strict(Path.of("").toAbsolutePath()));
         if (r.ok()) {
             return new String[] {SchemaDump.dump(r.schema()), ""};
         }
@@ -93,16 +88,6 @@ class VectorTest {
         String expectedErr = readOrEmpty(c.dir().resolve(c.name() + ".err"));
         assertEquals(expectedErr, actual[1], "stderr of " + c.name());
         assertEquals(expectedOut, actual[0], "stdout of " + c.name());
-    }
-
-    /** The same vectors with doc blocks parsed in line, as QEMU does (see DocBlocks). */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("qemuCases")
-    void qemuVectorSequentialDocs(Case c) throws IOException {
-        assumeTrue(Files.isDirectory(QEMU_DIR), "../shared/corpus absent: QEMU vectors skipped");
-        String[] actual = run(c.dir(), c.name(), false);
-        assertEquals(readOrEmpty(c.dir().resolve(c.name() + ".err")), actual[1]);
-        assertEquals(readOrEmpty(c.dir().resolve(c.name() + ".out")), actual[0]);
     }
 
     @ParameterizedTest(name = "{0}")
