@@ -46,6 +46,7 @@ class ArchitectureTest {
     /** Ways to print or end the process; outside {@code cli} each is a design error. */
     private static final Pattern PRINTS_OR_EXITS = Pattern.compile(
             "\\bSystem\\s*\\.\\s*(?:out|err|exit|console)\\b|\\.printStackTrace\\s*\\(|\\bRuntime\\s*\\.\\s*getRuntime\\s*\\(\\s*\\)\\s*\\.\\s*(?:halt|exit)\\b");
+
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
     @Test
@@ -80,8 +81,11 @@ class ArchitectureTest {
     @Test
     void domainAndHtmlNeverSeeTheSchemaModel() {
         for (String pkg : List.of("domain", "html", "rst")) {
-            assertTrue(!ALLOWED.get(pkg).contains("schema") && !ALLOWED.get(pkg).contains("emit")
-                    && !ALLOWED.get(pkg).contains("doc"), pkg);
+            assertTrue(
+                    !ALLOWED.get(pkg).contains("schema")
+                            && !ALLOWED.get(pkg).contains("emit")
+                            && !ALLOWED.get(pkg).contains("doc"),
+                    pkg);
         }
         assertTrue(!ALLOWED.get("lint").contains("rst"), "lint does not read reST");
     }

@@ -17,8 +17,7 @@ public final class QemuVectors {
     /** Where the vectors are, relative to the project root. */
     public static final Path DIR = Path.of("../shared/corpus/qemu-master/tests/qapi-schema");
 
-    private QemuVectors() {
-    }
+    private QemuVectors() {}
 
     /**
      * The names (without extension) of the vectors QEMU rejects, i.e. those with a non-empty
@@ -26,8 +25,8 @@ public final class QemuVectors {
      * Skips the calling test when the folder is absent.
      */
     public static Stream<String> rejected() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(DIR),
-                "QEMU's vectors are not at " + DIR + " (../shared absent): skipped");
+        Assumptions.assumeTrue(
+                Files.isDirectory(DIR), "QEMU's vectors are not at " + DIR + " (../shared absent): skipped");
         List<String> names = new ArrayList<>();
         try (Stream<Path> s = Files.list(DIR)) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {

@@ -24,8 +24,7 @@ final class Args {
     private final List<String> positionals = new ArrayList<>();
     private boolean help;
 
-    private Args() {
-    }
+    private Args() {}
 
     /**
      * Parses {@code argv} (the words after the command name). Usage errors name the command:
@@ -133,8 +132,8 @@ final class Args {
         if (p.many()) {
             throw usage(command, "needs at least one " + p.noun(), false);
         }
-        throw usage(command, "takes " + (p.required() ? "exactly" : "at most") + " one argument, the "
-                + p.noun(), false);
+        throw usage(
+                command, "takes " + (p.required() ? "exactly" : "at most") + " one argument, the " + p.noun(), false);
     }
 
     private static UsageException usage(String command, String what) {
@@ -143,8 +142,7 @@ final class Args {
 
     /** {@code NAME: what; see ...} for option errors, {@code NAME what; see ...} for the rest. */
     private static UsageException usage(String command, String what, boolean colon) {
-        return new UsageException(command + (colon ? ": " : " ") + what + "; see 'qapidoc " + command
-                + " --help'");
+        return new UsageException(command + (colon ? ": " : " ") + what + "; see 'qapidoc " + command + " --help'");
     }
 
     /** Whether {@code --help} or {@code -h} was given; nothing else was then parsed. */

@@ -1,11 +1,11 @@
 package dev.qapidoc.cli;
 
+import dev.qapidoc.emit.RstWriter;
 import dev.qapidoc.html.ConfPy;
 import dev.qapidoc.html.SiteBuilder;
 import dev.qapidoc.html.SiteConfig;
-import dev.qapidoc.emit.RstWriter;
-import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.rst.SystemMessage;
+import dev.qapidoc.schema.LoadMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -36,7 +36,8 @@ final class BuildCommand implements Command {
 
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("build an HTML site from a folder of reST pages (default: sample-docs/ -> build/html/)",
+        return new CommandSpec(
+                "build an HTML site from a folder of reST pages (default: sample-docs/ -> build/html/)",
                 """
                 Builds a standalone HTML site (pages, general index, search, objects.inv) from
                 the .rst files in SRCDIR, the way Sphinx's html builder does, without Python.
@@ -58,26 +59,36 @@ final class BuildCommand implements Command {
 
                 Messages are printed as 'file:line: WARNING: ...' on stderr.
                 """,
-                List.of(new CommandSpec.Positional("SRCDIR", "source folder", false, false,
+                List.of(new CommandSpec.Positional(
+                        "SRCDIR",
+                        "source folder",
+                        false,
+                        false,
                         "source folder with conf.py and the root document (default: sample-docs)")),
-                List.of(OptionSpec.value("OUTDIR", "output folder (default: build/html); replaced only on success",
-                        "-o"),
+                List.of(
+                        OptionSpec.value(
+                                "OUTDIR", "output folder (default: build/html); replaced only on success", "-o"),
                         OptionSpec.flag("turn warnings into errors (exit 1 if there are any)", "-W"),
-                        OptionSpec.flag("load the schemas of '.. qapi-doc::' with today's QEMU rules exactly"
-                        + " (same as qapidoc_strict = True in conf.py)", "--strict"),
+                        OptionSpec.flag(
+                                "load the schemas of '.. qapi-doc::' with today's QEMU rules exactly"
+                                        + " (same as qapidoc_strict = True in conf.py)",
+                                "--strict"),
                         OptionSpec.value("name=value", "override a conf.py value (lists: comma-separated)", "-D")
                                 .asRepeatable(),
-                        OptionSpec.flag("honour '.. raw:: html' (off by default: raw HTML can carry scripts)",
-                        "--allow-raw")),
+                        OptionSpec.flag(
+                                "honour '.. raw:: html' (off by default: raw HTML can carry scripts)", "--allow-raw")),
                 "",
-                List.of(new CommandSpec.Exit(0, "success: the site was written"),
+                List.of(
+                        new CommandSpec.Exit(0, "success: the site was written"),
                         new CommandSpec.Exit(1, "errors (or warnings with -W); OUTDIR was left unchanged"),
                         new CommandSpec.Exit(2, "usage error, or OUTDIR exists and may not be replaced")));
     }
 
     @Override
     public int run(Args args, Console io) throws Exception {
-        String src = args.positionals().isEmpty() ? "sample-docs" : args.positionals().get(0);
+        String src = args.positionals().isEmpty()
+                ? "sample-docs"
+                : args.positionals().get(0);
         String out = args.value("-o", "build/html");
         boolean warningsAreErrors = args.has("-W");
         boolean allowRaw = args.has("--allow-raw");
@@ -117,8 +128,8 @@ final class BuildCommand implements Command {
         SiteBuilder.Output result;
         SchemaRst schemas = expander(srcdir, config);
         try {
-            result = SiteBuilder.build(new SiteBuilder.Options(srcdir, displayDir, config, allowRaw, themeDirs,
-                    schemas));
+            result = SiteBuilder.build(
+                    new SiteBuilder.Options(srcdir, displayDir, config, allowRaw, themeDirs, schemas));
         } catch (IOException e) {
             io.err.println("qapidoc: build: " + e.getMessage());
             return Main.EXIT_FINDINGS;
@@ -148,8 +159,9 @@ final class BuildCommand implements Command {
     static SchemaRst expander(Path srcdir, SiteConfig config) throws UsageException {
         String tree = config.string("qapidoc_srctree", ".");
         String d = config.string("qapidoc_dialect", "qemu");
-        RstWriter.Dialect dialect = RstWriter.Dialect.named(d).orElseThrow(() -> new UsageException(
-                "build: unknown qapidoc_dialect '" + d + "'; use qemu or extended"));
+        RstWriter.Dialect dialect = RstWriter.Dialect.named(d)
+                .orElseThrow(
+                        () -> new UsageException("build: unknown qapidoc_dialect '" + d + "'; use qemu or extended"));
         LoadMode mode = config.bool("qapidoc_strict", false) ? LoadMode.STRICT : LoadMode.TOLERANT;
         return new SchemaRst(srcdir.resolve(tree), dialect, mode);
     }

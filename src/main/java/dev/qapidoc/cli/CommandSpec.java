@@ -14,8 +14,13 @@ import java.util.List;
  * @param notes text printed after the options table (may be empty), already wrapped
  * @param exits the meaning of each exit status, in order
  */
-record CommandSpec(String summary, String description, List<Positional> positionals,
-        List<OptionSpec> options, String notes, List<Exit> exits) {
+record CommandSpec(
+        String summary,
+        String description,
+        List<Positional> positionals,
+        List<OptionSpec> options,
+        String notes,
+        List<Exit> exits) {
 
     /**
      * Positional arguments of one kind: {@code SCHEMA} (exactly one), {@code [SRCDIR]} (at most

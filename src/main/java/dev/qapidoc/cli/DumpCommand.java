@@ -22,7 +22,9 @@ final class DumpCommand implements Command {
 
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("check a schema as QEMU does and print QEMU's test dump of it", """
+        return new CommandSpec(
+                "check a schema as QEMU does and print QEMU's test dump of it",
+                """
                 Reads the QAPI schema file SCHEMA (and every file it includes), checks it
                 exactly as QEMU's QAPI frontend does, and prints the test dump that QEMU's
                 tests/qapi-schema harness prints (the .out format): every module with its
@@ -37,10 +39,11 @@ final class DumpCommand implements Command {
                 diagnostic is printed on stderr, byte for byte (include chain, "In struct 'X':"
                 context, file:line[:column]: message), and the exit status is 1.
                 """,
-                List.of(new CommandSpec.Positional("SCHEMA", "schema file", true, false,
-                        "the QAPI schema file")),
-                List.of(), "",
-                List.of(new CommandSpec.Exit(0, "the schema is valid; the dump was printed"),
+                List.of(new CommandSpec.Positional("SCHEMA", "schema file", true, false, "the QAPI schema file")),
+                List.of(),
+                "",
+                List.of(
+                        new CommandSpec.Exit(0, "the schema is valid; the dump was printed"),
                         new CommandSpec.Exit(1, "the schema has an error (or cannot be read)"),
                         new CommandSpec.Exit(2, "usage error")));
     }

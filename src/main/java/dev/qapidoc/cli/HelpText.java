@@ -16,8 +16,7 @@ final class HelpText {
     /** Labels longer than this put their explanation on the next line. */
     private static final int MAX_LABEL = 18;
 
-    private HelpText() {
-    }
+    private HelpText() {}
 
     /** The full help of command {@code name}. */
     static String render(String name, CommandSpec spec) {
@@ -60,8 +59,8 @@ final class HelpText {
         StringBuilder line = new StringBuilder(head);
         List<String> items = new ArrayList<>();
         for (OptionSpec o : spec.options()) {
-            items.add("[" + o.name() + (o.takesValue() ? " " + o.valueName() : "") + "]"
-                    + (o.repeatable() ? "..." : ""));
+            items.add(
+                    "[" + o.name() + (o.takesValue() ? " " + o.valueName() : "") + "]" + (o.repeatable() ? "..." : ""));
         }
         if (!spec.positionals().isEmpty()) {
             items.add(positionalSynopsis(spec.positionals()));

@@ -1,8 +1,8 @@
 package dev.qapidoc.cli;
 
+import dev.qapidoc.emit.RstWriter;
 import dev.qapidoc.html.SiteBuilder;
 import dev.qapidoc.html.SiteConfig;
-import dev.qapidoc.emit.RstWriter;
 import dev.qapidoc.rst.ContentLine;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +26,9 @@ final class HtmlCommand implements Command {
 
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("write a one-page HTML manual (with indices and search) for a schema", """
+        return new CommandSpec(
+                "write a one-page HTML manual (with indices and search) for a schema",
+                """
                 Reads and checks the QAPI schema file SCHEMA and writes a standalone HTML site
                 whose index.html is the reference manual of every documented definition, with
                 the general index, the QAPI index of the namespace, search and objects.inv.
@@ -34,22 +36,31 @@ final class HtmlCommand implements Command {
                   cd qemu && qapidoc html --namespace QMP -o /tmp/qmp qapi/qapi-schema.json
                 """,
                 List.of(new CommandSpec.Positional("SCHEMA", "schema file", true, false, "the QAPI schema file")),
-                List.of(OptionSpec.value("NS", "put the definitions in QAPI namespace NS (QMP, QGA, QSD, ...)",
-                        "--namespace"),
+                List.of(
+                        OptionSpec.value(
+                                "NS", "put the definitions in QAPI namespace NS (QMP, QGA, QSD, ...)", "--namespace"),
                         OptionSpec.value("T", "the manual's title (default: \"NS Reference Manual\")", "--title"),
-                        OptionSpec.value("qemu|extended", "qemu (default): the reST QEMU generates; extended: the"
-                        + " richer dialect (struct/union kinds, branches)", "--dialect"),
-                        OptionSpec.value("OUTDIR", "output folder (default: build/html); replaced only on success",
-                        "-o", "--output"),
+                        OptionSpec.value(
+                                "qemu|extended",
+                                "qemu (default): the reST QEMU generates; extended: the"
+                                        + " richer dialect (struct/union kinds, branches)",
+                                "--dialect"),
+                        OptionSpec.value(
+                                "OUTDIR",
+                                "output folder (default: build/html); replaced only on success",
+                                "-o",
+                                "--output"),
                         OptionSpec.flag("turn warnings into errors", "-W"),
-                        OptionSpec.flag("load SCHEMA with today's QEMU rules exactly; by default it is loaded"
-                        + " tolerant, accepting the schema language and doc conventions of every QEMU release"
-                        + " since 2.10, so the manual of an older QEMU can be built. What tolerant mode accepted"
-                        + " is summed up in one 'note:' line on stderr (details: 'qapidoc lint --tolerant"
-                        + " SCHEMA'); it is about the schema's age, not the manual, so -W does not count it",
-                        "--strict")),
+                        OptionSpec.flag(
+                                "load SCHEMA with today's QEMU rules exactly; by default it is loaded"
+                                        + " tolerant, accepting the schema language and doc conventions of every QEMU release"
+                                        + " since 2.10, so the manual of an older QEMU can be built. What tolerant mode accepted"
+                                        + " is summed up in one 'note:' line on stderr (details: 'qapidoc lint --tolerant"
+                                        + " SCHEMA'); it is about the schema's age, not the manual, so -W does not count it",
+                                "--strict")),
                 "",
-                List.of(new CommandSpec.Exit(0, "success: the site was written"),
+                List.of(
+                        new CommandSpec.Exit(0, "success: the site was written"),
                         new CommandSpec.Exit(1, "schema errors (or warnings with -W); OUTDIR was left unchanged"),
                         new CommandSpec.Exit(2, "usage error")));
     }
@@ -88,9 +99,10 @@ final class HtmlCommand implements Command {
         schemas.prefetch(schema, ns);
         // the root page is built from memory; the working folder is where the schema is found
         // and where relative include and image paths would point
-        Map<String, List<ContentLine>> pages = Map.of("index", ContentLine.of("index.rst", rootPage(title, schema, ns)));
-        SiteBuilder.Output result = SiteBuilder.build(new SiteBuilder.Options(cwd, "", config, false, List.of(Path.of("themes")), schemas)
-                .withPages(pages));
+        Map<String, List<ContentLine>> pages =
+                Map.of("index", ContentLine.of("index.rst", rootPage(title, schema, ns)));
+        SiteBuilder.Output result = SiteBuilder.build(
+                new SiteBuilder.Options(cwd, "", config, false, List.of(Path.of("themes")), schemas).withPages(pages));
         SiteFindings found = SiteFindings.print(io, schemas, result.messages());
         int errors = found.errors();
         int warnings = found.warnings();

@@ -23,7 +23,9 @@ final class IntrospectCommand implements Command {
 
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("print the query-qmp-schema data of a schema as JSON", """
+        return new CommandSpec(
+                "print the query-qmp-schema data of a schema as JSON",
+                """
                 Reads the QAPI schema file SCHEMA (and every file it includes), checks it as
                 QEMU's QAPI frontend does, and prints on stdout, as JSON, the SchemaInfo list
                 that QMP's query-qmp-schema command returns -- without building QEMU:
@@ -48,17 +50,24 @@ final class IntrospectCommand implements Command {
                 it), and the exit status is 1.
                 """,
                 List.of(new CommandSpec.Positional("SCHEMA", "schema file", true, false, "the QAPI schema file")),
-                List.of(OptionSpec.flag("name types by their real names (QEMU's 'qapi-gen -u'); by default, as in"
-                        + " QEMU, enum, object and alternate types are named by numbers (\"0\", \"1\", ...) in"
-                        + " first-use order, because type names are not a stable interface", "--unmask", "-u"),
-                        OptionSpec.flag("check SCHEMA with today's QEMU rules exactly. By default it is read"
-                        + " tolerant: the schema language of every QEMU release since 2.10 is accepted (simple"
-                        + " unions, old pragma names, ...), so a management application can get the data of the"
-                        + " QEMU release it talks to. A schema valid today gives the same output in both modes;"
-                        + " what tolerant mode accepted is summed up in one 'note:' line on stderr (details:"
-                        + " 'qapidoc lint --tolerant SCHEMA')", "--strict")),
+                List.of(
+                        OptionSpec.flag(
+                                "name types by their real names (QEMU's 'qapi-gen -u'); by default, as in"
+                                        + " QEMU, enum, object and alternate types are named by numbers (\"0\", \"1\", ...) in"
+                                        + " first-use order, because type names are not a stable interface",
+                                "--unmask",
+                                "-u"),
+                        OptionSpec.flag(
+                                "check SCHEMA with today's QEMU rules exactly. By default it is read"
+                                        + " tolerant: the schema language of every QEMU release since 2.10 is accepted (simple"
+                                        + " unions, old pragma names, ...), so a management application can get the data of the"
+                                        + " QEMU release it talks to. A schema valid today gives the same output in both modes;"
+                                        + " what tolerant mode accepted is summed up in one 'note:' line on stderr (details:"
+                                        + " 'qapidoc lint --tolerant SCHEMA')",
+                                "--strict")),
                 "",
-                List.of(new CommandSpec.Exit(0, "the schema is valid; the JSON was printed"),
+                List.of(
+                        new CommandSpec.Exit(0, "the schema is valid; the JSON was printed"),
                         new CommandSpec.Exit(1, "the schema has an error (or cannot be read)"),
                         new CommandSpec.Exit(2, "usage error")));
     }

@@ -35,34 +35,43 @@ final class LintCommand implements Command {
 
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("report every problem of a schema at once: QEMU's checks and more", """
+        return new CommandSpec(
+                "report every problem of a schema at once: QEMU's checks and more",
+                """
                 Checks each QAPI schema SCHEMA (with the files it includes) with every check
                 QEMU's generator runs, reporting all independent problems in one run instead
                 of stopping at the first, and with lint's own warnings: QMP examples that do
                 not match the schema, references to nothing, missing 'Since:', unexplained
                 deprecated/unstable features. Findings come in source order.
                 """,
-                List.of(new CommandSpec.Positional("SCHEMA", "schema file", true, true,
-                        "a QAPI schema file; several are linted in one run")),
-                List.of(OptionSpec.value("text|json|sarif", "text (default): one finding per line as compilers"
-                        + " print it, FILE:LINE[:COL]: error|warning: MESSAGE [RULE], preceded by QEMU's include"
-                        + " chain and \"In command 'x':\" lines where QEMU prints them; on a terminal also the"
-                        + " source line and a caret\n"
-                        + "json: a JSON array of findings, each an object with the keys file, line, column (0 ="
-                        + " unknown), severity (\"error\" or \"warning\"), rule, message, context (e.g."
-                        + " \"command 'x'\" or null) and includedFrom (array of {file, line}, outermost first)\n"
-                        + "sarif: a SARIF 2.1.0 log (for code-scanning services)", "--format"),
+                List.of(new CommandSpec.Positional(
+                        "SCHEMA", "schema file", true, true, "a QAPI schema file; several are linted in one run")),
+                List.of(
+                        OptionSpec.value(
+                                "text|json|sarif",
+                                "text (default): one finding per line as compilers"
+                                        + " print it, FILE:LINE[:COL]: error|warning: MESSAGE [RULE], preceded by QEMU's include"
+                                        + " chain and \"In command 'x':\" lines where QEMU prints them; on a terminal also the"
+                                        + " source line and a caret\n"
+                                        + "json: a JSON array of findings, each an object with the keys file, line, column (0 ="
+                                        + " unknown), severity (\"error\" or \"warning\"), rule, message, context (e.g."
+                                        + " \"command 'x'\" or null) and includedFrom (array of {file, line}, outermost first)\n"
+                                        + "sarif: a SARIF 2.1.0 log (for code-scanning services)",
+                                "--format"),
                         OptionSpec.flag("warnings fail the run too (exit status 1)", "--werror"),
-                        OptionSpec.flag("accept the schema language and doc conventions of every QEMU release"
-                        + " since 2.10 (simple unions, old pragma names and naming rules, C-expression 'if',"
-                        + " Note:/Example: sections, the 2017 doc markup); what today's QEMU would reject is"
-                        + " reported under the --tolerant rules below, as warnings. Without it lint is strict:"
-                        + " it serves authors of current schemas, so it checks exactly what today's QEMU"
-                        + " checks", "--tolerant"),
+                        OptionSpec.flag(
+                                "accept the schema language and doc conventions of every QEMU release"
+                                        + " since 2.10 (simple unions, old pragma names and naming rules, C-expression 'if',"
+                                        + " Note:/Example: sections, the 2017 doc markup); what today's QEMU would reject is"
+                                        + " reported under the --tolerant rules below, as warnings. Without it lint is strict:"
+                                        + " it serves authors of current schemas, so it checks exactly what today's QEMU"
+                                        + " checks",
+                                "--tolerant"),
                         OptionSpec.value("ID=LEVEL", "set a rule's level: off, warning or error", "--rule")
                                 .asRepeatable()),
                 notes(),
-                List.of(new CommandSpec.Exit(0, "no finding fails (warnings are allowed unless --werror)"),
+                List.of(
+                        new CommandSpec.Exit(0, "no finding fails (warnings are allowed unless --werror)"),
                         new CommandSpec.Exit(1, "at least one error (or, with --werror, warning)"),
                         new CommandSpec.Exit(2, "usage error, or a schema file cannot be read")));
     }
@@ -71,10 +80,16 @@ final class LintCommand implements Command {
     private static String notes() {
         StringBuilder sb = new StringBuilder("rules (default level, id, explanation):\n");
         for (Rule r : Rules.all()) {
-            sb.append("  ").append(pad(r.defaultLevel().word(), 8)).append(' ').append(pad(r.id(), 20))
-                    .append(' ').append(r.explanation()).append('\n');
+            sb.append("  ")
+                    .append(pad(r.defaultLevel().word(), 8))
+                    .append(' ')
+                    .append(pad(r.id(), 20))
+                    .append(' ')
+                    .append(r.explanation())
+                    .append('\n');
         }
-        sb.append("""
+        sb.append(
+                """
 
                 qapi-syntax, qapi-schema, qapi-doc and doc-required are QEMU's own checks,
                 reported with QEMU's exact messages. doc-required applies where the schema sets
@@ -95,17 +110,22 @@ final class LintCommand implements Command {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
-    private enum Format { TEXT, JSON, SARIF }
+    private enum Format {
+        TEXT,
+        JSON,
+        SARIF
+    }
 
     @Override
     public int run(Args args, Console io) throws UsageException, IOException {
         String v = args.value("--format", "text");
-        Format format = switch (v) {
-            case "text" -> Format.TEXT;
-            case "json" -> Format.JSON;
-            case "sarif" -> Format.SARIF;
-            default -> throw new UsageException("unknown format '" + v + "'; use text, json or sarif");
-        };
+        Format format =
+                switch (v) {
+                    case "text" -> Format.TEXT;
+                    case "json" -> Format.JSON;
+                    case "sarif" -> Format.SARIF;
+                    default -> throw new UsageException("unknown format '" + v + "'; use text, json or sarif");
+                };
         boolean werror = args.has("--werror");
         boolean tolerant = args.has("--tolerant");
         Map<String, Level> levels = new LinkedHashMap<>();
@@ -167,8 +187,14 @@ final class LintCommand implements Command {
             String rendered = d.render();
             String loc = d.where().toString() + ": ";
             int at = rendered.lastIndexOf(loc + d.message());
-            sb.append(rendered, 0, at).append(loc).append(d.severity().word()).append(": ")
-                    .append(d.message()).append(" [").append(d.rule()).append("]\n");
+            sb.append(rendered, 0, at)
+                    .append(loc)
+                    .append(d.severity().word())
+                    .append(": ")
+                    .append(d.message())
+                    .append(" [")
+                    .append(d.rule())
+                    .append("]\n");
             if (tty) {
                 String line = sourceLine(sources, cwd, d.where());
                 if (line != null) {
@@ -233,8 +259,7 @@ final class LintCommand implements Command {
 
     private static List<SourceLocation> includeChain(SourceLocation where) {
         List<SourceLocation> chain = new ArrayList<>();
-        for (SourceLocation l = where.includedFrom(); l != null && chain.size() < 1000;
-                l = l.includedFrom()) {
+        for (SourceLocation l = where.includedFrom(); l != null && chain.size() < 1000; l = l.includedFrom()) {
             chain.add(0, l);
         }
         return chain;
@@ -280,11 +305,14 @@ final class LintCommand implements Command {
                 if (idx != null) {
                     g.writeNumberField("ruleIndex", idx);
                 }
-                g.writeStringField("level", d.severity() == Severity.ERROR ? "error"
-                        : d.severity() == Severity.WARNING ? "warning" : "note");
+                g.writeStringField(
+                        "level",
+                        d.severity() == Severity.ERROR
+                                ? "error"
+                                : d.severity() == Severity.WARNING ? "warning" : "note");
                 g.writeObjectFieldStart("message");
-                g.writeStringField("text", d.context() == null ? d.message()
-                        : "In " + d.context() + ": " + d.message());
+                g.writeStringField(
+                        "text", d.context() == null ? d.message() : "In " + d.context() + ": " + d.message());
                 g.writeEndObject();
                 g.writeArrayFieldStart("locations");
                 writeLocation(g, d.where(), null);
@@ -307,8 +335,7 @@ final class LintCommand implements Command {
         return w + "\n";
     }
 
-    private static void writeLocation(JsonGenerator g, SourceLocation l, String message)
-            throws IOException {
+    private static void writeLocation(JsonGenerator g, SourceLocation l, String message) throws IOException {
         g.writeStartObject();
         g.writeObjectFieldStart("physicalLocation");
         g.writeObjectFieldStart("artifactLocation");
@@ -334,8 +361,7 @@ final class LintCommand implements Command {
         StringBuilder sb = new StringBuilder();
         for (byte b : file.replace('\\', '/').getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || "-._~/".indexOf(c) >= 0) {
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/".indexOf(c) >= 0) {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(String.format("%02X", c));

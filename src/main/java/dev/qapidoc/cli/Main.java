@@ -25,8 +25,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         int rc = run(args, out, err);
         out.flush();
         err.flush();
@@ -40,7 +42,9 @@ public final class Main {
         boolean debug = rest.remove("--debug");
         Map<String, Command> commands = commands();
         try {
-            if (rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h")
+            if (rest.isEmpty()
+                    || rest.get(0).equals("--help")
+                    || rest.get(0).equals("-h")
                     || rest.get(0).equals("help")) {
                 if (rest.size() > 1 && commands.containsKey(rest.get(1))) {
                     out.print(help(commands.get(rest.get(1))));
@@ -55,8 +59,8 @@ public final class Main {
             }
             Command cmd = commands.get(rest.get(0));
             if (cmd == null) {
-                throw new UsageException("unknown command '" + rest.get(0)
-                        + "'; run 'qapidoc --help' for the list of commands");
+                throw new UsageException(
+                        "unknown command '" + rest.get(0) + "'; run 'qapidoc --help' for the list of commands");
             }
             Args parsed = Args.parse(cmd.name(), cmd.spec(), rest.subList(1, rest.size()));
             if (parsed.helpRequested()) {
@@ -119,7 +123,8 @@ public final class Main {
 
     private static String usage(Map<String, Command> commands) {
         StringBuilder sb = new StringBuilder();
-        sb.append("qapidoc ").append(Version.get())
+        sb.append("qapidoc ")
+                .append(Version.get())
                 .append(" - documentation and checks for QAPI schemas (QEMU's QMP, QGA, QSD)\n\n")
                 .append("usage: qapidoc COMMAND [OPTIONS] [ARGS]\n")
                 .append("       qapidoc COMMAND --help     details of one command\n\n")

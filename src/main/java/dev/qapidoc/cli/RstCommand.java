@@ -1,8 +1,7 @@
 package dev.qapidoc.cli;
 
-import dev.qapidoc.rst.ContentLine;
-
 import dev.qapidoc.emit.RstWriter;
+import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.schema.Schema;
 import java.io.IOException;
@@ -26,7 +25,9 @@ final class RstCommand implements Command {
 
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("write the reST documentation of a schema (QEMU's dialect or the extended one)", """
+        return new CommandSpec(
+                "write the reST documentation of a schema (QEMU's dialect or the extended one)",
+                """
                 Reads and checks the QAPI schema file SCHEMA like 'qapidoc dump' and writes
                 reST with 'qapi:' directives for every documented definition and every
                 free-form documentation comment, in documentation order.
@@ -39,27 +40,39 @@ final class RstCommand implements Command {
                 is 1.
                 """,
                 List.of(new CommandSpec.Positional("SCHEMA", "schema file", true, false, "the QAPI schema file")),
-                List.of(OptionSpec.value("NS", "start with '.. qapi:namespace:: NS', as QEMU's ':namespace:'"
-                        + " option of the qapi-doc directive does", "--namespace"),
-                        OptionSpec.flag("prefix every line with the schema line it comes from, exactly like the"
-                        + " .ir dump of QEMU's extension: 'FILE:NNNN |' right-aligned, NNNN zero-based, FILE"
-                        + " relative to the working directory; the namespace line is credited to line 0 of"
-                        + " SCHEMA", "--source-map"),
-                        OptionSpec.value("qemu|extended", "qemu (default): exactly what QEMU's Sphinx extension"
-                        + " generates, line for line, for real Sphinx builds with QEMU's domain\n"
-                        + "extended: the richer dialect of qapidoc's own domain: qapi:struct / qapi:union,"
-                        + " qapi:branch blocks for union branches, inherited and boxed members written out,"
-                        + " :choice: for alternates, typed ':error Name:' fields, module options (see README.md,"
-                        + " \"reST dialects\")", "--dialect"),
-                        OptionSpec.flag("load SCHEMA with today's QEMU rules exactly; by default it is loaded"
-                        + " tolerant (the schema language and doc conventions of every QEMU release since 2.10),"
-                        + " and what tolerant mode accepted is summed up in one 'note:' line on stderr (details:"
-                        + " 'qapidoc lint --tolerant SCHEMA')", "--strict"),
+                List.of(
+                        OptionSpec.value(
+                                "NS",
+                                "start with '.. qapi:namespace:: NS', as QEMU's ':namespace:'"
+                                        + " option of the qapi-doc directive does",
+                                "--namespace"),
+                        OptionSpec.flag(
+                                "prefix every line with the schema line it comes from, exactly like the"
+                                        + " .ir dump of QEMU's extension: 'FILE:NNNN |' right-aligned, NNNN zero-based, FILE"
+                                        + " relative to the working directory; the namespace line is credited to line 0 of"
+                                        + " SCHEMA",
+                                "--source-map"),
+                        OptionSpec.value(
+                                "qemu|extended",
+                                "qemu (default): exactly what QEMU's Sphinx extension"
+                                        + " generates, line for line, for real Sphinx builds with QEMU's domain\n"
+                                        + "extended: the richer dialect of qapidoc's own domain: qapi:struct / qapi:union,"
+                                        + " qapi:branch blocks for union branches, inherited and boxed members written out,"
+                                        + " :choice: for alternates, typed ':error Name:' fields, module options (see README.md,"
+                                        + " \"reST dialects\")",
+                                "--dialect"),
+                        OptionSpec.flag(
+                                "load SCHEMA with today's QEMU rules exactly; by default it is loaded"
+                                        + " tolerant (the schema language and doc conventions of every QEMU release since 2.10),"
+                                        + " and what tolerant mode accepted is summed up in one 'note:' line on stderr (details:"
+                                        + " 'qapidoc lint --tolerant SCHEMA')",
+                                "--strict"),
                         OptionSpec.value("FILE", "write to FILE instead of standard output", "-o", "--output")),
                 "",
-                List.of(new CommandSpec.Exit(0, "the reST was written"),
-                        new CommandSpec.Exit(1, "the schema has an error (or cannot be read), or FILE cannot be"
-                        + " written"),
+                List.of(
+                        new CommandSpec.Exit(0, "the reST was written"),
+                        new CommandSpec.Exit(
+                                1, "the schema has an error (or cannot be read), or FILE cannot be" + " written"),
                         new CommandSpec.Exit(2, "usage error")));
     }
 
@@ -71,8 +84,8 @@ final class RstCommand implements Command {
         boolean sourceMap = args.has("--source-map");
         LoadMode mode = args.has("--strict") ? LoadMode.STRICT : LoadMode.TOLERANT;
         String d = args.value("--dialect", "qemu");
-        RstWriter.Dialect dialect = RstWriter.Dialect.named(d).orElseThrow(() -> new UsageException(
-                "unknown dialect '" + d + "'; use qemu or extended"));
+        RstWriter.Dialect dialect = RstWriter.Dialect.named(d)
+                .orElseThrow(() -> new UsageException("unknown dialect '" + d + "'; use qemu or extended"));
         if (namespace != null && namespace.isBlank()) {
             throw new UsageException("--namespace needs a non-empty name");
         }

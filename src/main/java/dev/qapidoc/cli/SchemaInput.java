@@ -14,8 +14,7 @@ import java.util.Optional;
  * summed up in one {@code note:} line (the same wording {@code build} and {@code html} use).
  */
 final class SchemaInput {
-    private SchemaInput() {
-    }
+    private SchemaInput() {}
 
     /**
      * Loads {@code file} (relative to {@code wd}). On an error prints its rendered diagnostic to
@@ -38,7 +37,7 @@ final class SchemaInput {
 
     /** The one-line note for {@code count} relaxations applied in {@code where} (schema names). */
     static String tolerantNote(int count, String where) {
-        return "note: tolerant mode accepted " + count + " construct(s) today's QEMU rejects in "
-                + where + "; run 'qapidoc lint --tolerant SCHEMA' for details, or pass --strict";
+        return "note: tolerant mode accepted " + count + " construct(s) today's QEMU rejects in " + where
+                + "; run 'qapidoc lint --tolerant SCHEMA' for details, or pass --strict";
     }
 }

@@ -1,8 +1,8 @@
 package dev.qapidoc.cli;
 
 import dev.qapidoc.domain.SchemaExpander;
-import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.emit.RstWriter;
+import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
@@ -81,7 +81,8 @@ final class SchemaRst implements SchemaExpander {
     }
 
     private Loaded load(String path, String namespace) {
-        LoadResult r = SchemaLoader.load(path, LoadOptions.of(srctree.toAbsolutePath().normalize(), mode));
+        LoadResult r =
+                SchemaLoader.load(path, LoadOptions.of(srctree.toAbsolutePath().normalize(), mode));
         return new Loaded(r, r.ok() ? RstWriter.write(r.schema(), new RstWriter.Options(namespace, dialect)) : null);
     }
 
@@ -109,7 +110,8 @@ final class SchemaRst implements SchemaExpander {
         LoadResult r = loaded.result();
         if (!r.ok()) {
             // the first ERROR: in a tolerant load diagnostics() may start with warnings
-            return Expansion.failed("qapi-doc: schema '" + path + "' has errors:\n" + r.first().get().render());
+            return Expansion.failed("qapi-doc: schema '" + path + "' has errors:\n"
+                    + r.first().get().render());
         }
         if (!r.warnings().isEmpty()) {
             tolerantWarnings.merge(path, r.warnings().size(), Integer::sum);

@@ -13,8 +13,7 @@ import java.util.Properties;
 final class Version {
     private static String version;
 
-    private Version() {
-    }
+    private Version() {}
 
     /** The version, or {@code unknown} when the resource is missing (classes not built by Maven). */
     static synchronized String get() {

@@ -25,8 +25,13 @@ public final class Doc {
 
     /** Section kinds, with the word QEMU prints in messages and the dump. */
     public enum Kind {
-        PLAIN("Plain"), MEMBER("Member"), FEATURE("Feature"), RETURNS("Returns"),
-        ERRORS("Errors"), SINCE("Since"), TODO("Todo");
+        PLAIN("Plain"),
+        MEMBER("Member"),
+        FEATURE("Feature"),
+        RETURNS("Returns"),
+        ERRORS("Errors"),
+        SINCE("Since"),
+        TODO("Todo");
 
         private final String word;
 
@@ -159,7 +164,7 @@ public final class Doc {
             case RETURNS -> returns = s;
             case ERRORS -> errors = s;
             case SINCE -> since = s;
-            default -> { }
+            default -> {}
         }
         sections.add(s);
         all.add(s);
@@ -263,17 +268,25 @@ public final class Doc {
      * one in the sink is QEMU's. The Returns/Errors messages are reported at the section's line
      * and carry no definition context (vectors doc-invalid-return, doc-invalid-return2).
      */
-    public void checkDefinition(String meta, String name, boolean commandHasReturns,
-            SourceLocation defnLoc, String context, Diagnostics sink) {
+    public void checkDefinition(
+            String meta,
+            String name,
+            boolean commandHasReturns,
+            SourceLocation defnLoc,
+            String context,
+            Diagnostics sink) {
         if (symbol == null || !symbol.equals(name)) {
-            sink.add(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
+            sink.add(Diagnostic.error(
+                    RuleId.QAPI_DOC,
+                    defnLoc.withoutColumn(),
+                    context,
                     "documentation comment is for '" + symbol + "'"));
         }
         boolean command = "command".equals(meta);
         if (returns != null) {
             if (command && !commandHasReturns) {
-                Diagnostic d = Diagnostic.error(RuleId.QAPI_DOC, returns.location(),
-                        "'Returns' section, but command doesn't return anything");
+                Diagnostic d = Diagnostic.error(
+                        RuleId.QAPI_DOC, returns.location(), "'Returns' section, but command doesn't return anything");
                 if (lenient) {
                     // Accepted until QEMU 9.0 (Part 3 §3.2). There is no return type to put in
                     // a ':return:' field, so the text stays as a paragraph "Returns: ...".
@@ -283,8 +296,8 @@ public final class Doc {
                     sink.add(d);
                 }
             } else if (!command) {
-                Diagnostic d = Diagnostic.error(RuleId.QAPI_DOC, returns.location(),
-                        "'Returns' section is only valid for commands");
+                Diagnostic d = Diagnostic.error(
+                        RuleId.QAPI_DOC, returns.location(), "'Returns' section is only valid for commands");
                 if (lenient) {
                     sink.add(LegacyDocParser.warning(d, RuleId.DOC_LEGACY_RETURNS));
                     returns = demote(returns, "Returns: ");
@@ -294,8 +307,8 @@ public final class Doc {
             }
         }
         if (errors != null && !command) {
-            Diagnostic d = Diagnostic.error(RuleId.QAPI_DOC, errors.location(),
-                    "'Errors' section is only valid for commands");
+            Diagnostic d =
+                    Diagnostic.error(RuleId.QAPI_DOC, errors.location(), "'Errors' section is only valid for commands");
             if (lenient) {
                 sink.add(LegacyDocParser.warning(d, RuleId.DOC_LEGACY_RETURNS));
                 errors = demote(errors, "Errors: ");
@@ -324,8 +337,7 @@ public final class Doc {
         }
         for (int i = 1; i < lines.size() && indent != Integer.MAX_VALUE; i++) {
             TextLine l = lines.get(i);
-            lines.set(i, new TextLine(l.text().isBlank() ? "" : l.text().substring(indent),
-                    l.location()));
+            lines.set(i, new TextLine(l.text().isBlank() ? "" : l.text().substring(indent), l.location()));
         }
         if (lines.isEmpty()) {
             lines.add(new TextLine(prefix.strip(), s.location()));
@@ -364,8 +376,13 @@ public final class Doc {
         } else if (lenient) {
             // Before QEMU 5.0 features did not exist, and undocumented things were simply
             // "Not documented" (Part 3 §3.3): a stub, and a warning.
-            sink.add(LegacyDocParser.warning(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
-                    "feature '" + feature + "' lacks documentation"), RuleId.DOC_UNDOCUMENTED));
+            sink.add(LegacyDocParser.warning(
+                    Diagnostic.error(
+                            RuleId.QAPI_DOC,
+                            defnLoc.withoutColumn(),
+                            context,
+                            "feature '" + feature + "' lacks documentation"),
+                    RuleId.DOC_UNDOCUMENTED));
             DocSection stub = new DocSection(Kind.FEATURE, feature, location, true);
             stub.link(Role.FEATURE);
             features.put(feature, stub);
@@ -373,7 +390,10 @@ public final class Doc {
             all.add(at < 0 ? all.size() : at + 1, stub);
         } else {
             // documentation-exceptions never exempts features (§1.9)
-            sink.add(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
+            sink.add(Diagnostic.error(
+                    RuleId.QAPI_DOC,
+                    defnLoc.withoutColumn(),
+                    context,
                     "feature '" + feature + "' lacks documentation"));
         }
     }
@@ -383,8 +403,8 @@ public final class Doc {
      * {@code exempt} (pragma documentation-exceptions), else reports {@code ROLE 'NAME' lacks
      * documentation}. {@code role} is value, member or branch.
      */
-    public void connectMember(Role role, String name, boolean exempt, SourceLocation defnLoc,
-            String context, Diagnostics sink) {
+    public void connectMember(
+            Role role, String name, boolean exempt, SourceLocation defnLoc, String context, Diagnostics sink) {
         DocSection s = args.get(name);
         if (s != null) {
             s.link(role);
@@ -392,10 +412,18 @@ public final class Doc {
         }
         if (!exempt && lenient) {
             // Until QEMU 9.0 undocumented members were silently "Not documented" (Part 3 §3.2).
-            sink.add(LegacyDocParser.warning(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
-                    role.word() + " '" + name + "' lacks documentation"), RuleId.DOC_UNDOCUMENTED));
+            sink.add(LegacyDocParser.warning(
+                    Diagnostic.error(
+                            RuleId.QAPI_DOC,
+                            defnLoc.withoutColumn(),
+                            context,
+                            role.word() + " '" + name + "' lacks documentation"),
+                    RuleId.DOC_UNDOCUMENTED));
         } else if (!exempt) {
-            sink.add(Diagnostic.error(RuleId.QAPI_DOC, defnLoc.withoutColumn(), context,
+            sink.add(Diagnostic.error(
+                    RuleId.QAPI_DOC,
+                    defnLoc.withoutColumn(),
+                    context,
                     role.word() + " '" + name + "' lacks documentation"));
             return;
         }
@@ -505,14 +533,25 @@ public final class Doc {
         }
         out.append("    body=\n").append(body().text()).append('\n');
         for (DocSection s : args.values()) {
-            out.append("    arg=").append(s.name()).append('\n').append(s.text()).append('\n');
+            out.append("    arg=")
+                    .append(s.name())
+                    .append('\n')
+                    .append(s.text())
+                    .append('\n');
         }
         for (DocSection s : features.values()) {
-            out.append("    feature=").append(s.name()).append('\n').append(s.text()).append('\n');
+            out.append("    feature=")
+                    .append(s.name())
+                    .append('\n')
+                    .append(s.text())
+                    .append('\n');
         }
         for (DocSection s : sections) {
-            out.append("    section=").append(s.kind().word()).append('\n')
-                    .append(s.text()).append('\n');
+            out.append("    section=")
+                    .append(s.kind().word())
+                    .append('\n')
+                    .append(s.text())
+                    .append('\n');
         }
     }
 

@@ -29,8 +29,7 @@ public final class DocParser {
     private static final class Regex {
         /** §1.3.2 rule 2: only matches where group 2 (the punctuation) took part are errors. */
         static final Pattern SENTENCE =
-                Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]",
-                        Pattern.UNICODE_CHARACTER_CLASS);
+                Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]", Pattern.UNICODE_CHARACTER_CLASS);
     }
 
     /**
@@ -40,8 +39,8 @@ public final class DocParser {
     static DocLine nextToken(DocLineSource source, DocLine last) {
         DocLine dl = source.next();
         if (dl == null) {
-            throw new QapiException(Diagnostic.error(RuleId.QAPI_DOC, last.location().withoutColumn(),
-                    "documentation comment must end with '##'"));
+            throw new QapiException(Diagnostic.error(
+                    RuleId.QAPI_DOC, last.location().withoutColumn(), "documentation comment must end with '##'"));
         }
         return dl;
     }
@@ -79,8 +78,8 @@ public final class DocParser {
      */
     static boolean urlLine(String text) {
         int i = skipSpaces(text, 0);
-        return (text.startsWith("https://", i) || text.startsWith("http://", i)
-                || text.startsWith("ftp://", i)) && text.indexOf(' ', i) < 0;
+        return (text.startsWith("https://", i) || text.startsWith("http://", i) || text.startsWith("ftp://", i))
+                && text.indexOf(' ', i) < 0;
     }
 
     /**
@@ -125,8 +124,10 @@ public final class DocParser {
         int p = 0;
         while (p < n) {
             char c = text.charAt(p);
-            if (c == 'e' && (p == 0 || !isAsciiWord(text.charAt(p - 1)))
-                    && text.startsWith("e.g.", p) && spaceThenCap(text, p + 4)) {
+            if (c == 'e'
+                    && (p == 0 || !isAsciiWord(text.charAt(p - 1)))
+                    && text.startsWith("e.g.", p)
+                    && spaceThenCap(text, p + 4)) {
                 p += 6;
             } else if (p == 0 && leadingNumber(text) > 0) {
                 p = leadingNumber(text);
@@ -142,8 +143,7 @@ public final class DocParser {
     /** Necessary for a group-2 match: {@code [.!?]}, one space, {@code [A-Z0-9(]} somewhere. */
     private static boolean maySentenceError(String text) {
         // String.indexOf is an intrinsic: far cheaper than a char loop while still interpreted
-        return maySentenceError(text, ". ") || maySentenceError(text, "! ")
-                || maySentenceError(text, "? ");
+        return maySentenceError(text, ". ") || maySentenceError(text, "! ") || maySentenceError(text, "? ");
     }
 
     private static boolean maySentenceError(String text, String punctSpace) {
@@ -158,8 +158,11 @@ public final class DocParser {
     /** {@code ^ *\\d\\. [A-Z0-9(]} on an ASCII line: the end of the match, or 0. */
     private static int leadingNumber(String text) {
         int i = skipSpaces(text, 0);
-        if (i + 1 < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9'
-                && text.charAt(i + 1) == '.' && spaceThenCap(text, i + 2)) {
+        if (i + 1 < text.length()
+                && text.charAt(i) >= '0'
+                && text.charAt(i) <= '9'
+                && text.charAt(i + 1) == '.'
+                && spaceThenCap(text, i + 2)) {
             return i + 4;
         }
         return 0;
@@ -197,8 +200,7 @@ public final class DocParser {
     }
 
     /** The tags of §1.6.2 step 4, in the regex's alternation order ({@code Notes?} tries "Notes" first). */
-    private static final String[] TAGS =
-            {"Returns", "Errors", "Since", "Notes", "Note", "Examples", "Example", "TODO"};
+    private static final String[] TAGS = {"Returns", "Errors", "Since", "Notes", "Note", "Examples", "Example", "TODO"};
 
     /**
      * §1.6.2 step 4: {@code (Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *} at the start
@@ -206,8 +208,7 @@ public final class DocParser {
      */
     static Head tagHead(String text) {
         for (String t : TAGS) {
-            if (text.startsWith(t) && text.startsWith(":", t.length())
-                    && !text.startsWith("::", t.length())) {
+            if (text.startsWith(t) && text.startsWith(":", t.length()) && !text.startsWith("::", t.length())) {
                 return new Head(t, skipSpaces(text, t.length() + 1));
             }
         }
@@ -221,8 +222,8 @@ public final class DocParser {
         return i;
     }
 
-    private static final String TWO_SPACES = "Use two spaces between sentences\n"
-            + "If this not the end of a sentence, please report a bug.";
+    private static final String TWO_SPACES =
+            "Use two spaces between sentences\n" + "If this not the end of a sentence, please report a bug.";
 
     /**
      * Parses the block that starts with {@code opening} (whose text the lexer already checked is
@@ -242,8 +243,7 @@ public final class DocParser {
      * {@link LegacyDocParser}. The doc is marked lenient, so binding relaxes too
      * ({@link Doc#isLenient()}). A block that passes {@link #parse} gives the same doc here.
      */
-    public static Doc parseLenient(DocLine opening, DocLineSource lines,
-            java.util.List<Diagnostic> warnings) {
+    public static Doc parseLenient(DocLine opening, DocLineSource lines, java.util.List<Diagnostic> warnings) {
         Doc d = new Block(opening, lines, warnings).parse();
         d.markLenient();
         return d;
@@ -347,8 +347,7 @@ public final class DocParser {
         /** §1.3.2, in this order: length, then sentence spacing. */
         private void validate(String text, DocLine dl) {
             // length() >= len(): the code point count is needed only for long lines
-            if (text.length() + 2 > 70 && PyText.len(text) + 2 > 70
-                    && !urlLine(text)) {
+            if (text.length() + 2 > 70 && PyText.len(text) + 2 > 70 && !urlLine(text)) {
                 QapiException e = parseError(dl, "documentation line longer than 70 characters");
                 if (warnings == null) {
                     throw e;
@@ -459,28 +458,32 @@ public final class DocParser {
 
         /** True for a line that starts a description, a tagged section or a features block. */
         private static boolean startsSection(String text) {
-            return text.equals("Features:") || descriptionHead(text) != null
-                    || tagHead(text) != null;
+            return text.equals("Features:") || descriptionHead(text) != null || tagHead(text) != null;
         }
 
         /** §1.6.2 step 4. */
         private Line taggedSection(Line cur, Head m) {
             String tag = m.word();
             if (tag.contains("Note")) {
-                throw parseError(cur, "The '" + tag + "' section is no longer supported. Please use"
-                        + " rST's '.. note::' or '.. admonition:: notes' directives, or another"
-                        + " suitable admonition instead.");
+                throw parseError(
+                        cur,
+                        "The '" + tag + "' section is no longer supported. Please use"
+                                + " rST's '.. note::' or '.. admonition:: notes' directives, or another"
+                                + " suitable admonition instead.");
             }
             if (tag.contains("Example")) {
-                throw parseError(cur, "The '" + tag + "' section is no longer supported. Please use"
-                        + " the '.. qmp-example::' directive, or other suitable markup instead.");
+                throw parseError(
+                        cur,
+                        "The '" + tag + "' section is no longer supported. Please use"
+                                + " the '.. qmp-example::' directive, or other suitable markup instead.");
             }
-            Doc.Kind kind = switch (tag) {
-                case "Returns" -> Doc.Kind.RETURNS;
-                case "Errors" -> Doc.Kind.ERRORS;
-                case "Since" -> Doc.Kind.SINCE;
-                default -> Doc.Kind.TODO;
-            };
+            Doc.Kind kind =
+                    switch (tag) {
+                        case "Returns" -> Doc.Kind.RETURNS;
+                        case "Errors" -> Doc.Kind.ERRORS;
+                        case "Since" -> Doc.Kind.SINCE;
+                        default -> Doc.Kind.TODO;
+                    };
             if (doc.slot(kind) != null) {
                 throw semanticError(cur, "duplicated '" + kind.word() + "' section");
             }
@@ -574,7 +577,9 @@ public final class DocParser {
             for (DocSection s : doc.mutableAll()) {
                 s.finish();
                 if (s.kind() != Doc.Kind.PLAIN && s.text().isEmpty()) {
-                    throw new QapiException(Diagnostic.error(RuleId.QAPI_DOC, s.location(),
+                    throw new QapiException(Diagnostic.error(
+                            RuleId.QAPI_DOC,
+                            s.location(),
                             "text required after '" + s.kind().word() + ":'"));
                 }
             }

@@ -2,8 +2,8 @@ package dev.qapidoc.doc;
 
 import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
-import dev.qapidoc.source.Severity;
 import dev.qapidoc.source.RuleId;
+import dev.qapidoc.source.Severity;
 import dev.qapidoc.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +72,7 @@ public final class LegacyDocParser {
                 }
                 for (Doc.TextLine l : ls) {
                     String t = l.text().strip();
-                    if (t.endsWith("::") || t.contains("``") || t.contains("**")
-                            || t.startsWith(".. ")) {
+                    if (t.endsWith("::") || t.contains("``") || t.contains("**") || t.startsWith(".. ")) {
                         return Markup.REST;
                     }
                 }
@@ -160,8 +159,7 @@ public final class LegacyDocParser {
         List<Doc.TextLine> out = new ArrayList<>(text.size());
         for (int i = 0; i < text.size(); i++) {
             Doc.TextLine l = text.get(i);
-            out.add(i == 0 || l.text().isEmpty() ? l
-                    : new Doc.TextLine("    " + l.text(), l.location()));
+            out.add(i == 0 || l.text().isEmpty() ? l : new Doc.TextLine("    " + l.text(), l.location()));
         }
         return out;
     }
@@ -177,7 +175,9 @@ public final class LegacyDocParser {
                 sb.append(sb.length() > 0 ? " " : "").append(l.text().strip());
             }
         }
-        return text.isEmpty() ? text : List.of(new Doc.TextLine(sb.toString(), text.get(0).location()));
+        return text.isEmpty()
+                ? text
+                : List.of(new Doc.TextLine(sb.toString(), text.get(0).location()));
     }
 
     private static final Pattern LIST_ITEM = Pattern.compile("\\s*([*-]|[0-9]*\\.) \\S.*");
@@ -186,8 +186,7 @@ public final class LegacyDocParser {
      * §3.6 step 3: {@code Note:} → {@code .. note::}; {@code Notes:} holding a list of several
      * notes → {@code .. admonition:: Notes} (a single note stays a note).
      */
-    private static List<Doc.TextLine> note(List<Doc.TextLine> text, String tag,
-            SourceLocation where) {
+    private static List<Doc.TextLine> note(List<Doc.TextLine> text, String tag, SourceLocation where) {
         int items = 0;
         for (Doc.TextLine l : text) {
             if (LIST_ITEM.matcher(l.text()).matches()) {
@@ -195,8 +194,7 @@ public final class LegacyDocParser {
             }
         }
         List<Doc.TextLine> out = new ArrayList<>();
-        out.add(new Doc.TextLine(tag.equals("Notes") && items > 1 ? ".. admonition:: Notes"
-                : ".. note::", where));
+        out.add(new Doc.TextLine(tag.equals("Notes") && items > 1 ? ".. admonition:: Notes" : ".. note::", where));
         out.add(new Doc.TextLine("", where));
         for (Doc.TextLine l : trimBlank(text)) {
             out.add(new Doc.TextLine(l.text().isEmpty() ? "" : "   " + l.text(), l.location()));
@@ -232,8 +230,8 @@ public final class LegacyDocParser {
             return out;
         }
         if (prose == 1 && firstProse == 0 && lines.size() > 1) {
-            out.add(new Doc.TextLine("   :title: " + lines.get(0).text().strip(),
-                    lines.get(0).location()));
+            out.add(new Doc.TextLine(
+                    "   :title: " + lines.get(0).text().strip(), lines.get(0).location()));
             out.add(new Doc.TextLine("", where));
             int from = 1;
             while (from < lines.size() && lines.get(from).text().isEmpty()) {
@@ -283,14 +281,17 @@ public final class LegacyDocParser {
         boolean[] prose = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).text();
-            boolean candidate = !t.isEmpty() && !PyText.isSpace(t.charAt(0))
-                    && !t.startsWith("->") && !t.startsWith("<-") && !t.startsWith("...")
+            boolean candidate = !t.isEmpty()
+                    && !PyText.isSpace(t.charAt(0))
+                    && !t.startsWith("->")
+                    && !t.startsWith("<-")
+                    && !t.startsWith("...")
                     && "{}[]\"".indexOf(t.charAt(0)) < 0;
             // a line directly under prose continues the sentence unless it starts a message, as
             // in "intervals\n[0, 10), [10, 50):" or an indented "  read: [0, 10)" (QEMU 2.12+)
             String st = t.strip();
-            boolean continuation = i > 0 && prose[i - 1] && !st.isEmpty()
-                    && !st.startsWith("->") && !st.startsWith("<-");
+            boolean continuation =
+                    i > 0 && prose[i - 1] && !st.isEmpty() && !st.startsWith("->") && !st.startsWith("<-");
             prose[i] = continuation
                     || candidate && (i == 0 || lines.get(i - 1).text().isEmpty() || prose[i - 1]);
         }
@@ -380,7 +381,8 @@ public final class LegacyDocParser {
                     }
                     Matcher m = DESCRIPTION.matcher(t.strip());
                     if (m.lookingAt()) {
-                        warn("'@" + m.group(1) + ":' not allowed in free-form documentation",
+                        warn(
+                                "'@" + m.group(1) + ":' not allowed in free-form documentation",
                                 RuleId.DOC_LEGACY_STRUCTURE);
                     }
                     body.add(t, here());
@@ -411,22 +413,19 @@ public final class LegacyDocParser {
                 String s = t.strip();
                 String word = s.split("\\s+", 2)[0];
                 Matcher desc = DESCRIPTION.matcher(s);
-                boolean inExample = cur != null && cur.legacyTag != null
-                        && cur.legacyTag.startsWith("Example");
+                boolean inExample = cur != null && cur.legacyTag != null && cur.legacyTag.startsWith("Example");
                 if (desc.lookingAt() && !inExample) {
                     String name = desc.group(1);
                     Doc.Kind kind = features ? Doc.Kind.FEATURE : Doc.Kind.MEMBER;
                     if (name.isEmpty()
-                            || (kind == Doc.Kind.MEMBER ? doc.argMap() : doc.featureMap())
-                                    .containsKey(name)) {
-                        warn(name.isEmpty() ? "invalid parameter name"
-                                : "'" + name + "' parameter name duplicated",
+                            || (kind == Doc.Kind.MEMBER ? doc.argMap() : doc.featureMap()).containsKey(name)) {
+                        warn(
+                                name.isEmpty() ? "invalid parameter name" : "'" + name + "' parameter name duplicated",
                                 RuleId.DOC_LEGACY_STRUCTURE);
                         cur = appendPlain(doc, cur, t, afterBlank);
                     } else {
                         if (!s.startsWith("@" + name + ":")) {
-                            warn("'@" + name + " :' has a space before the colon",
-                                    RuleId.DOC_LEGACY_STRUCTURE);
+                            warn("'@" + name + " :' has a space before the colon", RuleId.DOC_LEGACY_STRUCTURE);
                         }
                         cur = new DocSection(kind, name, here(), false);
                         doc.addDescription(cur);
@@ -438,8 +437,7 @@ public final class LegacyDocParser {
                 } else if (s.equals("Features:")) {
                     features = true;
                     cur = null;
-                } else if (word.endsWith(":")
-                        && TAGS.contains(word.substring(0, word.length() - 1))) {
+                } else if (word.endsWith(":") && TAGS.contains(word.substring(0, word.length() - 1))) {
                     // §3.2: a tag on any line, also inside an example
                     String tag = word.substring(0, word.length() - 1);
                     String rest = s.substring(word.length()).strip();
@@ -452,12 +450,10 @@ public final class LegacyDocParser {
                         bodyStarted = true;
                     }
                     cur.add(t, here());
-                } else if (afterBlank && !inExample && cur.kind() != Doc.Kind.PLAIN
-                        && !PyText.isSpace(t.charAt(0))) {
+                } else if (afterBlank && !inExample && cur.kind() != Doc.Kind.PLAIN && !PyText.isSpace(t.charAt(0))) {
                     // §3.3: a non-indented line after a blank line ends a description
                     cur = appendPlain(doc, null, t, true);
-                } else if (afterBlank && cur.legacyTag != null && !inExample
-                        && !PyText.isSpace(t.charAt(0))) {
+                } else if (afterBlank && cur.legacyTag != null && !inExample && !PyText.isSpace(t.charAt(0))) {
                     cur = appendPlain(doc, null, t, true);
                 } else {
                     cur.add(t, here());
@@ -468,7 +464,9 @@ public final class LegacyDocParser {
 
         /** A line of untagged text: continues the current Plain section or starts one. */
         private DocSection appendPlain(Doc doc, DocSection cur, String t, boolean afterBlank) {
-            if (cur == null || cur.kind() != Doc.Kind.PLAIN || cur.legacyTag != null
+            if (cur == null
+                    || cur.kind() != Doc.Kind.PLAIN
+                    || cur.legacyTag != null
                     || cur == doc.bodySection() && doc.mutableAll().size() > 1) {
                 cur = new DocSection(Doc.Kind.PLAIN, null, here(), false);
                 doc.addSection(cur);
@@ -478,12 +476,13 @@ public final class LegacyDocParser {
         }
 
         private DocSection tagged(Doc doc, String tag, String rest, String line) {
-            Doc.Kind kind = switch (tag) {
-                case "Returns" -> Doc.Kind.RETURNS;
-                case "Since" -> Doc.Kind.SINCE;
-                case "TODO" -> Doc.Kind.TODO;
-                default -> Doc.Kind.PLAIN;
-            };
+            Doc.Kind kind =
+                    switch (tag) {
+                        case "Returns" -> Doc.Kind.RETURNS;
+                        case "Since" -> Doc.Kind.SINCE;
+                        case "TODO" -> Doc.Kind.TODO;
+                        default -> Doc.Kind.PLAIN;
+                    };
             DocSection s;
             if (kind == Doc.Kind.PLAIN) {
                 warn("The '" + tag + "' section is no longer supported", RuleId.DOC_LEGACY_SECTION);

@@ -17,8 +17,7 @@ final class LegacyMarkup {
     private LegacyMarkup() {}
 
     private static final Pattern STRONG = Pattern.compile("\\*([^*\\n]+)\\*");
-    private static final Pattern EMPHASIS =
-            Pattern.compile("\\b_([^_\\n]+)_\\b", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern EMPHASIS = Pattern.compile("\\b_([^_\\n]+)_\\b", Pattern.UNICODE_CHARACTER_CLASS);
     /**
      * A {@code _} ending a word: reST reads {@code word_} as a reference to a target named
      * {@code word} when the {@code _} is followed by whitespace, punctuation, an escape or the
@@ -27,6 +26,7 @@ final class LegacyMarkup {
      */
     private static final Pattern WORD_END_UNDERSCORE =
             Pattern.compile("(?<=[\\p{Alnum}_])_(?![\\p{Alnum}_])", Pattern.UNICODE_CHARACTER_CLASS);
+
     private static final Pattern HEADING = Pattern.compile("(=+) (.*)");
     private static final Pattern ITEM = Pattern.compile("([*-]|[0-9]*\\.) (.*)");
 
@@ -69,10 +69,11 @@ final class LegacyMarkup {
                 blankBefore(out, at);
                 out.add(new Doc.TextLine("::", at));
                 out.add(new Doc.TextLine("", at));
-                while (i < in.size() && (in.get(i).text().equals("|")
-                        || in.get(i).text().startsWith("| "))) {
+                while (i < in.size()
+                        && (in.get(i).text().equals("|") || in.get(i).text().startsWith("| "))) {
                     String x = in.get(i).text();
-                    out.add(new Doc.TextLine(x.length() > 2 ? "   " + x.substring(2) : "",
+                    out.add(new Doc.TextLine(
+                            x.length() > 2 ? "   " + x.substring(2) : "",
                             in.get(i).location()));
                     i++;
                 }
@@ -134,8 +135,7 @@ final class LegacyMarkup {
         return out;
     }
 
-    private static void heading(List<Doc.TextLine> out, int equals, String title,
-            SourceLocation at) {
+    private static void heading(List<Doc.TextLine> out, int equals, String title, SourceLocation at) {
         int level = Math.min(equals + 1, ADORNMENT.length() - 1);
         String adorn = String.valueOf(ADORNMENT.charAt(level)).repeat(Math.max(1, title.length()));
         if (level == 2) {
@@ -169,7 +169,8 @@ final class LegacyMarkup {
         int last = 0;
         while (m.find()) {
             String inner = m.group(1);
-            if (inner.isBlank() || PyText.isSpace(inner.charAt(0))
+            if (inner.isBlank()
+                    || PyText.isSpace(inner.charAt(0))
                     || PyText.isSpace(inner.charAt(inner.length() - 1))) {
                 continue; // "a * b * c": not strong in reST either; escaped below
             }

@@ -34,14 +34,29 @@ final class DocumentPass {
     private static final int MAX_DEPTH = 64;
 
     /** Options of object directives and modules (§2.2), U column. */
-    private static final Set<String> OBJECT_OPTIONS = Set.of(QapiSyntax.OPT_NAMESPACE, QapiSyntax.OPT_MODULE,
-            QapiSyntax.OPT_SINCE, QapiSyntax.OPT_DEPRECATED, QapiSyntax.OPT_UNSTABLE, QapiSyntax.OPT_IFCOND,
-            QapiSyntax.OPT_NOINDEX, QapiSyntax.OPT_NO_INDEX, QapiSyntax.OPT_NOINDEXENTRY,
-            QapiSyntax.OPT_NO_INDEX_ENTRY, QapiSyntax.OPT_NOCONTENTSENTRY, QapiSyntax.OPT_NO_CONTENTS_ENTRY,
+    private static final Set<String> OBJECT_OPTIONS = Set.of(
+            QapiSyntax.OPT_NAMESPACE,
+            QapiSyntax.OPT_MODULE,
+            QapiSyntax.OPT_SINCE,
+            QapiSyntax.OPT_DEPRECATED,
+            QapiSyntax.OPT_UNSTABLE,
+            QapiSyntax.OPT_IFCOND,
+            QapiSyntax.OPT_NOINDEX,
+            QapiSyntax.OPT_NO_INDEX,
+            QapiSyntax.OPT_NOINDEXENTRY,
+            QapiSyntax.OPT_NO_INDEX_ENTRY,
+            QapiSyntax.OPT_NOCONTENTSENTRY,
+            QapiSyntax.OPT_NO_CONTENTS_ENTRY,
             QapiSyntax.OPT_NO_TYPESETTING);
-    private static final Set<String> MODULE_OPTIONS = Set.of(QapiSyntax.OPT_NOINDEX, QapiSyntax.OPT_NO_INDEX,
-            QapiSyntax.OPT_NOINDEXENTRY, QapiSyntax.OPT_NO_INDEX_ENTRY, QapiSyntax.OPT_NOCONTENTSENTRY,
-            QapiSyntax.OPT_NO_CONTENTS_ENTRY, QapiSyntax.OPT_NO_TYPESETTING);
+
+    private static final Set<String> MODULE_OPTIONS = Set.of(
+            QapiSyntax.OPT_NOINDEX,
+            QapiSyntax.OPT_NO_INDEX,
+            QapiSyntax.OPT_NOINDEXENTRY,
+            QapiSyntax.OPT_NO_INDEX_ENTRY,
+            QapiSyntax.OPT_NOCONTENTSENTRY,
+            QapiSyntax.OPT_NO_CONTENTS_ENTRY,
+            QapiSyntax.OPT_NO_TYPESETTING);
 
     private final Domain domain;
     private final String docname;
@@ -52,6 +67,7 @@ final class DocumentPass {
      * changes the quote context), so {@link #object} educates once the fields are in place.
      */
     private final RstReader plainReader;
+
     private final Consumer<SystemMessage> report;
     private String ns = "";
     private String mod = "";
@@ -90,9 +106,11 @@ final class DocumentPass {
         h.put(Domain.PREFIX + QapiSyntax.NAMESPACE, (p, node, frame, depth) -> p.namespace(node.directive()));
         h.put(Domain.PREFIX + QapiSyntax.BRANCH, DocumentPass::branch);
         for (Kind kind : Kind.values()) {
-            h.put(Domain.PREFIX + kind.objtype(), kind == Kind.MODULE
-                    ? (p, node, frame, depth) -> p.module(node, depth)
-                    : (p, node, frame, depth) -> p.object(node, kind, depth));
+            h.put(
+                    Domain.PREFIX + kind.objtype(),
+                    kind == Kind.MODULE
+                            ? (p, node, frame, depth) -> p.module(node, depth)
+                            : (p, node, frame, depth) -> p.object(node, kind, depth));
         }
         return Map.copyOf(h);
     }
@@ -122,7 +140,8 @@ final class DocumentPass {
         int i = 0;
         while (i < parent.children().size()) {
             RstNode c = parent.children().get(i);
-            if (c.type() == Type.DIRECTIVE && handles(c.directive().name())
+            if (c.type() == Type.DIRECTIVE
+                    && handles(c.directive().name())
                     && !(c.directive().name().equalsIgnoreCase(QAPI_DOC) && domain.expander() == SchemaExpander.NONE)) {
                 // (without an expander, qapi-doc is left to other passes or reported as unknown)
                 List<RstNode> rep = depth > MAX_DEPTH ? tooDeep(c) : directive(c, frame, depth);
@@ -140,8 +159,10 @@ final class DocumentPass {
     }
 
     private List<RstNode> tooDeep(RstNode c) {
-        report.accept(SystemMessage.error(c.location(), "Maximum nesting depth (" + MAX_DEPTH
-                + ") exceeded; directive \"" + c.directive().name() + "\" skipped."));
+        report.accept(SystemMessage.error(
+                c.location(),
+                "Maximum nesting depth (" + MAX_DEPTH + ") exceeded; directive \""
+                        + c.directive().name() + "\" skipped."));
         return List.of();
     }
 
@@ -161,8 +182,10 @@ final class DocumentPass {
     private boolean optionsOk(DirectiveCall call, Set<String> allowed) {
         for (String o : call.options().keySet()) {
             if (!allowed.contains(o)) {
-                report.accept(SystemMessage.error(call.location(), "Error in \"" + call.name()
-                        + "\" directive:\nunknown option: \"" + o + "\".\n\n" + call.sourceText()));
+                report.accept(SystemMessage.error(
+                        call.location(),
+                        "Error in \"" + call.name() + "\" directive:\nunknown option: \"" + o + "\".\n\n"
+                                + call.sourceText()));
                 return false;
             }
         }
@@ -173,10 +196,13 @@ final class DocumentPass {
         String a = call.arguments().strip();
         String[] words = a.isEmpty() ? new String[0] : a.split("\\s+");
         if (words.length != 1) {
-            report.accept(SystemMessage.error(call.location(), "Error in \"" + call.name() + "\" directive:\n"
-                    + (words.length == 0 ? "1 argument(s) required, 0 supplied."
-                            : "maximum 1 argument(s) allowed, " + words.length + " supplied.")
-                    + "\n\n" + call.sourceText()));
+            report.accept(SystemMessage.error(
+                    call.location(),
+                    "Error in \"" + call.name() + "\" directive:\n"
+                            + (words.length == 0
+                                    ? "1 argument(s) required, 0 supplied."
+                                    : "maximum 1 argument(s) allowed, " + words.length + " supplied.")
+                            + "\n\n" + call.sourceText()));
             return null;
         }
         return a;
@@ -186,15 +212,14 @@ final class DocumentPass {
         return call.has(dashed) || call.has(undashed);
     }
 
-    private List<RstNode> parse(RstNode node, List<ContentLine> lines, boolean titles, String highlight,
-            Frame frame) {
-        return (frame != null ? plainReader : reader).parseNested(lines, titles,
-                highlight != null ? highlight : node.attr("highlight"), report);
+    private List<RstNode> parse(RstNode node, List<ContentLine> lines, boolean titles, String highlight, Frame frame) {
+        return (frame != null ? plainReader : reader)
+                .parseNested(lines, titles, highlight != null ? highlight : node.attr("highlight"), report);
     }
 
     /** Parses content into a holder node and expands the directives in it. */
-    private RstNode content(RstNode node, List<ContentLine> lines, boolean titles, String highlight, Frame frame,
-            int depth) {
+    private RstNode content(
+            RstNode node, List<ContentLine> lines, boolean titles, String highlight, Frame frame, int depth) {
         RstNode holder = new RstNode(Type.CONTAINER, node.location());
         holder.addAll(parse(node, lines, titles, highlight, frame));
         walk(holder, frame, depth + 1);
@@ -218,8 +243,10 @@ final class DocumentPass {
     private void register(String fqn, String id, Kind kind, String name, SourceLocation where) {
         String other = domain.register(new ObjectEntry(fqn, docname, id, kind, name));
         if (other != null) {
-            report.accept(SystemMessage.warning(where, "duplicate object description of " + fqn
-                    + ", other instance in " + other + ", use :no-index: for one of them"));
+            report.accept(SystemMessage.warning(
+                    where,
+                    "duplicate object description of " + fqn + ", other instance in " + other
+                            + ", use :no-index: for one of them"));
         }
     }
 
@@ -238,8 +265,9 @@ final class DocumentPass {
             return List.of();
         }
         if (!call.content().isEmpty()) {
-            report.accept(SystemMessage.error(call.location(), "Error in \"" + call.name()
-                    + "\" directive:\nno content permitted.\n\n" + call.sourceText()));
+            report.accept(SystemMessage.error(
+                    call.location(),
+                    "Error in \"" + call.name() + "\" directive:\nno content permitted.\n\n" + call.sourceText()));
             return List.of();
         }
         ns = a;
@@ -265,8 +293,12 @@ final class DocumentPass {
             String id = makeId(Kind.MODULE.objtype(), fqn);
             register(fqn, id, Kind.MODULE, name, call.location());
             if (!flag(call, QapiSyntax.OPT_NO_INDEX_ENTRY, QapiSyntax.OPT_NOINDEXENTRY)) {
-                out.add(indexNode(call.location(), domain.config().pairModuleEntries()
-                        ? "pair:QAPI module; " + name : "single:" + name + " (QMP module)", id));
+                out.add(indexNode(
+                        call.location(),
+                        domain.config().pairModuleEntries()
+                                ? "pair:QAPI module; " + name
+                                : "single:" + name + " (QMP module)",
+                        id));
             }
             target = new RstNode(Type.TARGET, call.location());
             target.ids().add(id);
@@ -311,8 +343,8 @@ final class DocumentPass {
         String fqn = (ons.isEmpty() ? "" : ons + ":") + (omod.isEmpty() ? "" : omod + ".") + name;
         SourceLocation where = call.location();
 
-        RstNode desc = new RstNode(Type.DESC, where).attr("domain", QapiSyntax.DOMAIN)
-                .attr("objtype", kind.objtype());
+        RstNode desc =
+                new RstNode(Type.DESC, where).attr("domain", QapiSyntax.DOMAIN).attr("objtype", kind.objtype());
         RstNode sig = new RstNode(Type.DESC_SIGNATURE, where).attr("domain", QapiSyntax.DOMAIN);
         signature(sig, kind, name, call.options().get(QapiSyntax.OPT_SINCE));
         List<RstNode> out = new ArrayList<>();
@@ -486,7 +518,8 @@ final class DocumentPass {
     private List<RstNode> branch(RstNode node, Frame frame, int depth) {
         DirectiveCall call = node.directive();
         if (frame == null || frame.kind() == Kind.MODULE) {
-            report.accept(SystemMessage.error(call.location(), "qapi:branch must be nested in a QAPI object directive"));
+            report.accept(
+                    SystemMessage.error(call.location(), "qapi:branch must be nested in a QAPI object directive"));
             return List.of();
         }
         if (!optionsOk(call, Set.of())) {
@@ -494,14 +527,16 @@ final class DocumentPass {
         }
         String[] words = call.arguments().strip().split("\\s+");
         if (words.length != 2 || words[0].isEmpty()) {
-            report.accept(SystemMessage.error(call.location(), "Error in \"" + call.name()
-                    + "\" directive:\n2 argument(s) required, " + (words[0].isEmpty() ? 0 : words.length)
-                    + " supplied.\n\n" + call.sourceText()));
+            report.accept(SystemMessage.error(
+                    call.location(),
+                    "Error in \"" + call.name()
+                            + "\" directive:\n2 argument(s) required, " + (words[0].isEmpty() ? 0 : words.length)
+                            + " supplied.\n\n" + call.sourceText()));
             return List.of();
         }
         RstNode holder = content(node, call.content(), false, null, frame, depth);
-        RstNode field = new RstNode(Type.FIELD, call.location()).attr(InfoFields.BRANCH_ATTR,
-                "[" + words[0] + " = " + words[1] + "]");
+        RstNode field = new RstNode(Type.FIELD, call.location())
+                .attr(InfoFields.BRANCH_ATTR, "[" + words[0] + " = " + words[1] + "]");
         RstNode fname = new RstNode(Type.FIELD_NAME, call.location());
         fname.add(RstNode.text("[" + words[0] + " = " + words[1] + "]", call.location()));
         RstNode body = new RstNode(Type.FIELD_BODY, call.location());
@@ -526,15 +561,18 @@ final class DocumentPass {
     // ---- qmp-example (§2.11) ----
 
     private List<RstNode> qmpExample(RstNode node, Frame frame, int depth) {
-        DirectiveCall call = RstReader.split(node.directive().name(), node.directive().block(),
-                node.location(), false);
+        DirectiveCall call =
+                RstReader.split(node.directive().name(), node.directive().block(), node.location(), false);
         if (!optionsOk(call, Set.of(QapiSyntax.OPT_TITLE, QapiSyntax.OPT_ANNOTATED))) {
             return List.of();
         }
         if (call.content().isEmpty()) {
-            report.accept(SystemMessage.error(call.location(), "Error in \"" + call.name()
-                    + "\" directive:\nContent block expected for the \"" + call.name() + "\" directive; none found."
-                    + "\n\n" + call.sourceText()));
+            report.accept(SystemMessage.error(
+                    call.location(),
+                    "Error in \"" + call.name()
+                            + "\" directive:\nContent block expected for the \"" + call.name()
+                            + "\" directive; none found."
+                            + "\n\n" + call.sourceText()));
             return List.of();
         }
         RstNode adm = new RstNode(Type.ADMONITION, call.location()).attr("kind", "admonition-example");
@@ -578,8 +616,8 @@ final class DocumentPass {
             return List.of();
         }
         String nsOpt = call.options().get(QapiSyntax.OPT_NAMESPACE);
-        SchemaExpander.Expansion e = domain.expander().expand(path, nsOpt == null || nsOpt.isBlank() ? null
-                : nsOpt.strip(), call.location());
+        SchemaExpander.Expansion e = domain.expander()
+                .expand(path, nsOpt == null || nsOpt.isBlank() ? null : nsOpt.strip(), call.location());
         if (e.error() != null) {
             report.accept(SystemMessage.error(call.location(), e.error()));
             return List.of();

@@ -43,9 +43,9 @@ public final class Domain {
     static final String PREFIX = "qapi:";
 
     /** Type names M exempts from "reference target not found" plus the raw schema built-ins (§4.4). */
-    private static final Set<String> BUILTINS = Set.of("string", "number", "int", "boolean", "null", "value",
-            "q_empty", "str", "bool", "any", "size", "QType", "int8", "int16", "int32", "int64", "uint8",
-            "uint16", "uint32", "uint64");
+    private static final Set<String> BUILTINS = Set.of(
+            "string", "number", "int", "boolean", "null", "value", "q_empty", "str", "bool", "any", "size", "QType",
+            "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64");
 
     private final DomainConfig config;
     private final SchemaExpander expander;
@@ -102,7 +102,9 @@ public final class Domain {
 
     /** True when {@code role} (as written, e.g. {@code qapi:cmd}) is a role of this domain. */
     public static boolean handlesRole(String role) {
-        return role != null && role.startsWith(PREFIX) && Kind.forRole(role.substring(PREFIX.length())).isPresent();
+        return role != null
+                && role.startsWith(PREFIX)
+                && Kind.forRole(role.substring(PREFIX.length())).isPresent();
     }
 
     // ---- registry (§1.4) ----
@@ -116,7 +118,8 @@ public final class Domain {
             for (int i = 0; i < k.length(); i++) {
                 char c = k.charAt(i);
                 if (c == ':' || c == '.') {
-                    bySuffix.computeIfAbsent(k.substring(i + 1), x -> new ArrayList<>()).add(k);
+                    bySuffix.computeIfAbsent(k.substring(i + 1), x -> new ArrayList<>())
+                            .add(k);
                 }
             }
         }
@@ -230,11 +233,11 @@ public final class Domain {
                 }
             } else if (pattern == 'm') {
                 String suffix = part + "." + name;
-                hit = k.endsWith(suffix) && (k.length() == suffix.length()
-                        || k.charAt(k.length() - suffix.length() - 1) == ':');
+                hit = k.endsWith(suffix)
+                        && (k.length() == suffix.length() || k.charAt(k.length() - suffix.length() - 1) == ':');
             } else {
-                hit = k.endsWith(name) && (k.length() == name.length()
-                        || ":.".indexOf(k.charAt(k.length() - name.length() - 1)) >= 0);
+                hit = k.endsWith(name)
+                        && (k.length() == name.length() || ":.".indexOf(k.charAt(k.length() - name.length() - 1)) >= 0);
             }
             if (hit) {
                 out.add(e);
@@ -271,8 +274,10 @@ public final class Domain {
         if (matches.size() > 1) {
             List<String> fqns = new ArrayList<>();
             matches.forEach(m -> fqns.add(m.fqn()));
-            report.accept(SystemMessage.warning(where(x), "more than one target found for cross-reference "
-                    + repr(ref.target()) + ": " + String.join(", ", fqns)));
+            report.accept(SystemMessage.warning(
+                    where(x),
+                    "more than one target found for cross-reference " + repr(ref.target()) + ": "
+                            + String.join(", ", fqns)));
         }
         if (ref.array()) {
             out.add(literal(x, null, "["));
@@ -280,8 +285,8 @@ public final class Domain {
         RstNode lit = literal(x, cls, ref.display());
         if (matches.isEmpty()) {
             if (!BUILTINS.contains(ref.target())) {
-                report.accept(SystemMessage.warning(where(x), "qapi:" + role + " reference target not found: "
-                        + repr(ref.target())));
+                report.accept(SystemMessage.warning(
+                        where(x), "qapi:" + role + " reference target not found: " + repr(ref.target())));
             }
             out.add(lit);
         } else {
@@ -328,7 +333,9 @@ public final class Domain {
     }
 
     private static RstNode link(RstNode at, String fromDoc, ObjectEntry e, RstNode content) {
-        RstNode ref = new RstNode(Type.REFERENCE, at.location()).attr("internal", "true").attr("reftitle", e.fqn());
+        RstNode ref = new RstNode(Type.REFERENCE, at.location())
+                .attr("internal", "true")
+                .attr("reftitle", e.fqn());
         if (e.docname().equals(fromDoc)) {
             ref.attr("refid", e.id());
         } else {
@@ -436,7 +443,8 @@ public final class Domain {
                     continue;
                 }
                 String display = p[2];
-                String letter = display.substring(0, display.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT);
+                String letter =
+                        display.substring(0, display.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT);
                 groups.computeIfAbsent(letter, k -> new ArrayList<>())
                         .add(new IndexRow(display, e.docname(), e.id(), e.kind().objtype()));
                 groups.computeIfAbsent(e.kind().category(), k -> new ArrayList<>())

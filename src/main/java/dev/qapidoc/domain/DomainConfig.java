@@ -12,8 +12,13 @@ import java.util.Set;
  * @param showParents {@code toc_object_entries_show_parents}: {@code domain}, {@code hide} or {@code all}
  * @param tocObjectEntries {@code toc_object_entries}
  */
-public record DomainConfig(Set<String> allowedFields, Set<String> namespaces, boolean splitModule,
-        boolean pairModuleEntries, String showParents, boolean tocObjectEntries) {
+public record DomainConfig(
+        Set<String> allowedFields,
+        Set<String> namespaces,
+        boolean splitModule,
+        boolean pairModuleEntries,
+        String showParents,
+        boolean tocObjectEntries) {
 
     public DomainConfig {
         allowedFields = Set.copyOf(allowedFields);

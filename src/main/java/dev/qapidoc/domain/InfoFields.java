@@ -29,7 +29,13 @@ final class InfoFields {
     private static final String EN_DASH = " \u2013 ";
 
     /** How a field type renders (§2.8.1 "Shape"). */
-    private enum Shape { TYPED, GROUP, RETURN, SINGLE_ERROR, RETURN_NODESC }
+    private enum Shape {
+        TYPED,
+        GROUP,
+        RETURN,
+        SINGLE_ERROR,
+        RETURN_NODESC
+    }
 
     /** A known field type: its label, shape and whether it takes an argument. */
     private record Spec(String label, Shape shape, boolean needsArg) {}
@@ -67,8 +73,8 @@ final class InfoFields {
     }
 
     /** Transforms the field lists that are direct children of {@code content} (§2.5 steps 7–10). */
-    static void transform(RstNode content, Kind kind, String ns, String mod, DomainConfig config,
-            Consumer<SystemMessage> report) {
+    static void transform(
+            RstNode content, Kind kind, String ns, String mod, DomainConfig config, Consumer<SystemMessage> report) {
         // step 7: merge consecutive field lists (qapi:branch output joins its neighbours)
         int i = 0;
         while (i + 1 < content.children().size()) {
@@ -101,8 +107,8 @@ final class InfoFields {
         }
     }
 
-    private static RstNode transformList(RstNode list, Kind kind, String ns, String mod, DomainConfig config,
-            Consumer<SystemMessage> report) {
+    private static RstNode transformList(
+            RstNode list, Kind kind, String ns, String mod, DomainConfig config, Consumer<SystemMessage> report) {
         Map<String, Spec> specs = specs(kind);
         Map<String, Group> groups = new LinkedHashMap<>();
         List<Object> order = new ArrayList<>();
@@ -138,7 +144,8 @@ final class InfoFields {
             String ftype = ta[0];
             String arg = ta[1];
             // step 8: the seed's spellings (U)
-            if (kind == Kind.COMMAND && (ftype.equals(QapiSyntax.FIELD_ERROR) || ftype.equals(QapiSyntax.FIELD_ERRORS))
+            if (kind == Kind.COMMAND
+                    && (ftype.equals(QapiSyntax.FIELD_ERROR) || ftype.equals(QapiSyntax.FIELD_ERRORS))
                     && arg != null) {
                 ftype = TYPED_ERROR;
             } else if (kind == Kind.COMMAND && ftype.equals(QapiSyntax.FIELD_RETURNS)) {
@@ -152,18 +159,20 @@ final class InfoFields {
                 if (!config.allowedFields().contains(label)) {
                     TreeSet<String> names = new TreeSet<>(validNames(kind));
                     names.addAll(config.allowedFields());
-                    report.accept(SystemMessage.warning(f.location(), "Unrecognized field list name "
-                            + Domain.repr(label) + ".\nValid fields for qapi:" + kind.objtype() + " are: "
-                            + String.join(", ", names) + "\n\nIf this usage is intentional, please add it to"
-                            + " 'qapi_allowed_fields' in docs/conf.py."));
+                    report.accept(SystemMessage.warning(
+                            f.location(),
+                            "Unrecognized field list name "
+                                    + Domain.repr(label) + ".\nValid fields for qapi:" + kind.objtype() + " are: "
+                                    + String.join(", ", names) + "\n\nIf this usage is intentional, please add it to"
+                                    + " 'qapi_allowed_fields' in docs/conf.py."));
                 }
             } else if (spec.needsArg() && arg == null) {
-                report.accept(SystemMessage.warning(f.location(), "docfield field list type " + Domain.repr(ftype)
-                        + " requires an argument."));
+                report.accept(SystemMessage.warning(
+                        f.location(), "docfield field list type " + Domain.repr(ftype) + " requires an argument."));
                 spec = null;
             } else if (!spec.needsArg() && arg != null) {
-                report.accept(SystemMessage.warning(f.location(), "docfield field list type " + Domain.repr(ftype)
-                        + " takes no arguments."));
+                report.accept(SystemMessage.warning(
+                        f.location(), "docfield field list type " + Domain.repr(ftype) + " takes no arguments."));
                 spec = null;
             }
             if (spec == null) {
@@ -280,8 +289,11 @@ final class InfoFields {
     /** A field type as a {@code qapi:type} reference in an unclassed {@code <span>} (§4.6). */
     private static RstNode typeSpan(String type, String ns, String mod, SourceLocation at) {
         RstNode span = new RstNode(Type.INLINE, at);
-        RstNode x = new RstNode(Type.PENDING_XREF, at).attr("role", Domain.PREFIX + QapiSyntax.ROLE_TYPE)
-                .attr("text", type).attr("qapi-ns", ns).attr("qapi-mod", mod);
+        RstNode x = new RstNode(Type.PENDING_XREF, at)
+                .attr("role", Domain.PREFIX + QapiSyntax.ROLE_TYPE)
+                .attr("text", type)
+                .attr("qapi-ns", ns)
+                .attr("qapi-mod", mod);
         span.add(x);
         return span;
     }

@@ -68,19 +68,20 @@ public enum Kind {
      * {@code obj} gets a second, wider search in {@link Domain} (the seed's "every kind").
      */
     static Optional<Set<Kind>> forRole(String role) {
-        Set<Kind> s = switch (role) {
-            case QapiSyntax.ROLE_MOD -> EnumSet.of(MODULE);
-            case QapiSyntax.ROLE_CMD -> EnumSet.of(COMMAND);
-            case QapiSyntax.ROLE_EVENT -> EnumSet.of(EVENT);
-            case QapiSyntax.ROLE_ENUM -> EnumSet.of(ENUM);
-            case QapiSyntax.ROLE_ALT -> EnumSet.of(ALTERNATE);
-            case QapiSyntax.ROLE_OBJ -> EnumSet.of(OBJECT, STRUCT, UNION);
-            case QapiSyntax.ROLE_TYPE -> TYPES;
-            case QapiSyntax.ROLE_ANY -> ALL;
-            case QapiSyntax.ROLE_STRUCT -> EnumSet.of(STRUCT);
-            case QapiSyntax.ROLE_UNION -> EnumSet.of(UNION);
-            default -> null;
-        };
+        Set<Kind> s =
+                switch (role) {
+                    case QapiSyntax.ROLE_MOD -> EnumSet.of(MODULE);
+                    case QapiSyntax.ROLE_CMD -> EnumSet.of(COMMAND);
+                    case QapiSyntax.ROLE_EVENT -> EnumSet.of(EVENT);
+                    case QapiSyntax.ROLE_ENUM -> EnumSet.of(ENUM);
+                    case QapiSyntax.ROLE_ALT -> EnumSet.of(ALTERNATE);
+                    case QapiSyntax.ROLE_OBJ -> EnumSet.of(OBJECT, STRUCT, UNION);
+                    case QapiSyntax.ROLE_TYPE -> TYPES;
+                    case QapiSyntax.ROLE_ANY -> ALL;
+                    case QapiSyntax.ROLE_STRUCT -> EnumSet.of(STRUCT);
+                    case QapiSyntax.ROLE_UNION -> EnumSet.of(UNION);
+                    default -> null;
+                };
         return Optional.ofNullable(s);
     }
 }

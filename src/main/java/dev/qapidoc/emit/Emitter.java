@@ -1,9 +1,7 @@
 package dev.qapidoc.emit;
 
 import dev.qapidoc.rst.ContentLine;
-
 import dev.qapidoc.rst.QapiSyntax;
-
 import dev.qapidoc.schema.Entity;
 import dev.qapidoc.schema.Feature;
 import dev.qapidoc.source.SourceLocation;
@@ -101,9 +99,18 @@ final class Emitter {
 
     /** The whitespace set of doc-comments-and-rest.md §0 (Python's {@code isspace}). */
     static boolean isPySpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f) || c == 0x85
-                || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028
-                || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+        return c == ' '
+                || (c >= '\t' && c <= '\r')
+                || (c >= 0x1c && c <= 0x1f)
+                || c == 0x85
+                || c == 0xa0
+                || c == 0x1680
+                || (c >= 0x2000 && c <= 0x200a)
+                || c == 0x2028
+                || c == 0x2029
+                || c == 0x202f
+                || c == 0x205f
+                || c == 0x3000;
     }
 
     /**
@@ -117,8 +124,14 @@ final class Emitter {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || (c >= 0x1c && c <= 0x1e)
-                    || c == 0x85 || c == 0x2028 || c == 0x2029) {
+            if (c == '\n'
+                    || c == '\r'
+                    || c == 0x0b
+                    || c == 0x0c
+                    || (c >= 0x1c && c <= 0x1e)
+                    || c == 0x85
+                    || c == 0x2028
+                    || c == 0x2029) {
                 out.add(s.substring(start, i));
                 if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
                     i++;

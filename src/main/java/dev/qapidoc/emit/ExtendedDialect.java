@@ -1,17 +1,15 @@
 package dev.qapidoc.emit;
 
-import dev.qapidoc.rst.QapiSyntax;
-
 import static dev.qapidoc.rst.QapiSyntax.directive;
 import static dev.qapidoc.rst.QapiSyntax.field;
 import static dev.qapidoc.rst.QapiSyntax.option;
 
 import dev.qapidoc.doc.Doc;
+import dev.qapidoc.rst.QapiSyntax;
 import dev.qapidoc.schema.AlternateType;
 import dev.qapidoc.schema.Command;
 import dev.qapidoc.schema.Entity;
 import dev.qapidoc.schema.EnumType;
-import dev.qapidoc.schema.Feature;
 import dev.qapidoc.schema.Member;
 import dev.qapidoc.schema.ObjectType;
 import dev.qapidoc.schema.Schema;
@@ -59,6 +57,7 @@ final class ExtendedDialect {
     /** One Errors bullet item ending in ", ErrorClass" (the form every QMP Errors list uses). */
     private static final Pattern ERROR_ITEM =
             Pattern.compile("(.*\\S)\\s*,\\s*([A-Z][A-Za-z0-9]*)\\.?\\s*", Pattern.DOTALL);
+
     private static final Pattern BULLET = Pattern.compile("([-*]) +");
 
     private final Schema schema;
@@ -153,20 +152,21 @@ final class ExtendedDialect {
                 }
                 case MEMBER -> {
                     String type = e instanceof EnumType ? null : types.get(s.name());
-                    String choice = s.text().isEmpty() && !(e instanceof EnumType)
-                            ? facts.tagChoice(e, s.name()) : null;
+                    String choice =
+                            s.text().isEmpty() && !(e instanceof EnumType) ? facts.tagChoice(e, s.name()) : null;
                     if (choice != null) {
                         // a simple union's tag, typed by its implicit (unlinkable) enum
                         out.emit(field(memberField, type + " " + s.name()) + " " + choice, s.location());
                     } else {
-                        fieldWithText(field(memberField, type == null ? s.name() : type + " " + s.name()),
-                                s, s.location());
+                        fieldWithText(
+                                field(memberField, type == null ? s.name() : type + " " + s.name()), s, s.location());
                     }
                 }
                 case FEATURE -> fieldWithText(field(QapiSyntax.FIELD_FEAT, s.name()), s, s.location());
                 case RETURNS -> {
                     String type = e instanceof Command c && c.returnType() != null
-                            ? facts.typeName(c.returnType(), false) : "";
+                            ? facts.typeName(c.returnType(), false)
+                            : "";
                     if (s.text().isEmpty()) {
                         out.emit(field(QapiSyntax.FIELD_RETURN_NODESC, null) + " " + type, s.location());
                     } else {
@@ -174,7 +174,7 @@ final class ExtendedDialect {
                     }
                 }
                 case ERRORS -> errors(s);
-                case SINCE, TODO -> { }
+                case SINCE, TODO -> {}
             }
             if (i == g - 1) {
                 inlineMembers(e, memberField, def);
@@ -250,7 +250,9 @@ final class ExtendedDialect {
             }
         }
         // an undocumented member is credited to the type declaring it, else to the definition
-        fieldWithText(field(memberField, facts.memberType(m, false) + " " + m.name()), s,
+        fieldWithText(
+                field(memberField, facts.memberType(m, false) + " " + m.name()),
+                s,
                 m.location() != null ? m.location().withoutColumn() : def);
     }
 
@@ -306,7 +308,8 @@ final class ExtendedDialect {
         }
         if (items == null || typed == null || typed.isEmpty()) {
             List<Doc.TextLine> lines = s.lines();
-            boolean nextLine = !lines.isEmpty() && !lines.get(0).text().isEmpty()
+            boolean nextLine = !lines.isEmpty()
+                    && !lines.get(0).text().isEmpty()
                     && Emitter.isPySpace(lines.get(0).text().charAt(0));
             if (nextLine) {
                 out.emit(field(QapiSyntax.FIELD_ERROR, null), s.location());
@@ -314,8 +317,7 @@ final class ExtendedDialect {
             for (int i = 0; i < lines.size(); i++) {
                 Doc.TextLine l = lines.get(i);
                 String text = SchemaFacts.rewriteRefs(l.text());
-                out.emit(i == 0 && !nextLine ? field(QapiSyntax.FIELD_ERROR, null) + " " + text : text,
-                        l.location());
+                out.emit(i == 0 && !nextLine ? field(QapiSyntax.FIELD_ERROR, null) + " " + text : text, l.location());
             }
             return;
         }
@@ -325,7 +327,8 @@ final class ExtendedDialect {
             String[] descr = typed.get(k)[1].split("\n", -1);
             for (int i = 0; i < descr.length; i++) {
                 String text = SchemaFacts.rewriteRefs(descr[i]);
-                out.emit(i == 0 ? field(QapiSyntax.FIELD_ERROR, name) + " " + text : "   " + text,
+                out.emit(
+                        i == 0 ? field(QapiSyntax.FIELD_ERROR, name) + " " + text : "   " + text,
                         item.get(i).location());
             }
         }

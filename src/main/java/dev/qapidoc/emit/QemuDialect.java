@@ -1,15 +1,13 @@
 package dev.qapidoc.emit;
 
-import dev.qapidoc.rst.QapiSyntax;
-
 import static dev.qapidoc.rst.QapiSyntax.directive;
 import static dev.qapidoc.rst.QapiSyntax.field;
 import static dev.qapidoc.rst.QapiSyntax.option;
 
 import dev.qapidoc.doc.Doc;
+import dev.qapidoc.rst.QapiSyntax;
 import dev.qapidoc.schema.Command;
 import dev.qapidoc.schema.Entity;
-import dev.qapidoc.schema.Feature;
 import dev.qapidoc.schema.ObjectType;
 import dev.qapidoc.schema.Schema;
 import dev.qapidoc.schema.Variant;
@@ -61,8 +59,7 @@ final class QemuDialect {
     /** §2.3 step 2.1: a module directive at a file's first doc only, credited to its line 0. */
     private void module(SourceLocation docLoc) {
         if (seenFiles.add(docLoc.file())) {
-            out.emit(directive(QapiSyntax.MODULE, SchemaFacts.moduleStem(docLoc.file())),
-                    docLoc.atLine(1));
+            out.emit(directive(QapiSyntax.MODULE, SchemaFacts.moduleStem(docLoc.file())), docLoc.atLine(1));
             out.ensureBlank();
         }
     }
@@ -107,26 +104,29 @@ final class QemuDialect {
                     String type = types.get(s.name());
                     String arg = type == null ? s.name() : type + " " + s.name();
                     String choice = text.isEmpty() ? facts.tagChoice(e, s.name()) : null;
-                    out.emitBlock(field(memberField, arg) + " "
-                            + (choice != null ? choice : text.isEmpty() ? NOT_DOCUMENTED : text), s.location());
+                    out.emitBlock(
+                            field(memberField, arg) + " "
+                                    + (choice != null ? choice : text.isEmpty() ? NOT_DOCUMENTED : text),
+                            s.location());
                 }
-                case FEATURE -> out.emitBlock(field(QapiSyntax.FIELD_FEAT, s.name()) + " " + text,
-                        s.location());
+                case FEATURE -> out.emitBlock(field(QapiSyntax.FIELD_FEAT, s.name()) + " " + text, s.location());
                 case RETURNS -> {
                     String type = e instanceof Command c && c.returnType() != null
-                            ? facts.typeName(c.returnType(), true) : "";
+                            ? facts.typeName(c.returnType(), true)
+                            : "";
                     if (text.isEmpty()) {
-                        out.emit(field(QapiSyntax.FIELD_RETURN_NODESC, null) + " " + type,
-                                s.location());
+                        out.emit(field(QapiSyntax.FIELD_RETURN_NODESC, null) + " " + type, s.location());
                     } else {
-                        out.emitBlock(field(QapiSyntax.FIELD_RETURN, type) + " " + text,
-                                s.location());
+                        out.emitBlock(field(QapiSyntax.FIELD_RETURN, type) + " " + text, s.location());
                     }
                 }
-                case ERRORS -> out.emitBlock(field(QapiSyntax.FIELD_ERROR, null)
-                        + (!text.isEmpty() && Emitter.isPySpace(text.charAt(0)) ? "\n" : " ")
-                        + text, s.location());
-                case SINCE, TODO -> { }
+                case ERRORS ->
+                    out.emitBlock(
+                            field(QapiSyntax.FIELD_ERROR, null)
+                                    + (!text.isEmpty() && Emitter.isPySpace(text.charAt(0)) ? "\n" : " ")
+                                    + text,
+                            s.location());
+                case SINCE, TODO -> {}
             }
             if (i == g - 1) {
                 pointers(e, memberField, def);
@@ -145,17 +145,20 @@ final class QemuDialect {
         String dummy = field(memberField, QapiSyntax.DUMMY + " " + QapiSyntax.DUMMY);
         ObjectType target = facts.pointerTarget(e);
         if (target != null) {
-            out.emit(dummy + " The members of " + QapiSyntax.role(QapiSyntax.ROLE_TYPE,
-                    target.name()) + ".", def);
+            out.emit(dummy + " The members of " + QapiSyntax.role(QapiSyntax.ROLE_TYPE, target.name()) + ".", def);
         }
         if (e instanceof ObjectType o && o.isUnion()) {
             String tag = o.branches().tagName();
             for (Variant v : SchemaFacts.shownBranches(o)) {
                 String wrapped = facts.wrappedBranch(v);
                 // a simple union's branch: its q_obj_T-wrapper is implicit, so name data's type
-                out.emit(dummy + "  When ``" + tag + "`` is ``" + v.name() + "``: "
-                        + (wrapped != null ? "``data``: " + wrapped
-                        : "The members of " + QapiSyntax.role(QapiSyntax.ROLE_TYPE, v.type())) + ".", def);
+                out.emit(
+                        dummy + "  When ``" + tag + "`` is ``" + v.name() + "``: "
+                                + (wrapped != null
+                                        ? "``data``: " + wrapped
+                                        : "The members of " + QapiSyntax.role(QapiSyntax.ROLE_TYPE, v.type()))
+                                + ".",
+                        def);
             }
         }
     }

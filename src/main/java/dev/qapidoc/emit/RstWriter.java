@@ -1,7 +1,6 @@
 package dev.qapidoc.emit;
 
 import dev.qapidoc.rst.ContentLine;
-
 import dev.qapidoc.schema.Schema;
 import dev.qapidoc.source.SourceLocation;
 import java.nio.file.Path;

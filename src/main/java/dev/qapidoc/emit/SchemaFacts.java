@@ -1,8 +1,7 @@
 package dev.qapidoc.emit;
 
-import dev.qapidoc.rst.QapiSyntax;
-
 import dev.qapidoc.doc.Doc;
+import dev.qapidoc.rst.QapiSyntax;
 import dev.qapidoc.schema.AlternateType;
 import dev.qapidoc.schema.ArrayType;
 import dev.qapidoc.schema.BuiltinType;
@@ -10,8 +9,8 @@ import dev.qapidoc.schema.Command;
 import dev.qapidoc.schema.Entity;
 import dev.qapidoc.schema.EnumType;
 import dev.qapidoc.schema.EnumValue;
-import dev.qapidoc.schema.IfCond;
 import dev.qapidoc.schema.Event;
+import dev.qapidoc.schema.IfCond;
 import dev.qapidoc.schema.Member;
 import dev.qapidoc.schema.ObjectType;
 import dev.qapidoc.schema.Schema;
@@ -64,7 +63,10 @@ final class SchemaFacts {
                 return rewriteRefsUnicode(text);
             }
             if (end > at + 1) {
-                sb.append(text, copied, at).append("``").append(text, at + 1, end).append("``");
+                sb.append(text, copied, at)
+                        .append("``")
+                        .append(text, at + 1, end)
+                        .append("``");
                 copied = end;
             }
             at = text.indexOf('@', end);
@@ -73,8 +75,7 @@ final class SchemaFacts {
     }
 
     private static boolean isAsciiNameChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-                || c == '-';
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
     private static String rewriteRefsUnicode(String text) {
@@ -124,8 +125,8 @@ final class SchemaFacts {
             for (Member m : members(e)) {
                 // a simple union's tag: its implicit enum has no documentation to link to, so the
                 // field shows what goes on the wire, a string (QEMU 5.0's manual: "One of ...")
-                types.putIfAbsent(m.name(), implicitEnum(m.type()) != null ? typeName("str", json)
-                        : memberType(m, json));
+                types.putIfAbsent(
+                        m.name(), implicitEnum(m.type()) != null ? typeName("str", json) : memberType(m, json));
             }
         }
         return types;
@@ -153,7 +154,10 @@ final class SchemaFacts {
                 }
                 StringBuilder sb = new StringBuilder("One of ");
                 for (int i = 0; i < en.values().size(); i++) {
-                    sb.append(i == 0 ? "" : ", ").append("``\"").append(en.values().get(i).name()).append("\"``");
+                    sb.append(i == 0 ? "" : ", ")
+                            .append("``\"")
+                            .append(en.values().get(i).name())
+                            .append("\"``");
                 }
                 return sb.toString();
             }
@@ -167,7 +171,8 @@ final class SchemaFacts {
      * null for every other branch.
      */
     String wrappedBranch(Variant v) {
-        String wrapped = schema.objectType(v.type()).flatMap(ObjectType::wrappedType).orElse(null);
+        String wrapped =
+                schema.objectType(v.type()).flatMap(ObjectType::wrappedType).orElse(null);
         if (wrapped == null) {
             return null;
         }
@@ -292,7 +297,8 @@ final class SchemaFacts {
         if (typeName.startsWith(prefix)) {
             int dash = typeName.lastIndexOf('-');
             if (dash > prefix.length()) {
-                Entity owner = schema.entity(typeName.substring(prefix.length(), dash)).orElse(null);
+                Entity owner =
+                        schema.entity(typeName.substring(prefix.length(), dash)).orElse(null);
                 return owner == null ? null : owner.doc();
             }
         }

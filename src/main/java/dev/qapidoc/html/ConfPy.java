@@ -42,8 +42,8 @@ public final class ConfPy {
                 skipped.add(st.line);
                 continue;
             }
-            java.util.regex.Matcher m = java.util.regex.Pattern
-                    .compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)\\s*(.*)$", java.util.regex.Pattern.DOTALL)
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "^([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)\\s*(.*)$", java.util.regex.Pattern.DOTALL)
                     .matcher(s);
             if (!m.matches()) {
                 skipped.add(st.line);
@@ -66,9 +66,11 @@ public final class ConfPy {
             for (int k = 0; k < skipped.size(); k++) {
                 lines.append(k == 0 ? "" : ", ").append(skipped.get(k));
             }
-            messages.add(new SystemMessage(SystemMessage.Level.INFO, SourceLocation.of(file, skipped.get(0)),
-                    "skipped " + skipped.size() + " statement(s) that are not literal assignments (lines "
-                            + lines + "); qapidoc does not run Python"));
+            messages.add(new SystemMessage(
+                    SystemMessage.Level.INFO,
+                    SourceLocation.of(file, skipped.get(0)),
+                    "skipped " + skipped.size() + " statement(s) that are not literal assignments (lines " + lines
+                            + "); qapidoc does not run Python"));
         }
         return new Result(new SiteConfig(values), messages);
     }
@@ -96,7 +98,9 @@ public final class ConfPy {
                 continue;
             }
             if (c == '"' || c == '\'') {
-                String q = text.startsWith(String.valueOf(c).repeat(3), i) ? String.valueOf(c).repeat(3) : String.valueOf(c);
+                String q = text.startsWith(String.valueOf(c).repeat(3), i)
+                        ? String.valueOf(c).repeat(3)
+                        : String.valueOf(c);
                 int j = i + q.length();
                 while (j < n && !text.startsWith(q, j)) {
                     if (text.charAt(j) == '\\') {
@@ -207,7 +211,8 @@ public final class ConfPy {
                 throw new Syntax("value expected");
             }
             char c = s.charAt(i);
-            if ((c == 'r' || c == 'R' || c == 'u' || c == 'U') && i + 1 < s.length()
+            if ((c == 'r' || c == 'R' || c == 'u' || c == 'U')
+                    && i + 1 < s.length()
                     && (s.charAt(i + 1) == '\'' || s.charAt(i + 1) == '"')) {
                 i++;
                 return string(c == 'r' || c == 'R');
@@ -285,7 +290,7 @@ public final class ConfPy {
                 case "None" -> {
                     return null;
                 }
-                default -> { }
+                default -> {}
             }
             try {
                 String w = word.replace("_", "");
@@ -347,7 +352,7 @@ public final class ConfPy {
                             case '\\' -> sb.append('\\');
                             case '\'' -> sb.append('\'');
                             case '"' -> sb.append('"');
-                            case '\n' -> { }
+                            case '\n' -> {}
                             default -> sb.append('\\').append(e);
                         }
                     }

@@ -93,7 +93,11 @@ public final class ConfPyRunner {
                 }
                 Files.write(script, in.readAllBytes());
             }
-            List<String> cmd = new ArrayList<>(List.of(python.toString(), "-I", "-B", script.toString(),
+            List<String> cmd = new ArrayList<>(List.of(
+                    python.toString(),
+                    "-I",
+                    "-B",
+                    script.toString(),
                     confPy.toAbsolutePath().toString()));
             cmd.addAll(commandLineTags);
             ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -166,8 +170,11 @@ public final class ConfPyRunner {
     }
 
     private static Result failure(String display, int line, String message) {
-        return new Result(SiteConfig.empty(), Set.of(), List.of(new SystemMessage(SystemMessage.Level.ERROR,
-                SourceLocation.of(display, Math.max(line, 1)), message)));
+        return new Result(
+                SiteConfig.empty(),
+                Set.of(),
+                List.of(new SystemMessage(
+                        SystemMessage.Level.ERROR, SourceLocation.of(display, Math.max(line, 1)), message)));
     }
 
     private static Object value(JsonParser jp, int depth) throws IOException {

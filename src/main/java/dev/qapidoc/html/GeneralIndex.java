@@ -77,7 +77,12 @@ final class GeneralIndex {
         h.raw("<div class=\"genindex-jumpbox\">").nl();
         boolean first = true;
         for (String g : groups.keySet()) {
-            h.raw(first ? " " : " | ").open("a", "href", "#" + g).raw("<strong>").text(g).raw("</strong></a>").nl();
+            h.raw(first ? " " : " | ")
+                    .open("a", "href", "#" + g)
+                    .raw("<strong>")
+                    .text(g)
+                    .raw("</strong></a>")
+                    .nl();
             first = false;
         }
         h.raw(" ").nl().raw("</div>").nl();
@@ -86,7 +91,8 @@ final class GeneralIndex {
         }
         for (Map.Entry<String, List<Word>> g : groups.entrySet()) {
             h.open("h2", "id", g.getKey()).text(g.getKey()).close("h2").nl();
-            h.raw("<table style=\"width: 100%\" class=\"indextable genindextable\"><tr>").nl();
+            h.raw("<table style=\"width: 100%\" class=\"indextable genindextable\"><tr>")
+                    .nl();
             List<Word> ws = g.getValue();
             int total = 0;
             for (Word w : ws) {
@@ -120,13 +126,15 @@ final class GeneralIndex {
     private static void mergeParenthesised(List<Word> sorted) {
         String oldKey = "";
         Word previous = null;
-        for (java.util.Iterator<Word> it = sorted.iterator(); it.hasNext();) {
+        for (java.util.Iterator<Word> it = sorted.iterator(); it.hasNext(); ) {
             Word w = it.next();
             if (w.subs.isEmpty()) {
                 java.util.regex.Matcher m = FIX.matcher(w.text);
                 if (m.lookingAt()) {
                     if (previous != null && oldKey.equals(m.group(1))) {
-                        previous.subs.computeIfAbsent(m.group(2), k -> new ArrayList<>()).addAll(w.links);
+                        previous.subs
+                                .computeIfAbsent(m.group(2), k -> new ArrayList<>())
+                                .addAll(w.links);
                         it.remove();
                         continue;
                     }

@@ -18,13 +18,59 @@ final class Highlighter {
     /** Highlighted HTML, or null when the block could not be lexed (caller falls back). */
     record Result(String html, boolean failed) {}
 
-    private static final Set<String> PLAIN = Set.of("none", "text", "rst", "restructuredtext", "console",
-            "shell", "sh", "bash", "c", "cpp", "make", "ini", "diff", "output", "plain");
+    private static final Set<String> PLAIN = Set.of(
+            "none",
+            "text",
+            "rst",
+            "restructuredtext",
+            "console",
+            "shell",
+            "sh",
+            "bash",
+            "c",
+            "cpp",
+            "make",
+            "ini",
+            "diff",
+            "output",
+            "plain");
 
-    private static final Set<String> PY_KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert",
-            "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally",
-            "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
-            "raise", "return", "try", "while", "with", "yield");
+    private static final Set<String> PY_KEYWORDS = Set.of(
+            "False",
+            "None",
+            "True",
+            "and",
+            "as",
+            "assert",
+            "async",
+            "await",
+            "break",
+            "class",
+            "continue",
+            "def",
+            "del",
+            "elif",
+            "else",
+            "except",
+            "finally",
+            "for",
+            "from",
+            "global",
+            "if",
+            "import",
+            "in",
+            "is",
+            "lambda",
+            "nonlocal",
+            "not",
+            "or",
+            "pass",
+            "raise",
+            "return",
+            "try",
+            "while",
+            "with",
+            "yield");
 
     /** The QMP "..." marker: {@code \.{3}( .* \.{3})?}, greedy, not crossing a newline. */
     private static final java.util.regex.Pattern ELLIPSIS =
@@ -35,8 +81,13 @@ final class Highlighter {
     /** True when the language is one we can lex (others are shown as plain text). */
     static boolean known(String lang) {
         String l = lang.toLowerCase(Locale.ROOT);
-        return lang.equals("QMP") || l.equals("json") || l.equals("default") || l.equals("python")
-                || l.equals("python3") || l.equals("py") || PLAIN.contains(l);
+        return lang.equals("QMP")
+                || l.equals("json")
+                || l.equals("default")
+                || l.equals("python")
+                || l.equals("python3")
+                || l.equals("py")
+                || PLAIN.contains(l);
     }
 
     /**
@@ -93,8 +144,11 @@ final class Highlighter {
                 if (t.cls().isEmpty()) {
                     sb.append(HtmlWriter.escapeCode(parts[i]));
                 } else {
-                    sb.append("<span class=\"").append(t.cls()).append("\">")
-                            .append(HtmlWriter.escapeCode(parts[i])).append("</span>");
+                    sb.append("<span class=\"")
+                            .append(t.cls())
+                            .append("\">")
+                            .append(HtmlWriter.escapeCode(parts[i]))
+                            .append("</span>");
                 }
             }
         }
@@ -218,7 +272,9 @@ final class Highlighter {
                     j++;
                 }
                 String num = s.substring(i, j);
-                boolean flt = num.indexOf('.') >= 0 || num.indexOf('e') >= 0 || num.indexOf('E') >= 0
+                boolean flt = num.indexOf('.') >= 0
+                        || num.indexOf('e') >= 0
+                        || num.indexOf('E') >= 0
                         || num.indexOf('+') >= 0;
                 out.add(new Token(flt ? "mf" : "mi", num));
             } else if (s.startsWith("//", i)) {
@@ -241,10 +297,13 @@ final class Highlighter {
                 continue;
             }
             int m = k + 1;
-            while (m < out.size() && (out.get(m).cls().equals("w") || out.get(m).cls().startsWith("c"))) {
+            while (m < out.size()
+                    && (out.get(m).cls().equals("w") || out.get(m).cls().startsWith("c"))) {
                 m++;
             }
-            if (m < out.size() && out.get(m).cls().equals("p") && out.get(m).text().startsWith(":")) {
+            if (m < out.size()
+                    && out.get(m).cls().equals("p")
+                    && out.get(m).text().startsWith(":")) {
                 out.set(k, new Token("nt", out.get(k).text()));
             }
         }
@@ -282,7 +341,8 @@ final class Highlighter {
                     j++;
                 }
                 String w = s.substring(i, j);
-                String cls = PY_KEYWORDS.contains(w) ? (w.equals("True") || w.equals("False") || w.equals("None") ? "kc" : "k")
+                String cls = PY_KEYWORDS.contains(w)
+                        ? (w.equals("True") || w.equals("False") || w.equals("None") ? "kc" : "k")
                         : (Set.of("and", "or", "not", "in", "is").contains(w) ? "ow" : "n");
                 if (Set.of("and", "or", "not", "in", "is").contains(w)) {
                     cls = "ow";

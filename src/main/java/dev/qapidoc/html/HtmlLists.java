@@ -15,8 +15,8 @@ import java.util.Set;
 final class HtmlLists {
 
     /** Nodes that do not count as content when deciding compactness. */
-    private static final Set<Type> INVISIBLE = Set.of(Type.TARGET, Type.INDEX, Type.COMMENT,
-            Type.SUBSTITUTION_DEFINITION, Type.SYSTEM_MESSAGE);
+    private static final Set<Type> INVISIBLE =
+            Set.of(Type.TARGET, Type.INDEX, Type.COMMENT, Type.SUBSTITUTION_DEFINITION, Type.SYSTEM_MESSAGE);
 
     private final HtmlTranslator t;
     private final HtmlWriter w;
@@ -45,7 +45,10 @@ final class HtmlLists {
         }
         for (RstNode item : list.children()) {
             List<RstNode> kids = visibleChildren(item);
-            if (!kids.isEmpty() && kids.get(0).type() == Type.PARAGRAPH && kids.size() > 1 && isList(kids.get(kids.size() - 1))) {
+            if (!kids.isEmpty()
+                    && kids.get(0).type() == Type.PARAGRAPH
+                    && kids.size() > 1
+                    && isList(kids.get(kids.size() - 1))) {
                 kids = kids.subList(0, kids.size() - 1);
                 RstNode nested = visibleChildren(item).get(visibleChildren(item).size() - 1);
                 if (!compactable(nested, depth + 1)) {
@@ -118,7 +121,8 @@ final class HtmlLists {
                 }
             }
         }
-        w.open("dl", "class", t.cls(n, compact ? "simple" : null), "id", t.firstId(n)).nl();
+        w.open("dl", "class", t.cls(n, compact ? "simple" : null), "id", t.firstId(n))
+                .nl();
         for (RstNode item : n.children()) {
             boolean termOpen = false;
             for (RstNode c : item.children()) {
@@ -182,7 +186,8 @@ final class HtmlLists {
         for (int i = 1; i < n.ids().size(); i++) {
             w.open("span", "id", n.ids().get(i)).close("span");
         }
-        w.open("dl", "class", t.cls(n, simple ? "field-list simple" : "field-list"), "id", t.firstId(n)).nl();
+        w.open("dl", "class", t.cls(n, simple ? "field-list simple" : "field-list"), "id", t.firstId(n))
+                .nl();
         int k = 0;
         for (RstNode f : n.children()) {
             String parity = (k++ % 2 == 0) ? "field-odd" : "field-even";
@@ -218,7 +223,13 @@ final class HtmlLists {
         for (int i = 1; i < n.ids().size(); i++) {
             w.open("span", "id", n.ids().get(i)).close("span");
         }
-        w.open("table", "class", t.cls(n, "docutils align-" + (n.attr("align") == null ? "default" : n.attr("align"))), "id", id).nl();
+        w.open(
+                        "table",
+                        "class",
+                        t.cls(n, "docutils align-" + (n.attr("align") == null ? "default" : n.attr("align"))),
+                        "id",
+                        id)
+                .nl();
         int row = 0;
         for (RstNode c : n.children()) {
             if (c.type() == Type.TITLE) {
@@ -227,7 +238,8 @@ final class HtmlLists {
                 w.raw("</span>");
                 if (id != null) {
                     w.open("a", "class", "headerlink", "href", "#" + id, "title", "Permalink to this table")
-                            .text(HtmlTranslator.PERMALINK).close("a");
+                            .text(HtmlTranslator.PERMALINK)
+                            .close("a");
                 }
                 w.raw("</caption>").nl();
             }

@@ -128,10 +128,28 @@ final class HtmlTranslator {
             case ONLY -> children(n);
             case DESC -> desc(n);
             case DESC_SIGNATURE, DESC_NAME, DESC_ANNOTATION, DESC_CONTENT -> descPart(n);
-            case FIELD, FIELD_NAME, FIELD_BODY, DEFINITION_LIST_ITEM, TERM, CLASSIFIER, DEFINITION, ROW, ENTRY,
-                    TGROUP, THEAD, TBODY, TOCTREE_ENTRY, SUBTITLE -> children(n);
-            case INDEX, COMMENT, SUBSTITUTION_DEFINITION, SUBSTITUTION_REFERENCE, SYSTEM_MESSAGE, DIRECTIVE,
-                    OPTION_LIST, DOCUMENT -> { }
+            case FIELD,
+                    FIELD_NAME,
+                    FIELD_BODY,
+                    DEFINITION_LIST_ITEM,
+                    TERM,
+                    CLASSIFIER,
+                    DEFINITION,
+                    ROW,
+                    ENTRY,
+                    TGROUP,
+                    THEAD,
+                    TBODY,
+                    TOCTREE_ENTRY,
+                    SUBTITLE -> children(n);
+            case INDEX,
+                    COMMENT,
+                    SUBSTITUTION_DEFINITION,
+                    SUBSTITUTION_REFERENCE,
+                    SYSTEM_MESSAGE,
+                    DIRECTIVE,
+                    OPTION_LIST,
+                    DOCUMENT -> {}
             default -> children(n);
         }
     }
@@ -156,11 +174,13 @@ final class HtmlTranslator {
             }
             case CONTAINER -> {
                 if ("true".equals(n.attr("figure"))) {
-                    w.open("figure", "class", cls(n, "align-default"), "id", firstId(n)).nl();
+                    w.open("figure", "class", cls(n, "align-default"), "id", firstId(n))
+                            .nl();
                     children(n);
                     w.close("figure").nl();
                 } else {
-                    w.open("div", "class", cls(n, "docutils container"), "id", firstId(n)).nl();
+                    w.open("div", "class", cls(n, "docutils container"), "id", firstId(n))
+                            .nl();
                     children(n);
                     w.close("div").nl();
                 }
@@ -188,11 +208,20 @@ final class HtmlTranslator {
     private void descPart(RstNode n) {
         switch (n.type()) {
             case DESC_SIGNATURE -> {
-                w.open("dt", "class", cls(n, "sig sig-object " + nz(n.attr("domain"))), "id", firstId(n)).nl();
+                w.open("dt", "class", cls(n, "sig sig-object " + nz(n.attr("domain"))), "id", firstId(n))
+                        .nl();
                 children(n);
                 if (firstId(n) != null) {
-                    w.open("a", "class", "headerlink", "href", "#" + firstId(n), "title", "Permalink to this definition")
-                            .text(PERMALINK).close("a");
+                    w.open(
+                                    "a",
+                                    "class",
+                                    "headerlink",
+                                    "href",
+                                    "#" + firstId(n),
+                                    "title",
+                                    "Permalink to this definition")
+                            .text(PERMALINK)
+                            .close("a");
                 }
                 w.close("dt").nl();
             }
@@ -239,7 +268,8 @@ final class HtmlTranslator {
         }
         if (firstId(n) != null) {
             w.open("a", "class", "headerlink", "href", "#" + firstId(n), "title", "Permalink to this heading")
-                    .text(PERMALINK).close("a");
+                    .text(PERMALINK)
+                    .close("a");
         }
         w.raw("</h" + h + ">").nl();
         for (RstNode c : n.children()) {
@@ -257,7 +287,8 @@ final class HtmlTranslator {
         children(n);
         w.close("p");
         RstNode p = n.parent();
-        boolean only = p != null && (p.type() == Type.LIST_ITEM || p.type() == Type.ENTRY)
+        boolean only = p != null
+                && (p.type() == Type.LIST_ITEM || p.type() == Type.ENTRY)
                 && HtmlLists.visibleChildren(p).size() == 1;
         if (!only) {
             w.nl();
@@ -329,8 +360,16 @@ final class HtmlTranslator {
             children(n);
             return;
         }
-        w.open("a", "class", cls(n, internal ? "reference internal" : "reference external"), "href", href,
-                "id", firstId(n), "title", n.attr("reftitle"));
+        w.open(
+                "a",
+                "class",
+                cls(n, internal ? "reference internal" : "reference external"),
+                "href",
+                href,
+                "id",
+                firstId(n),
+                "title",
+                n.attr("reftitle"));
         children(n);
         w.close("a");
     }
@@ -367,22 +406,28 @@ final class HtmlTranslator {
         String lang = Highlights.language(n);
         Highlighter.Result r = ctx.highlight(n);
         if (r.failed()) {
-            ctx.report(SystemMessage.warning(n.location(),
-                    "Could not lex literal_block as \"" + lang + "\". Highlighting skipped."));
+            ctx.report(SystemMessage.warning(
+                    n.location(), "Could not lex literal_block as \"" + lang + "\". Highlighting skipped."));
         }
         boolean captioned = n.attr("caption") != null;
         if (captioned) {
-            w.open("div", "class", "literal-block-wrapper docutils container", "id", firstId(n)).nl();
-            w.raw("<div class=\"code-block-caption\"><span class=\"caption-text\">").text(n.attr("caption"))
+            w.open("div", "class", "literal-block-wrapper docutils container", "id", firstId(n))
+                    .nl();
+            w.raw("<div class=\"code-block-caption\"><span class=\"caption-text\">")
+                    .text(n.attr("caption"))
                     .raw("</span>");
             if (firstId(n) != null) {
                 w.open("a", "class", "headerlink", "href", "#" + firstId(n), "title", "Permalink to this code")
-                        .text(PERMALINK).close("a");
+                        .text(PERMALINK)
+                        .close("a");
             }
             w.raw("</div>").nl();
         }
         w.open("div", "class", cls(n, "highlight-" + lang + " notranslate"), "id", captioned ? null : firstId(n));
-        w.raw("<div class=\"highlight\"><pre><span></span>").raw(r.html()).raw("</pre></div>").nl();
+        w.raw("<div class=\"highlight\"><pre><span></span>")
+                .raw(r.html())
+                .raw("</pre></div>")
+                .nl();
         w.raw("</div>").nl();
         if (captioned) {
             w.raw("</div>").nl();
@@ -391,7 +436,8 @@ final class HtmlTranslator {
 
     private void admonition(RstNode n) {
         String kind = n.attr("kind");
-        if (kind != null && (kind.equals("versionadded") || kind.equals("versionchanged") || kind.equals("deprecated"))) {
+        if (kind != null
+                && (kind.equals("versionadded") || kind.equals("versionchanged") || kind.equals("deprecated"))) {
             version(n, kind);
             return;
         }
@@ -410,21 +456,25 @@ final class HtmlTranslator {
     }
 
     private void version(RstNode n, String kind) {
-        String label = switch (kind) {
-            case "versionadded" -> "New in version " + n.attr("version");
-            case "versionchanged" -> "Changed in version " + n.attr("version");
-            default -> "Deprecated since version " + n.attr("version");
-        };
-        String mod = switch (kind) {
-            case "versionadded" -> "added";
-            case "versionchanged" -> "changed";
-            default -> "deprecated";
-        };
+        String label =
+                switch (kind) {
+                    case "versionadded" -> "New in version " + n.attr("version");
+                    case "versionchanged" -> "Changed in version " + n.attr("version");
+                    default -> "Deprecated since version " + n.attr("version");
+                };
+        String mod =
+                switch (kind) {
+                    case "versionadded" -> "added";
+                    case "versionchanged" -> "changed";
+                    default -> "deprecated";
+                };
         w.open("div", "class", kind).nl();
         boolean first = true;
         for (RstNode c : n.children()) {
             if (first && c.type() == Type.PARAGRAPH) {
-                w.raw("<p><span class=\"versionmodified " + mod + "\">").text(label + ": ").raw("</span>");
+                w.raw("<p><span class=\"versionmodified " + mod + "\">")
+                        .text(label + ": ")
+                        .raw("</span>");
                 children(c);
                 w.raw("</p>").nl();
             } else {
@@ -433,7 +483,10 @@ final class HtmlTranslator {
             first = false;
         }
         if (n.children().isEmpty()) {
-            w.raw("<p><span class=\"versionmodified " + mod + "\">").text(label + ".").raw("</span></p>").nl();
+            w.raw("<p><span class=\"versionmodified " + mod + "\">")
+                    .text(label + ".")
+                    .raw("</span></p>")
+                    .nl();
         }
         w.raw("</div>").nl();
     }
@@ -441,7 +494,8 @@ final class HtmlTranslator {
     private void topic(RstNode n) {
         boolean contents = "true".equals(n.attr("contents"));
         String tag = contents ? "nav" : ("sidebar".equals(n.attr("kind")) ? "aside" : "div");
-        String base = contents ? ("true".equals(n.attr("local")) ? "contents local" : "contents")
+        String base = contents
+                ? ("true".equals(n.attr("local")) ? "contents local" : "contents")
                 : ("sidebar".equals(n.attr("kind")) ? "sidebar" : "topic");
         w.open(tag, "class", cls(n, base), "id", firstId(n)).nl();
         for (RstNode c : n.children()) {
@@ -462,8 +516,20 @@ final class HtmlTranslator {
             return;
         }
         String alt = n.attr("alt") == null ? "" : n.attr("alt");
-        w.open("img", "alt", alt, "class", cls(n, n.attr("align") == null ? null : "align-" + n.attr("align")),
-                "id", firstId(n), "src", src, "width", n.attr("width"), "height", n.attr("height"));
+        w.open(
+                "img",
+                "alt",
+                alt,
+                "class",
+                cls(n, n.attr("align") == null ? null : "align-" + n.attr("align")),
+                "id",
+                firstId(n),
+                "src",
+                src,
+                "width",
+                n.attr("width"),
+                "height",
+                n.attr("height"));
         if (n.parent() == null || n.parent().type() != Type.PARAGRAPH) {
             w.nl();
         }
@@ -475,7 +541,8 @@ final class HtmlTranslator {
         for (int i = 1; i < n.ids().size(); i++) {
             w.open("span", "id", n.ids().get(i)).close("span");
         }
-        w.open("dl", "class", cls(n, nz(n.attr("domain")) + " " + nz(n.attr("objtype"))), "id", firstId(n)).nl();
+        w.open("dl", "class", cls(n, nz(n.attr("domain")) + " " + nz(n.attr("objtype"))), "id", firstId(n))
+                .nl();
         children(n);
         w.raw("</dl>").nl().nl();
     }

@@ -19,14 +19,15 @@ final class HtmlWriter {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            String r = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '@' -> "&#64;";
-                default -> null;
-            };
+            String r =
+                    switch (c) {
+                        case '&' -> "&amp;";
+                        case '<' -> "&lt;";
+                        case '>' -> "&gt;";
+                        case '"' -> "&quot;";
+                        case '@' -> "&#64;";
+                        default -> null;
+                    };
             if (r != null && out == null) {
                 out = new StringBuilder(s.length() + 16).append(s, 0, i);
             }
@@ -43,8 +44,11 @@ final class HtmlWriter {
 
     /** Escaping inside code blocks (Pygments' formatter, spec §7.3). */
     static String escapeCode(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     /**
@@ -87,7 +91,11 @@ final class HtmlWriter {
         sb.append('<').append(name);
         for (int i = 0; i + 1 < attrs.length; i += 2) {
             if (attrs[i + 1] != null) {
-                sb.append(' ').append(attrs[i]).append("=\"").append(escape(attrs[i + 1])).append('"');
+                sb.append(' ')
+                        .append(attrs[i])
+                        .append("=\"")
+                        .append(escape(attrs[i + 1]))
+                        .append('"');
             }
         }
         sb.append('>');

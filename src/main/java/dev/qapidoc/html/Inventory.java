@@ -21,18 +21,33 @@ public final class Inventory {
 
     static byte[] write(String project, String version, List<Item> items) {
         List<Item> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing(Item::domain).thenComparing(Item::name).thenComparing(Item::dispname)
-                .thenComparing(Item::type).thenComparing(Item::uri));
+        sorted.sort(Comparator.comparing(Item::domain)
+                .thenComparing(Item::name)
+                .thenComparing(Item::dispname)
+                .thenComparing(Item::type)
+                .thenComparing(Item::uri));
         StringBuilder body = new StringBuilder();
         for (Item it : sorted) {
             String uri = it.uri();
             int hash = uri.indexOf('#');
-            if (hash >= 0 && uri.substring(hash + 1).endsWith(it.name()) && !it.name().isEmpty()) {
+            if (hash >= 0
+                    && uri.substring(hash + 1).endsWith(it.name())
+                    && !it.name().isEmpty()) {
                 uri = uri.substring(0, uri.length() - it.name().length()) + "$";
             }
             String disp = it.dispname().equals(it.name()) ? "-" : it.dispname();
-            body.append(it.name()).append(' ').append(it.domain()).append(':').append(it.type()).append(' ')
-                    .append(it.priority()).append(' ').append(uri).append(' ').append(disp).append('\n');
+            body.append(it.name())
+                    .append(' ')
+                    .append(it.domain())
+                    .append(':')
+                    .append(it.type())
+                    .append(' ')
+                    .append(it.priority())
+                    .append(' ')
+                    .append(uri)
+                    .append(' ')
+                    .append(disp)
+                    .append('\n');
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String header = "# Sphinx inventory version 2\n# Project: " + project + "\n# Version: " + version

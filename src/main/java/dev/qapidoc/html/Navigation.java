@@ -1,10 +1,9 @@
 package dev.qapidoc.html;
 
-import dev.qapidoc.rst.Transforms;
-
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.rst.SystemMessage;
+import dev.qapidoc.rst.Transforms;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,8 +48,10 @@ final class Navigation {
         HtmlWriter w = new HtmlWriter();
         w.raw("<div class=\"toctree-wrapper compound\">").nl();
         if (toctree.attr("caption") != null) {
-            w.raw("<p class=\"caption\" role=\"heading\"><span class=\"caption-text\">").text(toctree.attr("caption"))
-                    .raw("</span></p>").nl();
+            w.raw("<p class=\"caption\" role=\"heading\"><span class=\"caption-text\">")
+                    .text(toctree.attr("caption"))
+                    .raw("</span></p>")
+                    .nl();
         }
         w.raw("<ul>").nl();
         for (RstNode e : toctree.children()) {
@@ -59,7 +60,15 @@ final class Navigation {
             if (to == null) {
                 continue;
             }
-            tocDoc(w, d.name, to, e.attr("title"), 1, maxdepth <= 0 ? Integer.MAX_VALUE : maxdepth, null, new HashSet<>());
+            tocDoc(
+                    w,
+                    d.name,
+                    to,
+                    e.attr("title"),
+                    1,
+                    maxdepth <= 0 ? Integer.MAX_VALUE : maxdepth,
+                    null,
+                    new HashSet<>());
         }
         w.raw("</ul>").nl().raw("</div>").nl();
         return w.toString();
@@ -69,14 +78,26 @@ final class Navigation {
      * One document entry: a link to the page, then its sections (and documents of toctrees inside
      * them) as nested lists down to {@code maxdepth}; {@code current} marks the page being shown.
      */
-    private void tocDoc(HtmlWriter w, String fromDoc, SourceDoc to, String title, int level, int maxdepth, String current,
+    private void tocDoc(
+            HtmlWriter w,
+            String fromDoc,
+            SourceDoc to,
+            String title,
+            int level,
+            int maxdepth,
+            String current,
             Set<String> seen) {
         if (!seen.add(to.name) || level > 50) {
             return;
         }
         boolean isCurrent = to.name.equals(current);
         w.open("li", "class", "toctree-l" + level + (isCurrent ? " current" : ""));
-        w.open("a", "class", "reference internal" + (isCurrent ? " current" : ""), "href", DocPaths.relative(fromDoc, to.name + ".html"));
+        w.open(
+                "a",
+                "class",
+                "reference internal" + (isCurrent ? " current" : ""),
+                "href",
+                DocPaths.relative(fromDoc, to.name + ".html"));
         if (title != null) {
             w.text(title);
         } else if (to.titleNode != null) {
@@ -105,14 +126,29 @@ final class Navigation {
         return null;
     }
 
-    private void tocSections(HtmlWriter w, String fromDoc, SourceDoc doc, RstNode section, int level, int maxdepth,
-            String current, Set<String> seen) {
+    private void tocSections(
+            HtmlWriter w,
+            String fromDoc,
+            SourceDoc doc,
+            RstNode section,
+            int level,
+            int maxdepth,
+            String current,
+            Set<String> seen) {
         tocSections(w, fromDoc, doc, section, level, maxdepth, current, seen, true);
     }
 
     /** As above; without {@code objects}, object descriptions are left out (sections only). */
-    private void tocSections(HtmlWriter w, String fromDoc, SourceDoc doc, RstNode section, int level, int maxdepth,
-            String current, Set<String> seen, boolean objects) {
+    private void tocSections(
+            HtmlWriter w,
+            String fromDoc,
+            SourceDoc doc,
+            RstNode section,
+            int level,
+            int maxdepth,
+            String current,
+            Set<String> seen,
+            boolean objects) {
         HtmlWriter inner = new HtmlWriter();
         for (RstNode c : tocChildren(section)) {
             if (c.type() == Type.SECTION) {
@@ -120,7 +156,13 @@ final class Navigation {
                     continue;
                 }
                 inner.open("li", "class", "toctree-l" + level);
-                inner.open("a", "class", "reference internal", "href", DocPaths.relative(fromDoc, doc.name + ".html") + "#" + c.ids().get(0));
+                inner.open(
+                        "a",
+                        "class",
+                        "reference internal",
+                        "href",
+                        DocPaths.relative(fromDoc, doc.name + ".html") + "#"
+                                + c.ids().get(0));
                 inner.raw(inlineText(c.children().get(0)));
                 inner.close("a");
                 if (level < maxdepth) {
@@ -131,9 +173,16 @@ final class Navigation {
                 String[] entry = objectEntry(c);
                 if (entry != null) {
                     inner.open("li", "class", "toctree-l" + level);
-                    inner.open("a", "class", "reference internal", "href",
+                    inner.open(
+                            "a",
+                            "class",
+                            "reference internal",
+                            "href",
                             DocPaths.relative(fromDoc, doc.name + ".html") + "#" + entry[0]);
-                    inner.raw(HtmlTranslator.literalHtml(entry[1])).close("a").raw("</li>").nl();
+                    inner.raw(HtmlTranslator.literalHtml(entry[1]))
+                            .close("a")
+                            .raw("</li>")
+                            .nl();
                 }
             } else if (c.type() == Type.TOCTREE && c.attr("hidden") == null) {
                 for (RstNode e : c.children()) {
@@ -206,8 +255,7 @@ final class Navigation {
             }
 
             @Override
-            public void report(SystemMessage m) {
-            }
+            public void report(SystemMessage m) {}
         });
     }
 
@@ -223,14 +271,24 @@ final class Navigation {
         List<RstNode> trees = rootToctrees;
         for (RstNode tt : trees) {
             if (tt.attr("caption") != null) {
-                w.raw("<p class=\"caption\" role=\"heading\"><span class=\"caption-text\">").text(tt.attr("caption"))
-                        .raw("</span></p>").nl();
+                w.raw("<p class=\"caption\" role=\"heading\"><span class=\"caption-text\">")
+                        .text(tt.attr("caption"))
+                        .raw("</span></p>")
+                        .nl();
             }
             w.raw("<ul>").nl();
             for (RstNode e : tt.children()) {
                 SourceDoc to = docs.get(DocPaths.docRef(root.name, e.attr("docname")));
                 if (to != null) {
-                    tocDoc(w, current, to, e.attr("title"), 1, Integer.MAX_VALUE, current, new HashSet<>(Set.of(root.name)));
+                    tocDoc(
+                            w,
+                            current,
+                            to,
+                            e.attr("title"),
+                            1,
+                            Integer.MAX_VALUE,
+                            current,
+                            new HashSet<>(Set.of(root.name)));
                 }
             }
             w.raw("</ul>").nl();
@@ -248,7 +306,11 @@ final class Navigation {
             boolean isCurrent = root.name.equals(current);
             w.raw("<ul>").nl();
             w.open("li", "class", "toctree-l1" + (isCurrent ? " current" : ""));
-            w.open("a", "class", "reference internal" + (isCurrent ? " current" : ""), "href",
+            w.open(
+                    "a",
+                    "class",
+                    "reference internal" + (isCurrent ? " current" : ""),
+                    "href",
                     DocPaths.relative(current, root.name + ".html"));
             w.raw(root.titleNode != null ? inlineText(root.titleNode) : HtmlWriter.escape(root.title));
             w.close("a");
@@ -288,10 +350,19 @@ final class Navigation {
             if (s.type() == Type.DESC) {
                 String[] entry = objectEntry(s);
                 w.raw("<li>").open("a", "class", "reference internal", "href", "#" + entry[0]);
-                w.raw(HtmlTranslator.literalHtml(entry[1])).close("a").raw("</li>").nl();
+                w.raw(HtmlTranslator.literalHtml(entry[1]))
+                        .close("a")
+                        .raw("</li>")
+                        .nl();
                 continue;
             }
-            w.raw("<li>").open("a", "class", "reference internal", "href", "#" + s.ids().get(0));
+            w.raw("<li>")
+                    .open(
+                            "a",
+                            "class",
+                            "reference internal",
+                            "href",
+                            "#" + s.ids().get(0));
             w.raw(inlineText(s.children().get(0))).close("a");
             localSections(w, s, depth + 1);
             w.raw("</li>").nl();

@@ -37,9 +37,17 @@ final class QapiXrefDomain implements XrefDomain {
     /** {@code qapi:} plus every role name of the vocabulary that the domain accepts. */
     private static Set<String> roleNames() {
         Set<String> out = new LinkedHashSet<>();
-        for (String r : List.of(QapiSyntax.ROLE_MOD, QapiSyntax.ROLE_CMD, QapiSyntax.ROLE_EVENT, QapiSyntax.ROLE_ENUM,
-                QapiSyntax.ROLE_OBJ, QapiSyntax.ROLE_ALT, QapiSyntax.ROLE_TYPE, QapiSyntax.ROLE_ANY,
-                QapiSyntax.ROLE_STRUCT, QapiSyntax.ROLE_UNION)) {
+        for (String r : List.of(
+                QapiSyntax.ROLE_MOD,
+                QapiSyntax.ROLE_CMD,
+                QapiSyntax.ROLE_EVENT,
+                QapiSyntax.ROLE_ENUM,
+                QapiSyntax.ROLE_OBJ,
+                QapiSyntax.ROLE_ALT,
+                QapiSyntax.ROLE_TYPE,
+                QapiSyntax.ROLE_ANY,
+                QapiSyntax.ROLE_STRUCT,
+                QapiSyntax.ROLE_UNION)) {
             if (Domain.handlesRole("qapi:" + r)) {
                 out.add("qapi:" + r);
             }
@@ -75,8 +83,8 @@ final class QapiXrefDomain implements XrefDomain {
         List<Inventory.Item> items = new ArrayList<>();
         if (inventory) {
             for (ObjectEntry o : domain.objects()) {
-                items.add(new Inventory.Item(o.fqn(), "qapi", o.kind().objtype(), "1", o.docname() + ".html#" + o.id(),
-                        o.name()));
+                items.add(new Inventory.Item(
+                        o.fqn(), "qapi", o.kind().objtype(), "1", o.docname() + ".html#" + o.id(), o.name()));
             }
         }
         return items;

@@ -40,7 +40,9 @@ final class SearchIndex {
         docnames.add(docname);
         titles.add(title);
         // the summary needs only the start of the text (normalising a whole manual costs ~50 ms)
-        String flat = text.substring(0, Math.min(text.length(), 8 * SUMMARY)).replaceAll("\\s+", " ").strip();
+        String flat = text.substring(0, Math.min(text.length(), 8 * SUMMARY))
+                .replaceAll("\\s+", " ")
+                .strip();
         summaries.add(flat.length() > SUMMARY ? flat.substring(0, SUMMARY) + "\u2026" : flat);
         Set<String> distinct = new HashSet<>();
         words(text, distinct::add);
@@ -102,8 +104,11 @@ final class SearchIndex {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         }
         int t = Character.getType(c);
-        return Character.isLetter(c) || t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER
-                || t == Character.OTHER_NUMBER || c == '_';
+        return Character.isLetter(c)
+                || t == Character.DECIMAL_DIGIT_NUMBER
+                || t == Character.LETTER_NUMBER
+                || t == Character.OTHER_NUMBER
+                || c == '_';
     }
 
     String toJs() {

@@ -1,7 +1,5 @@
 package dev.qapidoc.html;
 
-import dev.qapidoc.rst.Transforms;
-
 import dev.qapidoc.domain.Domain;
 import dev.qapidoc.domain.DomainConfig;
 import dev.qapidoc.domain.SchemaExpander;
@@ -12,6 +10,7 @@ import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.rst.RstReader;
 import dev.qapidoc.rst.SystemMessage;
+import dev.qapidoc.rst.Transforms;
 import dev.qapidoc.source.Background;
 import dev.qapidoc.source.SourceLocation;
 import java.io.IOException;
@@ -68,15 +67,30 @@ public final class SiteBuilder {
      *     empty these are the site's documents and srcdir is not searched for {@code .rst} files,
      *     but it is still where {@code include} and {@code image} paths are looked up
      */
-    public record Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
-            List<Pass> passes, List<XrefDomain> domains, SchemaExpander expander, Map<String, List<ContentLine>> pages) {
+    public record Options(
+            Path srcdir,
+            String displayDir,
+            SiteConfig config,
+            boolean allowRaw,
+            List<Path> themeDirs,
+            List<Pass> passes,
+            List<XrefDomain> domains,
+            SchemaExpander expander,
+            Map<String, List<ContentLine>> pages) {
         public Options {
             // sorted, so that anything reported per page comes in name order, as for files
             pages = java.util.Collections.unmodifiableMap(new TreeMap<>(pages));
         }
 
-        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
-                List<Pass> passes, List<XrefDomain> domains, SchemaExpander expander) {
+        public Options(
+                Path srcdir,
+                String displayDir,
+                SiteConfig config,
+                boolean allowRaw,
+                List<Path> themeDirs,
+                List<Pass> passes,
+                List<XrefDomain> domains,
+                SchemaExpander expander) {
             this(srcdir, displayDir, config, allowRaw, themeDirs, passes, domains, expander, Map.of());
         }
 
@@ -84,18 +98,34 @@ public final class SiteBuilder {
             this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), List.of(), SchemaExpander.NONE);
         }
 
-        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
+        public Options(
+                Path srcdir,
+                String displayDir,
+                SiteConfig config,
+                boolean allowRaw,
+                List<Path> themeDirs,
                 List<Pass> passes) {
             this(srcdir, displayDir, config, allowRaw, themeDirs, passes, List.of(), SchemaExpander.NONE);
         }
 
-        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
-                List<Pass> passes, List<XrefDomain> domains) {
+        public Options(
+                Path srcdir,
+                String displayDir,
+                SiteConfig config,
+                boolean allowRaw,
+                List<Path> themeDirs,
+                List<Pass> passes,
+                List<XrefDomain> domains) {
             this(srcdir, displayDir, config, allowRaw, themeDirs, passes, domains, SchemaExpander.NONE);
         }
 
         /** Options for a build whose {@code qapi-doc} directives go through {@code expander}. */
-        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs,
+        public Options(
+                Path srcdir,
+                String displayDir,
+                SiteConfig config,
+                boolean allowRaw,
+                List<Path> themeDirs,
                 SchemaExpander expander) {
             this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), List.of(), expander);
         }
@@ -120,13 +150,14 @@ public final class SiteBuilder {
     /** The built site: output files in path order, and every message in report order. */
     public record Output(Map<String, byte[]> files, List<SystemMessage> messages) {
         public boolean hasErrors() {
-            return messages.stream().anyMatch(m -> m.level() == SystemMessage.Level.ERROR
-                    || m.level() == SystemMessage.Level.SEVERE);
+            return messages.stream()
+                    .anyMatch(m -> m.level() == SystemMessage.Level.ERROR || m.level() == SystemMessage.Level.SEVERE);
         }
     }
 
     /** The reader's directives and roles: the standard ones plus the qapi domain's. */
-    private static final DirectiveRegistry REGISTRY = Domain.register(Directives.standard()).build();
+    private static final DirectiveRegistry REGISTRY =
+            Domain.register(Directives.standard()).build();
 
     /** Names of generated pages, which documents cannot use. */
     private static final Set<String> RESERVED = Set.of("genindex", "search", "searchindex", "objects");
@@ -167,9 +198,13 @@ public final class SiteBuilder {
 
     /** The {@code qapi_*} and TOC values of conf.py for the domain (spec §0.5). */
     static DomainConfig domainConfig(SiteConfig conf) {
-        return new DomainConfig(conf.stringSet("qapi_allowed_fields"), conf.stringSet("qapi_namespaces"),
-                conf.bool("qapi_split_module", false), "pair".equals(conf.string("qapi_module_index_style", "single")),
-                conf.string("toc_object_entries_show_parents", "domain"), conf.bool("toc_object_entries", true));
+        return new DomainConfig(
+                conf.stringSet("qapi_allowed_fields"),
+                conf.stringSet("qapi_namespaces"),
+                conf.bool("qapi_split_module", false),
+                "pair".equals(conf.string("qapi_module_index_style", "single")),
+                conf.string("toc_object_entries_show_parents", "domain"),
+                conf.bool("toc_object_entries", true));
     }
 
     /**
@@ -193,8 +228,8 @@ public final class SiteBuilder {
         discover();
         if (!docs.containsKey(conf.rootDoc())) {
             awaitTheme(themeTask);
-            messages.add(SystemMessage.error(null, "root document '" + conf.rootDoc() + "' not found: "
-                    + display(conf.rootDoc() + ".rst")));
+            messages.add(SystemMessage.error(
+                    null, "root document '" + conf.rootDoc() + "' not found: " + display(conf.rootDoc() + ".rst")));
             return;
         }
         for (SourceDoc d : docs.values()) {
@@ -239,7 +274,8 @@ public final class SiteBuilder {
             return new ThemeLoad(Theme.load(conf.htmlTheme(), opts.themeDirs()), null);
         } catch (IOException e) {
             // e.g. QEMU's conf.py names sphinx_rtd_theme: build with ours rather than not at all
-            return new ThemeLoad(Theme.load("default", opts.themeDirs()),
+            return new ThemeLoad(
+                    Theme.load("default", opts.themeDirs()),
                     SystemMessage.warning(null, e.getMessage() + "; using the 'default' theme"));
         }
     }
@@ -304,7 +340,8 @@ public final class SiteBuilder {
     /** True (with a warning) for the name of a generated page, which a document would overwrite. */
     private boolean reserved(String name, String file) {
         if (RESERVED.contains(name)) {
-            messages.add(SystemMessage.warning(SourceLocation.of(display(file), 0),
+            messages.add(SystemMessage.warning(
+                    SourceLocation.of(display(file), 0),
                     "document name '" + name + "' is reserved for a generated page; skipped"));
             return true;
         }
@@ -318,7 +355,8 @@ public final class SiteBuilder {
             return held;
         }
         try {
-            return ContentLine.of(d.file, decode(Files.readAllBytes(opts.srcdir().resolve(d.name + ".rst"))));
+            return ContentLine.of(
+                    d.file, decode(Files.readAllBytes(opts.srcdir().resolve(d.name + ".rst"))));
         } catch (IOException e) {
             messages.add(SystemMessage.error(SourceLocation.of(d.file, 0), "cannot read document: " + e.getMessage()));
             return null;
@@ -331,8 +369,13 @@ public final class SiteBuilder {
             d.tree = new RstNode(Type.DOCUMENT, SourceLocation.of(d.file, 1));
             return;
         }
-        RstReader reader = new RstReader(new RstReader.Options(conf.defaultRole(), opts.allowRaw(),
-                conf.highlightLanguage(), conf.smartquotes(), (path, from) -> include(d, path, from), REGISTRY));
+        RstReader reader = new RstReader(new RstReader.Options(
+                conf.defaultRole(),
+                opts.allowRaw(),
+                conf.highlightLanguage(),
+                conf.smartquotes(),
+                (path, from) -> include(d, path, from),
+                REGISTRY));
         List<ContentLine> lines = new ArrayList<>();
         lines.addAll(snippet("<rst_prolog>", conf.string("rst_prolog", "")));
         lines.addAll(source);
@@ -352,10 +395,15 @@ public final class SiteBuilder {
         Transforms.apply(d.tree, messages::add);
         for (RstNode n : d.tree.descendants()) {
             if (n.type() == Type.DIRECTIVE) {
-                messages.add(SystemMessage.error(n.location(), "Unknown directive type \"" + n.directive().name()
-                        + "\".\n\n" + n.directive().sourceText()));
-            } else if (n.type() == Type.PENDING_XREF && !byRole.containsKey(n.attr("role")) && n.attr("domain") == null) {
-                messages.add(SystemMessage.error(n.location(), "Unknown interpreted text role \"" + n.attr("role") + "\"."));
+                messages.add(SystemMessage.error(
+                        n.location(),
+                        "Unknown directive type \"" + n.directive().name() + "\".\n\n"
+                                + n.directive().sourceText()));
+            } else if (n.type() == Type.PENDING_XREF
+                    && !byRole.containsKey(n.attr("role"))
+                    && n.attr("domain") == null) {
+                messages.add(
+                        SystemMessage.error(n.location(), "Unknown interpreted text role \"" + n.attr("role") + "\"."));
             }
         }
     }
@@ -385,7 +433,11 @@ public final class SiteBuilder {
             if (c.type() == Type.FIELD_LIST) {
                 for (RstNode f : c.children()) {
                     String name = f.children().get(0).astext().strip();
-                    d.tree.attr("meta:" + name, f.children().size() > 1 ? f.children().get(1).astext().strip() : "");
+                    d.tree.attr(
+                            "meta:" + name,
+                            f.children().size() > 1
+                                    ? f.children().get(1).astext().strip()
+                                    : "");
                 }
                 d.tree.remove(c);
             }
@@ -395,8 +447,12 @@ public final class SiteBuilder {
 
     private static String decode(byte[] bytes) throws IOException {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IOException("not valid UTF-8");
         }
@@ -421,7 +477,8 @@ public final class SiteBuilder {
             String shown = display(base.relativize(target).toString().replace('\\', '/'));
             List<ContentLine> out = new ArrayList<>();
             for (ContentLine l : ContentLine.of(shown, text)) {
-                out.add(new ContentLine(l.text(), new SourceLocation(shown, l.where().line(), 0, from)));
+                out.add(new ContentLine(
+                        l.text(), new SourceLocation(shown, l.where().line(), 0, from)));
             }
             return Optional.of(out);
         } catch (IOException e) {
@@ -452,7 +509,8 @@ public final class SiteBuilder {
                 } else if (e.attr("docname").equals("self")) {
                     continue;
                 } else if (!e.attr("docname").matches("https?://.*")) {
-                    messages.add(SystemMessage.warning(e.location(),
+                    messages.add(SystemMessage.warning(
+                            e.location(),
                             "toctree contains reference to nonexisting document '" + e.attr("docname") + "'"));
                 }
             }
@@ -477,8 +535,8 @@ public final class SiteBuilder {
                 }
             }
             if (matches.isEmpty()) {
-                messages.add(SystemMessage.warning(e.location(), "toctree glob pattern '" + pattern
-                        + "' didn't match any documents"));
+                messages.add(SystemMessage.warning(
+                        e.location(), "toctree glob pattern '" + pattern + "' didn't match any documents"));
             }
             e.replaceWith(matches);
         }
@@ -499,7 +557,8 @@ public final class SiteBuilder {
         }
         for (SourceDoc d : docs.values()) {
             if (!included.contains(d.name) && !isOrphan(d)) {
-                messages.add(SystemMessage.warning(SourceLocation.of(d.file, 0), "document isn't included in any toctree"));
+                messages.add(
+                        SystemMessage.warning(SourceLocation.of(d.file, 0), "document isn't included in any toctree"));
             }
         }
     }

@@ -160,7 +160,8 @@ final class SitePages {
             List<String[]> sections = new ArrayList<>();
             for (RstNode s : d.tree.findAll(Type.SECTION)) {
                 if (!s.ids().isEmpty()) {
-                    sections.add(new String[] {s.ids().get(0), s.children().get(0).astext()});
+                    sections.add(
+                            new String[] {s.ids().get(0), s.children().get(0).astext()});
                 }
             }
             idx.add(d.name, d.title, searchableText(d.tree), sections);
@@ -178,9 +179,10 @@ final class SitePages {
         for (RstNode n : tree.descendants()) {
             switch (n.type()) {
                 case TEXT -> sb.append(n.text());
-                case LITERAL_BLOCK -> sb.append(' ').append(n.text() == null ? "" : n.text()).append(' ');
+                case LITERAL_BLOCK ->
+                    sb.append(' ').append(n.text() == null ? "" : n.text()).append(' ');
                 case TITLE, PARAGRAPH, TERM, ENTRY, LINE, RUBRIC, FIELD_NAME, LIST_ITEM -> sb.append(' ');
-                default -> { }
+                default -> {}
             }
         }
         return sb.toString();

@@ -93,7 +93,9 @@ final class StdDomain implements XrefDomain {
         List<RstNode> all = d.tree.descendants();
         Map<String, RstNode> byId = null;
         for (RstNode n : all) {
-            if (n.type() != Type.TARGET || n.attr("refuri") != null || n.names().isEmpty()
+            if (n.type() != Type.TARGET
+                    || n.attr("refuri") != null
+                    || n.names().isEmpty()
                     || "true".equals(n.attr("index"))) {
                 continue;
             }
@@ -102,15 +104,21 @@ final class StdDomain implements XrefDomain {
                 byId = firstById(all);
             }
             RstNode holder = id == null ? null : byId.get(id);
-            String title = holder != null && holder.type() == Type.SECTION ? holder.children().get(0).astext() : null;
-            if (holder != null && (holder.type() == Type.TABLE) && !holder.children().isEmpty()
+            String title = holder != null && holder.type() == Type.SECTION
+                    ? holder.children().get(0).astext()
+                    : null;
+            if (holder != null
+                    && (holder.type() == Type.TABLE)
+                    && !holder.children().isEmpty()
                     && holder.children().get(0).type() == Type.TITLE) {
                 title = holder.children().get(0).astext();
             }
             for (String name : n.names()) {
                 if (labels.containsKey(name)) {
-                    report.accept(SystemMessage.warning(n.location(), "duplicate label " + name + ", other instance in "
-                            + docs.get(labels.get(name).docname()).file));
+                    report.accept(SystemMessage.warning(
+                            n.location(),
+                            "duplicate label " + name + ", other instance in "
+                                    + docs.get(labels.get(name).docname()).file));
                 }
                 labels.put(name, new Label(d.name, id, title, null));
             }
@@ -159,7 +167,8 @@ final class StdDomain implements XrefDomain {
     }
 
     private static RstNode link(RstNode x, String uri, String spanClass, String text) {
-        RstNode ref = new RstNode(Type.REFERENCE, x.location()).attr("refuri", uri).attr("internal", "true");
+        RstNode ref =
+                new RstNode(Type.REFERENCE, x.location()).attr("refuri", uri).attr("internal", "true");
         ref.add(span(x, spanClass, text));
         return ref;
     }
@@ -185,7 +194,8 @@ final class StdDomain implements XrefDomain {
             x.replaceWith(List.of(span(x, "xref std std-doc", rt.title())));
             return;
         }
-        x.replaceWith(List.of(link(x, DocPaths.pageUri(from, to.name, null), "doc", rt.explicit() ? rt.title() : to.title)));
+        x.replaceWith(
+                List.of(link(x, DocPaths.pageUri(from, to.name, null), "doc", rt.explicit() ? rt.title() : to.title)));
     }
 
     private void resolveRef(String from, RstNode x, Consumer<SystemMessage> report) {
@@ -220,12 +230,14 @@ final class StdDomain implements XrefDomain {
         List<Domain.Candidate> candidates = new ArrayList<>();
         SourceDoc doc = docs.get(DocPaths.docRef(from, target));
         if (doc != null) {
-            candidates.add(new Domain.Candidate(":std:doc:`" + doc.title + "`",
+            candidates.add(new Domain.Candidate(
+                    ":std:doc:`" + doc.title + "`",
                     link(x, DocPaths.pageUri(from, doc.name, null), "doc", title != null ? title : doc.title)));
         }
         Label l = label(Ids.normalizeName(target));
         if (l != null && (l.title() != null || rt.explicit())) {
-            candidates.add(new Domain.Candidate(":std:ref:`" + (l.title() != null ? l.title() : target) + "`",
+            candidates.add(new Domain.Candidate(
+                    ":std:ref:`" + (l.title() != null ? l.title() : target) + "`",
                     link(x, labelUri(from, l), "std std-ref", title != null ? title : l.title())));
         }
         for (XrefDomain d : others) {
@@ -239,8 +251,10 @@ final class StdDomain implements XrefDomain {
         if (candidates.size() > 1) {
             List<String> names = new ArrayList<>();
             candidates.forEach(c -> names.add(c.description()));
-            report.accept(SystemMessage.warning(where(x), "more than one target found for 'any' cross-reference '"
-                    + target + "': could be " + String.join(" or ", names)));
+            report.accept(SystemMessage.warning(
+                    where(x),
+                    "more than one target found for 'any' cross-reference '" + target + "': could be "
+                            + String.join(" or ", names)));
         }
         x.replaceWith(List.of(candidates.get(0).node()));
     }
@@ -249,7 +263,8 @@ final class StdDomain implements XrefDomain {
         RoleText rt = RoleText.parse(x.attr("text"));
         String num = rt.target().split("#", 2)[0].strip();
         if (!num.matches("[0-9]{1,5}")) {
-            report.accept(SystemMessage.error(x.location(), "invalid " + role.toUpperCase(Locale.ROOT) + " number " + num));
+            report.accept(
+                    SystemMessage.error(x.location(), "invalid " + role.toUpperCase(Locale.ROOT) + " number " + num));
             x.replaceWith(List.of(RstNode.text(x.attr("text"), x.location())));
             return;
         }
@@ -276,13 +291,23 @@ final class StdDomain implements XrefDomain {
         for (Map.Entry<String, Label> e : labels.entrySet()) {
             Label l = e.getValue();
             if (l.title() != null) {
-                items.add(new Inventory.Item(e.getKey(), "std", "label", "-1",
-                        l.docname() + ".html" + (l.anchor() == null ? "" : "#" + l.anchor()), l.title()));
+                items.add(new Inventory.Item(
+                        e.getKey(),
+                        "std",
+                        "label",
+                        "-1",
+                        l.docname() + ".html" + (l.anchor() == null ? "" : "#" + l.anchor()),
+                        l.title()));
             }
         }
         for (Map.Entry<String, PageLabel> e : allPageLabels().entrySet()) {
             if (!labels.containsKey(e.getKey())) {
-                items.add(new Inventory.Item(e.getKey(), "std", "label", "-1", e.getValue().page() + ".html",
+                items.add(new Inventory.Item(
+                        e.getKey(),
+                        "std",
+                        "label",
+                        "-1",
+                        e.getValue().page() + ".html",
                         e.getValue().title()));
             }
         }

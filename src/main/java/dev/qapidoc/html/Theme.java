@@ -36,6 +36,7 @@ final class Theme {
     private final Path dir;
     /** Templates parsed once: a site renders several pages with the same layout. */
     private final Map<String, Template> templates = new LinkedHashMap<>();
+
     private final List<String> staticFiles = new ArrayList<>();
 
     private Theme(String name, Path dir) throws IOException {
@@ -62,8 +63,8 @@ final class Theme {
         }
         RuntimeInstance velocity = new RuntimeInstance();
         velocity.setProperty(RuntimeConstants.RESOURCE_LOADERS, "string");
-        velocity.setProperty("resource.loader.string.class",
-                "org.apache.velocity.runtime.resource.loader.StringResourceLoader");
+        velocity.setProperty(
+                "resource.loader.string.class", "org.apache.velocity.runtime.resource.loader.StringResourceLoader");
         velocity.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "false");
         velocity.init();
         for (Map.Entry<String, String> e : texts.entrySet()) {

@@ -16,8 +16,8 @@ import dev.qapidoc.schema.BuiltinType;
 import dev.qapidoc.schema.Command;
 import dev.qapidoc.schema.Entity;
 import dev.qapidoc.schema.EnumType;
-import dev.qapidoc.schema.Include;
 import dev.qapidoc.schema.Event;
+import dev.qapidoc.schema.Include;
 import dev.qapidoc.schema.Member;
 import dev.qapidoc.schema.Module;
 import dev.qapidoc.schema.ObjectType;
@@ -56,6 +56,7 @@ public final class Introspector {
     private final boolean unmask;
     /** The type work list in first-use order; it grows while {@link #run} walks it. */
     private final List<Entity> work = new ArrayList<>();
+
     private final Set<String> queued = new HashSet<>();
     private final Map<String, String> masks = new HashMap<>();
 
@@ -107,12 +108,12 @@ public final class Introspector {
     private CommandInfo command(Command c) {
         String arg = use(c.argType() != null ? c.argType() : EMPTY);
         String ret = use(c.returnType() != null ? c.returnType() : EMPTY);
-        return new CommandInfo(c.name(), c.ifCond(), c.features(), arg, ret, c.flags().allowOob());
+        return new CommandInfo(
+                c.name(), c.ifCond(), c.features(), arg, ret, c.flags().allowOob());
     }
 
     private EventInfo event(Event e) {
-        return new EventInfo(e.name(), e.ifCond(), e.features(),
-                use(e.argType() != null ? e.argType() : EMPTY));
+        return new EventInfo(e.name(), e.ifCond(), e.features(), use(e.argType() != null ? e.argType() : EMPTY));
     }
 
     /**
@@ -128,8 +129,7 @@ public final class Introspector {
 
             @Override
             public SchemaInfo enumType(EnumType en) {
-                return new EnumInfo(mask(en.name()), en.name(), en.ifCond(), en.features(),
-                        en.values());
+                return new EnumInfo(mask(en.name()), en.name(), en.ifCond(), en.features(), en.values());
             }
 
             @Override
@@ -148,8 +148,7 @@ public final class Introspector {
                 for (Variant v : alt.variants()) {
                     members.add(new AlternateMemberInfo(use(v.type()), v.ifCond()));
                 }
-                return new AlternateInfo(mask(alt.name()), alt.name(), alt.ifCond(),
-                        alt.features(), members);
+                return new AlternateInfo(mask(alt.name()), alt.name(), alt.ifCond(), alt.features(), members);
             }
 
             @Override
@@ -178,8 +177,7 @@ public final class Introspector {
         // Key order is use() order (§16.3): all members (base first), then the variants.
         List<MemberInfo> members = new ArrayList<>();
         for (Member m : allMembers(o)) {
-            members.add(new MemberInfo(m.name(), use(m.type()), m.optional(), m.ifCond(),
-                    m.features()));
+            members.add(new MemberInfo(m.name(), use(m.type()), m.optional(), m.ifCond(), m.features()));
         }
         String tag = null;
         List<VariantInfo> variants = new ArrayList<>();
@@ -191,8 +189,7 @@ public final class Introspector {
         }
         // The name is masked after the members' types: masks are numbered at first use, and a
         // type queued on the work list was already masked when it was used.
-        return new ObjectInfo(mask(o.name()), o.name(), o.ifCond(), o.features(), members, tag,
-                variants);
+        return new ObjectInfo(mask(o.name()), o.name(), o.ifCond(), o.features(), members, tag, variants);
     }
 
     /**
@@ -207,7 +204,8 @@ public final class Introspector {
         }
         List<ObjectType> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (ObjectType cur = t; cur != null && seen.add(cur.name());
+        for (ObjectType cur = t;
+                cur != null && seen.add(cur.name());
                 cur = cur.base() == null ? null : schema.objectType(cur.base()).orElse(null)) {
             chain.add(cur);
         }

@@ -160,8 +160,8 @@ final class JsonOutput {
         }
 
         /* Objects and arrays indent alike (Python's json.dumps(indent=...)): an opening bracket
-           deepens, a separator is a comma and a new line, a closing bracket goes on its own line
-           unless the container is empty ("{}", "[]"). */
+        deepens, a separator is a comma and a new line, a closing bracket goes on its own line
+        unless the container is empty ("{}", "[]"). */
 
         private void open(JsonGenerator g, char bracket) throws IOException {
             g.writeRaw(bracket);

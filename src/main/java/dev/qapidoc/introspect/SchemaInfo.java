@@ -14,9 +14,14 @@ import java.util.List;
  * filter for a build configuration; the JSON rendering of this project includes every element and
  * drops the conditions (§16.5).
  */
-public sealed interface SchemaInfo permits SchemaInfo.CommandInfo, SchemaInfo.EventInfo,
-        SchemaInfo.BuiltinInfo, SchemaInfo.EnumInfo, SchemaInfo.ArrayInfo, SchemaInfo.ObjectInfo,
-        SchemaInfo.AlternateInfo {
+public sealed interface SchemaInfo
+        permits SchemaInfo.CommandInfo,
+                SchemaInfo.EventInfo,
+                SchemaInfo.BuiltinInfo,
+                SchemaInfo.EnumInfo,
+                SchemaInfo.ArrayInfo,
+                SchemaInfo.ObjectInfo,
+                SchemaInfo.AlternateInfo {
 
     /** The {@code name} key: masked for enum, object and alternate types unless unmasked. */
     String name();
@@ -39,8 +44,9 @@ public sealed interface SchemaInfo permits SchemaInfo.CommandInfo, SchemaInfo.Ev
     }
 
     /** A command: {@code arg-type}, {@code ret-type}, [{@code allow-oob}], name, meta-type. */
-    record CommandInfo(String name, IfCond ifCond, List<Feature> features, String argType,
-            String retType, boolean allowOob) implements SchemaInfo {
+    record CommandInfo(
+            String name, IfCond ifCond, List<Feature> features, String argType, String retType, boolean allowOob)
+            implements SchemaInfo {
         public CommandInfo {
             features = List.copyOf(features);
         }
@@ -57,8 +63,7 @@ public sealed interface SchemaInfo permits SchemaInfo.CommandInfo, SchemaInfo.Ev
     }
 
     /** An event: {@code arg-type}, name, meta-type. */
-    record EventInfo(String name, IfCond ifCond, List<Feature> features, String argType)
-            implements SchemaInfo {
+    record EventInfo(String name, IfCond ifCond, List<Feature> features, String argType) implements SchemaInfo {
         public EventInfo {
             features = List.copyOf(features);
         }
@@ -96,8 +101,8 @@ public sealed interface SchemaInfo permits SchemaInfo.CommandInfo, SchemaInfo.Ev
      * An enum: {@code members} (value name and features), then the deprecated {@code values}
      * (value names only), name, meta-type.
      */
-    record EnumInfo(String name, String entityName, IfCond ifCond, List<Feature> features,
-            List<EnumValue> members) implements SchemaInfo {
+    record EnumInfo(String name, String entityName, IfCond ifCond, List<Feature> features, List<EnumValue> members)
+            implements SchemaInfo {
         public EnumInfo {
             features = List.copyOf(features);
             members = List.copyOf(members);
@@ -129,8 +134,14 @@ public sealed interface SchemaInfo permits SchemaInfo.CommandInfo, SchemaInfo.Ev
      * @param tag the discriminator member name, or null for structs
      * @param variants the branches; empty for structs
      */
-    record ObjectInfo(String name, String entityName, IfCond ifCond, List<Feature> features,
-            List<MemberInfo> members, String tag, List<VariantInfo> variants)
+    record ObjectInfo(
+            String name,
+            String entityName,
+            IfCond ifCond,
+            List<Feature> features,
+            List<MemberInfo> members,
+            String tag,
+            List<VariantInfo> variants)
             implements SchemaInfo {
         public ObjectInfo {
             features = List.copyOf(features);
@@ -145,8 +156,9 @@ public sealed interface SchemaInfo permits SchemaInfo.CommandInfo, SchemaInfo.Ev
     }
 
     /** An alternate: one {@code members} entry per branch, holding only its type. */
-    record AlternateInfo(String name, String entityName, IfCond ifCond, List<Feature> features,
-            List<AlternateMemberInfo> members) implements SchemaInfo {
+    record AlternateInfo(
+            String name, String entityName, IfCond ifCond, List<Feature> features, List<AlternateMemberInfo> members)
+            implements SchemaInfo {
         public AlternateInfo {
             features = List.copyOf(features);
             members = List.copyOf(members);
@@ -162,8 +174,7 @@ public sealed interface SchemaInfo permits SchemaInfo.CommandInfo, SchemaInfo.Ev
      * An object member: {@code name}, {@code type}, {@code "default": null} when optional,
      * {@code features}.
      */
-    record MemberInfo(String name, String type, boolean optional, IfCond ifCond,
-            List<Feature> features) {
+    record MemberInfo(String name, String type, boolean optional, IfCond ifCond, List<Feature> features) {
         public MemberInfo {
             features = List.copyOf(features);
         }

@@ -85,8 +85,11 @@ final class DocRules {
             Doc doc = e.doc();
             if (doc == null) {
                 if (!pragma) {
-                    ctx.report(Rules.DOC_MISSING, e.location().withoutColumn(),
-                            LintContext.contextOf(e), "documentation comment missing");
+                    ctx.report(
+                            Rules.DOC_MISSING,
+                            e.location().withoutColumn(),
+                            LintContext.contextOf(e),
+                            "documentation comment missing");
                 }
                 undocumentedFeatures(e);
                 continue;
@@ -107,7 +110,7 @@ final class DocRules {
     private void references(Doc doc) {
         Entity e = ctx.documented(doc);
         if (!doc.isFreeForm() && e == null || ctx.failed(e)) {
-            return;  // the definition failed: no cascades
+            return; // the definition failed: no cascades
         }
         for (Doc.Section s : doc.allSections()) {
             if (s.isStub() || s.kind() == Doc.Kind.SINCE || s.kind() == Doc.Kind.TODO) {
@@ -128,7 +131,8 @@ final class DocRules {
                 if (literalNext && !st.isEmpty()) {
                     literalNext = false;
                 }
-                if (st.startsWith(".. qmp-example::") || st.startsWith(".. code-block::")
+                if (st.startsWith(".. qmp-example::")
+                        || st.startsWith(".. code-block::")
                         || st.startsWith(".. code::")) {
                     literalIndent = indent;
                     continue;
@@ -147,15 +151,15 @@ final class DocRules {
         for (int at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) {
             int end = nameEnd(t, at + 1);
             if (end == at + 1 || at > 0 && Character.isLetterOrDigit(t.charAt(at - 1))) {
-                continue;  // no name, or an e-mail address rather than a reference
+                continue; // no name, or an e-mail address rather than a reference
             }
             String name = t.substring(at + 1, end);
             while (name.endsWith("-")) {
                 name = name.substring(0, name.length() - 1);
             }
             if (!allNames.contains(name)) {
-                ctx.report(Rules.DOC_REFERENCE, ctx.at(line, at), null,
-                        "'@" + name + "' refers to nothing in the schema");
+                ctx.report(
+                        Rules.DOC_REFERENCE, ctx.at(line, at), null, "'@" + name + "' refers to nothing in the schema");
             }
         }
     }
@@ -189,7 +193,10 @@ final class DocRules {
             }
             // Sphinx labels of the generated indexes ("qapi-qmp-index") are not definitions
             if (!entityNames.contains(name) && !name.endsWith("-index")) {
-                ctx.report(Rules.DOC_XREF, ctx.at(line, open), null,
+                ctx.report(
+                        Rules.DOC_XREF,
+                        ctx.at(line, open),
+                        null,
                         "'`" + name + "`' refers to no definition in the schema");
             }
         }
@@ -252,14 +259,20 @@ final class DocRules {
             for (Doc.TextLine line : s.lines()) {
                 String t = line.text().strip();
                 if (t.startsWith("Since ") && version(t) != null && t.length() < 20) {
-                    ctx.report(Rules.SINCE_MISSING, line.location().withoutColumn(), null,
-                            "'" + t + "' is plain text; write 'Since: " + t.substring(6).strip()
-                                    + "' to make it the 'Since:' section");
+                    ctx.report(
+                            Rules.SINCE_MISSING,
+                            line.location().withoutColumn(),
+                            null,
+                            "'" + t + "' is plain text; write 'Since: "
+                                    + t.substring(6).strip() + "' to make it the 'Since:' section");
                     return;
                 }
             }
         }
-        ctx.report(Rules.SINCE_MISSING, e.location().withoutColumn(), LintContext.contextOf(e),
+        ctx.report(
+                Rules.SINCE_MISSING,
+                e.location().withoutColumn(),
+                LintContext.contextOf(e),
                 "doc comment of " + e.describe() + " has no 'Since:' section");
     }
 
@@ -280,13 +293,18 @@ final class DocRules {
             // members whose 'str', 'bool' or inline type was turned into a named type later.
             String typeName = elementType(m.type());
             Entity t = ctx.schema.type(typeName).orElse(null);
-            if (!m.optional() || !(t instanceof ObjectType)
-                    || t.doc() == null || t.doc().since().isEmpty()) {
+            if (!m.optional()
+                    || !(t instanceof ObjectType)
+                    || t.doc() == null
+                    || t.doc().since().isEmpty()) {
                 continue;
             }
             int[] typeVersion = version(t.doc().since().get().text());
             if (typeVersion != null && compare(typeVersion, defVersion) > 0) {
-                ctx.report(Rules.SINCE_MEMBER, s.location().withoutColumn(), null,
+                ctx.report(
+                        Rules.SINCE_MEMBER,
+                        s.location().withoutColumn(),
+                        null,
                         "member '" + m.name() + "' has type '" + typeName + "' (since "
                                 + show(typeVersion) + "), newer than " + e.describe() + " (since "
                                 + show(defVersion) + "), but no '(since X.Y)' note");
@@ -348,8 +366,7 @@ final class DocRules {
                     break;
                 }
                 v[parts++] = Integer.parseInt(text.substring(start, p));
-                if (p + 1 < text.length() && text.charAt(p) == '.'
-                        && Character.isDigit(text.charAt(p + 1))) {
+                if (p + 1 < text.length() && text.charAt(p) == '.' && Character.isDigit(text.charAt(p + 1))) {
                     p++;
                 } else {
                     break;
@@ -382,17 +399,21 @@ final class DocRules {
         String context = LintContext.contextOf(e);
         for (Feature f : e.features()) {
             if (f.isSpecial()) {
-                ctx.report(Rules.FEATURE_EXPLAINED, e.location().withoutColumn(), context,
-                        e.describe() + " has feature '" + f.name()
-                                + "' but no doc comment explains it");
+                ctx.report(
+                        Rules.FEATURE_EXPLAINED,
+                        e.location().withoutColumn(),
+                        context,
+                        e.describe() + " has feature '" + f.name() + "' but no doc comment explains it");
             }
         }
         for (Map.Entry<String, List<Feature>> m : memberFeatures(e).entrySet()) {
             for (Feature f : m.getValue()) {
                 if (f.isSpecial()) {
-                    ctx.report(Rules.FEATURE_EXPLAINED, e.location().withoutColumn(), context,
-                            "'" + m.getKey() + "' has feature '" + f.name()
-                                    + "' but no doc comment explains it");
+                    ctx.report(
+                            Rules.FEATURE_EXPLAINED,
+                            e.location().withoutColumn(),
+                            context,
+                            "'" + m.getKey() + "' has feature '" + f.name() + "' but no doc comment explains it");
                 }
             }
         }
@@ -410,9 +431,12 @@ final class DocRules {
                     continue;
                 }
                 SourceLocation where = fs != null ? fs.location() : doc.location();
-                ctx.report(Rules.FEATURE_EXPLAINED, where.withoutColumn(), null,
-                        "'" + m.getKey() + "' has feature '" + f.name() + "', but neither the"
-                                + " '@" + f.name() + ":' description nor its own mentions it");
+                ctx.report(
+                        Rules.FEATURE_EXPLAINED,
+                        where.withoutColumn(),
+                        null,
+                        "'" + m.getKey() + "' has feature '" + f.name() + "', but neither the" + " '@" + f.name()
+                                + ":' description nor its own mentions it");
             }
         }
     }
@@ -452,8 +476,11 @@ final class DocRules {
                 continue;
             }
             String word = t.substring(i, end);
-            if (word.equals(name) || word.length() >= 2 && word.endsWith("-")
-                    && name.startsWith(word) && (end == t.length() || t.charAt(end) != '@')) {
+            if (word.equals(name)
+                    || word.length() >= 2
+                            && word.endsWith("-")
+                            && name.startsWith(word)
+                            && (end == t.length() || t.charAt(end) != '@')) {
                 return true;
             }
             i = end;

@@ -120,7 +120,7 @@ final class ExampleJson {
                 }
             }
             if (end < 0 && !started && !inString) {
-                end = -2;  // marker: no bracket or string seen yet (see complete())
+                end = -2; // marker: no bracket or string seen yet (see complete())
             }
         }
 

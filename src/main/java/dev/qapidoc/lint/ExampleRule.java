@@ -40,6 +40,7 @@ final class ExampleRule {
     private final LintContext ctx;
     /** Findings of the current message: collected first so alternates can try each branch. */
     private List<Pending> pending = new ArrayList<>();
+
     private Message msg;
 
     private record Pending(Rule rule, int pos, String message) {}
@@ -54,7 +55,7 @@ final class ExampleRule {
     void run() {
         for (Doc doc : ctx.schema.docs()) {
             if (!doc.isFreeForm() && (ctx.documented(doc) == null || ctx.failed(ctx.documented(doc)))) {
-                continue;  // the definition failed: no cascades
+                continue; // the definition failed: no cascades
             }
             Command last = null;
             for (Doc.Section s : doc.allSections()) {
@@ -87,8 +88,9 @@ final class ExampleRule {
             String rest = st.substring(2);
             String restTrim = rest.strip();
             if (exampleIndent < 0 && !restTrim.startsWith("{")
-                    || restTrim.startsWith("...") || restTrim.startsWith("\u2026")) {
-                continue;  // prose, or a message elided as a whole ("-> ... text sent ...")
+                    || restTrim.startsWith("...")
+                    || restTrim.startsWith("\u2026")) {
+                continue; // prose, or a message elided as a whole ("-> ... text sent ...")
             }
             // gather the message: this line's rest, then further lines until brackets balance,
             // then any further lines indented deeper than the marker (a message that closed too
@@ -169,8 +171,7 @@ final class ExampleRule {
             }
         } else if (cmd.argType() == null) {
             if (args instanceof Obj ao && !ao.members().isEmpty()) {
-                report(Rules.EXAMPLE_MEMBER, ao.members().get(0).keyPos(),
-                        what + " takes no arguments");
+                report(Rules.EXAMPLE_MEMBER, ao.members().get(0).keyPos(), what + " takes no arguments");
             }
         } else if (cmd.flags().gen()) {
             check(args, cmd.argType(), what, true, 0);
@@ -189,7 +190,9 @@ final class ExampleRule {
             String what = "reply of command '" + last.name() + "'";
             if (last.returnType() == null) {
                 if (ret instanceof Obj ro && !ro.members().isEmpty()) {
-                    report(Rules.EXAMPLE_MEMBER, ro.members().get(0).keyPos(),
+                    report(
+                            Rules.EXAMPLE_MEMBER,
+                            ro.members().get(0).keyPos(),
                             "command '" + last.name() + "' returns nothing, so its reply is {}");
                 }
             } else {
@@ -230,14 +233,15 @@ final class ExampleRule {
             return;
         }
         if (t instanceof BuiltinType b) {
-            boolean ok = switch (b.jsonType()) {
-                case "string" -> v instanceof Str;
-                case "int" -> v instanceof Num n && n.integral();
-                case "number" -> v instanceof Num;
-                case "boolean" -> v instanceof Bool;
-                case "null" -> v instanceof Null;
-                default -> true;
-            };
+            boolean ok =
+                    switch (b.jsonType()) {
+                        case "string" -> v instanceof Str;
+                        case "int" -> v instanceof Num n && n.integral();
+                        case "number" -> v instanceof Num;
+                        case "boolean" -> v instanceof Bool;
+                        case "null" -> v instanceof Null;
+                        default -> true;
+                    };
             if (!ok) {
                 typeError(v, b.name(), what);
             }
@@ -245,8 +249,10 @@ final class ExampleRule {
             if (!(v instanceof Str s)) {
                 typeError(v, e.name(), what);
             } else if (!hasValue(e, s.value())) {
-                report(Rules.EXAMPLE_ENUM, v.pos(), "'" + s.value() + "' is not a value of enum '"
-                        + e.name() + "'" + in(what));
+                report(
+                        Rules.EXAMPLE_ENUM,
+                        v.pos(),
+                        "'" + s.value() + "' is not a value of enum '" + e.name() + "'" + in(what));
             }
         } else if (t instanceof ArrayType a) {
             if (!(v instanceof Arr arr)) {
@@ -334,8 +340,8 @@ final class ExampleRule {
             }
             if (m == null) {
                 String msg = isArgs
-                        ? (what.startsWith("event") ? what + " has no data member '" : what
-                                + " has no argument '") + jm.key() + "'"
+                        ? (what.startsWith("event") ? what + " has no data member '" : what + " has no argument '")
+                                + jm.key() + "'"
                         : "'" + jm.key() + "' is not a member of '" + typeName + "'" + in(what);
                 report(Rules.EXAMPLE_MEMBER, jm.keyPos(), msg);
                 continue;
@@ -346,10 +352,9 @@ final class ExampleRule {
             for (Member m : members.values()) {
                 if (!m.optional() && o.get(m.name()) == null) {
                     String msg = isArgs
-                            ? what + (what.startsWith("event") ? ": data member '" : ": argument '")
-                                    + m.name() + "' is required but missing"
-                            : "member '" + m.name() + "' of '" + typeName
-                                    + "' is required but missing" + in(what);
+                            ? what + (what.startsWith("event") ? ": data member '" : ": argument '") + m.name()
+                                    + "' is required but missing"
+                            : "member '" + m.name() + "' of '" + typeName + "' is required but missing" + in(what);
                     report(Rules.EXAMPLE_MISSING, o.pos(), msg);
                 }
             }
@@ -362,8 +367,8 @@ final class ExampleRule {
      * itself, flattened into the same object). Returns false when a branch could not be chosen;
      * then every branch's members go into {@code anyBranch} and nothing counts as required.
      */
-    private boolean collect(Obj o, ObjectType t, Map<String, Member> members,
-            Map<String, Member> anyBranch, int depth) {
+    private boolean collect(
+            Obj o, ObjectType t, Map<String, Member> members, Map<String, Member> anyBranch, int depth) {
         for (Member m : ctx.schema.allMembers(t)) {
             members.putIfAbsent(m.name(), m);
         }
@@ -399,8 +404,10 @@ final class ExampleRule {
     }
 
     private void typeError(Value v, String typeName, String what) {
-        report(Rules.EXAMPLE_TYPE, v.pos(), "expected " + jsonKind(typeName) + " (type '"
-                + typeName + "'), found " + describe(v) + in(what));
+        report(
+                Rules.EXAMPLE_TYPE,
+                v.pos(),
+                "expected " + jsonKind(typeName) + " (type '" + typeName + "'), found " + describe(v) + in(what));
     }
 
     private String jsonKind(String typeName) {

@@ -32,13 +32,13 @@ final class LintContext {
     final boolean partial;
     /** Names of definitions QEMU's checks reported errors in: lint adds nothing about them. */
     private final Set<String> failed = new HashSet<>();
+
     private final LintOptions options;
     private final Path workingDirectory;
     private final List<Diagnostic> out;
     private final Map<String, List<String>> sources = new HashMap<>();
 
-    LintContext(Schema schema, boolean partial, LintOptions options, Path workingDirectory,
-            List<Diagnostic> out) {
+    LintContext(Schema schema, boolean partial, LintOptions options, Path workingDirectory, List<Diagnostic> out) {
         this.schema = schema;
         this.partial = partial;
         this.options = options;
@@ -74,7 +74,9 @@ final class LintContext {
     List<Entity> definitions() {
         List<Entity> defs = new ArrayList<>();
         for (Entity e : schema.entities()) {
-            if (e.location() == null || e instanceof Include || e instanceof ArrayType
+            if (e.location() == null
+                    || e instanceof Include
+                    || e instanceof ArrayType
                     || e instanceof ObjectType o && o.isImplicit()) {
                 continue;
             }

@@ -38,14 +38,14 @@ public final class Linter {
      * another: QEMU builds the QMP, QGA and QSD manuals into one Sphinx project, where such
      * cross-manual references resolve.
      */
-    public static List<LintResult> lint(List<String> rootFiles, Path workingDirectory,
-            LintOptions options) {
+    public static List<LintResult> lint(List<String> rootFiles, Path workingDirectory, LintOptions options) {
         List<LoadResult> loads = new ArrayList<>();
         Set<String> allNames = new HashSet<>();
         for (String root : rootFiles) {
             LoadResult loaded = options.tolerant()
                     ? SchemaLoader.load(root, LoadOptions.tolerant(workingDirectory))
-                    : SchemaLoader.load(root, LoadOptions.strict(workingDirectory).keepingGoing());
+                    : SchemaLoader.load(
+                            root, LoadOptions.strict(workingDirectory).keepingGoing());
             loads.add(loaded);
             for (Entity e : loaded.schema().entities()) {
                 allNames.add(e.name());
@@ -58,8 +58,8 @@ public final class Linter {
         return results;
     }
 
-    private static LintResult lint(LoadResult loaded, Set<String> otherNames,
-            Path workingDirectory, LintOptions options) {
+    private static LintResult lint(
+            LoadResult loaded, Set<String> otherNames, Path workingDirectory, LintOptions options) {
         List<Diagnostic> out = new ArrayList<>();
         boolean unreadable = false;
         boolean syntax = false;
@@ -74,7 +74,7 @@ public final class Linter {
             if (includeFailed && d.message().contains(" uses unknown type ")) {
                 continue;
             }
-            Rule rule = Rules.of(d.ruleId());  // set where the frontend made it
+            Rule rule = Rules.of(d.ruleId()); // set where the frontend made it
             syntax |= rule == Rules.QAPI_SYNTAX;
             Level level = options.levelOf(rule);
             if (level != Level.OFF) {
@@ -82,8 +82,7 @@ public final class Linter {
             }
         }
         if (!unreadable && !syntax) {
-            LintContext ctx = new LintContext(loaded.schema(), !loaded.ok(), options,
-                    workingDirectory, out);
+            LintContext ctx = new LintContext(loaded.schema(), !loaded.ok(), options, workingDirectory, out);
             new DocRules(ctx, otherNames).run();
             new ExampleRule(ctx).run();
         }
@@ -102,27 +101,27 @@ public final class Linter {
     private static final class SourceOrder implements Comparator<Diagnostic> {
         @Override
         public int compare(Diagnostic a, Diagnostic b) {
-        if (a.where() == null || b.where() == null) {
-            return a.where() == null ? (b.where() == null ? 0 : -1) : 1;
-        }
-        List<SourceLocation> ca = chain(a.where());
-        List<SourceLocation> cb = chain(b.where());
-        for (int i = 0; i < Math.min(ca.size(), cb.size()); i++) {
-            SourceLocation x = ca.get(i);
-            SourceLocation y = cb.get(i);
-            if (x.line() != y.line()) {
-                return Integer.compare(x.line(), y.line());
+            if (a.where() == null || b.where() == null) {
+                return a.where() == null ? (b.where() == null ? 0 : -1) : 1;
             }
-            boolean lastX = i == ca.size() - 1;
-            boolean lastY = i == cb.size() - 1;
-            if (lastX && lastY) {
-                return Integer.compare(x.column(), y.column());
+            List<SourceLocation> ca = chain(a.where());
+            List<SourceLocation> cb = chain(b.where());
+            for (int i = 0; i < Math.min(ca.size(), cb.size()); i++) {
+                SourceLocation x = ca.get(i);
+                SourceLocation y = cb.get(i);
+                if (x.line() != y.line()) {
+                    return Integer.compare(x.line(), y.line());
+                }
+                boolean lastX = i == ca.size() - 1;
+                boolean lastY = i == cb.size() - 1;
+                if (lastX && lastY) {
+                    return Integer.compare(x.column(), y.column());
+                }
+                if (lastX || lastY) {
+                    return lastX ? -1 : 1;
+                }
             }
-            if (lastX || lastY) {
-                return lastX ? -1 : 1;
-            }
-        }
-        return 0;
+            return 0;
         }
     }
 

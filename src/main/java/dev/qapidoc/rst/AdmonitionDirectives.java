@@ -12,10 +12,16 @@ import java.util.Map;
 final class AdmonitionDirectives {
 
     private static final Map<String, String> TITLES = Map.ofEntries(
-            Map.entry("attention", "Attention"), Map.entry("caution", "Caution"),
-            Map.entry("danger", "Danger"), Map.entry("error", "Error"), Map.entry("hint", "Hint"),
-            Map.entry("important", "Important"), Map.entry("note", "Note"), Map.entry("tip", "Tip"),
-            Map.entry("warning", "Warning"), Map.entry("seealso", "See also"));
+            Map.entry("attention", "Attention"),
+            Map.entry("caution", "Caution"),
+            Map.entry("danger", "Danger"),
+            Map.entry("error", "Error"),
+            Map.entry("hint", "Hint"),
+            Map.entry("important", "Important"),
+            Map.entry("note", "Note"),
+            Map.entry("tip", "Tip"),
+            Map.entry("warning", "Warning"),
+            Map.entry("seealso", "See also"));
 
     private AdmonitionDirectives() {}
 

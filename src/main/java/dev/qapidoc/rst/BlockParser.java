@@ -31,11 +31,9 @@ final class BlockParser {
 
     static final Pattern BULLET = Pattern.compile("^([-*+\u2022\u2023\u2043])( +|$)");
     static final Pattern ENUM = Pattern.compile("^(\\(?)([0-9]+|#|[a-zA-Z])([.)])( +|$)");
-    static final Pattern FIELD =
-            Pattern.compile("^:(?![: ])((?:[^:\\\\]|\\\\.|:(?![ `]|$))*(?<! )):( +|$)");
+    static final Pattern FIELD = Pattern.compile("^:(?![: ])((?:[^:\\\\]|\\\\.|:(?![ `]|$))*(?<! )):( +|$)");
     static final Pattern EXPLICIT = Pattern.compile("^\\.\\.( +|$)");
-    private static final Pattern DIRECTIVE =
-            Pattern.compile("^([A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*)[ ]?::( +|$)");
+    private static final Pattern DIRECTIVE = Pattern.compile("^([A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*)[ ]?::( +|$)");
     private static final Pattern TARGET = Pattern.compile("^_(`(?:[^`\\\\]|\\\\.)+`|(?:[^:\\\\]|\\\\.)+):( +|$)");
     private static final Pattern SUBST_DEF = Pattern.compile("^\\|([^|]+)\\| +([A-Za-z0-9][-_.:+A-Za-z0-9]*)::( +|$)");
     static final Pattern SIMPLE_TABLE = Pattern.compile("^=+( +=+)+ *$");
@@ -83,7 +81,8 @@ final class BlockParser {
      */
     void parse(List<ContentLine> lines, RstNode parent, Sections sections, int depth) {
         if (depth > RstReader.MAX_DEPTH) {
-            error(lines.isEmpty() ? parent.location() : lines.get(0).where(),
+            error(
+                    lines.isEmpty() ? parent.location() : lines.get(0).where(),
                     "Maximum nesting depth (" + RstReader.MAX_DEPTH + ") exceeded; content skipped.");
             return;
         }
@@ -118,8 +117,8 @@ final class BlockParser {
     }
 
     /** A block quote, overline title or transition at line {@code i}: the next line, or -1. */
-    private int structure(List<ContentLine> lines, int i, RstNode target, RstNode parent, Sections sections,
-            int depth) {
+    private int structure(
+            List<ContentLine> lines, int i, RstNode target, RstNode parent, Sections sections, int depth) {
         ContentLine line = lines.get(i);
         String t = line.text();
         if (indent(t) > 0) {
@@ -131,14 +130,16 @@ final class BlockParser {
             return end;
         }
         if (isAdornment(t)) {
-            if (i + 2 < lines.size() && !lines.get(i + 1).text().isBlank()
+            if (i + 2 < lines.size()
+                    && !lines.get(i + 1).text().isBlank()
                     && isAdornment(lines.get(i + 2).text())
                     && lines.get(i + 2).text().strip().equals(t.strip())) {
                 String title = lines.get(i + 1).text().strip();
                 title(lines.get(i + 1), title, "o" + t.charAt(0), parent, sections);
                 return i + 3;
             }
-            if (t.strip().length() >= 4 && (i + 1 >= lines.size() || lines.get(i + 1).text().isBlank())) {
+            if (t.strip().length() >= 4
+                    && (i + 1 >= lines.size() || lines.get(i + 1).text().isBlank())) {
                 target.add(new RstNode(Type.TRANSITION, line.where()));
                 return i + 1;
             }
@@ -157,7 +158,8 @@ final class BlockParser {
             return lists.bulletList(lines, i, target, depth);
         }
         if ((c0 == '(' || c0 == '#' || (c0 < 128 && Character.isLetterOrDigit(c0)))
-                && (m = ENUM.matcher(t)).find() && lists.enumOk(lines, i, m)) {
+                && (m = ENUM.matcher(t)).find()
+                && lists.enumOk(lines, i, m)) {
             return lists.enumList(lines, i, target, depth);
         }
         if (c0 == ':' && FIELD.matcher(t).find()) {
@@ -176,11 +178,12 @@ final class BlockParser {
     }
 
     /** An underlined title, a definition list or a paragraph at line {@code i}: the next line. */
-    private int text(List<ContentLine> lines, int i, RstNode target, RstNode parent, Sections sections,
-            int depth) {
+    private int text(List<ContentLine> lines, int i, RstNode target, RstNode parent, Sections sections, int depth) {
         ContentLine line = lines.get(i);
         String t = line.text();
-        if (i + 1 < lines.size() && isAdornment(lines.get(i + 1).text()) && indent(lines.get(i + 1).text()) == 0) {
+        if (i + 1 < lines.size()
+                && isAdornment(lines.get(i + 1).text())
+                && indent(lines.get(i + 1).text()) == 0) {
             String u = lines.get(i + 1).text().strip();
             String title = t.strip();
             if (u.length() >= title.length() || u.length() >= 4) {
@@ -192,7 +195,9 @@ final class BlockParser {
             }
         }
         // definition list: a line directly followed by an indented line
-        if (i + 1 < lines.size() && !lines.get(i + 1).text().isBlank() && indent(lines.get(i + 1).text()) > 0) {
+        if (i + 1 < lines.size()
+                && !lines.get(i + 1).text().isBlank()
+                && indent(lines.get(i + 1).text()) > 0) {
             return lists.definitionList(lines, i, target, depth);
         }
         return paragraph(lines, i, target);
@@ -200,7 +205,8 @@ final class BlockParser {
 
     private void title(ContentLine line, String text, String style, RstNode parent, Sections sections) {
         if (sections == null) {
-            messages.add(new SystemMessage(SystemMessage.Level.SEVERE, line.where(), "Unexpected section title.\n\n" + text));
+            messages.add(new SystemMessage(
+                    SystemMessage.Level.SEVERE, line.where(), "Unexpected section title.\n\n" + text));
             RstNode p = new RstNode(Type.PARAGRAPH, line.where());
             p.addAll(inline.parse(text, List.of(line.where())));
             parent.add(p);
@@ -214,8 +220,8 @@ final class BlockParser {
         int depthNow = sections.stack.size() - 1;
         if (level > depthNow) {
             // a known style that would skip a level (docutils refuses it; we nest it one deeper)
-            messages.add(new SystemMessage(SystemMessage.Level.SEVERE, line.where(),
-                    "Title level inconsistent:\n\n" + text));
+            messages.add(new SystemMessage(
+                    SystemMessage.Level.SEVERE, line.where(), "Title level inconsistent:\n\n" + text));
             level = depthNow;
         }
         while (sections.stack.size() - 1 > level) {
@@ -233,7 +239,9 @@ final class BlockParser {
     private int paragraph(List<ContentLine> lines, int i, RstNode target) {
         int start = i;
         List<ContentLine> para = new ArrayList<>();
-        while (i < lines.size() && !lines.get(i).text().isBlank() && indent(lines.get(i).text()) == 0) {
+        while (i < lines.size()
+                && !lines.get(i).text().isBlank()
+                && indent(lines.get(i).text()) == 0) {
             para.add(lines.get(i));
             i++;
         }
@@ -287,8 +295,8 @@ final class BlockParser {
      * Handles an explicit markup block (lines i..end). Returns lines to splice in place of the
      * block (for {@code include}), or null.
      */
-    private List<ContentLine> explicit(List<ContentLine> lines, int i, int end, RstNode target, Sections sections,
-            int depth) {
+    private List<ContentLine> explicit(
+            List<ContentLine> lines, int i, int end, RstNode target, Sections sections, int depth) {
         ContentLine first = lines.get(i);
         // docutils allows several spaces after ".." ("..  code-block::")
         String rest = first.text().length() > 2 ? first.text().substring(2).stripLeading() : "";
@@ -308,8 +316,10 @@ final class BlockParser {
             return directive(m.group(1), block, first.where(), target, depth);
         }
         if (rest.startsWith("[") && rest.indexOf(']') > 1) {
-            warn(first.where(), "Footnotes and citations are not supported; \""
-                    + rest.substring(0, rest.indexOf(']') + 1) + "\" is not rendered.");
+            warn(
+                    first.where(),
+                    "Footnotes and citations are not supported; \"" + rest.substring(0, rest.indexOf(']') + 1)
+                            + "\" is not rendered.");
         }
         RstNode c = new RstNode(Type.COMMENT, first.where());
         List<ContentLine> body = new ArrayList<>();
@@ -346,15 +356,19 @@ final class BlockParser {
         return t;
     }
 
-    private void substitutionDefinition(List<ContentLine> lines, int i, int end, Matcher m, RstNode target,
-            int depth) {
+    private void substitutionDefinition(List<ContentLine> lines, int i, int end, Matcher m, RstNode target, int depth) {
         ContentLine first = lines.get(i);
         String name = Ids.normalizeName(m.group(1));
         String kind = m.group(2);
-        Directive d = options.registry().directive(kind).filter(Directive::substitution).orElse(null);
+        Directive d = options.registry()
+                .directive(kind)
+                .filter(Directive::substitution)
+                .orElse(null);
         if (d == null) {
-            error(first.where(), "Substitution definition \"" + m.group(1) + "\" uses the \"" + kind
-                    + "\" directive, which is not supported here.");
+            error(
+                    first.where(),
+                    "Substitution definition \"" + m.group(1) + "\" uses the \"" + kind
+                            + "\" directive, which is not supported here.");
             return;
         }
         String rest = first.text().substring(2).stripLeading().substring(m.end());
@@ -374,9 +388,10 @@ final class BlockParser {
     }
 
     /** Runs a directive. Returns lines to splice in (include), else null. */
-    private List<ContentLine> directive(String name, List<ContentLine> block, SourceLocation where, RstNode target,
-            int depth) {
-        Directive d = options.registry().directive(name).filter(Directive::block).orElse(Directive.deferred());
+    private List<ContentLine> directive(
+            String name, List<ContentLine> block, SourceLocation where, RstNode target, int depth) {
+        Directive d =
+                options.registry().directive(name).filter(Directive::block).orElse(Directive.deferred());
         DirectiveCall call = RstReader.split(name, block, where, d.takesArguments());
         Scope scope = new Scope(target, depth);
         d.run(call, scope);
@@ -419,7 +434,8 @@ final class BlockParser {
             return;
         }
         RstNode last = bq.children().get(bq.children().size() - 1);
-        if (last.type() == Type.PARAGRAPH && !last.children().isEmpty()
+        if (last.type() == Type.PARAGRAPH
+                && !last.children().isEmpty()
                 && last.children().get(0).type() == Type.TEXT) {
             String t = last.children().get(0).text();
             if (t.startsWith("-- ") || t.startsWith("--- ") || t.startsWith("\u2014 ")) {

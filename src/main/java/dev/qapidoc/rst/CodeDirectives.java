@@ -23,7 +23,8 @@ final class CodeDirectives {
 
     private static void codeBlock(DirectiveCall call, DirectiveContext ctx) {
         SourceLocation where = call.location();
-        String lang = call.arguments().isEmpty() ? ctx.highlight() : call.arguments().strip();
+        String lang =
+                call.arguments().isEmpty() ? ctx.highlight() : call.arguments().strip();
         RstNode lb = new RstNode(Type.LITERAL_BLOCK, where).attr("language", lang);
         lb.setText(Directives.text(call));
         if (call.options().containsKey("caption")) {
@@ -35,8 +36,10 @@ final class CodeDirectives {
         Directives.nameOption(lb, call);
         Directives.addClasses(lb, call);
         if (call.content().isEmpty()) {
-            ctx.error(where, "Error in \"" + call.name() + "\" directive:\nContent block expected for the \""
-                    + call.name() + "\" directive; none found.");
+            ctx.error(
+                    where,
+                    "Error in \"" + call.name() + "\" directive:\nContent block expected for the \"" + call.name()
+                            + "\" directive; none found.");
             return;
         }
         ctx.add(lb);
@@ -47,7 +50,8 @@ final class CodeDirectives {
             ctx.warn(call.location(), "\"raw\" directive disabled.");
             return;
         }
-        RstNode raw = new RstNode(Type.RAW, call.location()).attr("format", call.arguments().strip());
+        RstNode raw = new RstNode(Type.RAW, call.location())
+                .attr("format", call.arguments().strip());
         raw.setText(Directives.text(call));
         ctx.add(raw);
     }

@@ -22,8 +22,13 @@ import java.util.Map;
  * @param block the whole directive block: first the text after {@code ::}, then the indented lines
  * @param location where the directive starts ({@code .. name::} line)
  */
-public record DirectiveCall(String name, String arguments, Map<String, String> options,
-        List<ContentLine> content, List<ContentLine> block, SourceLocation location) {
+public record DirectiveCall(
+        String name,
+        String arguments,
+        Map<String, String> options,
+        List<ContentLine> content,
+        List<ContentLine> block,
+        SourceLocation location) {
 
     public DirectiveCall {
         options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));

@@ -15,16 +15,44 @@ public final class Ids {
 
     /** Letters that NFKD does not reduce to ASCII, mapped as docutils does (§3.1 step 2). */
     private static final Map<Character, String> SPECIAL = Map.ofEntries(
-            Map.entry('ø', "o"), Map.entry('đ', "d"), Map.entry('ħ', "h"), Map.entry('ı', "i"),
-            Map.entry('ł', "l"), Map.entry('ŧ', "t"), Map.entry('ƀ', "b"), Map.entry('ƃ', "b"),
-            Map.entry('ƈ', "c"), Map.entry('ƌ', "d"), Map.entry('ƒ', "f"), Map.entry('ƙ', "k"),
-            Map.entry('ƚ', "l"), Map.entry('ƞ', "n"), Map.entry('ƥ', "p"), Map.entry('ƫ', "t"),
-            Map.entry('ƭ', "t"), Map.entry('ƴ', "y"), Map.entry('ƶ', "z"), Map.entry('ǥ', "g"),
-            Map.entry('ȥ', "z"), Map.entry('ȴ', "l"), Map.entry('ȵ', "n"), Map.entry('ȶ', "t"),
-            Map.entry('ȷ', "j"), Map.entry('ȼ', "c"), Map.entry('ȿ', "s"), Map.entry('ɀ', "z"),
-            Map.entry('ɇ', "e"), Map.entry('ɉ', "j"), Map.entry('ɋ', "q"), Map.entry('ɍ', "r"),
-            Map.entry('ɏ', "y"), Map.entry('ß', "sz"), Map.entry('æ', "ae"), Map.entry('œ', "oe"),
-            Map.entry('ȸ', "db"), Map.entry('ȹ', "qp"));
+            Map.entry('ø', "o"),
+            Map.entry('đ', "d"),
+            Map.entry('ħ', "h"),
+            Map.entry('ı', "i"),
+            Map.entry('ł', "l"),
+            Map.entry('ŧ', "t"),
+            Map.entry('ƀ', "b"),
+            Map.entry('ƃ', "b"),
+            Map.entry('ƈ', "c"),
+            Map.entry('ƌ', "d"),
+            Map.entry('ƒ', "f"),
+            Map.entry('ƙ', "k"),
+            Map.entry('ƚ', "l"),
+            Map.entry('ƞ', "n"),
+            Map.entry('ƥ', "p"),
+            Map.entry('ƫ', "t"),
+            Map.entry('ƭ', "t"),
+            Map.entry('ƴ', "y"),
+            Map.entry('ƶ', "z"),
+            Map.entry('ǥ', "g"),
+            Map.entry('ȥ', "z"),
+            Map.entry('ȴ', "l"),
+            Map.entry('ȵ', "n"),
+            Map.entry('ȶ', "t"),
+            Map.entry('ȷ', "j"),
+            Map.entry('ȼ', "c"),
+            Map.entry('ȿ', "s"),
+            Map.entry('ɀ', "z"),
+            Map.entry('ɇ', "e"),
+            Map.entry('ɉ', "j"),
+            Map.entry('ɋ', "q"),
+            Map.entry('ɍ', "r"),
+            Map.entry('ɏ', "y"),
+            Map.entry('ß', "sz"),
+            Map.entry('æ', "ae"),
+            Map.entry('œ', "oe"),
+            Map.entry('ȸ', "db"),
+            Map.entry('ȹ', "qp"));
 
     private static final Pattern WS = Pattern.compile("\\s+");
 
@@ -87,7 +115,8 @@ public final class Ids {
             if (!keepCase && c >= 'A' && c <= 'Z') {
                 c = (char) (c + ('a' - 'A'));
             }
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
                     || (keepCase && ((c >= 'A' && c <= 'Z') || c == '.' || c == '_'));
             if (!ok) {
                 run = true;

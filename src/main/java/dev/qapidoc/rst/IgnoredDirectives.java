@@ -8,13 +8,14 @@ package dev.qapidoc.rst;
  */
 final class IgnoredDirectives {
 
-    private static final Directive IGNORE = (call, ctx) -> { };
+    private static final Directive IGNORE = (call, ctx) -> {};
 
     private IgnoredDirectives() {}
 
     static void register(DirectiveRegistry.Builder b) {
-        for (String name : new String[] {"default-role", "sectionauthor", "moduleauthor", "codeauthor", "meta",
-                "tabularcolumns"}) {
+        for (String name :
+                new String[] {"default-role", "sectionauthor", "moduleauthor", "codeauthor", "meta", "tabularcolumns"
+                }) {
             b.register(name, IGNORE);
         }
     }

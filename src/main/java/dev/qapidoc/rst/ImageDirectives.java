@@ -16,7 +16,8 @@ final class ImageDirectives {
     }
 
     private static RstNode image(DirectiveCall call) {
-        RstNode img = new RstNode(Type.IMAGE, call.location()).attr("uri", call.arguments().replaceAll("\\s+", ""));
+        RstNode img = new RstNode(Type.IMAGE, call.location())
+                .attr("uri", call.arguments().replaceAll("\\s+", ""));
         for (String opt : IMAGE_OPTIONS) {
             if (call.has(opt)) {
                 img.attr(opt, call.options().get(opt));

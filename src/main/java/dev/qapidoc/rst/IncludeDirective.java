@@ -29,8 +29,10 @@ final class IncludeDirective implements Directive {
         String path = call.arguments().strip();
         Optional<List<ContentLine>> got = ctx.options().includer().read(path, where);
         if (got.isEmpty()) {
-            ctx.severe(where, "Problems with \"include\" directive path:\nInputError: [Errno 2] No such file or directory: '"
-                    + path + "'.");
+            ctx.severe(
+                    where,
+                    "Problems with \"include\" directive path:\nInputError: [Errno 2] No such file or directory: '"
+                            + path + "'.");
             return;
         }
         List<ContentLine> lines = got.get();

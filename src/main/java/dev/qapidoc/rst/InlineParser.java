@@ -19,10 +19,8 @@ import java.util.regex.Pattern;
  */
 final class InlineParser {
 
-    private static final Pattern ROLE_PREFIX =
-            Pattern.compile(":([A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*):`");
-    private static final Pattern ROLE_SUFFIX =
-            Pattern.compile("^:([A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*):");
+    private static final Pattern ROLE_PREFIX = Pattern.compile(":([A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*):`");
+    private static final Pattern ROLE_SUFFIX = Pattern.compile("^:([A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*):");
     private static final Pattern URI =
             Pattern.compile("(?:https?|ftp|mailto|file)://?[^\\s<>\"]*[^\\s<>\".,;:!?')\\]}*`_]"
                     + "|mailto:[^\\s<>\"]*[^\\s<>\".,;:!?')\\]}]");
@@ -178,8 +176,10 @@ final class InlineParser {
                 return false;
             }
             int t = Character.getType(p);
-            return t == Character.DASH_PUNCTUATION || t == Character.START_PUNCTUATION
-                    || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
+            return t == Character.DASH_PUNCTUATION
+                    || t == Character.START_PUNCTUATION
+                    || t == Character.INITIAL_QUOTE_PUNCTUATION
+                    || t == Character.FINAL_QUOTE_PUNCTUATION
                     || t == Character.OTHER_PUNCTUATION;
         }
 
@@ -215,8 +215,10 @@ final class InlineParser {
                 return false;
             }
             int t = Character.getType(f);
-            return t == Character.DASH_PUNCTUATION || t == Character.END_PUNCTUATION
-                    || t == Character.FINAL_QUOTE_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION
+            return t == Character.DASH_PUNCTUATION
+                    || t == Character.END_PUNCTUATION
+                    || t == Character.FINAL_QUOTE_PUNCTUATION
+                    || t == Character.INITIAL_QUOTE_PUNCTUATION
                     || t == Character.OTHER_PUNCTUATION;
         }
 
@@ -286,8 +288,10 @@ final class InlineParser {
                 }
             }
             if (e < 0) {
-                report.accept(SystemMessage.warning(at(i), (type == Type.STRONG ? "Inline strong" : "Inline emphasis")
-                        + " start-string without end-string."));
+                report.accept(SystemMessage.warning(
+                        at(i),
+                        (type == Type.STRONG ? "Inline strong" : "Inline emphasis")
+                                + " start-string without end-string."));
                 return i;
             }
             flush();
@@ -303,7 +307,8 @@ final class InlineParser {
             }
             int e = interpretedEnd(bq + 1, prefixRole == null);
             if (e < 0) {
-                report.accept(SystemMessage.warning(at(start), "Inline interpreted text or phrase reference start-string without end-string."));
+                report.accept(SystemMessage.warning(
+                        at(start), "Inline interpreted text or phrase reference start-string without end-string."));
                 return start;
             }
             String raw = s.substring(bq + 1, e);
@@ -496,7 +501,9 @@ final class InlineParser {
         }
 
         private boolean uriScheme(int i) {
-            return s.startsWith("http", i) || s.startsWith("ftp", i) || s.startsWith("mailto", i)
+            return s.startsWith("http", i)
+                    || s.startsWith("ftp", i)
+                    || s.startsWith("mailto", i)
                     || s.startsWith("file", i);
         }
 

@@ -85,7 +85,8 @@ final class Lines {
         List<ContentLine> out = new ArrayList<>(lines.size());
         for (ContentLine l : lines) {
             String t = l.text();
-            out.add(l.withText(t.isBlank() ? "" : t.substring(Math.min(min, t.length())).stripTrailing()));
+            out.add(l.withText(
+                    t.isBlank() ? "" : t.substring(Math.min(min, t.length())).stripTrailing()));
         }
         return out;
     }

@@ -137,8 +137,11 @@ final class ListBlocks {
 
     int definitionList(List<ContentLine> lines, int i, RstNode target, int depth) {
         RstNode list = new RstNode(Type.DEFINITION_LIST, lines.get(i).where());
-        while (i + 1 < lines.size() && !lines.get(i).text().isBlank() && indent(lines.get(i).text()) == 0
-                && !lines.get(i + 1).text().isBlank() && indent(lines.get(i + 1).text()) > 0
+        while (i + 1 < lines.size()
+                && !lines.get(i).text().isBlank()
+                && indent(lines.get(i).text()) == 0
+                && !lines.get(i + 1).text().isBlank()
+                && indent(lines.get(i + 1).text()) > 0
                 && !EXPLICIT.matcher(lines.get(i).text()).find()) {
             ContentLine termLine = lines.get(i);
             RstNode item = new RstNode(Type.DEFINITION_LIST_ITEM, termLine.where());
@@ -169,7 +172,9 @@ final class ListBlocks {
             String text = l.text().length() > 2 ? l.text().substring(2) : "";
             List<SourceLocation> locs = new ArrayList<>(List.of(l.where()));
             i++;
-            while (i < lines.size() && !lines.get(i).text().isBlank() && indent(lines.get(i).text()) > 0) {
+            while (i < lines.size()
+                    && !lines.get(i).text().isBlank()
+                    && indent(lines.get(i).text()) > 0) {
                 text += "\n" + lines.get(i).text().strip();
                 locs.add(lines.get(i).where());
                 i++;

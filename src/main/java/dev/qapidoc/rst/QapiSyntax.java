@@ -28,6 +28,7 @@ public final class QapiSyntax {
     public static final String ENUM = "enum";
     /** QEMU's one directive for both structs and unions. */
     public static final String OBJECT = "object";
+
     public static final String ALTERNATE = "alternate";
     /** Extended dialect only. */
     public static final String STRUCT = "struct";
@@ -59,12 +60,21 @@ public final class QapiSyntax {
     public static final String OPT_NO_TYPESETTING = "no-typesetting";
     /** Options of {@code qmp-example}. */
     public static final String OPT_TITLE = "title";
+
     public static final String OPT_ANNOTATED = "annotated";
 
     /** Options that take no value. */
-    public static final Set<String> FLAG_OPTIONS = Set.of(OPT_DEPRECATED, OPT_UNSTABLE,
-            OPT_NO_INDEX, OPT_NOINDEX, OPT_NO_INDEX_ENTRY, OPT_NOINDEXENTRY,
-            OPT_NO_CONTENTS_ENTRY, OPT_NOCONTENTSENTRY, OPT_NO_TYPESETTING, OPT_ANNOTATED);
+    public static final Set<String> FLAG_OPTIONS = Set.of(
+            OPT_DEPRECATED,
+            OPT_UNSTABLE,
+            OPT_NO_INDEX,
+            OPT_NOINDEX,
+            OPT_NO_INDEX_ENTRY,
+            OPT_NOINDEXENTRY,
+            OPT_NO_CONTENTS_ENTRY,
+            OPT_NOCONTENTSENTRY,
+            OPT_NO_TYPESETTING,
+            OPT_ANNOTATED);
 
     // ---- info fields (§2.8.1) ----
 
@@ -74,6 +84,7 @@ public final class QapiSyntax {
     public static final String FIELD_ALT = "alt";
     /** Extended dialect: alternate branches ({@code :alt:} in QEMU's). */
     public static final String FIELD_CHOICE = "choice";
+
     public static final String FIELD_FEAT = "feat";
     public static final String FIELD_ERROR = "error";
     public static final String FIELD_ERRORS = "errors";

@@ -35,7 +35,15 @@ public final class RstNode {
 
     /** Node types: docutils' and Sphinx's node vocabulary, plus the two generic pending kinds. */
     public enum Type {
-        DOCUMENT, SECTION, TITLE, SUBTITLE, PARAGRAPH, TEXT, EMPHASIS, STRONG, LITERAL,
+        DOCUMENT,
+        SECTION,
+        TITLE,
+        SUBTITLE,
+        PARAGRAPH,
+        TEXT,
+        EMPHASIS,
+        STRONG,
+        LITERAL,
         /** An inline element with classes only ({@code <span>}); used for unknown inline roles. */
         INLINE,
         /** A hyperlink: attribute {@code refuri} (external or page URI) or {@code refid} (same page). */
@@ -48,19 +56,42 @@ public final class RstNode {
          * default} ("true" when written with the default role). Children are its rendered text.
          */
         PENDING_XREF,
-        SUBSTITUTION_REFERENCE, SUBSTITUTION_DEFINITION,
-        BULLET_LIST, ENUMERATED_LIST, LIST_ITEM,
-        DEFINITION_LIST, DEFINITION_LIST_ITEM, TERM, CLASSIFIER, DEFINITION,
-        FIELD_LIST, FIELD, FIELD_NAME, FIELD_BODY,
-        OPTION_LIST, LINE_BLOCK, LINE,
+        SUBSTITUTION_REFERENCE,
+        SUBSTITUTION_DEFINITION,
+        BULLET_LIST,
+        ENUMERATED_LIST,
+        LIST_ITEM,
+        DEFINITION_LIST,
+        DEFINITION_LIST_ITEM,
+        TERM,
+        CLASSIFIER,
+        DEFINITION,
+        FIELD_LIST,
+        FIELD,
+        FIELD_NAME,
+        FIELD_BODY,
+        OPTION_LIST,
+        LINE_BLOCK,
+        LINE,
         /** A literal / code block: attribute {@code language}; text = the code. */
         LITERAL_BLOCK,
-        BLOCK_QUOTE, ATTRIBUTION, COMMENT, TRANSITION,
+        BLOCK_QUOTE,
+        ATTRIBUTION,
+        COMMENT,
+        TRANSITION,
         /** An admonition: attribute {@code kind} ({@code note}, ... or {@code admonition}). */
         ADMONITION,
         /** A {@code .. contents::} or {@code .. topic::} box; attribute {@code contents} for the former. */
-        TOPIC, RUBRIC, CONTAINER, COMPOUND,
-        TABLE, TGROUP, THEAD, TBODY, ROW, ENTRY,
+        TOPIC,
+        RUBRIC,
+        CONTAINER,
+        COMPOUND,
+        TABLE,
+        TGROUP,
+        THEAD,
+        TBODY,
+        ROW,
+        ENTRY,
         IMAGE,
         /** Raw output: attribute {@code format}; text = the raw text (only with --allow-raw). */
         RAW,
@@ -88,7 +119,11 @@ public final class RstNode {
          * optionally {@code nocontentsentry}. Its DESC_SIGNATURE carries the object id and, for a
          * table-of-contents entry (spec §6), the attribute {@code tocname}.
          */
-        DESC, DESC_SIGNATURE, DESC_NAME, DESC_ANNOTATION, DESC_CONTENT,
+        DESC,
+        DESC_SIGNATURE,
+        DESC_NAME,
+        DESC_ANNOTATION,
+        DESC_CONTENT,
         /** A docutils system message kept in the tree (never rendered, like Sphinx). */
         SYSTEM_MESSAGE
     }
@@ -105,6 +140,7 @@ public final class RstNode {
     private boolean frozen;
     /** The read-only view of {@link #children}, made on first use: walks ask for it millions of times. */
     private List<RstNode> childrenView;
+
     private RstNode parent;
     private DirectiveCall directive;
 
@@ -451,8 +487,13 @@ public final class RstNode {
                     sb.append(" :").append(o.getKey()).append(":=").append(quote(o.getValue()));
                 }
                 if (!dc.content().isEmpty()) {
-                    sb.append(" content=").append(dc.content().get(0).where().line()).append('-')
-                            .append(dc.content().get(dc.content().size() - 1).where().line());
+                    sb.append(" content=")
+                            .append(dc.content().get(0).where().line())
+                            .append('-')
+                            .append(dc.content()
+                                    .get(dc.content().size() - 1)
+                                    .where()
+                                    .line());
                 }
             }
             sb.append(" @").append(n.location.line());

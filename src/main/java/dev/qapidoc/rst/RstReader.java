@@ -55,11 +55,20 @@ public final class RstReader {
      * @param includer resolves {@code include} paths
      * @param registry the directives and roles the reader runs itself (others are left pending)
      */
-    public record Options(String defaultRole, boolean allowRaw, String highlightLanguage,
-            boolean smartQuotes, Includer includer, DirectiveRegistry registry) {
+    public record Options(
+            String defaultRole,
+            boolean allowRaw,
+            String highlightLanguage,
+            boolean smartQuotes,
+            Includer includer,
+            DirectiveRegistry registry) {
 
         /** Settings with the standard directives and roles ({@link Directives#STANDARD}). */
-        public Options(String defaultRole, boolean allowRaw, String highlightLanguage, boolean smartQuotes,
+        public Options(
+                String defaultRole,
+                boolean allowRaw,
+                String highlightLanguage,
+                boolean smartQuotes,
                 Includer includer) {
             this(defaultRole, allowRaw, highlightLanguage, smartQuotes, includer, Directives.STANDARD);
         }
@@ -105,7 +114,9 @@ public final class RstReader {
 
     /** Reads a whole document; titles make sections. */
     public Result read(List<ContentLine> lines) {
-        SourceLocation start = lines.isEmpty() ? SourceLocation.of("<empty>", 1) : lines.get(0).where().atLine(1);
+        SourceLocation start = lines.isEmpty()
+                ? SourceLocation.of("<empty>", 1)
+                : lines.get(0).where().atLine(1);
         if (!lines.isEmpty() && lines.get(0).where().includedFrom() != null) {
             start = lines.get(0).where();
         }
@@ -140,22 +151,23 @@ public final class RstReader {
      */
     public List<RstNode> parseContent(RstNode directive, boolean titles, Consumer<SystemMessage> report) {
         String lang = directive.attr("highlight");
-        return parseNested(directive.directive().content(), titles, report,
-                lang == null ? options.highlightLanguage() : lang);
+        return parseNested(
+                directive.directive().content(), titles, report, lang == null ? options.highlightLanguage() : lang);
     }
 
     /**
      * As {@link #parseNested(List, boolean, Consumer)}, with {@code highlight} (when not null) as
      * the language of {@code ::} blocks, e.g. for content a directive handler builds itself.
      */
-    public List<RstNode> parseNested(List<ContentLine> lines, boolean titles, String highlight,
-            Consumer<SystemMessage> report) {
+    public List<RstNode> parseNested(
+            List<ContentLine> lines, boolean titles, String highlight, Consumer<SystemMessage> report) {
         return parseNested(lines, titles, report, highlight == null ? options.highlightLanguage() : highlight);
     }
 
-    private List<RstNode> parseNested(List<ContentLine> lines, boolean titles, Consumer<SystemMessage> report,
-            String highlight) {
-        SourceLocation where = lines.isEmpty() ? SourceLocation.of("<empty>", 1) : lines.get(0).where();
+    private List<RstNode> parseNested(
+            List<ContentLine> lines, boolean titles, Consumer<SystemMessage> report, String highlight) {
+        SourceLocation where =
+                lines.isEmpty() ? SourceLocation.of("<empty>", 1) : lines.get(0).where();
         RstNode holder = new RstNode(Type.CONTAINER, where);
         BlockParser st = new BlockParser(options, highlight);
         st.parse(new ArrayList<>(lines), holder, titles ? new BlockParser.Sections(holder) : null, 0);
@@ -174,7 +186,8 @@ public final class RstReader {
      * takesArguments} false, any text on the directive line and before the first blank line that
      * is not an option belongs to the content.
      */
-    public static DirectiveCall split(String name, List<ContentLine> block, SourceLocation where, boolean takesArguments) {
+    public static DirectiveCall split(
+            String name, List<ContentLine> block, SourceLocation where, boolean takesArguments) {
         List<ContentLine> ind = new ArrayList<>(block);
         // only the (empty) directive line goes: a blank line after it means "no arguments"
         if (!ind.isEmpty() && ind.get(0).text().isBlank()) {
@@ -188,10 +201,12 @@ public final class RstReader {
             i++;
         }
         List<ContentLine> argBlock = new ArrayList<>(ind.subList(0, i));
-        List<ContentLine> content = i < ind.size() ? new ArrayList<>(ind.subList(i + 1, ind.size())) : new ArrayList<>();
+        List<ContentLine> content =
+                i < ind.size() ? new ArrayList<>(ind.subList(i + 1, ind.size())) : new ArrayList<>();
         Map<String, String> opts = new LinkedHashMap<>();
         int o = 0;
-        while (o < argBlock.size() && !BlockParser.FIELD.matcher(argBlock.get(o).text()).find()) {
+        while (o < argBlock.size()
+                && !BlockParser.FIELD.matcher(argBlock.get(o).text()).find()) {
             o++;
         }
         List<ContentLine> optBlock = argBlock.subList(o, argBlock.size());
@@ -224,5 +239,4 @@ public final class RstReader {
         }
         return new DirectiveCall(name, args.toString(), opts, Lines.trimBlank(content), block, where);
     }
-
 }

@@ -15,12 +15,26 @@ final class SmartQuotes {
     private SmartQuotes() {}
 
     /** Text elements whose TEXT descendants are educated, each with its own context. */
-    private static final Set<Type> TEXT_ELEMENTS = Set.of(Type.PARAGRAPH, Type.TITLE, Type.SUBTITLE,
-            Type.TERM, Type.CLASSIFIER, Type.RUBRIC, Type.LINE, Type.FIELD_NAME, Type.ATTRIBUTION);
+    private static final Set<Type> TEXT_ELEMENTS = Set.of(
+            Type.PARAGRAPH,
+            Type.TITLE,
+            Type.SUBTITLE,
+            Type.TERM,
+            Type.CLASSIFIER,
+            Type.RUBRIC,
+            Type.LINE,
+            Type.FIELD_NAME,
+            Type.ATTRIBUTION);
 
     /** Containers whose text is never educated. */
-    private static final Set<Type> SKIP = Set.of(Type.LITERAL, Type.LITERAL_BLOCK, Type.RAW, Type.COMMENT,
-            Type.PENDING_XREF, Type.DIRECTIVE, Type.SUBSTITUTION_DEFINITION);
+    private static final Set<Type> SKIP = Set.of(
+            Type.LITERAL,
+            Type.LITERAL_BLOCK,
+            Type.RAW,
+            Type.COMMENT,
+            Type.PENDING_XREF,
+            Type.DIRECTIVE,
+            Type.SUBSTITUTION_DEFINITION);
 
     static void apply(RstNode root) {
         for (RstNode n : root.descendants()) {
@@ -129,8 +143,11 @@ final class SmartQuotes {
     }
 
     private static boolean isDecade(String t, int from) {
-        return from + 2 < t.length() + 1 && t.length() >= from + 3 && Character.isDigit(t.charAt(from))
-                && Character.isDigit(t.charAt(from + 1)) && t.charAt(from + 2) == 's';
+        return from + 2 < t.length() + 1
+                && t.length() >= from + 3
+                && Character.isDigit(t.charAt(from))
+                && Character.isDigit(t.charAt(from + 1))
+                && t.charAt(from + 2) == 's';
     }
 
     /**
@@ -144,7 +161,8 @@ final class SmartQuotes {
         if (prev == '-' && prev2 != '-') {
             return Character.isLetterOrDigit(next);
         }
-        boolean prevOpens = prev == 0 || Character.isWhitespace(prev) || "([{<\u2013\u2014-\u201c\u2018".indexOf(prev) >= 0;
+        boolean prevOpens =
+                prev == 0 || Character.isWhitespace(prev) || "([{<\u2013\u2014-\u201c\u2018".indexOf(prev) >= 0;
         boolean nextOk = next != 0 && !Character.isWhitespace(next);
         return prevOpens && nextOk;
     }

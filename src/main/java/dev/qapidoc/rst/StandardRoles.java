@@ -31,8 +31,9 @@ final class StandardRoles {
         b.registerRole("dfn", tagged("em"));
         b.registerRole("guilabel", tagged("span")).registerRole("menuselection", tagged("span"));
         b.registerRole("literal", StandardRoles::literal).registerRole("code", StandardRoles::literal);
-        for (String name : new String[] {"file", "samp", "command", "program", "option", "envvar", "makevar",
-                "mailheader", "regexp", "math", "kbd"}) {
+        for (String name : new String[] {
+            "file", "samp", "command", "program", "option", "envvar", "makevar", "mailheader", "regexp", "math", "kbd"
+        }) {
             b.registerRole(name, StandardRoles::literal);
         }
     }

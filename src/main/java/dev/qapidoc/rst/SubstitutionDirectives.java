@@ -11,10 +11,12 @@ final class SubstitutionDirectives {
     private SubstitutionDirectives() {}
 
     static void register(DirectiveRegistry.Builder b) {
-        b.register("replace", substitution((call, ctx) ->
-                ctx.inline(call.arguments(), Lines.locations(call.content())).forEach(ctx::add)));
-        b.register("unicode", substitution((call, ctx) ->
-                ctx.add(RstNode.text(unicode(Lines.joined(call.content())), call.location()))));
+        b.register("replace", substitution((call, ctx) -> ctx.inline(call.arguments(), Lines.locations(call.content()))
+                .forEach(ctx::add)));
+        b.register(
+                "unicode",
+                substitution(
+                        (call, ctx) -> ctx.add(RstNode.text(unicode(Lines.joined(call.content())), call.location()))));
     }
 
     private static String unicode(String text) {
@@ -24,7 +26,8 @@ final class SubstitutionDirectives {
                 break;
             }
             try {
-                String hex = code.replaceFirst("^(?:0x|x|\\\\x|U\\+|u|\\\\u|&#x)", "").replace(";", "");
+                String hex = code.replaceFirst("^(?:0x|x|\\\\x|U\\+|u|\\\\u|&#x)", "")
+                        .replace(";", "");
                 if (hex.equals(code) && !code.matches("[0-9a-fA-F]+")) {
                     sb.append(code);
                 } else {

@@ -15,7 +15,10 @@ public record SystemMessage(Level level, SourceLocation where, String message) {
 
     /** docutils report levels (INFO is not printed by default). */
     public enum Level {
-        INFO, WARNING, ERROR, SEVERE;
+        INFO,
+        WARNING,
+        ERROR,
+        SEVERE;
 
         /** The word Sphinx prints. */
         public String word() {

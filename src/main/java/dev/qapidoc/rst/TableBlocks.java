@@ -42,7 +42,9 @@ final class TableBlocks {
                     rows.add(rowLines);
                     rowLines = new ArrayList<>();
                 }
-                if (borders == 2 && j + 1 < lines.size() && !lines.get(j + 1).text().isBlank()) {
+                if (borders == 2
+                        && j + 1 < lines.size()
+                        && !lines.get(j + 1).text().isBlank()) {
                     headerRows = rows.size();
                     continue;
                 }
@@ -57,7 +59,8 @@ final class TableBlocks {
                 continue;
             }
             // a line with text in the first column starts a new row
-            boolean firstColBlank = t.substring(0, Math.min(t.length(), cols.get(0)[1])).isBlank();
+            boolean firstColBlank =
+                    t.substring(0, Math.min(t.length(), cols.get(0)[1])).isBlank();
             if (!firstColBlank && !rowLines.isEmpty()) {
                 rows.add(rowLines);
                 rowLines = new ArrayList<>();
@@ -76,8 +79,14 @@ final class TableBlocks {
     }
 
     /** The table of a simple table's rows, the first {@code headerRows} in the head. */
-    private static RstNode simpleRows(BlockParser p, SourceLocation where, RstNode title, List<int[]> cols,
-            List<List<ContentLine>> rows, int headerRows, int depth) {
+    private static RstNode simpleRows(
+            BlockParser p,
+            SourceLocation where,
+            RstNode title,
+            List<int[]> cols,
+            List<List<ContentLine>> rows,
+            int headerRows,
+            int depth) {
         RstNode table = tableNode(where, title, cols.size());
         RstNode thead = new RstNode(Type.THEAD, where);
         RstNode tbody = new RstNode(Type.TBODY, where);
@@ -104,7 +113,8 @@ final class TableBlocks {
 
     static int gridTable(BlockParser p, List<ContentLine> lines, int i, RstNode target, RstNode title, int depth) {
         int j = i;
-        while (j < lines.size() && !lines.get(j).text().isBlank()
+        while (j < lines.size()
+                && !lines.get(j).text().isBlank()
                 && (lines.get(j).text().startsWith("+") || lines.get(j).text().startsWith("|"))) {
             j++;
         }

@@ -48,7 +48,9 @@ final class TableDirectives {
         RstNode holder = new RstNode(Type.CONTAINER, where);
         ctx.parse(call.content(), holder);
         if (holder.children().size() != 1 || holder.children().get(0).type() != Type.BULLET_LIST) {
-            ctx.error(where, "Error parsing content block for the \"list-table\" directive: exactly one bullet list expected.");
+            ctx.error(
+                    where,
+                    "Error parsing content block for the \"list-table\" directive: exactly one bullet list expected.");
             return;
         }
         RstNode title = call.arguments().isEmpty() ? null : Directives.title(ctx, call.arguments(), where);

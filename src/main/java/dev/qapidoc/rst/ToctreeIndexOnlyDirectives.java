@@ -32,7 +32,11 @@ final class ToctreeIndexOnlyDirectives {
         RstNode tt = new RstNode(Type.TOCTREE, call.location());
         for (String opt : TOCTREE_OPTIONS) {
             if (call.has(opt)) {
-                tt.attr(opt, call.options().get(opt).isEmpty() ? "true" : call.options().get(opt));
+                tt.attr(
+                        opt,
+                        call.options().get(opt).isEmpty()
+                                ? "true"
+                                : call.options().get(opt));
             }
         }
         for (ContentLine l : call.content()) {

@@ -1,9 +1,6 @@
 package dev.qapidoc.rst;
 
-import dev.qapidoc.rst.Ids;
-import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
-import dev.qapidoc.rst.SystemMessage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,8 +17,8 @@ import java.util.function.Consumer;
  */
 public final class Transforms {
 
-    private static final Set<Type> INVISIBLE = Set.of(Type.TARGET, Type.INDEX, Type.COMMENT,
-            Type.SUBSTITUTION_DEFINITION, Type.SYSTEM_MESSAGE);
+    private static final Set<Type> INVISIBLE =
+            Set.of(Type.TARGET, Type.INDEX, Type.COMMENT, Type.SUBSTITUTION_DEFINITION, Type.SYSTEM_MESSAGE);
 
     /** Tags for {@code only}: this builder is html. */
     private static final Set<String> TAGS = Set.of("html", "format_html", "builder_html");
@@ -79,8 +76,8 @@ public final class Transforms {
             try {
                 keep = new Expr(n.attr("expr")).parse();
             } catch (IllegalArgumentException e) {
-                report.accept(SystemMessage.warning(n.location(), "exception while evaluating only directive expression: "
-                        + e.getMessage()));
+                report.accept(SystemMessage.warning(
+                        n.location(), "exception while evaluating only directive expression: " + e.getMessage()));
                 keep = true;
             }
             n.replaceWith(keep ? new ArrayList<>(n.children()) : List.of());
@@ -185,7 +182,9 @@ public final class Transforms {
             String id = Ids.docutils(title);
             if (id.isEmpty() || used.contains(id)) {
                 if (!id.isEmpty()) {
-                    report.accept(new SystemMessage(SystemMessage.Level.INFO, s.location(),
+                    report.accept(new SystemMessage(
+                            SystemMessage.Level.INFO,
+                            s.location(),
                             "Duplicate implicit target name: \"" + Ids.normalizeName(title) + "\"."));
                 }
                 dups.add(s);
@@ -199,7 +198,10 @@ public final class Transforms {
 
     private void labels(List<RstNode> targets) {
         for (RstNode t : targets) {
-            if (t.attr("refuri") != null || t.attr("refname") != null || t.names().isEmpty() || !t.ids().isEmpty()) {
+            if (t.attr("refuri") != null
+                    || t.attr("refname") != null
+                    || t.names().isEmpty()
+                    || !t.ids().isEmpty()) {
                 continue;
             }
             String id = Ids.docutils(t.names().get(0));
@@ -243,10 +245,13 @@ public final class Transforms {
 
     private void captions(List<RstNode> all) {
         for (RstNode n : all) {
-            boolean table = n.type() == Type.TABLE && !n.children().isEmpty() && n.children().get(0).type() == Type.TITLE;
+            boolean table = n.type() == Type.TABLE
+                    && !n.children().isEmpty()
+                    && n.children().get(0).type() == Type.TITLE;
             boolean block = n.type() == Type.LITERAL_BLOCK && n.attr("caption") != null;
             if ((table || block) && n.ids().isEmpty()) {
-                if (!n.names().isEmpty() && !used.contains(Ids.docutils(n.names().get(0)))
+                if (!n.names().isEmpty()
+                        && !used.contains(Ids.docutils(n.names().get(0)))
                         && !Ids.docutils(n.names().get(0)).isEmpty()) {
                     String id = Ids.docutils(n.names().get(0));
                     n.ids().add(id);
@@ -254,8 +259,11 @@ public final class Transforms {
                 } else {
                     n.ids().add(nextAutoId());
                 }
-            } else if (!n.names().isEmpty() && n.ids().isEmpty() && n.type() != Type.SECTION
-                    && n.type() != Type.TARGET && n.type() != Type.SUBSTITUTION_DEFINITION
+            } else if (!n.names().isEmpty()
+                    && n.ids().isEmpty()
+                    && n.type() != Type.SECTION
+                    && n.type() != Type.TARGET
+                    && n.type() != Type.SUBSTITUTION_DEFINITION
                     && n.type() != Type.TOPIC) {
                 String id = Ids.docutils(n.names().get(0));
                 if (!id.isEmpty() && !used.contains(id)) {
@@ -273,7 +281,8 @@ public final class Transforms {
                 continue;
             }
             if (topic.ids().isEmpty()) {
-                String id = Ids.docutils(topic.names().isEmpty() ? "contents" : topic.names().get(0));
+                String id = Ids.docutils(
+                        topic.names().isEmpty() ? "contents" : topic.names().get(0));
                 if (used.contains(id) || id.isEmpty()) {
                     id = nextAutoId();
                 }
@@ -291,8 +300,10 @@ public final class Transforms {
                     depth = Integer.parseInt(topic.attr("depth").strip());
                 }
             } catch (NumberFormatException e) {
-                report.accept(SystemMessage.error(topic.location(), "Error in \"contents\" directive:\ninvalid option value: (option: \"depth\"; value: '"
-                        + topic.attr("depth") + "')"));
+                report.accept(SystemMessage.error(
+                        topic.location(),
+                        "Error in \"contents\" directive:\ninvalid option value: (option: \"depth\"; value: '"
+                                + topic.attr("depth") + "')"));
             }
             RstNode list = contentsList(scope, depth, topic.location(), 0);
             if (list != null) {

@@ -10,8 +10,15 @@ import java.util.List;
  * @param tagMember the implicit tag member {@code type} of type {@code QType}
  * @param variants the branches in source order
  */
-public record AlternateType(String name, SourceLocation location, Doc doc, IfCond ifCond,
-        List<Feature> features, Member tagMember, List<Variant> variants) implements Entity {
+public record AlternateType(
+        String name,
+        SourceLocation location,
+        Doc doc,
+        IfCond ifCond,
+        List<Feature> features,
+        Member tagMember,
+        List<Variant> variants)
+        implements Entity {
     public AlternateType {
         features = List.copyOf(features);
         variants = List.copyOf(variants);

@@ -9,8 +9,7 @@ import dev.qapidoc.source.SourceLocation;
  * @param elementType the element type's name
  * @param ifCond the element type's condition (§13.3), filled in once the element is resolved
  */
-public record ArrayType(String name, SourceLocation location, String elementType, IfCond ifCond)
-        implements Entity {
+public record ArrayType(String name, SourceLocation location, String elementType, IfCond ifCond) implements Entity {
 
     @Override
     public String meta() {

@@ -128,7 +128,9 @@ final class CExprCondition {
         int start = pos;
         while (pos < s.length()) {
             char c = s.charAt(pos);
-            boolean ok = c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+            boolean ok = c == '_'
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
                     || (pos > start && c >= '0' && c <= '9');
             if (!ok) {
                 break;

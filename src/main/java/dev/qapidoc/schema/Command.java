@@ -11,8 +11,15 @@ import java.util.List;
  * @param argType the argument type ({@code q_obj_NAME-arg} for inline {@code data}), or null
  * @param returnType the return type (arrays as {@code EList}), or null
  */
-public record Command(String name, SourceLocation location, Doc doc, IfCond ifCond,
-        List<Feature> features, String argType, String returnType, CommandFlags flags)
+public record Command(
+        String name,
+        SourceLocation location,
+        Doc doc,
+        IfCond ifCond,
+        List<Feature> features,
+        String argType,
+        String returnType,
+        CommandFlags flags)
         implements Entity {
     public Command {
         features = List.copyOf(features);

@@ -24,8 +24,7 @@ final class Contexts {
         this(sink, new IdentityHashMap<>(), java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
-    private Contexts(Diagnostics sink, Map<SourceLocation, String[]> map,
-            java.util.Set<SourceLocation> docFailed) {
+    private Contexts(Diagnostics sink, Map<SourceLocation, String[]> map, java.util.Set<SourceLocation> docFailed) {
         this.sink = sink;
         this.map = map;
         this.docFailed = docFailed;

@@ -9,9 +9,15 @@ import java.util.List;
  * so that {@link SchemaBuilder} builds entities without looking into JSON-like maps. Only P2
  * ({@link ExprChecker}, {@link Definitions}) reads the parsed maps, and only after checking them.
  */
-sealed interface Definition permits Definition.IncludeDef, Definition.EnumDef, Definition.StructDef,
-        Definition.UnionDef, Definition.SimpleUnionDef, Definition.AlternateDef,
-        Definition.CommandDef, Definition.EventDef {
+sealed interface Definition
+        permits Definition.IncludeDef,
+                Definition.EnumDef,
+                Definition.StructDef,
+                Definition.UnionDef,
+                Definition.SimpleUnionDef,
+                Definition.AlternateDef,
+                Definition.CommandDef,
+                Definition.EventDef {
 
     SourceLocation location();
 
@@ -25,8 +31,7 @@ sealed interface Definition permits Definition.IncludeDef, Definition.EnumDef, D
     record FeatureDef(String name, IfCond ifCond) {}
 
     /** An object or argument member; {@code optional} for a {@code *name} key (§9.6). */
-    record MemberDef(String name, boolean optional, TypeRef type, IfCond ifCond,
-            List<FeatureDef> features) {}
+    record MemberDef(String name, boolean optional, TypeRef type, IfCond ifCond, List<FeatureDef> features) {}
 
     /** An enum value (§9.4). */
     record ValueDef(String name, IfCond ifCond, List<FeatureDef> features) {}
@@ -48,31 +53,77 @@ sealed interface Definition permits Definition.IncludeDef, Definition.EnumDef, D
         }
     }
 
-    record EnumDef(String name, SourceLocation location, Doc doc, IfCond ifCond,
-            List<FeatureDef> features, List<ValueDef> values, String prefix) implements Definition {}
+    record EnumDef(
+            String name,
+            SourceLocation location,
+            Doc doc,
+            IfCond ifCond,
+            List<FeatureDef> features,
+            List<ValueDef> values,
+            String prefix)
+            implements Definition {}
 
-    record StructDef(String name, SourceLocation location, Doc doc, IfCond ifCond,
-            List<FeatureDef> features, String base, List<MemberDef> members)
+    record StructDef(
+            String name,
+            SourceLocation location,
+            Doc doc,
+            IfCond ifCond,
+            List<FeatureDef> features,
+            String base,
+            List<MemberDef> members)
             implements Definition {}
 
     /** A flat union; {@code base} is never null (§9.5). */
-    record UnionDef(String name, SourceLocation location, Doc doc, IfCond ifCond,
-            List<FeatureDef> features, Members base, String discriminator,
-            List<BranchDef> branches) implements Definition {}
+    record UnionDef(
+            String name,
+            SourceLocation location,
+            Doc doc,
+            IfCond ifCond,
+            List<FeatureDef> features,
+            Members base,
+            String discriminator,
+            List<BranchDef> branches)
+            implements Definition {}
 
     /** Tolerant mode: a simple union (Appendix A R4), desugared by P3 (A.5). */
-    record SimpleUnionDef(String name, SourceLocation location, Doc doc, IfCond ifCond,
-            List<FeatureDef> features, List<BranchDef> branches) implements Definition {}
+    record SimpleUnionDef(
+            String name,
+            SourceLocation location,
+            Doc doc,
+            IfCond ifCond,
+            List<FeatureDef> features,
+            List<BranchDef> branches)
+            implements Definition {}
 
-    record AlternateDef(String name, SourceLocation location, Doc doc, IfCond ifCond,
-            List<FeatureDef> features, List<BranchDef> branches) implements Definition {}
+    record AlternateDef(
+            String name,
+            SourceLocation location,
+            Doc doc,
+            IfCond ifCond,
+            List<FeatureDef> features,
+            List<BranchDef> branches)
+            implements Definition {}
 
     /** {@code data} and {@code returns} may be null. */
-    record CommandDef(String name, SourceLocation location, Doc doc, IfCond ifCond,
-            List<FeatureDef> features, Members data, TypeRef returns, CommandFlags flags)
+    record CommandDef(
+            String name,
+            SourceLocation location,
+            Doc doc,
+            IfCond ifCond,
+            List<FeatureDef> features,
+            Members data,
+            TypeRef returns,
+            CommandFlags flags)
             implements Definition {}
 
     /** {@code data} may be null. */
-    record EventDef(String name, SourceLocation location, Doc doc, IfCond ifCond,
-            List<FeatureDef> features, Members data, boolean boxed) implements Definition {}
+    record EventDef(
+            String name,
+            SourceLocation location,
+            Doc doc,
+            IfCond ifCond,
+            List<FeatureDef> features,
+            Members data,
+            boolean boxed)
+            implements Definition {}
 }

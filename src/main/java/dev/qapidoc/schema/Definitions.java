@@ -33,41 +33,60 @@ final class Definitions {
         if (x.get("enum") instanceof String name) {
             List<ValueDef> values = new ArrayList<>();
             for (Map<String, Object> v : maps(x.get("data"))) {
-                values.add(new ValueDef((String) v.get("name"), ifCond(v.get("if")),
-                        features(v.get("features"))));
+                values.add(new ValueDef((String) v.get("name"), ifCond(v.get("if")), features(v.get("features"))));
             }
-            return new Definition.EnumDef(name, loc, doc, cond, features(x.get("features")),
-                    values, (String) x.get("prefix"));
+            return new Definition.EnumDef(
+                    name, loc, doc, cond, features(x.get("features")), values, (String) x.get("prefix"));
         }
         if (x.get("struct") instanceof String name) {
-            return new Definition.StructDef(name, loc, doc, cond, features(x.get("features")),
-                    (String) x.get("base"), members(x.get("data")));
+            return new Definition.StructDef(
+                    name, loc, doc, cond, features(x.get("features")), (String) x.get("base"), members(x.get("data")));
         }
         if (x.get("union") instanceof String name) {
             if (simpleUnion) {
-                return new Definition.SimpleUnionDef(name, loc, doc, cond,
-                        features(x.get("features")), branches(x.get("data")));
+                return new Definition.SimpleUnionDef(
+                        name, loc, doc, cond, features(x.get("features")), branches(x.get("data")));
             }
-            return new Definition.UnionDef(name, loc, doc, cond, features(x.get("features")),
-                    membersOrName(x.get("base")), (String) x.get("discriminator"),
+            return new Definition.UnionDef(
+                    name,
+                    loc,
+                    doc,
+                    cond,
+                    features(x.get("features")),
+                    membersOrName(x.get("base")),
+                    (String) x.get("discriminator"),
                     branches(x.get("data")));
         }
         if (x.get("alternate") instanceof String name) {
-            return new Definition.AlternateDef(name, loc, doc, cond, features(x.get("features")),
-                    branches(x.get("data")));
+            return new Definition.AlternateDef(
+                    name, loc, doc, cond, features(x.get("features")), branches(x.get("data")));
         }
         if (x.get("command") instanceof String name) {
             Object ret = x.get("returns");
             CommandFlags flags = new CommandFlags(
-                    !x.containsKey("gen"), !x.containsKey("success-response"),
-                    Boolean.TRUE.equals(x.get("boxed")), Boolean.TRUE.equals(x.get("allow-oob")),
+                    !x.containsKey("gen"),
+                    !x.containsKey("success-response"),
+                    Boolean.TRUE.equals(x.get("boxed")),
+                    Boolean.TRUE.equals(x.get("allow-oob")),
                     Boolean.TRUE.equals(x.get("allow-preconfig")),
                     Boolean.TRUE.equals(x.get("coroutine")));
-            return new Definition.CommandDef(name, loc, doc, cond, features(x.get("features")),
-                    membersOrName(x.get("data")), ret == null ? null : typeRef(ret), flags);
+            return new Definition.CommandDef(
+                    name,
+                    loc,
+                    doc,
+                    cond,
+                    features(x.get("features")),
+                    membersOrName(x.get("data")),
+                    ret == null ? null : typeRef(ret),
+                    flags);
         }
-        return new Definition.EventDef((String) x.get("event"), loc, doc, cond,
-                features(x.get("features")), membersOrName(x.get("data")),
+        return new Definition.EventDef(
+                (String) x.get("event"),
+                loc,
+                doc,
+                cond,
+                features(x.get("features")),
+                membersOrName(x.get("data")),
                 Boolean.TRUE.equals(x.get("boxed")));
     }
 
@@ -128,8 +147,12 @@ final class Definitions {
             String key = e.getKey();
             boolean optional = key.startsWith("*");
             Map<String, Object> arg = map(e.getValue());
-            out.add(new MemberDef(optional ? key.substring(1) : key, optional,
-                    typeRef(arg.get("type")), ifCond(arg.get("if")), features(arg.get("features"))));
+            out.add(new MemberDef(
+                    optional ? key.substring(1) : key,
+                    optional,
+                    typeRef(arg.get("type")),
+                    ifCond(arg.get("if")),
+                    features(arg.get("features"))));
         }
         return out;
     }

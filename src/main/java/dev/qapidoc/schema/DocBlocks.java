@@ -23,7 +23,11 @@ final class DocBlocks {
      * (tolerant mode, first try); or the rules of QEMU 2.10–9.0 (tolerant mode, when some block
      * fails today's section rules; doc-comments-and-rest.md Part 3).
      */
-    enum DocMode { STRICT, LENIENT, LEGACY }
+    enum DocMode {
+        STRICT,
+        LENIENT,
+        LEGACY
+    }
 
     /** One delimited block: its lines, the guessed symbol, and (once parsed) its result. */
     final class Block {
@@ -36,6 +40,7 @@ final class DocBlocks {
          * the one its first line names (lint mode goes on after a failed block).
          */
         String guessedSymbol;
+
         Doc doc;
         RuntimeException failure;
         Error error;

@@ -8,8 +8,8 @@ import java.util.List;
  * A schema entity (schema-language.md §10.1). Entities refer to each other by name; resolve a
  * name with {@link Schema#entity(String)} or {@link Schema#type(String)}, so records stay acyclic.
  */
-public sealed interface Entity permits BuiltinType, EnumType, ArrayType, ObjectType,
-        AlternateType, Command, Event, Include {
+public sealed interface Entity
+        permits BuiltinType, EnumType, ArrayType, ObjectType, AlternateType, Command, Event, Include {
 
     /**
      * The entity name. Includes are not in the name space; their "name" is the included

@@ -11,8 +11,15 @@ import java.util.List;
  * @param implicit true for the {@code <Union>Kind} enum a simple union creates in tolerant mode
  *     (schema-language.md §10.2, Appendix A.5): it has a location but the user did not write it
  */
-public record EnumType(String name, SourceLocation location, Doc doc, IfCond ifCond,
-        List<Feature> features, List<EnumValue> values, String prefix, boolean implicit)
+public record EnumType(
+        String name,
+        SourceLocation location,
+        Doc doc,
+        IfCond ifCond,
+        List<Feature> features,
+        List<EnumValue> values,
+        String prefix,
+        boolean implicit)
         implements Entity {
     public EnumType {
         features = List.copyOf(features);
@@ -20,8 +27,14 @@ public record EnumType(String name, SourceLocation location, Doc doc, IfCond ifC
     }
 
     /** An enum the user wrote (or a predefined one, without location). */
-    public EnumType(String name, SourceLocation location, Doc doc, IfCond ifCond,
-            List<Feature> features, List<EnumValue> values, String prefix) {
+    public EnumType(
+            String name,
+            SourceLocation location,
+            Doc doc,
+            IfCond ifCond,
+            List<Feature> features,
+            List<EnumValue> values,
+            String prefix) {
         this(name, location, doc, ifCond, features, values, prefix, false);
     }
 

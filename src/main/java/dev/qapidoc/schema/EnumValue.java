@@ -12,8 +12,7 @@ import java.util.List;
  * @param definedIn the enum's name
  * @param location the enum's expression location
  */
-public record EnumValue(String name, IfCond ifCond, List<Feature> features, String definedIn,
-        SourceLocation location) {
+public record EnumValue(String name, IfCond ifCond, List<Feature> features, String definedIn, SourceLocation location) {
     public EnumValue {
         features = List.copyOf(features);
     }

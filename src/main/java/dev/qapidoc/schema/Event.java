@@ -10,8 +10,15 @@ import java.util.List;
  * @param argType the argument type ({@code q_obj_NAME-arg} for inline {@code data}), or null
  * @param boxed the {@code boxed} flag
  */
-public record Event(String name, SourceLocation location, Doc doc, IfCond ifCond,
-        List<Feature> features, String argType, boolean boxed) implements Entity {
+public record Event(
+        String name,
+        SourceLocation location,
+        Doc doc,
+        IfCond ifCond,
+        List<Feature> features,
+        String argType,
+        boolean boxed)
+        implements Entity {
     public Event {
         features = List.copyOf(features);
     }

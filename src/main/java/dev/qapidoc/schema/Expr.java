@@ -12,7 +12,9 @@ import java.util.Map;
  */
 record Expr(Map<String, Object> data, SourceLocation location, DocBlocks.Block block) {
     boolean isInclude() {
-        return data.containsKey("include") && data.size() == 1 && block == null
+        return data.containsKey("include")
+                && data.size() == 1
+                && block == null
                 && data.get("include") instanceof String;
     }
 

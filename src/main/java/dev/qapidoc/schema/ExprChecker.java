@@ -20,8 +20,7 @@ import java.util.TreeSet;
  * phases can leave them out.
  */
 final class ExprChecker {
-    private static final List<String> METAS =
-            List.of("enum", "struct", "union", "alternate", "command", "event");
+    private static final List<String> METAS = List.of("enum", "struct", "union", "alternate", "command", "event");
 
     private final Contexts contexts;
     private final Pragmas pragmas;
@@ -74,8 +73,8 @@ final class ExprChecker {
             return false;
         }
         List<String> l = pragmas.memberNameExceptions();
-        return l.contains(owner) || tolerance.on()
-                && (l.contains("q_obj_" + owner + "-arg") || l.contains("q_obj_" + owner + "-base"));
+        return l.contains(owner)
+                || tolerance.on() && (l.contains("q_obj_" + owner + "-arg") || l.contains("q_obj_" + owner + "-base"));
     }
 
     /**
@@ -110,7 +109,9 @@ final class ExprChecker {
 
     /** Appendix A R4: tolerant mode reads a union without base and discriminator as simple. */
     private boolean isSimpleUnion(Map<String, Object> expr) {
-        return tolerance.on() && expr.containsKey("union") && !expr.containsKey("base")
+        return tolerance.on()
+                && expr.containsKey("union")
+                && !expr.containsKey("base")
                 && !expr.containsKey("discriminator");
     }
 
@@ -141,8 +142,7 @@ final class ExprChecker {
         Doc doc = e.doc();
         if (doc != null) {
             int before = errorCount();
-            doc.checkDefinition(meta, name, expr.containsKey("returns"), info, contexts.get(info),
-                    contexts.sink);
+            doc.checkDefinition(meta, name, expr.containsKey("returns"), info, contexts.get(info), contexts.sink);
             if (errorCount() != before) {
                 return;
             }
@@ -163,8 +163,7 @@ final class ExprChecker {
                     checkSimpleUnion(expr, name);
                     break;
                 }
-                checkKeys(expr, meta, List.of("union", "base", "discriminator", "data"),
-                        List.of("if", "features"));
+                checkKeys(expr, meta, List.of("union", "base", "discriminator", "data"), List.of("if", "features"));
                 normalizeMembers(expr.get("base"));
                 normalizeMembers(expr.get("data"));
                 checkUnion(expr, name);
@@ -181,9 +180,21 @@ final class ExprChecker {
                 checkTypeName(expr.get("base"), "'base'");
             }
             case "command" -> {
-                checkKeys(expr, meta, List.of("command"), List.of("data", "returns", "boxed", "if",
-                        "features", "gen", "success-response", "allow-oob", "allow-preconfig",
-                        "coroutine"));
+                checkKeys(
+                        expr,
+                        meta,
+                        List.of("command"),
+                        List.of(
+                                "data",
+                                "returns",
+                                "boxed",
+                                "if",
+                                "features",
+                                "gen",
+                                "success-response",
+                                "allow-oob",
+                                "allow-preconfig",
+                                "coroutine"));
                 normalizeMembers(expr.get("data"));
                 checkArgs(expr, name);
                 checkTypeNameOrArray(expr.get("returns"), "'returns'");
@@ -215,8 +226,7 @@ final class ExprChecker {
         return stem;
     }
 
-    private void checkNameLower(String name, String source, boolean permitUpper,
-            boolean permitUnderscore) {
+    private void checkNameLower(String name, String source, boolean permitUpper, boolean permitUnderscore) {
         String stem = checkNameStr(name, source);
         boolean upper = !permitUpper && Names.hasUpper(stem);
         if (upper || (!permitUnderscore && stem.indexOf('_') >= 0)) {
@@ -254,8 +264,7 @@ final class ExprChecker {
 
     // ---- keys (§9.2) ----
 
-    private void checkKeys(Object value, String source, List<String> required,
-            List<String> optional) {
+    private void checkKeys(Object value, String source, List<String> required, List<String> optional) {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) value;
         // Fast path (the common case): everything required is there and nothing else.
@@ -284,8 +293,8 @@ final class ExprChecker {
         TreeSet<String> unknown = new TreeSet<>(map.keySet());
         unknown.removeAll(allowed);
         if (!unknown.isEmpty()) {
-            throw error(source + " has unknown key" + (unknown.size() > 1 ? "s " : " ")
-                    + pprint(unknown) + "\nValid keys are " + pprint(allowed) + ".");
+            throw error(source + " has unknown key" + (unknown.size() > 1 ? "s " : " ") + pprint(unknown)
+                    + "\nValid keys are " + pprint(allowed) + ".");
         }
     }
 
@@ -514,7 +523,8 @@ final class ExprChecker {
             return;
         }
         if (cond instanceof List<?> && tolerance.on() && CExprCondition.parseLegacy(cond) != null) {
-            relax("'if' condition of " + source + " must be a string or an object",
+            relax(
+                    "'if' condition of " + source + " must be a string or an object",
                     RuleId.LEGACY_IF_EXPRESSION); // Appendix A R5: a list meant "all of"
             return;
         }

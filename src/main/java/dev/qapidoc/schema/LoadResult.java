@@ -46,6 +46,8 @@ public record LoadResult(Schema schema, List<Diagnostic> diagnostics) {
      * {@code legacy-simple-union} or {@code doc-line-length}); none in a strict load.
      */
     public List<Diagnostic> warnings() {
-        return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).toList();
+        return diagnostics.stream()
+                .filter(d -> d.severity() == Severity.WARNING)
+                .toList();
     }
 }

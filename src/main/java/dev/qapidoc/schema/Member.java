@@ -15,8 +15,14 @@ import java.util.List;
  * @param definedIn the name of the object type that declares it (e.g. {@code q_obj_cmd-arg})
  * @param location the owning definition's expression location
  */
-public record Member(String name, String type, boolean optional, IfCond ifCond,
-        List<Feature> features, String definedIn, SourceLocation location) {
+public record Member(
+        String name,
+        String type,
+        boolean optional,
+        IfCond ifCond,
+        List<Feature> features,
+        String definedIn,
+        SourceLocation location) {
     public Member {
         features = List.copyOf(features);
     }

@@ -9,20 +9,20 @@ final class Names {
     private Names() {}
 
     private static final Set<String> PROTECTED = Set.of(("auto break case char const continue"
-            + " default do double else enum extern float for goto if int long register return"
-            + " short signed sizeof static struct switch typedef union unsigned void volatile"
-            + " while inline restrict _Bool _Complex _Imaginary _Alignas _Alignof _Atomic"
-            + " _Generic _Noreturn _Static_assert _Thread_local asm typeof bool catch class"
-            + " const_cast delete dynamic_cast explicit false friend mutable namespace new"
-            + " operator private protected public reinterpret_cast static_cast template this"
-            + " throw true try typeid typename using virtual wchar_t and and_eq bitand bitor"
-            + " compl not not_eq or or_eq xor xor_eq unix errno mips sparc i386 linux")
+                    + " default do double else enum extern float for goto if int long register return"
+                    + " short signed sizeof static struct switch typedef union unsigned void volatile"
+                    + " while inline restrict _Bool _Complex _Imaginary _Alignas _Alignof _Atomic"
+                    + " _Generic _Noreturn _Static_assert _Thread_local asm typeof bool catch class"
+                    + " const_cast delete dynamic_cast explicit false friend mutable namespace new"
+                    + " operator private protected public reinterpret_cast static_cast template this"
+                    + " throw true try typeid typename using virtual wchar_t and and_eq bitand bitor"
+                    + " compl not not_eq or or_eq xor xor_eq unix errno mips sparc i386 linux")
             .split(" "));
 
     /** The §8.2 pattern, compiled only when the equivalence test asks for it. */
     private static final class Regex {
-        static final Pattern VALID = Pattern.compile(
-                "(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)", Pattern.CASE_INSENSITIVE);
+        static final Pattern VALID =
+                Pattern.compile("(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)", Pattern.CASE_INSENSITIVE);
     }
 
     /** §8.1 {@code c_name}. */
@@ -30,8 +30,7 @@ final class Names {
         StringBuilder sb = null;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_';
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
             if (!ok && sb == null) {
                 sb = new StringBuilder(name.substring(0, i));
             }

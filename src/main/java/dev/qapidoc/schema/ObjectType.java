@@ -17,8 +17,15 @@ import java.util.List;
  * @param branches the union part (discriminator and branches, implicit ones last), or null for
  *     structs
  */
-public record ObjectType(String name, SourceLocation location, Doc doc, IfCond ifCond,
-        List<Feature> features, String base, List<Member> localMembers, Branches branches)
+public record ObjectType(
+        String name,
+        SourceLocation location,
+        Doc doc,
+        IfCond ifCond,
+        List<Feature> features,
+        String base,
+        List<Member> localMembers,
+        Branches branches)
         implements Entity {
     public ObjectType {
         features = List.copyOf(features);
@@ -45,8 +52,12 @@ public record ObjectType(String name, SourceLocation location, Doc doc, IfCond i
      * implicit wrapper.
      */
     public java.util.Optional<String> wrappedType() {
-        if (name.startsWith("q_obj_") && name.endsWith("-wrapper") && localMembers.size() == 1
-                && localMembers.get(0).name().equals("data") && base == null && branches == null) {
+        if (name.startsWith("q_obj_")
+                && name.endsWith("-wrapper")
+                && localMembers.size() == 1
+                && localMembers.get(0).name().equals("data")
+                && base == null
+                && branches == null) {
             return java.util.Optional.of(localMembers.get(0).type());
         }
         return java.util.Optional.empty();

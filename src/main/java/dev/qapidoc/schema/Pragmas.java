@@ -6,8 +6,11 @@ import java.util.List;
  * The final pragma state of a schema (schema-language.md §7): one state for all files, each entry
  * replacing the previous value.
  */
-public record Pragmas(boolean docRequired, List<String> commandNameExceptions,
-        List<String> commandReturnsExceptions, List<String> documentationExceptions,
+public record Pragmas(
+        boolean docRequired,
+        List<String> commandNameExceptions,
+        List<String> commandReturnsExceptions,
+        List<String> documentationExceptions,
         List<String> memberNameExceptions) {
     public Pragmas {
         commandNameExceptions = List.copyOf(commandNameExceptions);

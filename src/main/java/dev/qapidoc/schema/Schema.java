@@ -151,7 +151,8 @@ public final class Schema {
      * after a successful load). Implicit ({@code q_obj_NAME-arg}) when {@code data} was inline.
      */
     public Optional<ObjectType> argType(Entity commandOrEvent) {
-        String name = commandOrEvent instanceof Command c ? c.argType()
+        String name = commandOrEvent instanceof Command c
+                ? c.argType()
                 : commandOrEvent instanceof Event e ? e.argType() : null;
         return name == null ? Optional.empty() : objectType(name);
     }

@@ -56,13 +56,17 @@ final class SchemaBuilder {
     private final Map<String, Integer> index = new HashMap<>();
     private final Map<String, SourceLocation> featureRegistry = new LinkedHashMap<>();
 
-    SchemaBuilder(Contexts contexts, Pragmas pragmas, Set<String> failedNames, Path workDir,
-            String rootFile) {
+    SchemaBuilder(Contexts contexts, Pragmas pragmas, Set<String> failedNames, Path workDir, String rootFile) {
         this(contexts, pragmas, failedNames, workDir, rootFile, new Tolerance(LoadMode.STRICT));
     }
 
-    SchemaBuilder(Contexts contexts, Pragmas pragmas, Set<String> failedNames, Path workDir,
-            String rootFile, Tolerance tolerance) {
+    SchemaBuilder(
+            Contexts contexts,
+            Pragmas pragmas,
+            Set<String> failedNames,
+            Path workDir,
+            String rootFile,
+            Tolerance tolerance) {
         this.tolerance = tolerance;
         this.contexts = contexts;
         this.pragmas = pragmas;
@@ -86,8 +90,7 @@ final class SchemaBuilder {
                 }
             }
             conditionWrappers();
-            new SchemaChecker(contexts, pragmas, failedNames, tolerance, entities, index)
-                    .checkAll(unbound);
+            new SchemaChecker(contexts, pragmas, failedNames, tolerance, entities, index).checkAll(unbound);
         }
         List<Module> modules = assignModules();
         if (checks) {
@@ -127,11 +130,10 @@ final class SchemaBuilder {
         if (other != null) {
             if (other.location() != null) {
                 Diagnostic where = contexts.error(other.location(), "previous definition");
-                throw new QapiException(contexts.error(ent.location(),
-                        "'" + ent.name() + "' is already defined\n" + where.render()));
+                throw new QapiException(
+                        contexts.error(ent.location(), "'" + ent.name() + "' is already defined\n" + where.render()));
             }
-            throw new QapiException(contexts.error(ent.location(),
-                    other.describe() + " is already defined"));
+            throw new QapiException(contexts.error(ent.location(), other.describe() + " is already defined"));
         }
         index.put(ent.name(), entities.size());
         entities.add(ent);
@@ -152,8 +154,7 @@ final class SchemaBuilder {
         define(new EnumType("QType", null, null, null, List.of(), qtypes, null));
     }
 
-    private List<Feature> makeFeatures(List<FeatureDef> features, String definedIn,
-            SourceLocation loc) {
+    private List<Feature> makeFeatures(List<FeatureDef> features, String definedIn, SourceLocation loc) {
         List<Feature> out = new ArrayList<>();
         for (FeatureDef f : features) {
             featureRegistry.putIfAbsent(f.name(), loc);
@@ -208,15 +209,14 @@ final class SchemaBuilder {
             List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
             List<EnumValue> values = new ArrayList<>();
             for (ValueDef v : d.values()) {
-                values.add(new EnumValue(v.name(), v.ifCond(),
-                        makeFeatures(v.features(), v.name(), loc), d.name(), loc));
+                values.add(
+                        new EnumValue(v.name(), v.ifCond(), makeFeatures(v.features(), v.name(), loc), d.name(), loc));
             }
             define(new EnumType(d.name(), loc, d.doc(), d.ifCond(), feats, values, d.prefix()));
         } else if (def instanceof StructDef d) {
             List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
             List<Member> members = makeMembers(d.members(), d.name(), loc);
-            define(new ObjectType(d.name(), loc, d.doc(), d.ifCond(), feats, d.base(), members,
-                    null));
+            define(new ObjectType(d.name(), loc, d.doc(), d.ifCond(), feats, d.base(), members, null));
         } else if (def instanceof SimpleUnionDef d) {
             defineSimpleUnion(d);
         } else if (def instanceof UnionDef d) {
@@ -224,17 +224,22 @@ final class SchemaBuilder {
             String baseName = typeOf(d.base(), d.name(), "base", d.ifCond(), loc);
             List<Variant> variants = new ArrayList<>();
             for (BranchDef b : d.branches()) {
-                variants.add(new Variant(b.name(), b.type().name(), b.ifCond(), d.name(), loc,
-                        false));
+                variants.add(new Variant(b.name(), b.type().name(), b.ifCond(), d.name(), loc, false));
             }
-            define(new ObjectType(d.name(), loc, d.doc(), d.ifCond(), feats, baseName, List.of(),
+            define(new ObjectType(
+                    d.name(),
+                    loc,
+                    d.doc(),
+                    d.ifCond(),
+                    feats,
+                    baseName,
+                    List.of(),
                     new ObjectType.Branches(d.discriminator(), variants)));
         } else if (def instanceof AlternateDef d) {
             List<Feature> feats = makeFeatures(d.features(), d.name(), loc);
             List<Variant> variants = new ArrayList<>();
             for (BranchDef b : d.branches()) {
-                variants.add(new Variant(b.name(), typeRef(b.type(), loc), b.ifCond(), d.name(),
-                        loc, false));
+                variants.add(new Variant(b.name(), typeRef(b.type(), loc), b.ifCond(), d.name(), loc, false));
             }
             Member tag = new Member("type", "QType", false, null, List.of(), d.name(), loc);
             define(new AlternateType(d.name(), loc, d.doc(), d.ifCond(), feats, tag, variants));
@@ -268,8 +273,7 @@ final class SchemaBuilder {
             String wrapper = "q_obj_" + type + "-wrapper";
             if (lookup(wrapper) == null) {
                 Member data = new Member("data", type, false, null, List.of(), wrapper, loc);
-                define(new ObjectType(wrapper, loc, null, null, List.of(), null, List.of(data),
-                        null));
+                define(new ObjectType(wrapper, loc, null, null, List.of(), null, List.of(data), null));
                 wrappers.put(wrapper, type);
             }
             values.add(new EnumValue(b.name(), b.ifCond(), List.of(), kind, loc));
@@ -277,8 +281,8 @@ final class SchemaBuilder {
         }
         define(new EnumType(kind, loc, null, d.ifCond(), List.of(), values, null, true));
         Member tag = new Member("type", kind, false, null, List.of(), name, loc);
-        define(new ObjectType(name, loc, d.doc(), d.ifCond(), feats, null, List.of(tag),
-                new ObjectType.Branches("type", variants)));
+        define(new ObjectType(
+                name, loc, d.doc(), d.ifCond(), feats, null, List.of(tag), new ObjectType.Branches("type", variants)));
     }
 
     /** A.5: a wrapper has the wrapped type's condition (an array: its element's). */
@@ -289,8 +293,15 @@ final class SchemaBuilder {
                 t = lookup(a.elementType());
             }
             if (t != null && t.ifCond() != null && lookup(w.getKey()) instanceof ObjectType o) {
-                replace(new ObjectType(o.name(), o.location(), o.doc(), t.ifCond(), o.features(),
-                        o.base(), o.localMembers(), o.branches()));
+                replace(new ObjectType(
+                        o.name(),
+                        o.location(),
+                        o.doc(),
+                        t.ifCond(),
+                        o.features(),
+                        o.base(),
+                        o.localMembers(),
+                        o.branches()));
             }
         }
     }
@@ -306,7 +317,8 @@ final class SchemaBuilder {
             return fname;
         }
         Path start = workDir.resolve(schemaDir().isEmpty() ? "." : schemaDir())
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         Path target = workDir.resolve(fname).toAbsolutePath().normalize();
         String rel = start.relativize(target).toString();
         return rel.isEmpty() ? "." : rel;

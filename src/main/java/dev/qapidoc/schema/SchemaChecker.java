@@ -33,7 +33,11 @@ final class SchemaChecker {
         }
     }
 
-    private enum State { CHECKING, DONE, FAILED }
+    private enum State {
+        CHECKING,
+        DONE,
+        FAILED
+    }
 
     private final Contexts contexts;
     private final Pragmas pragmas;
@@ -44,8 +48,13 @@ final class SchemaChecker {
     private final Map<String, State> state = new HashMap<>();
 
     /** {@code entities} and {@code index} are the builder's table; checks replace entries. */
-    SchemaChecker(Contexts contexts, Pragmas pragmas, Set<String> failedNames, Tolerance tolerance,
-            List<Entity> entities, Map<String, Integer> index) {
+    SchemaChecker(
+            Contexts contexts,
+            Pragmas pragmas,
+            Set<String> failedNames,
+            Tolerance tolerance,
+            List<Entity> entities,
+            Map<String, Integer> index) {
         this.contexts = contexts;
         this.pragmas = pragmas;
         this.failedNames = failedNames;
@@ -133,12 +142,11 @@ final class SchemaChecker {
      * §11.1 for a member or branch: {@code what} is {@code describe(role, mname, definedIn)},
      * built only when the lookup fails (it is on the path of every member).
      */
-    private Entity resolve(String name, SourceLocation loc, String what, String role,
-            String mname, String definedIn) {
+    private Entity resolve(String name, SourceLocation loc, String what, String role, String mname, String definedIn) {
         Entity t = lookupType(name);
         if (t == null) {
-            if (failedNames.contains(name) || (name.endsWith("List")
-                    && failedNames.contains(name.substring(0, name.length() - 4)))) {
+            if (failedNames.contains(name)
+                    || (name.endsWith("List") && failedNames.contains(name.substring(0, name.length() - 4)))) {
                 throw new Silent();
             }
             if (what == null) {
@@ -177,13 +185,14 @@ final class SchemaChecker {
     private record Seen(String role, String name, String definedIn) {}
 
     /** §11.3. */
-    private void clash(String role, String name, String definedIn, Map<String, Seen> seen,
-            SourceLocation l) {
+    private void clash(String role, String name, String definedIn, Map<String, Seen> seen, SourceLocation l) {
         String key = Names.cName(name, true);
         Seen other = seen.get(key);
         if (other != null) {
-            throw error(l, describe(role, name, definedIn, l) + " collides with "
-                    + describe(other.role(), other.name(), other.definedIn(), l));
+            throw error(
+                    l,
+                    describe(role, name, definedIn, l) + " collides with "
+                            + describe(other.role(), other.name(), other.definedIn(), l));
         }
         seen.put(key, new Seen(role, name, definedIn));
     }
@@ -218,8 +227,10 @@ final class SchemaChecker {
         Entity el = resolve(a.elementType(), a.location(), contexts.meta(a.location()));
         if (el instanceof ArrayType) {
             // QEMU asserts here (§2.5); report a diagnostic instead.
-            throw error(a.location(), contexts.meta(a.location()) + " uses array type '"
-                    + el.name() + "' as array element, which is not supported");
+            throw error(
+                    a.location(),
+                    contexts.meta(a.location()) + " uses array type '" + el.name()
+                            + "' as array element, which is not supported");
         }
         if (el.ifCond() != null) {
             replace(new ArrayType(a.name(), a.location(), a.elementType(), el.ifCond()));
@@ -246,8 +257,7 @@ final class SchemaChecker {
             if (t.base() != null) {
                 Entity b = resolve(t.base(), t.location(), "'base'");
                 if (!(b instanceof ObjectType ob) || ob.isUnion()) {
-                    throw error(t.location(), "'base' requires a struct type, " + b.describe()
-                            + " isn't");
+                    throw error(t.location(), "'base' requires a struct type, " + b.describe() + " isn't");
                 }
                 checkObject(ob);
                 for (Member m : allMembersOf(ob)) {
@@ -283,8 +293,7 @@ final class SchemaChecker {
         ObjectType cur = t;
         while (cur != null && chain.size() <= entities.size()) {
             chain.add(cur);
-            cur = cur.base() == null ? null
-                    : lookup(cur.base()) instanceof ObjectType b ? b : null;
+            cur = cur.base() == null ? null : lookup(cur.base()) instanceof ObjectType b ? b : null;
         }
         for (int i = chain.size() - 1; i >= 0; i--) {
             all.addAll(chain.get(i).localMembers());
@@ -306,20 +315,16 @@ final class SchemaChecker {
                 tag = m;
             }
         }
-        String where = tag.definedIn().startsWith("q_") ? "'base'"
-                : "base type '" + tag.definedIn() + "'";
+        String where = tag.definedIn().startsWith("q_") ? "'base'" : "base type '" + tag.definedIn() + "'";
         Entity tagType = lookupType(tag.type());
         if (!(tagType instanceof EnumType en)) {
-            throw error(loc, "discriminator member '" + d + "' of " + where
-                    + " must be of enum type");
+            throw error(loc, "discriminator member '" + d + "' of " + where + " must be of enum type");
         }
         if (tag.optional()) {
-            throw error(loc, "discriminator member '" + d + "' of " + where
-                    + " must not be optional");
+            throw error(loc, "discriminator member '" + d + "' of " + where + " must not be optional");
         }
         if (tag.ifCond() != null) {
-            throw error(loc, "discriminator member '" + d + "' of " + where
-                    + " must not be conditional");
+            throw error(loc, "discriminator member '" + d + "' of " + where + " must not be conditional");
         }
         List<Variant> variants = new ArrayList<>(t.branches().variants());
         Set<String> explicit = new HashSet<>();
@@ -352,8 +357,15 @@ final class SchemaChecker {
         for (ObjectType bt : branchTypes) {
             clashBranch(bt, new LinkedHashMap<>(seen), loc, 0);
         }
-        return new ObjectType(t.name(), t.location(), t.doc(), t.ifCond(), t.features(),
-                t.base(), t.localMembers(), new ObjectType.Branches(d, variants));
+        return new ObjectType(
+                t.name(),
+                t.location(),
+                t.doc(),
+                t.ifCond(),
+                t.features(),
+                t.base(),
+                t.localMembers(),
+                new ObjectType.Branches(d, variants));
     }
 
     private void clashBranch(ObjectType bt, Map<String, Seen> seen, SourceLocation loc, int depth) {
@@ -369,7 +381,14 @@ final class SchemaChecker {
         }
     }
 
-    private enum JsonCat { NULL, STRING, NUMBER, BOOL, LIST, OBJECT }
+    private enum JsonCat {
+        NULL,
+        STRING,
+        NUMBER,
+        BOOL,
+        LIST,
+        OBJECT
+    }
 
     /** §11.7. */
     private void checkAlternate(AlternateType a) {
@@ -419,8 +438,7 @@ final class SchemaChecker {
             for (JsonCat c : conflicting) {
                 String earlier = claimed.get(c);
                 if (earlier != null) {
-                    throw error(loc, "branch '" + v.name() + "' can't be distinguished from '"
-                            + earlier + "'");
+                    throw error(loc, "branch '" + v.name() + "' can't be distinguished from '" + earlier + "'");
                 }
                 claimed.put(c, v.name());
             }
@@ -457,24 +475,25 @@ final class SchemaChecker {
         Entity a = resolve(argType, loc, kind + "'s 'data'");
         if (boxed && a instanceof AlternateType && tolerance.on()) {
             // Appendix A R7: 2.10 allowed a boxed alternate
-            contexts.sink.add(Tolerance.warning(contexts.error(loc,
-                    kind + "'s 'data' cannot take " + a.describe()), RuleId.LEGACY_BOXED_ALTERNATE));
+            contexts.sink.add(Tolerance.warning(
+                    contexts.error(loc, kind + "'s 'data' cannot take " + a.describe()),
+                    RuleId.LEGACY_BOXED_ALTERNATE));
             return;
         }
         if (!(a instanceof ObjectType ao)) {
             throw error(loc, kind + "'s 'data' cannot take " + a.describe());
         }
         if (ao.isUnion() && !boxed) {
-            throw error(loc, kind + "'s 'data' can take " + a.describe()
-                    + " only with 'boxed': true");
+            throw error(loc, kind + "'s 'data' can take " + a.describe() + " only with 'boxed': true");
         }
         ObjectType checked = checkObject(ao);
         if (!boxed) {
             for (Member m : allMembersOf(checked)) {
                 if (m.ifCond() != null && tolerance.on()) {
                     // Appendix A R8: required only since QEMU 8.1
-                    contexts.sink.add(Tolerance.warning(contexts.error(loc, "conditional " + kind
-                            + " arguments require 'boxed': true"), RuleId.LEGACY_CONDITIONAL_ARGS));
+                    contexts.sink.add(Tolerance.warning(
+                            contexts.error(loc, "conditional " + kind + " arguments require 'boxed': true"),
+                            RuleId.LEGACY_CONDITIONAL_ARGS));
                     break;
                 }
                 if (m.ifCond() != null) {
@@ -509,7 +528,8 @@ final class SchemaChecker {
         Doc doc = e.doc();
         SourceLocation loc = e.location();
         String ctx = contexts.get(loc);
-        boolean exempt = doc.symbol() != null && pragmas.documentationExceptions().contains(doc.symbol());
+        boolean exempt =
+                doc.symbol() != null && pragmas.documentationExceptions().contains(doc.symbol());
         for (Feature f : e.features()) {
             doc.connectFeature(f.name(), loc, ctx, contexts.sink);
         }
@@ -521,8 +541,7 @@ final class SchemaChecker {
                 }
             }
         } else if (e instanceof ObjectType o) {
-            if (o.base() != null && o.base().startsWith("q_")
-                    && lookup(o.base()) instanceof ObjectType b) {
+            if (o.base() != null && o.base().startsWith("q_") && lookup(o.base()) instanceof ObjectType b) {
                 connectMembers(doc, b.localMembers(), exempt, loc, ctx);
             }
             connectMembers(doc, o.localMembers(), exempt, loc, ctx);
@@ -540,15 +559,13 @@ final class SchemaChecker {
         }
     }
 
-    private void connectArgs(Doc doc, String argType, boolean exempt, SourceLocation loc,
-            String ctx) {
+    private void connectArgs(Doc doc, String argType, boolean exempt, SourceLocation loc, String ctx) {
         if (argType != null && argType.startsWith("q_") && lookup(argType) instanceof ObjectType a) {
             connectMembers(doc, a.localMembers(), exempt, loc, ctx);
         }
     }
 
-    private void connectMembers(Doc doc, List<Member> members, boolean exempt, SourceLocation loc,
-            String ctx) {
+    private void connectMembers(Doc doc, List<Member> members, boolean exempt, SourceLocation loc, String ctx) {
         for (Member m : members) {
             doc.connectMember(Doc.Role.MEMBER, m.name(), exempt, loc, ctx, contexts.sink);
             for (Feature f : m.features()) {

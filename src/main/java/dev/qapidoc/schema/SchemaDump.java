@@ -83,7 +83,10 @@ public final class SchemaDump {
         @Override
         public Void arrayType(ArrayType t) {
             if (t.location() != null) {
-                out.append("array ").append(t.name()).append(' ').append(t.elementType())
+                out.append("array ")
+                        .append(t.name())
+                        .append(' ')
+                        .append(t.elementType())
                         .append('\n');
                 ifCond(t.ifCond(), "    ");
             }
@@ -97,8 +100,13 @@ public final class SchemaDump {
                 out.append("    base ").append(t.base()).append('\n');
             }
             for (Member m : t.localMembers()) {
-                out.append("    member ").append(m.name()).append(": ").append(m.type())
-                        .append(" optional=").append(py(m.optional())).append('\n');
+                out.append("    member ")
+                        .append(m.name())
+                        .append(": ")
+                        .append(m.type())
+                        .append(" optional=")
+                        .append(py(m.optional()))
+                        .append('\n');
                 ifCond(m.ifCond(), "        ");
                 features(m.features(), "        ");
             }
@@ -112,7 +120,11 @@ public final class SchemaDump {
 
         private void variants(List<Variant> vs) {
             for (Variant v : vs) {
-                out.append("    case ").append(v.name()).append(": ").append(v.type()).append('\n');
+                out.append("    case ")
+                        .append(v.name())
+                        .append(": ")
+                        .append(v.type())
+                        .append('\n');
                 ifCond(v.ifCond(), "        ");
             }
         }
@@ -129,13 +141,23 @@ public final class SchemaDump {
         @Override
         public Void command(Command c) {
             CommandFlags f = c.flags();
-            out.append("command ").append(c.name()).append(' ').append(none(c.argType()))
-                    .append(" -> ").append(none(c.returnType())).append('\n');
-            out.append("    gen=").append(py(f.gen()))
-                    .append(" success_response=").append(py(f.successResponse()))
-                    .append(" boxed=").append(py(f.boxed()))
-                    .append(" oob=").append(py(f.allowOob()))
-                    .append(" preconfig=").append(py(f.allowPreconfig()));
+            out.append("command ")
+                    .append(c.name())
+                    .append(' ')
+                    .append(none(c.argType()))
+                    .append(" -> ")
+                    .append(none(c.returnType()))
+                    .append('\n');
+            out.append("    gen=")
+                    .append(py(f.gen()))
+                    .append(" success_response=")
+                    .append(py(f.successResponse()))
+                    .append(" boxed=")
+                    .append(py(f.boxed()))
+                    .append(" oob=")
+                    .append(py(f.allowOob()))
+                    .append(" preconfig=")
+                    .append(py(f.allowPreconfig()));
             if (f.coroutine()) {
                 out.append(" coroutine=True");
             }
@@ -146,7 +168,11 @@ public final class SchemaDump {
 
         @Override
         public Void event(Event e) {
-            out.append("event ").append(e.name()).append(' ').append(none(e.argType())).append('\n');
+            out.append("event ")
+                    .append(e.name())
+                    .append(' ')
+                    .append(none(e.argType()))
+                    .append('\n');
             out.append("    boxed=").append(py(e.boxed())).append('\n');
             common(e);
             return null;

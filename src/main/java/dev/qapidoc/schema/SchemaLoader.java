@@ -38,8 +38,8 @@ public final class SchemaLoader {
      * its markup converted to reST (doc-comments-and-rest.md Part 3).
      */
     public static LoadResult load(String rootFile, LoadOptions options) {
-        DocBlocks.DocMode docMode = options.mode() == LoadMode.STRICT
-                ? DocBlocks.DocMode.STRICT : DocBlocks.DocMode.LENIENT;
+        DocBlocks.DocMode docMode =
+                options.mode() == LoadMode.STRICT ? DocBlocks.DocMode.STRICT : DocBlocks.DocMode.LENIENT;
         return load(rootFile, options, docMode);
     }
 
@@ -73,10 +73,9 @@ public final class SchemaLoader {
             // Some block breaks today's section rules: read the schema as QEMU 2.10-9.0 did.
             return load(rootFile, options, DocBlocks.DocMode.LEGACY);
         }
-        Schema schema = new SchemaBuilder(contexts, pragmas, failedNames, workingDirectory, rootFile,
-                tolerance).build(defs, reader.docs, parsed, unbound);
-        if (docMode == DocBlocks.DocMode.LENIENT && parsed && !sink.all().isEmpty()
-                && reader.uses2017Markup()) {
+        Schema schema = new SchemaBuilder(contexts, pragmas, failedNames, workingDirectory, rootFile, tolerance)
+                .build(defs, reader.docs, parsed, unbound);
+        if (docMode == DocBlocks.DocMode.LENIENT && parsed && !sink.all().isEmpty() && reader.uses2017Markup()) {
             // An old schema (something was relaxed) whose docs use the 2017 markup: read them
             // with the legacy rules so the markup is converted. A schema without a single
             // relaxation is valid today and keeps today's reading, whatever its text looks like.

@@ -16,9 +16,9 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,6 +49,7 @@ final class SchemaReader {
     final List<Expr> exprs = new ArrayList<>();
     /** The flat doc list (§5.3), valid after {@link #readRoot}. */
     final List<Doc> docs = new ArrayList<>();
+
     final PragmaState pragmas = new PragmaState();
 
     /** An expression as parsed, with its doc block. */
@@ -75,8 +76,12 @@ final class SchemaReader {
         List<String> memberNameExceptions = List.of();
 
         Pragmas freeze() {
-            return new Pragmas(docRequired, commandNameExceptions, commandReturnsExceptions,
-                    documentationExceptions, memberNameExceptions);
+            return new Pragmas(
+                    docRequired,
+                    commandNameExceptions,
+                    commandReturnsExceptions,
+                    documentationExceptions,
+                    memberNameExceptions);
         }
     }
 
@@ -117,8 +122,8 @@ final class SchemaReader {
             try {
                 text = readText(fname, null);
             } catch (IOException e) {
-                contexts.sink.add(Diagnostic.error(RuleId.QAPI_SCHEMA, null,
-                        "can't read schema file '" + fname + "': " + strerror(e, fname)));
+                contexts.sink.add(Diagnostic.error(
+                        RuleId.QAPI_SCHEMA, null, "can't read schema file '" + fname + "': " + strerror(e, fname)));
                 return false;
             }
             new FileParser(fname, text, null).parse();
@@ -216,7 +221,7 @@ final class SchemaReader {
             if (b.failure != null) {
                 docBlockFailed = true;
                 if (keepGoing && b.failure instanceof QapiException && b.terminal == null) {
-                    continue;  // reported when it was read (lint mode)
+                    continue; // reported when it was read (lint mode)
                 }
                 if (b.failure instanceof QapiException q) {
                     contexts.sink.add(q.diagnostic());
@@ -257,7 +262,8 @@ final class SchemaReader {
         if (bytes.length > MAX_FILE_BYTES) {
             throw new IOException("File too large");
         }
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder dec = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -274,8 +280,8 @@ final class SchemaReader {
                     line++;
                 }
             }
-            throw new QapiException(RuleId.QAPI_SCHEMA, new SourceLocation(fname, line, 0, parent),
-                    "invalid UTF-8 byte sequence");
+            throw new QapiException(
+                    RuleId.QAPI_SCHEMA, new SourceLocation(fname, line, 0, parent), "invalid UTF-8 byte sequence");
         }
         out.flip();
         return normaliseNewlines(out.toString());
@@ -353,8 +359,15 @@ final class SchemaReader {
         if (c < 0x85) {
             return false;
         }
-        return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A)
-                || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+        return c == 0x85
+                || c == 0xA0
+                || c == 0x1680
+                || (c >= 0x2000 && c <= 0x200A)
+                || c == 0x2028
+                || c == 0x2029
+                || c == 0x202F
+                || c == 0x205F
+                || c == 0x3000;
     }
 
     /** The column of {@code pos} on the line starting at {@code lineStart} (§2.3 tab rule). */
@@ -383,6 +396,7 @@ final class SchemaReader {
     private static final int T_NULL = 'n';
     /** The value of a {@code null} literal: a key with it counts as absent. */
     private static final Object NULL = new Object();
+
     private static final int T_DOC = '#';
 
     /** Lexer and recursive-descent parser for one file (§3, §4), with doc handling (§5). */
@@ -391,6 +405,7 @@ final class SchemaReader {
         final String text;
         /** The text as an array: the lexer's inner loops index it directly (§3.2). */
         final char[] buf;
+
         final SourceLocation parent;
         SourceLocation info;
         int line = 1;
@@ -463,8 +478,8 @@ final class SchemaReader {
                     cursor = pos + 5;
                     return;
                 } else if (c == 'n' && tolerance.on() && startsWith(src, pos, "null")) {
-                    contexts.sink.add(Tolerance.warning(contexts.error(
-                            info.withColumn(column(text, lineStart, pos)), "stray 'null'"),
+                    contexts.sink.add(Tolerance.warning(
+                            contexts.error(info.withColumn(column(text, lineStart, pos)), "stray 'null'"),
                             RuleId.LEGACY_LEXICAL));
                     tok = T_NULL;
                     val = NULL;
@@ -482,8 +497,14 @@ final class SchemaReader {
                     int end = pos;
                     while (end < src.length) {
                         char d = src[end];
-                        if (d == '[' || d == ']' || d == '{' || d == '}' || d == ':' || d == ','
-                                || d == '\'' || isSpace(d)) {
+                        if (d == '['
+                                || d == ']'
+                                || d == '{'
+                                || d == '}'
+                                || d == ':'
+                                || d == ','
+                                || d == '\''
+                                || isSpace(d)) {
                             break;
                         }
                         end++;
@@ -524,9 +545,9 @@ final class SchemaReader {
                         throw parseError("funny character in string");
                     }
                     // 2.10 took any character but newline (Appendix A.2)
-                    contexts.sink.add(Tolerance.warning(contexts.error(
-                            info.withColumn(column(text, lineStart, pos)),
-                            "funny character in string"), RuleId.LEGACY_LEXICAL));
+                    contexts.sink.add(Tolerance.warning(
+                            contexts.error(info.withColumn(column(text, lineStart, pos)), "funny character in string"),
+                            RuleId.LEGACY_LEXICAL));
                 }
                 sb.appendCodePoint(cp);
             }
@@ -570,9 +591,11 @@ final class SchemaReader {
             } else {
                 throw parseError("unknown escape \\" + new String(Character.toChars(cp)));
             }
-            contexts.sink.add(Tolerance.warning(contexts.error(
-                    info.withColumn(column(text, lineStart, pos)),
-                    "unknown escape \\" + new String(Character.toChars(cp))), RuleId.LEGACY_LEXICAL));
+            contexts.sink.add(Tolerance.warning(
+                    contexts.error(
+                            info.withColumn(column(text, lineStart, pos)),
+                            "unknown escape \\" + new String(Character.toChars(cp))),
+                    RuleId.LEGACY_LEXICAL));
         }
 
         // ---- values (§4.1) ----
@@ -645,8 +668,7 @@ final class SchemaReader {
                 accept(true);
                 return expr;
             }
-            if (tok != '{' && tok != '[' && tok != T_STRING && tok != T_TRUE && tok != T_FALSE
-                    && tok != T_NULL) {
+            if (tok != '{' && tok != '[' && tok != T_STRING && tok != T_TRUE && tok != T_FALSE && tok != T_NULL) {
                 throw parseError("expected '{', '[', ']', string, or boolean");
             }
             while (true) {
@@ -695,13 +717,13 @@ final class SchemaReader {
                     }
                 } else {
                     if (pending != null && pending.guessedSymbol == null) {
-                        record(semError(RuleId.QAPI_DOC, pending.opening.location(),
-                                "definition documentation required"));
+                        record(semError(
+                                RuleId.QAPI_DOC, pending.opening.location(), "definition documentation required"));
                         pending = null;
                         contexts.docFailed.add(where);
                     } else if (pending != null && pending.doc == null && keepGoing) {
-                        pending = null;  // the block failed (reported): no doc, and no
-                        contexts.docFailed.add(where);  // "documentation comment required"
+                        pending = null; // the block failed (reported): no doc, and no
+                        contexts.docFailed.add(where); // "documentation comment required"
                     }
                     raw.add(new Raw(expr, where, pending));
                 }
@@ -720,7 +742,7 @@ final class SchemaReader {
 
         private void report(DocBlocks.Block pending) {
             if (keepGoing && pending != null && pending.doc == null) {
-                return;  // a failed block (reported): nothing to attach, nothing more to say
+                return; // a failed block (reported): nothing to attach, nothing more to say
             }
             try {
                 rejectExprDoc(pending);
@@ -731,8 +753,10 @@ final class SchemaReader {
 
         private void rejectExprDoc(DocBlocks.Block doc) {
             if (doc != null && doc.guessedSymbol != null) {
-                throw semError(RuleId.QAPI_DOC, doc.opening.location(), "documentation for '" + doc.guessedSymbol
-                        + "' is not followed by the definition");
+                throw semError(
+                        RuleId.QAPI_DOC,
+                        doc.opening.location(),
+                        "documentation for '" + doc.guessedSymbol + "' is not followed by the definition");
             }
         }
 
@@ -762,7 +786,7 @@ final class SchemaReader {
             }
             DocBlocks.Block b = blocks.add(blocks.new Block(opening, lines, terminal));
             if (keepGoing && terminal == null && b.failure instanceof QapiException q) {
-                contexts.sink.add(q.diagnostic());  // lint mode: report and go on after the block
+                contexts.sink.add(q.diagnostic()); // lint mode: report and go on after the block
             } else if (terminal != null || b.failure != null || b.error != null) {
                 throw new StopAtBlock();
             }
@@ -817,8 +841,7 @@ final class SchemaReader {
             try {
                 sub = readText(inclFname, where);
             } catch (IOException e) {
-                record(semError(where, "can't read include file '" + inclFname + "': "
-                        + strerror(e, inclFname)));
+                record(semError(where, "can't read include file '" + inclFname + "': " + strerror(e, inclFname)));
                 return;
             }
             new FileParser(inclFname, sub, where).parse();
@@ -841,21 +864,18 @@ final class SchemaReader {
                         }
                         pragmas.docRequired = b;
                     }
-                    case "command-name-exceptions" ->
-                            pragmas.commandNameExceptions = listOfStr(name, value, where);
+                    case "command-name-exceptions" -> pragmas.commandNameExceptions = listOfStr(name, value, where);
                     case "command-returns-exceptions" ->
-                            pragmas.commandReturnsExceptions = listOfStr(name, value, where);
-                    case "documentation-exceptions" ->
-                            pragmas.documentationExceptions = listOfStr(name, value, where);
-                    case "member-name-exceptions" ->
-                            pragmas.memberNameExceptions = listOfStr(name, value, where);
+                        pragmas.commandReturnsExceptions = listOfStr(name, value, where);
+                    case "documentation-exceptions" -> pragmas.documentationExceptions = listOfStr(name, value, where);
+                    case "member-name-exceptions" -> pragmas.memberNameExceptions = listOfStr(name, value, where);
                     case "returns-whitelist", "name-case-whitelist" -> {
                         // Appendix A R2: the names before QEMU 6.0
                         if (!tolerance.on()) {
                             throw semError(where, "unknown pragma '" + name + "'");
                         }
-                        contexts.sink.add(Tolerance.warning(contexts.error(where,
-                                "unknown pragma '" + name + "'"), RuleId.LEGACY_PRAGMA));
+                        contexts.sink.add(Tolerance.warning(
+                                contexts.error(where, "unknown pragma '" + name + "'"), RuleId.LEGACY_PRAGMA));
                         if (name.equals("returns-whitelist")) {
                             pragmas.commandReturnsExceptions = listOfStr(name, value, where);
                         } else {

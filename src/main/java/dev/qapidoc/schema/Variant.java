@@ -12,5 +12,5 @@ import dev.qapidoc.source.SourceLocation;
  * @param location the owning definition's expression location
  * @param implicit true for branches added for enum values without explicit branch (§11.6 step 6)
  */
-public record Variant(String name, String type, IfCond ifCond, String definedIn,
-        SourceLocation location, boolean implicit) {}
+public record Variant(
+        String name, String type, IfCond ifCond, String definedIn, SourceLocation location, boolean implicit) {}

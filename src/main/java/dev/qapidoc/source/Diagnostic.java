@@ -16,8 +16,7 @@ package dev.qapidoc.source;
  * @param ruleId what kind of finding this is, set where it is made (never null): lint configures
  *     and prints findings by it
  */
-public record Diagnostic(
-        Severity severity, SourceLocation where, String context, String message, RuleId ruleId) {
+public record Diagnostic(Severity severity, SourceLocation where, String context, String message, RuleId ruleId) {
     public Diagnostic {
         java.util.Objects.requireNonNull(ruleId, "ruleId");
     }
@@ -28,8 +27,7 @@ public record Diagnostic(
     }
 
     /** An error reported inside a definition ({@code In struct 'Foo':}). */
-    public static Diagnostic error(RuleId rule, SourceLocation where, String context,
-            String message) {
+    public static Diagnostic error(RuleId rule, SourceLocation where, String context, String message) {
         return new Diagnostic(Severity.ERROR, where, context, message, rule);
     }
 

@@ -11,13 +11,19 @@ import org.junit.jupiter.api.Test;
 /** The one argument parser and the help layout, on a declaration made up for the test. */
 class ArgsTest {
 
-    private static final CommandSpec SPEC = new CommandSpec("frob things", "Frobs every THING.\n",
+    private static final CommandSpec SPEC = new CommandSpec(
+            "frob things",
+            "Frobs every THING.\n",
             List.of(new CommandSpec.Positional("THING", "thing", true, true, "a thing to frob")),
-            List.of(OptionSpec.value("FILE", "write to FILE", "-o", "--output"),
+            List.of(
+                    OptionSpec.value("FILE", "write to FILE", "-o", "--output"),
                     OptionSpec.flag("be strict", "--strict"),
                     OptionSpec.value("name=value", "define name", "-D").asRepeatable(),
-                    OptionSpec.value("NS", "the namespace, a long explanation that has to be wrapped because it"
-                            + " does not fit on one line of the table", "--namespace")),
+                    OptionSpec.value(
+                            "NS",
+                            "the namespace, a long explanation that has to be wrapped because it"
+                                    + " does not fit on one line of the table",
+                            "--namespace")),
             "",
             List.of(new CommandSpec.Exit(0, "frobbed"), new CommandSpec.Exit(2, "usage error")));
 
@@ -71,20 +77,31 @@ class ArgsTest {
         assertEquals("frob: unknown option '-q'; see 'qapidoc frob --help'", error("-q", "t"));
         assertEquals("frob: unknown option '--stricter'; see 'qapidoc frob --help'", error("--stricter", "t"));
         assertEquals("frob: option '-o' needs a value (FILE); see 'qapidoc frob --help'", error("t", "-o"));
-        assertEquals("frob: option '--output' needs a value (FILE); see 'qapidoc frob --help'",
-                error("t", "--output"));
+        assertEquals("frob: option '--output' needs a value (FILE); see 'qapidoc frob --help'", error("t", "--output"));
         assertEquals("frob: option '--strict' takes no value; see 'qapidoc frob --help'", error("--strict=yes", "t"));
         assertEquals("frob needs at least one thing; see 'qapidoc frob --help'", error("--strict"));
     }
 
     @Test
     void positionalCountsOfOneAndOptionalArguments() {
-        CommandSpec one = new CommandSpec("", "", List.of(new CommandSpec.Positional("S", "schema file", true,
-                false, "")), List.of(), "", List.of());
-        CommandSpec optional = new CommandSpec("", "", List.of(new CommandSpec.Positional("D", "source folder",
-                false, false, "")), List.of(), "", List.of());
-        assertEquals("dump takes exactly one argument, the schema file; see 'qapidoc dump --help'",
-                assertThrows(UsageException.class, () -> Args.parse("dump", one, List.of("a", "b"))).getMessage());
+        CommandSpec one = new CommandSpec(
+                "",
+                "",
+                List.of(new CommandSpec.Positional("S", "schema file", true, false, "")),
+                List.of(),
+                "",
+                List.of());
+        CommandSpec optional = new CommandSpec(
+                "",
+                "",
+                List.of(new CommandSpec.Positional("D", "source folder", false, false, "")),
+                List.of(),
+                "",
+                List.of());
+        assertEquals(
+                "dump takes exactly one argument, the schema file; see 'qapidoc dump --help'",
+                assertThrows(UsageException.class, () -> Args.parse("dump", one, List.of("a", "b")))
+                        .getMessage());
         assertThrows(UsageException.class, () -> Args.parse("dump", one, List.of()));
         assertThrows(UsageException.class, () -> Args.parse("build", optional, List.of("a", "b")));
     }
@@ -101,7 +118,8 @@ class ArgsTest {
     @Test
     void helpLayout() {
         String help = HelpText.render("frob", SPEC);
-        assertEquals("""
+        assertEquals(
+                """
                 usage: qapidoc frob [-o FILE] [--strict] [-D name=value]... [--namespace NS]
                                     THING...
 
@@ -121,7 +139,8 @@ class ArgsTest {
                 exit status:
                   0  frobbed
                   2  usage error
-                """, help);
+                """,
+                help);
         for (String line : help.split("\n")) {
             assertTrue(line.length() <= HelpText.WIDTH, line);
         }
@@ -138,7 +157,8 @@ class ArgsTest {
             assertTrue(out.contains("\nexit status:\n  0  ") && out.endsWith("\n"), out);
             for (String line : out.split("\n")) {
                 // lint's rule table keeps its long explanations on one line each
-                assertTrue(line.length() <= HelpText.WIDTH || cmd.equals("lint") && line.startsWith("  "),
+                assertTrue(
+                        line.length() <= HelpText.WIDTH || cmd.equals("lint") && line.startsWith("  "),
                         cmd + ": " + line);
             }
         }

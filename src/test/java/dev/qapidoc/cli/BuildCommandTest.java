@@ -37,8 +37,11 @@ class BuildCommandTest {
         assertTrue(w.stdout().startsWith("build succeeded."), w.stdout());
         Main.Result s = Main.capture("build", "sample-docs", "--strict", "-o", out.toString());
         assertEquals(1, s.exitCode(), s.stderr());
-        assertTrue(s.stderr().contains("sample-docs/legacy.rst:28: ERROR: qapi-doc: schema 'schema/quay-2017.json'"
-                + " has errors:\nschema/quay-2017.json:8: unknown pragma 'returns-whitelist'"), s.stderr());
+        assertTrue(
+                s.stderr()
+                        .contains("sample-docs/legacy.rst:28: ERROR: qapi-doc: schema 'schema/quay-2017.json'"
+                                + " has errors:\nschema/quay-2017.json:8: unknown pragma 'returns-whitelist'"),
+                s.stderr());
         assertFalse(s.stderr().contains("note: tolerant"), s.stderr());
         Main.Result d = Main.capture("build", "sample-docs", "-D", "qapidoc_strict=True", "-o", out.toString());
         assertEquals(1, d.exitCode(), d.stderr());
@@ -50,8 +53,10 @@ class BuildCommandTest {
         Main.Result r = Main.capture("build", "sample-docs", "-o", out.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         // the 2017-style schema of legacy.rst loads tolerant: one summary line, no warnings
-        assertEquals("note: tolerant mode accepted 8 construct(s) today's QEMU rejects in schema/quay-2017.json;"
-                + " run 'qapidoc lint --tolerant SCHEMA' for details, or pass --strict\n", r.stderr());
+        assertEquals(
+                "note: tolerant mode accepted 8 construct(s) today's QEMU rejects in schema/quay-2017.json;"
+                        + " run 'qapidoc lint --tolerant SCHEMA' for details, or pass --strict\n",
+                r.stderr());
         assertTrue(r.stdout().contains("The HTML pages are in " + out), r.stdout());
         assertTrue(Files.isRegularFile(out.resolve("index.html")));
         assertTrue(Files.isRegularFile(out.resolve(BuildCommand.MARKER)));
@@ -84,7 +89,8 @@ class BuildCommandTest {
         Files.createDirectories(src);
         Files.writeString(src.resolve("index.rst"), "Title\n=====\n\nGood.\n");
         Path out = tmp.resolve("out");
-        assertEquals(0, Main.capture("build", src.toString(), "-o", out.toString()).exitCode());
+        assertEquals(
+                0, Main.capture("build", src.toString(), "-o", out.toString()).exitCode());
         byte[] before = Files.readAllBytes(out.resolve("index.html"));
 
         Files.writeString(src.resolve("index.rst"), "Title\n=====\n\n.. nosuch:: directive\n");
@@ -99,10 +105,12 @@ class BuildCommandTest {
         Path src = tmp.resolve("src");
         Files.createDirectories(src);
         Files.writeString(src.resolve("index.rst"), "Title\n=====\n\nSee :doc:`missing`.\n");
-        Main.Result lenient = Main.capture("build", src.toString(), "-o", tmp.resolve("o1").toString());
+        Main.Result lenient =
+                Main.capture("build", src.toString(), "-o", tmp.resolve("o1").toString());
         assertEquals(0, lenient.exitCode(), lenient.stderr());
         assertTrue(lenient.stderr().contains("index.rst:4: WARNING: unknown document: 'missing'"), lenient.stderr());
-        Main.Result strict = Main.capture("build", src.toString(), "-W", "-o", tmp.resolve("o2").toString());
+        Main.Result strict = Main.capture(
+                "build", src.toString(), "-W", "-o", tmp.resolve("o2").toString());
         assertEquals(1, strict.exitCode());
         assertFalse(Files.exists(tmp.resolve("o2")), "nothing installed on failure");
     }
@@ -140,7 +148,8 @@ class BuildCommandTest {
         Files.createDirectories(src);
         Files.writeString(src.resolve("conf.py"), "import os\nproject = 'P'\nx = os.getcwd()\n");
         Files.writeString(src.resolve("index.rst"), "T\n=\n");
-        Main.Result r = Main.capture("build", src.toString(), "-o", tmp.resolve("o").toString());
+        Main.Result r =
+                Main.capture("build", src.toString(), "-o", tmp.resolve("o").toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals(1, r.stderr().lines().count(), r.stderr());
         assertTrue(r.stderr().startsWith(src + "/conf.py:1: INFO: skipped 2 statement(s)"), r.stderr());

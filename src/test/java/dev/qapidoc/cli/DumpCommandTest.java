@@ -117,8 +117,9 @@ class DumpCommandTest {
         Main.Result r = dump("top.json", "\n{ 'include': 'sub.json' }\n");
         assertEquals(1, r.exitCode());
         String d = dir + "/";
-        assertEquals("In file included from " + d + "top.json:2:\n" + d
-                + "sub.json:3: invalid UTF-8 byte sequence\n", r.stderr());
+        assertEquals(
+                "In file included from " + d + "top.json:2:\n" + d + "sub.json:3: invalid UTF-8 byte sequence\n",
+                r.stderr());
     }
 
     @Test
@@ -142,8 +143,8 @@ class DumpCommandTest {
     void includeThroughAFileGivesNotADirectory() throws IOException {
         Files.writeString(dir.resolve("plain.json"), "\n");
         Main.Result r = dump("incnotdir.json", "{ 'include': 'plain.json/x.json' }\n");
-        assertDiagnostic(r, "incnotdir.json:1: can't read include file '" + dir
-                + "/plain.json/x.json': Not a directory");
+        assertDiagnostic(
+                r, "incnotdir.json:1: can't read include file '" + dir + "/plain.json/x.json': Not a directory");
     }
 
     @Test
@@ -161,8 +162,7 @@ class DumpCommandTest {
     void missingRootFile() {
         Main.Result r = Main.capture("dump", dir.resolve("nope.json").toString());
         assertEquals(1, r.exitCode());
-        assertEquals("can't read schema file '" + dir + "/nope.json': No such file or directory\n",
-                r.stderr());
+        assertEquals("can't read schema file '" + dir + "/nope.json': No such file or directory\n", r.stderr());
         assertEquals("", r.stdout());
     }
 
@@ -196,9 +196,11 @@ class DumpCommandTest {
         Main.Result r = dump("ok.json", "{ 'command': 'go', 'data': { 'a': 'int' } }\n");
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("", r.stderr());
-        assertTrue(r.stdout().endsWith("module ok.json\nobject q_obj_go-arg\n"
-                + "    member a: int optional=False\ncommand go q_obj_go-arg -> None\n"
-                + "    gen=True success_response=True boxed=False oob=False preconfig=False\n"),
+        assertTrue(
+                r.stdout()
+                        .endsWith("module ok.json\nobject q_obj_go-arg\n"
+                                + "    member a: int optional=False\ncommand go q_obj_go-arg -> None\n"
+                                + "    gen=True success_response=True boxed=False oob=False preconfig=False\n"),
                 r.stdout());
     }
 }

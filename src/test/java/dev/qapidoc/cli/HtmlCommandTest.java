@@ -16,8 +16,15 @@ class HtmlCommandTest {
     @Test
     void writesTheManualAsIndexWithIndices(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("site");
-        Main.Result r = Main.capture("html", "--namespace", "HMP", "--title", "Harbor reference", "-o",
-                out.toString(), "sample-docs/schema/harbor.json");
+        Main.Result r = Main.capture(
+                "html",
+                "--namespace",
+                "HMP",
+                "--title",
+                "Harbor reference",
+                "-o",
+                out.toString(),
+                "sample-docs/schema/harbor.json");
         assertEquals(0, r.exitCode(), r.stderr());
         // outside the sample site the schema's :doc: link has no target; the warning points into
         // the schema with Sphinx's source-map line (QEMU credits free-form text one line early)
@@ -37,19 +44,28 @@ class HtmlCommandTest {
         // the manual has no toctree, so the sidebar lists the page and its sections (module
         // headings), as a build site's sidebar lists the page being read; objects stay in "On this page"
         Path out = tmp.resolve("site");
-        Main.Result r = Main.capture("html", "--namespace", "HMP", "-o", out.toString(), "sample-docs/schema/harbor.json");
+        Main.Result r =
+                Main.capture("html", "--namespace", "HMP", "-o", out.toString(), "sample-docs/schema/harbor.json");
         assertEquals(0, r.exitCode(), r.stderr());
         String index = Files.readString(out.resolve("index.html"));
         String sidebar = globaltoc(index);
-        assertTrue(sidebar.contains("<li class=\"toctree-l1 current\"><a class=\"reference internal current\" "
-                + "href=\"index.html\">HMP Reference Manual</a>"), sidebar);
-        assertTrue(sidebar.contains("<a class=\"reference internal\" href=\"index.html#machines\">Machines</a>"), sidebar);
-        assertTrue(sidebar.contains("<a class=\"reference internal\" href=\"index.html#storage\">Storage</a>"), sidebar);
+        assertTrue(
+                sidebar.contains("<li class=\"toctree-l1 current\"><a class=\"reference internal current\" "
+                        + "href=\"index.html\">HMP Reference Manual</a>"),
+                sidebar);
+        assertTrue(
+                sidebar.contains("<a class=\"reference internal\" href=\"index.html#machines\">Machines</a>"), sidebar);
+        assertTrue(
+                sidebar.contains("<a class=\"reference internal\" href=\"index.html#storage\">Storage</a>"), sidebar);
         assertFalse(sidebar.contains("machine-start"), sidebar);
-        assertTrue(index.lastIndexOf("href=\"#command-HMP-machines.machine-start\"") > index.indexOf("On this page"), index);
+        assertTrue(
+                index.lastIndexOf("href=\"#command-HMP-machines.machine-start\"") > index.indexOf("On this page"),
+                index);
         // the other pages link back into the manual, without marking it current
         String genindex = globaltoc(Files.readString(out.resolve("genindex.html")));
-        assertTrue(genindex.contains("<li class=\"toctree-l1\"><a class=\"reference internal\" href=\"index.html\">"), genindex);
+        assertTrue(
+                genindex.contains("<li class=\"toctree-l1\"><a class=\"reference internal\" href=\"index.html\">"),
+                genindex);
         assertTrue(genindex.contains("href=\"index.html#machines\""), genindex);
     }
 

@@ -41,20 +41,21 @@ class IntrospectCommandTest {
     private static final String QSD = "storage-daemon/qapi/qapi-schema.json";
     /** QEMU's own introspection test schema: every corner of the language, all conditional. */
     private static final String TEST = "tests/qapi-schema/qapi-schema-test.json";
+
     private static final JsonMapper JSON = new JsonMapper();
 
     @TempDir
     Path dir;
 
     private static void assumeCorpus() {
-        assumeTrue(Files.isDirectory(CORPUS) && Files.isDirectory(GOLDEN),
+        assumeTrue(
+                Files.isDirectory(CORPUS) && Files.isDirectory(GOLDEN),
                 "../shared/corpus or ../shared/golden absent: QEMU schemas not introspected");
     }
 
     private static Main.Result introspect(String schema, boolean unmask) {
         String path = CORPUS.resolve(schema).toString();
-        Main.Result r = unmask ? Main.capture("introspect", "--unmask", path)
-                : Main.capture("introspect", path);
+        Main.Result r = unmask ? Main.capture("introspect", "--unmask", path) : Main.capture("introspect", path);
         assertEquals("", r.stderr());
         assertEquals(0, r.exitCode());
         return r;
@@ -136,21 +137,33 @@ class IntrospectCommandTest {
     void qgaSpotChecks() throws IOException {
         assumeCorpus();
         Map<String, JsonNode> qga = byName(JSON.readTree(introspect(QGA, true).stdout()));
-        assertEquals(JSON.readTree("""
+        assertEquals(
+                JSON.readTree(
+                        """
                 {"arg-type": "q_obj_guest-sync-arg", "ret-type": "int", "name": "guest-sync",
-                 "meta-type": "command"}"""), qga.get("guest-sync"));
-        assertEquals(JSON.readTree("""
+                 "meta-type": "command"}"""),
+                qga.get("guest-sync"));
+        assertEquals(
+                JSON.readTree(
+                        """
                 {"members": [{"name": "id", "type": "int"}], "name": "q_obj_guest-sync-arg",
-                 "meta-type": "object"}"""), qga.get("q_obj_guest-sync-arg"));
+                 "meta-type": "object"}"""),
+                qga.get("q_obj_guest-sync-arg"));
         // conditional ('if': any of CONFIG_WIN32, CONFIG_LINUX), still present
-        assertEquals("[GuestFilesystemInfo]", qga.get("guest-get-fsinfo").get("ret-type").asText());
-        assertEquals(JSON.readTree("""
+        assertEquals(
+                "[GuestFilesystemInfo]",
+                qga.get("guest-get-fsinfo").get("ret-type").asText());
+        assertEquals(
+                JSON.readTree(
+                        """
                 {"members": [{"type": "bool"}, {"type": "GuestExecCaptureOutputMode"}],
                  "name": "GuestExecCaptureOutput", "meta-type": "alternate"}"""),
                 qga.get("GuestExecCaptureOutput"));
         JsonNode execArgs = qga.get("q_obj_guest-exec-arg").get("members");
-        assertEquals(JSON.readTree("""
-                {"name": "arg", "type": "[str]", "default": null}"""), execArgs.get(1));
+        assertEquals(
+                JSON.readTree("""
+                {"name": "arg", "type": "[str]", "default": null}"""),
+                execArgs.get(1));
     }
 
     static Stream<String> vectors() throws IOException {
@@ -159,8 +172,7 @@ class IntrospectCommandTest {
             return Stream.of("(../shared absent)");
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .sorted().toList().stream();
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList().stream();
         }
     }
 
@@ -185,8 +197,8 @@ class IntrospectCommandTest {
             return;
         }
         List<String> expected = new java.util.ArrayList<>();
-        Matcher m = Pattern.compile("^(command|event) (\\S+)", Pattern.MULTILINE)
-                .matcher(dump.stdout());
+        Matcher m =
+                Pattern.compile("^(command|event) (\\S+)", Pattern.MULTILINE).matcher(dump.stdout());
         while (m.find()) {
             expected.add(m.group(1) + " " + m.group(2));
         }
@@ -208,13 +220,18 @@ class IntrospectCommandTest {
     @Test
     void oldSchemaIsTolerantByDefault() throws IOException {
         Path old = dir.resolve("old.json");
-        Files.writeString(old, "{ 'struct': 'T', 'data': { 'a': 'int' } }\n"
-                + "{ 'union': 'U', 'data': { 'b': 'T' } }\n"
-                + "{ 'command': 'c', 'data': { 'arg': 'U' } }\n");
+        Files.writeString(
+                old,
+                "{ 'struct': 'T', 'data': { 'a': 'int' } }\n"
+                        + "{ 'union': 'U', 'data': { 'b': 'T' } }\n"
+                        + "{ 'command': 'c', 'data': { 'arg': 'U' } }\n");
         Main.Result r = Main.capture("introspect", "--unmask", old.toString());
         assertEquals(0, r.exitCode(), r.stderr());
-        assertTrue(r.stderr().startsWith("note: tolerant mode accepted ") && r.stderr().endsWith(" or pass --strict\n")
-                && r.stderr().indexOf('\n') == r.stderr().length() - 1, "one note line: " + r.stderr());
+        assertTrue(
+                r.stderr().startsWith("note: tolerant mode accepted ")
+                        && r.stderr().endsWith(" or pass --strict\n")
+                        && r.stderr().indexOf('\n') == r.stderr().length() - 1,
+                "one note line: " + r.stderr());
         JsonNode infos = JSON.readTree(r.stdout());
         List<String> names = new java.util.ArrayList<>();
         for (JsonNode info : infos) {
@@ -240,8 +257,8 @@ class IntrospectCommandTest {
 
     @Test
     void usageErrors() {
-        for (List<String> args : List.of(List.of("introspect"), List.of("introspect", "a", "b"),
-                List.of("introspect", "--mask", "a.json"))) {
+        for (List<String> args : List.of(
+                List.of("introspect"), List.of("introspect", "a", "b"), List.of("introspect", "--mask", "a.json"))) {
             Main.Result r = Main.capture(args.toArray(String[]::new));
             assertEquals(2, r.exitCode(), args.toString());
             assertTrue(r.stderr().startsWith("qapidoc: "), r.stderr());
@@ -290,7 +307,9 @@ class IntrospectCommandTest {
     private static JsonNode unmaskWith(JsonNode masked, JsonNode unmasked) {
         Map<String, String> real = new HashMap<>();
         for (int i = 0; i < masked.size(); i++) {
-            real.put(masked.get(i).get("name").asText(), unmasked.get(i).get("name").asText());
+            real.put(
+                    masked.get(i).get("name").asText(),
+                    unmasked.get(i).get("name").asText());
         }
         JsonNode copy = masked.deepCopy();
         rename(copy, real, 0);
@@ -302,8 +321,9 @@ class IntrospectCommandTest {
             for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String k = e.getKey();
-                boolean typeKey = k.equals("type") || k.endsWith("-type") && !k.equals("meta-type")
-                        && !k.equals("json-type") || k.equals("name") && depth == 1;
+                boolean typeKey = k.equals("type")
+                        || k.endsWith("-type") && !k.equals("meta-type") && !k.equals("json-type")
+                        || k.equals("name") && depth == 1;
                 if (typeKey && e.getValue().isTextual()) {
                     String v = e.getValue().asText();
                     String inner = v.replace("[", "").replace("]", "");

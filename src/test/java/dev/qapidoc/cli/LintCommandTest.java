@@ -31,8 +31,7 @@ class LintCommandTest {
     static final String TEN = "test-fixtures/lint/ten-errors.json";
     static final String WARNINGS = "test-fixtures/lint/eleven-warnings.json";
     /** A location line of the text format. */
-    static final Pattern FINDING = Pattern.compile(
-            "^[^:]+:\\d+(:\\d+)?: (error|warning): .+ \\[[a-z-]+\\]$");
+    static final Pattern FINDING = Pattern.compile("^[^:]+:\\d+(:\\d+)?: (error|warning): .+ \\[[a-z-]+\\]$");
 
     @TempDir
     Path dir;
@@ -42,9 +41,14 @@ class LintCommandTest {
         assertEquals(1, Main.capture("lint", TEN).exitCode());
         assertEquals(0, Main.capture("lint", WARNINGS).exitCode());
         assertEquals(1, Main.capture("lint", "--werror", WARNINGS).exitCode());
-        assertEquals(1, Main.capture("lint", "--rule", "qmp-example-type=error", WARNINGS).exitCode());
-        assertEquals(0, Main.capture("lint", "--rule=qapi-schema=off", "--rule", "qapi-doc=warning",
-                TEN).exitCode());
+        assertEquals(
+                1,
+                Main.capture("lint", "--rule", "qmp-example-type=error", WARNINGS)
+                        .exitCode());
+        assertEquals(
+                0,
+                Main.capture("lint", "--rule=qapi-schema=off", "--rule", "qapi-doc=warning", TEN)
+                        .exitCode());
         Main.Result missing = Main.capture("lint", dir.resolve("none.json").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.stderr().startsWith("qapidoc: can't read schema file '"), missing.stderr());
@@ -56,10 +60,13 @@ class LintCommandTest {
 
     @Test
     void usageErrors() {
-        for (List<String> args : List.of(List.of("lint"), List.of("lint", "--format", "xml", TEN),
+        for (List<String> args : List.of(
+                List.of("lint"),
+                List.of("lint", "--format", "xml", TEN),
                 List.of("lint", "--rule", "no-such-rule=off", TEN),
                 List.of("lint", "--rule", "doc-reference=loud", TEN),
-                List.of("lint", "--rule", "doc-reference", TEN), List.of("lint", "--bogus", TEN),
+                List.of("lint", "--rule", "doc-reference", TEN),
+                List.of("lint", "--bogus", TEN),
                 List.of("lint", "--format"))) {
             Main.Result r = Main.capture(args.toArray(new String[0]));
             assertEquals(2, r.exitCode(), args.toString());
@@ -71,19 +78,20 @@ class LintCommandTest {
     @Test
     void textIsCompilerStyleWithQemusContextLines() throws IOException {
         Files.writeString(dir.resolve("main.json"), "{ 'include': 'sub.json' }\n");
-        Files.writeString(dir.resolve("sub.json"),
-                "{ 'command': 'x', 'data': { 'a': 'NoSuchType' } }\n");
+        Files.writeString(dir.resolve("sub.json"), "{ 'command': 'x', 'data': { 'a': 'NoSuchType' } }\n");
         String main = dir.resolve("main.json").toString();
         String sub = dir.resolve("sub.json").toString();
         Main.Result r = Main.capture("lint", main);
         assertEquals(1, r.exitCode());
-        assertEquals("In file included from " + main + ":1:\n"
-                + sub + ": In command 'x':\n"
-                + sub + ":1: error: parameter 'a' uses unknown type 'NoSuchType' [qapi-schema]\n",
+        assertEquals(
+                "In file included from " + main + ":1:\n"
+                        + sub + ": In command 'x':\n"
+                        + sub + ":1: error: parameter 'a' uses unknown type 'NoSuchType' [qapi-schema]\n",
                 r.stdout());
 
         Main.Result ten = Main.capture("lint", TEN);
-        long findings = ten.stdout().lines().filter(l -> FINDING.matcher(l).matches()).count();
+        long findings =
+                ten.stdout().lines().filter(l -> FINDING.matcher(l).matches()).count();
         assertEquals(10, findings, ten.stdout());
         assertFalse(ten.stdout().contains("^"), "no caret when stdout is not a terminal");
     }
@@ -91,13 +99,17 @@ class LintCommandTest {
     @Test
     void onATerminalTheSourceLineAndACaretFollow() {
         SourceLocation at = new SourceLocation(WARNINGS, 20, 27, null);
-        String out = LintCommand.text(List.of(new Diagnostic(Severity.WARNING, at, null,
-                "'@speed' refers to nothing in the schema", RuleId.DOC_REFERENCE)),
-                Path.of("").toAbsolutePath(), true);
-        assertEquals(WARNINGS + ":20:27: warning: '@speed' refers to nothing in the schema"
-                + " [doc-reference]\n"
-                + "# Options.  See @mode and @speed.\n"
-                + "                          ^\n", out);
+        String out = LintCommand.text(
+                List.of(new Diagnostic(
+                        Severity.WARNING, at, null, "'@speed' refers to nothing in the schema", RuleId.DOC_REFERENCE)),
+                Path.of("").toAbsolutePath(),
+                true);
+        assertEquals(
+                WARNINGS + ":20:27: warning: '@speed' refers to nothing in the schema"
+                        + " [doc-reference]\n"
+                        + "# Options.  See @mode and @speed.\n"
+                        + "                          ^\n",
+                out);
     }
 
     @Test
@@ -112,7 +124,8 @@ class LintCommandTest {
         assertEquals(0, first.get("column").asInt());
         assertEquals("error", first.get("severity").asText());
         assertEquals("qapi-schema", first.get("rule").asText());
-        assertEquals("name of 'data' member 'Green' must not use uppercase or '_'",
+        assertEquals(
+                "name of 'data' member 'Green' must not use uppercase or '_'",
                 first.get("message").asText());
         assertEquals("enum 'Colour'", first.get("context").asText());
         assertEquals(0, first.get("includedFrom").size());
@@ -126,13 +139,17 @@ class LintCommandTest {
     void sarifIsValidSarif210() throws IOException {
         Files.writeString(dir.resolve("main.json"), "{ 'include': 'sub dir.json' }\n");
         Files.writeString(dir.resolve("sub dir.json"), "{ 'struct': 'bad_name', 'data': {} }\n");
-        Main.Result r = Main.capture("lint", "--format", "sarif", TEN, WARNINGS,
+        Main.Result r = Main.capture(
+                "lint",
+                "--format",
+                "sarif",
+                TEN,
+                WARNINGS,
                 dir.resolve("main.json").toString());
         assertEquals(1, r.exitCode());
         JsonNode log = new ObjectMapper().readTree(r.stdout());
         JsonSchema schema;
-        try (InputStream in = getClass().getResourceAsStream(
-                "/dev/qapidoc/lint/sarif-2.1.0-rtm.5.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/dev/qapidoc/lint/sarif-2.1.0-rtm.5.json")) {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
         }
         Set<ValidationMessage> errors = schema.validate(log);
@@ -140,7 +157,8 @@ class LintCommandTest {
 
         JsonNode run = log.get("runs").get(0);
         assertEquals("2.1.0", log.get("version").asText());
-        assertEquals(Rules.all().size(), run.get("tool").get("driver").get("rules").size());
+        assertEquals(
+                Rules.all().size(), run.get("tool").get("driver").get("rules").size());
         JsonNode results = run.get("results");
         assertEquals(22, results.size());
         for (JsonNode res : results) {
@@ -149,8 +167,13 @@ class LintCommandTest {
             assertEquals(Rules.all().indexOf(rule), res.get("ruleIndex").asInt());
         }
         JsonNode last = results.get(21);
-        assertTrue(last.get("locations").get(0).get("physicalLocation").get("artifactLocation")
-                .get("uri").asText().endsWith("/sub%20dir.json"));
+        assertTrue(last.get("locations")
+                .get(0)
+                .get("physicalLocation")
+                .get("artifactLocation")
+                .get("uri")
+                .asText()
+                .endsWith("/sub%20dir.json"));
         assertEquals(1, last.get("relatedLocations").size());
         // a schema that is not SARIF fails the validation (the check can fail)
         JsonNode bad = new ObjectMapper().readTree("{\"version\": \"2.1.0\", \"runs\": [{}]}");

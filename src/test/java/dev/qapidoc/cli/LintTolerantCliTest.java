@@ -18,18 +18,19 @@ class LintTolerantCliTest {
         assumeTrue(Files.isRegularFile(Path.of(QMP_2_10)), "../shared/corpus absent");
         Main.Result strict = Main.capture("lint", QMP_2_10);
         assertEquals(1, strict.exitCode());
-        assertTrue(strict.stdout().contains(
-                "documentation line longer than 70 characters [qapi-doc]"), strict.stdout());
+        assertTrue(
+                strict.stdout().contains("documentation line longer than 70 characters [qapi-doc]"), strict.stdout());
 
         Main.Result tolerant = Main.capture("lint", "--tolerant", QMP_2_10);
         assertEquals(0, tolerant.exitCode(), tolerant.stdout());
         assertFalse(tolerant.stdout().contains(": error: "), "no errors");
         assertTrue(tolerant.stdout().contains("[legacy-simple-union]"));
-        assertTrue(tolerant.stdout().contains("warning: unknown pragma 'returns-whitelist'"
-                + " [legacy-pragma]"));
+        assertTrue(tolerant.stdout().contains("warning: unknown pragma 'returns-whitelist'" + " [legacy-pragma]"));
         assertEquals(1, Main.capture("lint", "--tolerant", "--werror", QMP_2_10).exitCode());
-        assertEquals(0, Main.capture("lint", "--tolerant", "--rule", "legacy-name-case=off",
-                QMP_2_10).exitCode());
+        assertEquals(
+                0,
+                Main.capture("lint", "--tolerant", "--rule", "legacy-name-case=off", QMP_2_10)
+                        .exitCode());
     }
 
     @Test

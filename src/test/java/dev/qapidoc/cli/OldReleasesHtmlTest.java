@@ -69,8 +69,12 @@ class OldReleasesHtmlTest {
         Path root = CORPUS.resolve(release);
         Assumptions.assumeTrue(Files.isDirectory(root), root + " not present (../shared absent); skipped");
         List<String[]> schemas = new ArrayList<>();
-        for (String[] s : new String[][] {{"qapi-schema.json", "QMP"}, {"qapi/qapi-schema.json", "QMP"},
-                {"qga/qapi-schema.json", "QGA"}, {"storage-daemon/qapi/qapi-schema.json", "QSD"}}) {
+        for (String[] s : new String[][] {
+            {"qapi-schema.json", "QMP"},
+            {"qapi/qapi-schema.json", "QMP"},
+            {"qga/qapi-schema.json", "QGA"},
+            {"storage-daemon/qapi/qapi-schema.json", "QSD"}
+        }) {
             if (Files.isRegularFile(root.resolve(s[0]))) {
                 schemas.add(s);
             }
@@ -103,7 +107,8 @@ class OldReleasesHtmlTest {
             described.put(m.group(1) + ":" + name, m.group(3));
         }
 
-        LoadResult model = SchemaLoader.load(file.toString(), LoadOptions.tolerant(root.toAbsolutePath().normalize()));
+        LoadResult model = SchemaLoader.load(
+                file.toString(), LoadOptions.tolerant(root.toAbsolutePath().normalize()));
         assertTrue(model.ok(), schema + ": " + model.first());
         int commands = 0;
         int definitions = 0;

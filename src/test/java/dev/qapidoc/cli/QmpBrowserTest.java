@@ -35,8 +35,15 @@ class QmpBrowserTest {
     static void start() throws IOException {
         assumeTrue(HeadlessChromium.installed(), "chromium and chromedriver are not installed; skipping");
         assumeTrue(Files.isRegularFile(SCHEMA), "../shared/corpus not present; skipping");
-        Main.Result r = Main.capture("html", "--namespace", "QMP", "--title", "QEMU QMP Reference Manual",
-                "-o", SITE.toString(), SCHEMA.toString());
+        Main.Result r = Main.capture(
+                "html",
+                "--namespace",
+                "QMP",
+                "--title",
+                "QEMU QMP Reference Manual",
+                "-o",
+                SITE.toString(),
+                SCHEMA.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         browser = HeadlessChromium.start(SITE, Duration.ofSeconds(60));
         driver = browser.driver();
@@ -60,9 +67,10 @@ class QmpBrowserTest {
         Number top = (Number) browser.js("return document.getElementById('object-QMP-block-core.BlockdevBackup')"
                 + ".getBoundingClientRect().top");
         assertTrue(top.doubleValue() < 200, "target scrolled into view, top=" + top);
-        assertEquals("BlockdevBackup", browser.js(
-                "return document.getElementById('object-QMP-block-core.BlockdevBackup')"
-                + ".querySelector('.descname').textContent"));
+        assertEquals(
+                "BlockdevBackup",
+                browser.js("return document.getElementById('object-QMP-block-core.BlockdevBackup')"
+                        + ".querySelector('.descname').textContent"));
         browser.screenshot(Path.of("target/screenshots/qmp-type-link.png"));
         assertEquals(List.of(), browser.consoleErrors());
     }
@@ -70,12 +78,17 @@ class QmpBrowserTest {
     @Test
     void searchListsTheCommandFirst() throws Exception {
         driver.get(browser.url("search.html") + "?q=blockdev-backup");
-        for (int i = 0; i < 100 && driver.findElements(By.cssSelector("#search-results li a")).isEmpty(); i++) {
+        for (int i = 0;
+                i < 100
+                        && driver.findElements(By.cssSelector("#search-results li a"))
+                                .isEmpty();
+                i++) {
             Thread.sleep(100);
         }
         List<WebElement> results = driver.findElements(By.cssSelector("#search-results li a"));
         assertTrue(!results.isEmpty(), "no search results");
-        assertTrue(results.get(0).getAttribute("href").endsWith("index.html#command-QMP-block-core.blockdev-backup"),
+        assertTrue(
+                results.get(0).getAttribute("href").endsWith("index.html#command-QMP-block-core.blockdev-backup"),
                 results.get(0).getAttribute("href"));
         results.get(0).click();
         assertTrue(driver.getCurrentUrl().endsWith("#command-QMP-block-core.blockdev-backup"), driver.getCurrentUrl());

@@ -33,27 +33,35 @@ class QmpParityTest {
     private static final Path SHARED = Path.of("../shared");
     private static final Path GOLDEN = SHARED.resolve("golden/sphinx-qmp");
     private static final Path QEMU = SHARED.resolve("corpus/qemu-master");
-    private static final Pattern OBJ_ID = Pattern.compile("id=\"((?:alternate|command|enum|event|module|object)-QMP-[^\"]+)\"");
-    private static final Pattern OBJ_HREF = Pattern.compile("href=\"([^\"#]*)#((?:alternate|command|enum|event|module|object)-QMP-[^\"]+)\"");
+    private static final Pattern OBJ_ID =
+            Pattern.compile("id=\"((?:alternate|command|enum|event|module|object)-QMP-[^\"]+)\"");
+    private static final Pattern OBJ_HREF =
+            Pattern.compile("href=\"([^\"#]*)#((?:alternate|command|enum|event|module|object)-QMP-[^\"]+)\"");
 
     @TempDir
     static Path tmp;
+
     static Path site;
     static Main.Result build;
 
     @BeforeAll
     static void buildManual() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(GOLDEN) && Files.isDirectory(QEMU.resolve("qapi")),
+        Assumptions.assumeTrue(
+                Files.isDirectory(GOLDEN) && Files.isDirectory(QEMU.resolve("qapi")),
                 "../shared (golden Sphinx output and QEMU corpus) not present; parity test skipped");
         Path src = tmp.resolve("src");
         Files.createDirectories(src);
         Files.writeString(src.resolve("index.rst"), "QEMU docs\n=========\n\n.. toctree::\n\n   qemu-qmp-ref\n");
-        Files.writeString(src.resolve("qemu-qmp-ref.rst"), ".. _QMP Ref:\n\nQEMU QMP Reference Manual\n"
-                + "=========================\n\n.. contents::\n   :local:\n\n.. qapi-doc:: qapi/qapi-schema.json\n"
-                + "   :namespace: QMP\n");
-        Files.writeString(src.resolve("conf.py"), "project = 'QEMU'\ndefault_role = 'any'\nmaster_doc = 'index'\n"
-                + "qapi_allowed_fields = {'see also'}\nqapi_namespaces = {'QGA', 'QMP', 'QSD'}\nqapidoc_srctree = '"
-                + QEMU.toAbsolutePath().normalize() + "'\n");
+        Files.writeString(
+                src.resolve("qemu-qmp-ref.rst"),
+                ".. _QMP Ref:\n\nQEMU QMP Reference Manual\n"
+                        + "=========================\n\n.. contents::\n   :local:\n\n.. qapi-doc:: qapi/qapi-schema.json\n"
+                        + "   :namespace: QMP\n");
+        Files.writeString(
+                src.resolve("conf.py"),
+                "project = 'QEMU'\ndefault_role = 'any'\nmaster_doc = 'index'\n"
+                        + "qapi_allowed_fields = {'see also'}\nqapi_namespaces = {'QGA', 'QMP', 'QSD'}\nqapidoc_srctree = '"
+                        + QEMU.toAbsolutePath().normalize() + "'\n");
         site = tmp.resolve("out");
         build = Main.capture("build", src.toString(), "-o", site.toString());
         assertEquals(0, build.exitCode(), build.stderr());
@@ -101,7 +109,10 @@ class QmpParityTest {
         try (Stream<Path> s = Files.list(out)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 String f = p.getFileName().toString();
-                if (f.endsWith(".html") && !f.equals("genindex.html") && !f.startsWith("qapi-") && !f.contains("search")) {
+                if (f.endsWith(".html")
+                        && !f.equals("genindex.html")
+                        && !f.startsWith("qapi-")
+                        && !f.contains("search")) {
                     count(OBJ_HREF, read(p), 2).forEach((k, v) -> have.merge(k, v, Integer::sum));
                 }
             }
@@ -181,14 +192,17 @@ class QmpParityTest {
 
     @Test
     void sameSixWarnings() {
-        Set<String> got = new TreeSet<>(build.stderr().lines().filter(l -> l.contains("WARNING")).toList());
-        assertEquals(new TreeSet<>(List.of(
-                "qapi/qapi-schema.json:22: WARNING: unknown document: '/interop/qmp-spec'",
-                "qapi/migration.json:641: WARNING: 'any' reference target not found: guest-suspend-ram",
-                "qapi/control.json:27: WARNING: unknown document: '/interop/qmp-spec'",
-                "qapi/introspect.json:278: WARNING: unknown document: '/devel/qapi-code-gen'",
-                "qapi/machine.json:941: WARNING: undefined label: 'cpu-topology-s390x'",
-                "qapi/misc-i386.json:9: WARNING: 'any' reference target not found: guest-set-time")), got);
+        Set<String> got = new TreeSet<>(
+                build.stderr().lines().filter(l -> l.contains("WARNING")).toList());
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "qapi/qapi-schema.json:22: WARNING: unknown document: '/interop/qmp-spec'",
+                        "qapi/migration.json:641: WARNING: 'any' reference target not found: guest-suspend-ram",
+                        "qapi/control.json:27: WARNING: unknown document: '/interop/qmp-spec'",
+                        "qapi/introspect.json:278: WARNING: unknown document: '/devel/qapi-code-gen'",
+                        "qapi/machine.json:941: WARNING: undefined label: 'cpu-topology-s390x'",
+                        "qapi/misc-i386.json:9: WARNING: 'any' reference target not found: guest-set-time")),
+                got);
         assertEquals(6, build.stderr().lines().count(), build.stderr());
     }
 
@@ -207,7 +221,12 @@ class QmpParityTest {
     @Test
     void htmlCommandGivesTheSameAnchorsAndLinks() throws IOException {
         Path out = tmp.resolve("html");
-        Main.Result r = Main.capture("html", "--namespace", "QMP", "-o", out.toString(),
+        Main.Result r = Main.capture(
+                "html",
+                "--namespace",
+                "QMP",
+                "-o",
+                out.toString(),
                 QEMU.resolve("qapi/qapi-schema.json").toString());
         assertEquals(0, r.exitCode(), r.stderr());
         Set<String> want = all(OBJ_ID, read(GOLDEN.resolve("qemu-qmp-ref.html")), 1);
@@ -223,14 +242,32 @@ class QmpParityTest {
         // spec §10.2 C5/C7: per field label, pip and code block class, the same counts as Sphinx
         String golden = read(GOLDEN.resolve("qemu-qmp-ref.html"));
         String ours = read(site.resolve("qemu-qmp-ref.html"));
-        for (String re : List.of("<dt class=\"field-(?:odd|even)\">([^<]+)<span class=\"colon\">",
-                "<div class=\"(qapi-infopips?[^\"]*)\"", "<div class=\"(highlight-[^ ]+) notranslate\">",
-                "<dl class=\"(qapi [a-z]+)\">", "<(h[1-6])>", "<dl class=\"(field-list[^\"]*)\">")) {
+        for (String re : List.of(
+                "<dt class=\"field-(?:odd|even)\">([^<]+)<span class=\"colon\">",
+                "<div class=\"(qapi-infopips?[^\"]*)\"",
+                "<div class=\"(highlight-[^ ]+) notranslate\">",
+                "<dl class=\"(qapi [a-z]+)\">",
+                "<(h[1-6])>",
+                "<dl class=\"(field-list[^\"]*)\">")) {
             Pattern p = Pattern.compile(re);
             assertEquals(count(p, golden, 1), count(p, ours, 1), re);
         }
-        assertEquals(Map.of("Alternatives", 6, "Arguments", 159, "Errors", 55, "Features", 63, "Members", 568,
-                "Return", 104, "Values", 182), count(Pattern.compile(
-                        "<dt class=\"field-(?:odd|even)\">([^<]+)<span class=\"colon\">"), ours, 1));
+        assertEquals(
+                Map.of(
+                        "Alternatives",
+                        6,
+                        "Arguments",
+                        159,
+                        "Errors",
+                        55,
+                        "Features",
+                        63,
+                        "Members",
+                        568,
+                        "Return",
+                        104,
+                        "Values",
+                        182),
+                count(Pattern.compile("<dt class=\"field-(?:odd|even)\">([^<]+)<span class=\"colon\">"), ours, 1));
     }
 }

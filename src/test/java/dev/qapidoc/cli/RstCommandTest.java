@@ -19,8 +19,11 @@ class RstCommandTest {
         assertTrue(qemu.stdout().startsWith(".. qapi:module:: command\n\n.. qapi:object:: Pot\n"), qemu.stdout());
         Main.Result ext = Main.capture("rst", "--dialect", "extended", "--namespace", "TEA", FIXTURE);
         assertEquals(0, ext.exitCode(), ext.stderr());
-        assertTrue(ext.stdout().startsWith(".. qapi:namespace:: TEA\n\n.. qapi:module:: command\n\n"
-                + ".. qapi:struct:: Pot\n"), ext.stdout());
+        assertTrue(
+                ext.stdout()
+                        .startsWith(
+                                ".. qapi:namespace:: TEA\n\n.. qapi:module:: command\n\n" + ".. qapi:struct:: Pot\n"),
+                ext.stdout());
         assertEquals("", ext.stderr());
     }
 
@@ -44,7 +47,8 @@ class RstCommandTest {
 
     @Test
     void unwritableOutputIsAnErrorNotACrash(@TempDir Path dir) {
-        Main.Result r = Main.capture("rst", "-o", dir.resolve("no/such/dir/out.rst").toString(), FIXTURE);
+        Main.Result r =
+                Main.capture("rst", "-o", dir.resolve("no/such/dir/out.rst").toString(), FIXTURE);
         assertEquals(1, r.exitCode());
         assertTrue(r.stderr().startsWith("qapidoc: cannot write "), r.stderr());
         assertTrue(!r.stderr().contains("internal error"), r.stderr());

@@ -35,7 +35,8 @@ class SiteBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        assumeTrue(HeadlessChromium.installed(),
+        assumeTrue(
+                HeadlessChromium.installed(),
                 "chromium and chromedriver are not installed (apt-get install chromium chromium-driver); skipping");
         Main.Result r = Main.capture("build", "sample-docs", "-o", SITE.toString());
         assertEquals(0, r.exitCode(), r.stderr());
@@ -68,8 +69,14 @@ class SiteBrowserTest {
     @Test
     void everyPageLoadsWithoutConsoleErrors() throws IOException {
         browser.consoleErrors();
-        for (String page : List.of("index.html", "getting-started.html", "protocol.html", "reference/index.html",
-                "reference/commands.html", "genindex.html", "search.html")) {
+        for (String page : List.of(
+                "index.html",
+                "getting-started.html",
+                "protocol.html",
+                "reference/index.html",
+                "reference/commands.html",
+                "genindex.html",
+                "search.html")) {
             driver.get(browser.url(page));
             assertEquals("complete", ((JavascriptExecutor) driver).executeScript("return document.readyState"));
             assertEquals(List.of(), browser.consoleErrors(), page);
@@ -85,8 +92,10 @@ class SiteBrowserTest {
         link.click();
         assertTrue(driver.getCurrentUrl().endsWith("reference/commands.html#commands"), driver.getCurrentUrl());
         // the label's id sits on an extra <span> at the start of the section it labels (spec §3.4)
-        String heading = (String) ((JavascriptExecutor) driver).executeScript(
-                "return document.getElementById('commands').closest('section').querySelector('h1').textContent");
+        String heading = (String)
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.getElementById('commands').closest('section').querySelector('h1').textContent");
         assertTrue(heading.startsWith("Command reference"), heading);
         Number top = (Number) ((JavascriptExecutor) driver)
                 .executeScript("return document.getElementById('commands').getBoundingClientRect().top");
@@ -97,10 +106,13 @@ class SiteBrowserTest {
     @Test
     void searchFindsATermAndLinksToIt() throws Exception {
         driver.get(browser.url("search.html") + "?q=snapshot");
-        waitFor("search results", () -> !driver.findElements(By.cssSelector("#search-results li a")).isEmpty());
+        waitFor("search results", () -> !driver.findElements(By.cssSelector("#search-results li a"))
+                .isEmpty());
         List<WebElement> results = driver.findElements(By.cssSelector("#search-results li a"));
-        WebElement hit = results.stream().filter(a -> a.getAttribute("href").contains("reference/commands.html"))
-                .findFirst().orElseThrow(() -> new AssertionError("no result for the command reference"));
+        WebElement hit = results.stream()
+                .filter(a -> a.getAttribute("href").contains("reference/commands.html"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no result for the command reference"));
         screenshot("sample-search.png");
         hit.click();
         waitFor("navigation", () -> driver.getCurrentUrl().contains("reference/commands.html"));
@@ -114,8 +126,10 @@ class SiteBrowserTest {
         WebElement box = driver.findElement(By.cssSelector(".searchbox input[name=q]"));
         box.sendKeys("greeting\n");
         waitFor("search page", () -> driver.getCurrentUrl().contains("search.html?q=greeting"));
-        waitFor("results", () -> !driver.findElements(By.cssSelector("#search-results li a")).isEmpty());
-        assertTrue(driver.findElement(By.cssSelector("#search-results li a")).getAttribute("href")
+        waitFor("results", () -> !driver.findElements(By.cssSelector("#search-results li a"))
+                .isEmpty());
+        assertTrue(driver.findElement(By.cssSelector("#search-results li a"))
+                .getAttribute("href")
                 .contains("getting-started.html"));
     }
 
@@ -123,13 +137,14 @@ class SiteBrowserTest {
     void darkVariantSwitches() throws IOException {
         driver.get(browser.url("protocol.html"));
         driver.findElement(By.cssSelector(".theme-toggle")).click();
-        Object theme = ((JavascriptExecutor) driver).executeScript("return document.documentElement.getAttribute('data-theme')");
+        Object theme = ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.getAttribute('data-theme')");
         assertTrue("dark".equals(theme) || "light".equals(theme), String.valueOf(theme));
         if (!"dark".equals(theme)) {
             driver.findElement(By.cssSelector(".theme-toggle")).click();
         }
-        String bg = (String) ((JavascriptExecutor) driver)
-                .executeScript("return getComputedStyle(document.body).backgroundColor");
+        String bg = (String)
+                ((JavascriptExecutor) driver).executeScript("return getComputedStyle(document.body).backgroundColor");
         assertEquals("rgb(15, 20, 25)", bg);
         screenshot("sample-dark.png");
         assertEquals(List.of(), browser.consoleErrors());

@@ -36,8 +36,7 @@ class DocBindingTest {
     void symbolMustMatchTheDefinition() { // E22, doc-bad-symbol, exp. e16
         Doc d = parseFirst("##\n# @food:\n##\n");
         d.checkDefinition("command", "foo", false, at(4), "command 'foo'", sink);
-        assertEquals(List.of("t.json: In command 'foo':\nt.json:4: documentation comment is for 'food'"),
-                rendered());
+        assertEquals(List.of("t.json: In command 'foo':\nt.json:4: documentation comment is for 'food'"), rendered());
     }
 
     @Test
@@ -56,7 +55,8 @@ class DocBindingTest {
         Diagnostics other = new Diagnostics();
         parseFirst("##\n# @Foo:\n#\n# Returns: blah\n##\n")
                 .checkDefinition("struct", "Foo", false, at(6), "struct 'Foo'", other);
-        assertEquals("t.json:4: 'Returns' section is only valid for commands",
+        assertEquals(
+                "t.json:4: 'Returns' section is only valid for commands",
                 other.all().get(0).render());
     }
 
@@ -83,14 +83,14 @@ class DocBindingTest {
         Doc d = parseFirst("##\n# @foo:\n#\n# Features:\n# @doc: d\n##\n");
         d.connectFeature("undoc", at(9), "command 'foo'", sink);
         d.connectFeature("doc", at(9), "command 'foo'", sink);
-        assertEquals(List.of("t.json: In command 'foo':\nt.json:9: feature 'undoc' lacks documentation"),
-                rendered());
+        assertEquals(List.of("t.json: In command 'foo':\nt.json:9: feature 'undoc' lacks documentation"), rendered());
         assertEquals("doc", d.features().get(0).linkedMember());
     }
 
     @Test
     void memberStubsFollowTheDocumentedMembersInConnectOrder() { // W6, §1.10
-        Doc d = parseFirst("""
+        Doc d = parseFirst(
+                """
                 ##
                 # @ImageInfoSpecificKind:
                 #
@@ -108,7 +108,8 @@ class DocBindingTest {
         }
         d.checkUnlinked(sink);
         assertTrue(sink.isEmpty(), () -> rendered().toString());
-        assertEquals("""
+        assertEquals(
+                """
                 doc symbol=ImageInfoSpecificKind
                     body=
 
@@ -124,9 +125,11 @@ class DocBindingTest {
 
                     section=Since
                 1.7
-                """, dump(d));
+                """,
+                dump(d));
         List<Doc.Section> all = d.allSections();
-        assertEquals(List.of("luks", "rbd", "file", "qcow2", "vmdk"),
+        assertEquals(
+                List.of("luks", "rbd", "file", "qcow2", "vmdk"),
                 all.subList(1, 6).stream().map(Doc.Section::name).toList());
         Doc.Section stub = all.get(4);
         assertTrue(stub.isStub());
@@ -139,7 +142,8 @@ class DocBindingTest {
 
     @Test
     void memberStubGoesBeforeTheFeatures() { // doc-good Enum
-        Doc d = parseFirst("""
+        Doc d = parseFirst(
+                """
                 ##
                 # @Enum:
                 #
@@ -158,8 +162,7 @@ class DocBindingTest {
         d.connectMember(Doc.Role.VALUE, "two", true, at(12), "enum 'Enum'", sink);
         d.checkUnlinked(sink);
         assertTrue(sink.isEmpty());
-        assertEquals(List.of(Kind.PLAIN, Kind.MEMBER, Kind.MEMBER, Kind.FEATURE, Kind.FEATURE, Kind.PLAIN),
-                kinds(d));
+        assertEquals(List.of(Kind.PLAIN, Kind.MEMBER, Kind.MEMBER, Kind.FEATURE, Kind.FEATURE, Kind.PLAIN), kinds(d));
         assertEquals("two", d.allSections().get(2).name());
         assertTrue(d.sections().stream().noneMatch(Doc.Section::isStub));
     }
@@ -175,7 +178,8 @@ class DocBindingTest {
 
     @Test
     void returnsStubRightAfterTheBody() { // W3
-        Doc d = parseFirst("""
+        Doc d = parseFirst(
+                """
                 ##
                 # @query-status:
                 #
@@ -217,8 +221,8 @@ class DocBindingTest {
         members.connectMember(Doc.Role.MEMBER, "a", false, at(11), "command 'foo'", sink);
         members.connectMember(Doc.Role.MEMBER, "b", true, at(11), "command 'foo'", sink);
         members.addReturnsStub(at(11));
-        assertEquals(List.of(Kind.PLAIN, Kind.MEMBER, Kind.MEMBER, Kind.RETURNS, Kind.ERRORS, Kind.FEATURE),
-                kinds(members));
+        assertEquals(
+                List.of(Kind.PLAIN, Kind.MEMBER, Kind.MEMBER, Kind.RETURNS, Kind.ERRORS, Kind.FEATURE), kinds(members));
 
         Doc errors = parseFirst("##\n# @foo:\n#\n# Body\n#\n# Errors: e\n#\n# Features:\n# @f: y\n##\n");
         errors.addReturnsStub(at(11));
@@ -239,7 +243,8 @@ class DocBindingTest {
 
     @Test
     void unlinkedDescriptionsSingularAndPlural() { // E29, E30, doc-bad-*-member, exp. e14
-        Doc d = parseFirst("""
+        Doc d = parseFirst(
+                """
                 ##
                 # @AorB:
                 # @a: a
@@ -254,28 +259,36 @@ class DocBindingTest {
         d.connectMember(Doc.Role.BRANCH, "a", false, at(11), "alternate 'AorB'", sink);
         d.connectMember(Doc.Role.BRANCH, "b", false, at(11), "alternate 'AorB'", sink);
         d.checkUnlinked(sink);
-        assertEquals(List.of("t.json:5: documented members 'aa', 'bb' do not exist",
-                "t.json:9: documented feature 'f1' does not exist"), rendered());
+        assertEquals(
+                List.of(
+                        "t.json:5: documented members 'aa', 'bb' do not exist",
+                        "t.json:9: documented feature 'f1' does not exist"),
+                rendered());
         assertNull(d.args().get(2).linkedMember());
 
         Diagnostics other = new Diagnostics();
         Doc e14 = parseFirst("##\n# @Foo:\n#\n# @a: x\n#\n# Features:\n# @f1: a\n# @f2: b\n##\n");
         e14.connectMember(Doc.Role.MEMBER, "a", false, at(10), "struct 'Foo'", other);
         e14.checkUnlinked(other);
-        assertEquals(List.of("t.json:7: documented features 'f1', 'f2' do not exist"),
+        assertEquals(
+                List.of("t.json:7: documented features 'f1', 'f2' do not exist"),
                 other.all().stream().map(Diagnostic::render).toList());
 
         Diagnostics third = new Diagnostics();
         parseFirst("##\n# @cmd-boxed:\n# @a: bogus\n##\n").checkUnlinked(third);
-        assertEquals("t.json:3: documented member 'a' does not exist", third.all().get(0).render());
+        assertEquals(
+                "t.json:3: documented member 'a' does not exist",
+                third.all().get(0).render());
     }
 
     @Test
     void dumpOfAFeatureOnlyDocAndAnEmptyBody() { // doc-good Object / Variant2
         StringBuilder sb = new StringBuilder();
-        parseFirst("##\n# @Object:\n#\n# Features:\n# @union-feat1: a feature\n##\n").appendTestDump(sb);
+        parseFirst("##\n# @Object:\n#\n# Features:\n# @union-feat1: a feature\n##\n")
+                .appendTestDump(sb);
         parseFirst("##\n# @Variant2:\n#\n##\n").appendTestDump(sb);
-        assertEquals("""
+        assertEquals(
+                """
                 doc symbol=Object
                     body=
 
@@ -284,6 +297,7 @@ class DocBindingTest {
                 doc symbol=Variant2
                     body=
 
-                """, sb.toString());
+                """,
+                sb.toString());
     }
 }

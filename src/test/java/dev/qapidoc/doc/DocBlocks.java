@@ -67,7 +67,8 @@ final class DocBlocks {
             int hash = firstNonBlank(line);
             if (hash >= 0 && line.startsWith("##", hash)) {
                 if (!line.substring(hash).equals("##")) { // the lexer's check, §1.2
-                    throw new QapiException(Diagnostic.error(RuleId.QAPI_DOC,
+                    throw new QapiException(Diagnostic.error(
+                            RuleId.QAPI_DOC,
                             loc(i).withColumn(PyText.column(line, hash)),
                             "junk after '##' at start of documentation comment"));
                 }
@@ -119,7 +120,8 @@ final class DocBlocks {
                     continue;
                 }
                 if (line.charAt(start) != '#') {
-                    throw new QapiException(Diagnostic.error(RuleId.QAPI_DOC,
+                    throw new QapiException(Diagnostic.error(
+                            RuleId.QAPI_DOC,
                             loc(pos).withColumn(PyText.column(line, start)),
                             "documentation comment must end with '##'"));
                 }
@@ -128,7 +130,8 @@ final class DocBlocks {
             // End of input: reported at the final LF, one past the last line's last character.
             int last = lines.size() - 1;
             String line = lines.get(last);
-            throw new QapiException(Diagnostic.error(RuleId.QAPI_DOC,
+            throw new QapiException(Diagnostic.error(
+                    RuleId.QAPI_DOC,
                     loc(last).withColumn(PyText.column(line, line.length())),
                     "documentation comment must end with '##'"));
         }

@@ -39,13 +39,13 @@ class DocCorpusTest {
     private static final Path GOLDEN_DUMP = Path.of("../shared/golden/qmp.dump");
 
     /** Messages the doc parser (or the lexer around it) raises: E1–E19 of §1.11.1. */
-    private static final Pattern PARSER_MESSAGE = Pattern.compile(
-            "junk after '##'|documentation comment must end with|missing space after #"
-            + "|documentation line longer|Use two spaces|line should end with|name required after"
-            + "|duplicated 'Features:'|feature descriptions expected|description of '@"
-            + "|The '.*' section is no longer supported|not allowed in free-form"
-            + "|unexpected de-indent|invalid parameter name|parameter name duplicated"
-            + "|duplicated '(Returns|Errors|Since)' section|text required after");
+    private static final Pattern PARSER_MESSAGE =
+            Pattern.compile("junk after '##'|documentation comment must end with|missing space after #"
+                    + "|documentation line longer|Use two spaces|line should end with|name required after"
+                    + "|duplicated 'Features:'|feature descriptions expected|description of '@"
+                    + "|The '.*' section is no longer supported|not allowed in free-form"
+                    + "|unexpected de-indent|invalid parameter name|parameter name duplicated"
+                    + "|duplicated '(Returns|Errors|Since)' section|text required after");
 
     private static final Pattern INCLUDE = Pattern.compile("^\\{ *'include': *'([^']+)' *\\}");
 
@@ -54,7 +54,8 @@ class DocCorpusTest {
             return Stream.of("(../shared absent)");
         }
         try (Stream<Path> s = Files.list(VECTORS)) {
-            return s.map(p -> p.getFileName().toString())
+            return s
+                    .map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("doc-") && n.endsWith(".json"))
                     .sorted()
                     .toList()
@@ -85,7 +86,8 @@ class DocCorpusTest {
     void docGoodDump() throws IOException {
         assumeTrue(Files.isDirectory(VECTORS), "../shared/corpus absent: doc-good not checked");
         StringBuilder actual = new StringBuilder();
-        for (Doc d : DocBlocks.of("doc-good.json", read(VECTORS.resolve("doc-good.json"))).parseAll()) {
+        for (Doc d : DocBlocks.of("doc-good.json", read(VECTORS.resolve("doc-good.json")))
+                .parseAll()) {
             d.appendTestDump(actual);
         }
         String out = read(VECTORS.resolve("doc-good.out"));
@@ -129,10 +131,13 @@ class DocCorpusTest {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (Doc d : parseWithIncludes(CORPUS.resolve("qapi/qapi-schema.json"))) {
-            String file = CORPUS.relativize(Path.of(d.location().file())).normalize().toString()
+            String file = CORPUS.relativize(Path.of(d.location().file()))
+                    .normalize()
+                    .toString()
                     .replace('\\', '/');
             if (d.isFreeForm()) {
-                checked += expectLines(ir, file, d.location().line(), "", d.body().lines(), 0, problems);
+                checked +=
+                        expectLines(ir, file, d.location().line(), "", d.body().lines(), 0, problems);
                 continue;
             }
             for (Doc.Section s : d.allSections()) {
@@ -143,12 +148,15 @@ class DocCorpusTest {
                 int c = s.location().line();
                 switch (s.kind()) {
                     case PLAIN -> checked += expectLines(ir, file, c, "   ", lines, 0, problems);
-                    case SINCE -> checked += expectStarts(ir, file, c, "   :since: " + lines.get(0).text(), problems);
-                    case TODO -> { }
+                    case SINCE ->
+                        checked += expectStarts(
+                                ir, file, c, "   :since: " + lines.get(0).text(), problems);
+                    case TODO -> {}
                     default -> {
                         int from = 1;
                         String first = rewrite(lines.get(0).text());
-                        if (s.kind() == Doc.Kind.ERRORS && PyText.isSpace(s.text().charAt(0))) {
+                        if (s.kind() == Doc.Kind.ERRORS
+                                && PyText.isSpace(s.text().charAt(0))) {
                             // ":error:" + LF + T: the text starts one line later (§2.5.3)
                             c++;
                             from = 0;
@@ -164,8 +172,14 @@ class DocCorpusTest {
         assertTrue(checked > 10000, "IR lines checked: " + checked);
     }
 
-    private static int expectLines(Map<String, List<String>> ir, String file, int credit, String indent,
-            List<Doc.TextLine> lines, int from, List<String> problems) {
+    private static int expectLines(
+            Map<String, List<String>> ir,
+            String file,
+            int credit,
+            String indent,
+            List<Doc.TextLine> lines,
+            int from,
+            List<String> problems) {
         for (int i = from; i < lines.size(); i++) {
             String t = lines.get(i).text();
             String want = t.isBlank() ? "" : indent + rewrite(t);
@@ -177,8 +191,8 @@ class DocCorpusTest {
         return lines.size() - from;
     }
 
-    private static int expectStarts(Map<String, List<String>> ir, String file, int credit, String want,
-            List<String> problems) {
+    private static int expectStarts(
+            Map<String, List<String>> ir, String file, int credit, String want, List<String> problems) {
         List<String> got = ir.getOrDefault(file + ":" + (credit - 1), List.of());
         if (got.stream().noneMatch(g -> g.startsWith(want))) {
             problems.add(file + ":" + (credit - 1) + " want prefix [" + want + "] got " + got);
@@ -186,8 +200,8 @@ class DocCorpusTest {
         return 1;
     }
 
-    private static int expectEnds(Map<String, List<String>> ir, String file, int credit, String want,
-            List<String> problems) {
+    private static int expectEnds(
+            Map<String, List<String>> ir, String file, int credit, String want, List<String> problems) {
         List<String> got = ir.getOrDefault(file + ":" + (credit - 1), List.of());
         if (got.stream().noneMatch(g -> g.endsWith(want))) {
             problems.add(file + ":" + (credit - 1) + " want suffix [" + want + "] got " + got);
@@ -234,8 +248,14 @@ class DocCorpusTest {
         return docs;
     }
 
-    private static void collect(Path file, String shownName, dev.qapidoc.source.SourceLocation from,
-            Set<Path> seen, List<Doc> docs, int depth) throws IOException {
+    private static void collect(
+            Path file,
+            String shownName,
+            dev.qapidoc.source.SourceLocation from,
+            Set<Path> seen,
+            List<Doc> docs,
+            int depth)
+            throws IOException {
         if (depth > 20 || !seen.add(file.toAbsolutePath().normalize())) {
             return;
         }
@@ -251,8 +271,13 @@ class DocCorpusTest {
                 chunk.setLength(0);
                 chunkStart = i + 1;
                 Path inc = file.resolveSibling(m.group(1));
-                collect(inc, inc.toString(), dev.qapidoc.source.SourceLocation.of(shownName, i + 1),
-                        seen, docs, depth + 1);
+                collect(
+                        inc,
+                        inc.toString(),
+                        dev.qapidoc.source.SourceLocation.of(shownName, i + 1),
+                        seen,
+                        docs,
+                        depth + 1);
             } else {
                 chunk.append(lines[i]).append('\n');
             }
@@ -261,8 +286,8 @@ class DocCorpusTest {
     }
 
     /** Parses a run of lines; blank padding keeps the line numbers of the real file. */
-    private static List<Doc> parseChunk(String name, String chunk, int firstLine,
-            dev.qapidoc.source.SourceLocation from) {
+    private static List<Doc> parseChunk(
+            String name, String chunk, int firstLine, dev.qapidoc.source.SourceLocation from) {
         return DocBlocks.of(name, "\n".repeat(firstLine) + chunk, from).parseAll();
     }
 

@@ -16,30 +16,93 @@ import org.junit.jupiter.api.Test;
  * never rejects a line on which the regex reports an error.
  */
 class DocParserRegexTest {
-    private static final Pattern DESCRIPTION =
-            Pattern.compile("@([^:]*): *", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern DESCRIPTION = Pattern.compile("@([^:]*): *", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern TAG =
-            Pattern.compile("(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *",
-                    Pattern.UNICODE_CHARACTER_CLASS);
+            Pattern.compile("(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern URL_LINE =
             Pattern.compile(" *(https?|ftp)://[^ ]*\\z", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern LITERAL_START =
             Pattern.compile("(\\.\\. +qmp-example)? *::\\z", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern SENTENCE =
-            Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]",
-                    Pattern.UNICODE_CHARACTER_CLASS);
+            Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]", Pattern.UNICODE_CHARACTER_CLASS);
 
-    private static final List<String> LINES = List.of("", "@", "@:", "@a:", "@a: ", "@a:  x",
-            "@a b: c", "@a", "@a::", "@a:b:c", " @a:", "@é: x", "@\t: x", "Returns:", "Returns: x",
-            "Returns::", "Returns :", "Returns", "Notes:", "Note:", "Notes::", "Note::", "Notes",
-            "Examples:  e", "Example:", "Example::", "Examples::", "Since: 1.0", "Since:1.0",
-            "TODO:", "TODO::", "Errors:", "errors:", "Features:", "ReturnsX:", "e.g. Foo",
-            "x. Y", "x.  Y", "a? (b", "1. One", "  2. Two", "see e.g. A", "wee.g. A",
-            "é.g. A", "ok! 9", "end.", "x . Y", "\u00e9. A", "x.\u00a0A", "::", "  ::", ":: ",
-            "x::", ".. qmp-example::", "..  qmp-example ::", "..qmp-example::", ".. qmp-example:",
-            ".. code::", ".. qmp-example:: x", " .. qmp-example::", "e.g. e.g. A", "1. 2. A",
-            "_e.g. A", "http://x", "  https://x/y?z", "ftp://a b", "httpx://a", " http:/x",
-            "https://", "\thttp://x", "http://x\ty", "http://x ", "e.g. a. B", "\u00e9e.g. A. B", "\u0663. A", " \u0663. A. B");
+    private static final List<String> LINES = List.of(
+            "",
+            "@",
+            "@:",
+            "@a:",
+            "@a: ",
+            "@a:  x",
+            "@a b: c",
+            "@a",
+            "@a::",
+            "@a:b:c",
+            " @a:",
+            "@é: x",
+            "@\t: x",
+            "Returns:",
+            "Returns: x",
+            "Returns::",
+            "Returns :",
+            "Returns",
+            "Notes:",
+            "Note:",
+            "Notes::",
+            "Note::",
+            "Notes",
+            "Examples:  e",
+            "Example:",
+            "Example::",
+            "Examples::",
+            "Since: 1.0",
+            "Since:1.0",
+            "TODO:",
+            "TODO::",
+            "Errors:",
+            "errors:",
+            "Features:",
+            "ReturnsX:",
+            "e.g. Foo",
+            "x. Y",
+            "x.  Y",
+            "a? (b",
+            "1. One",
+            "  2. Two",
+            "see e.g. A",
+            "wee.g. A",
+            "é.g. A",
+            "ok! 9",
+            "end.",
+            "x . Y",
+            "\u00e9. A",
+            "x.\u00a0A",
+            "::",
+            "  ::",
+            ":: ",
+            "x::",
+            ".. qmp-example::",
+            "..  qmp-example ::",
+            "..qmp-example::",
+            ".. qmp-example:",
+            ".. code::",
+            ".. qmp-example:: x",
+            " .. qmp-example::",
+            "e.g. e.g. A",
+            "1. 2. A",
+            "_e.g. A",
+            "http://x",
+            "  https://x/y?z",
+            "ftp://a b",
+            "httpx://a",
+            " http:/x",
+            "https://",
+            "\thttp://x",
+            "http://x\ty",
+            "http://x ",
+            "e.g. a. B",
+            "\u00e9e.g. A. B",
+            "\u0663. A",
+            " \u0663. A. B");
 
     @Test
     void descriptionMatchesRegex() {

@@ -36,12 +36,9 @@ class DocParserTest {
     class LineClassification {
         @Test
         void junkAfterClosingHashes() { // E3
-            assertEquals("t.json:3:1: junk after '##' at end of documentation comment",
-                    err("##\n# @foo:\n## x\n"));
-            assertEquals("t.json:3:1: junk after '##' at end of documentation comment",
-                    err("##\n# @foo:\n###\n"));
-            assertEquals("t.json:3:4: junk after '##' at end of documentation comment",
-                    err("##\n# @foo:\n   ## \n"));
+            assertEquals("t.json:3:1: junk after '##' at end of documentation comment", err("##\n# @foo:\n## x\n"));
+            assertEquals("t.json:3:1: junk after '##' at end of documentation comment", err("##\n# @foo:\n###\n"));
+            assertEquals("t.json:3:4: junk after '##' at end of documentation comment", err("##\n# @foo:\n   ## \n"));
         }
 
         @Test
@@ -88,7 +85,8 @@ class DocParserTest {
 
         @Test
         void sixtyNineAreTooMany() {
-            assertEquals("t.json:2:1: documentation line longer than 70 characters",
+            assertEquals(
+                    "t.json:2:1: documentation line longer than 70 characters",
                     err("##\n# " + repeat('a', 69) + "\n##\n"));
         }
 
@@ -96,7 +94,8 @@ class DocParserTest {
         void lengthCountsCodePointsLikePython() {
             String emoji = "\ud83d\ude00";
             parseFirst("##\n# " + emoji.repeat(68) + "\n##\n");
-            assertEquals("t.json:2:1: documentation line longer than 70 characters",
+            assertEquals(
+                    "t.json:2:1: documentation line longer than 70 characters",
                     err("##\n# " + emoji.repeat(69) + "\n##\n"));
         }
 
@@ -104,9 +103,11 @@ class DocParserTest {
         void aLineThatIsOnlyAUrlIsExempt() {
             parseFirst("##\n#   https://example.org/" + repeat('x', 80) + "\n##\n");
             parseFirst("##\n# ftp://example.org/" + repeat('x', 80) + "\n##\n");
-            assertEquals("t.json:2:1: documentation line longer than 70 characters",
+            assertEquals(
+                    "t.json:2:1: documentation line longer than 70 characters",
                     err("##\n# see https://example.org/" + repeat('x', 80) + "\n##\n"));
-            assertEquals("t.json:2:1: documentation line longer than 70 characters",
+            assertEquals(
+                    "t.json:2:1: documentation line longer than 70 characters",
                     err("##\n# https://example.org/" + repeat('x', 80) + " more\n##\n"));
         }
 
@@ -121,7 +122,8 @@ class DocParserTest {
         @Test
         void deIndentEndsLiteralModeAndThatLineIsChecked() {
             String longLine = repeat('x', 80);
-            assertEquals("t.json:7:1: documentation line longer than 70 characters",
+            assertEquals(
+                    "t.json:7:1: documentation line longer than 70 characters",
                     err("##\n# @foo:\n#\n# ::\n#\n#   ok\n# " + longLine + "\n##\n"));
         }
 
@@ -135,19 +137,22 @@ class DocParserTest {
         @Test
         void otherDoubleColonFormsDoNotStartLiteralMode() {
             String longLine = repeat('x', 80);
-            assertEquals("t.json:5:1: documentation line longer than 70 characters",
+            assertEquals(
+                    "t.json:5:1: documentation line longer than 70 characters",
                     err("##\n# @foo:\n#\n# Examples::\n#   " + longLine + "\n##\n"));
-            assertEquals("t.json:5:1: documentation line longer than 70 characters",
+            assertEquals(
+                    "t.json:5:1: documentation line longer than 70 characters",
                     err("##\n# @foo:\n#\n#  .. qmp-example::\n#    " + longLine + "\n##\n"));
-            assertEquals("t.json:5:1: documentation line longer than 70 characters",
+            assertEquals(
+                    "t.json:5:1: documentation line longer than 70 characters",
                     err("##\n# @foo:\n#\n# .. code-block::\n#    " + longLine + "\n##\n"));
         }
 
         @Test
         void literalModeIsResetByTheClosingHashes() {
-            String text = "##\n# @a:\n#\n# ::\n#\n#   x\n##\n{}\n##\n# @b:\n#\n#   " + repeat('y', 80)
-                    + "\n##\n";
-            assertEquals("t.json:12:1: documentation line longer than 70 characters",
+            String text = "##\n# @a:\n#\n# ::\n#\n#   x\n##\n{}\n##\n# @b:\n#\n#   " + repeat('y', 80) + "\n##\n";
+            assertEquals(
+                    "t.json:12:1: documentation line longer than 70 characters",
                     assertThrowsRender(() -> DocBlocks.of("t.json", text).parseAll()));
         }
     }
@@ -163,13 +168,15 @@ class DocParserTest {
 
     @Nested
     class SentenceSpacing { // E6, §1.3.2 rule 2, schema-language.md §5.5
-        static final String MSG = ": Use two spaces between sentences\n"
-                + "If this not the end of a sentence, please report a bug.";
+        static final String MSG =
+                ": Use two spaces between sentences\n" + "If this not the end of a sentence, please report a bug.";
 
         @Test
         void vectorLine() {
-            assertEquals("t.json:4:47" + MSG, err("##\n# @foo:\n#\n"
-                    + "# Sentences should be separated by two spaces. But here is only one.\n##\n"));
+            assertEquals(
+                    "t.json:4:47" + MSG,
+                    err("##\n# @foo:\n#\n"
+                            + "# Sentences should be separated by two spaces. But here is only one.\n##\n"));
         }
 
         @Test
@@ -180,8 +187,7 @@ class DocParserTest {
 
         @Test
         void egIsExemptButIeIsNot() {
-            assertEquals("t.json:4:36" + MSG,
-                    err("##\n# @foo:\n#\n# Use this, e.g. Foo bar.  And i.e. Foo.\n##\n"));
+            assertEquals("t.json:4:36" + MSG, err("##\n# @foo:\n#\n# Use this, e.g. Foo bar.  And i.e. Foo.\n##\n"));
         }
 
         @Test
@@ -227,7 +233,9 @@ class DocParserTest {
         @Test
         void tagsAreTextInFreeForm() {
             Doc d = parseFirst("##\n# Returns: the King\n# Since: the first age\n# Features:\n##\n");
-            assertEquals("Returns: the King\nSince: the first age\nFeatures:", d.body().text());
+            assertEquals(
+                    "Returns: the King\nSince: the first age\nFeatures:",
+                    d.body().text());
         }
 
         @Test
@@ -248,14 +256,14 @@ class DocParserTest {
 
         @Test
         void atLinesInFreeFormAreErrors() { // E14
-            assertEquals("t.json:3:1: '@note:' not allowed in free-form documentation",
+            assertEquals(
+                    "t.json:3:1: '@note:' not allowed in free-form documentation",
                     err("##\n# freeform\n# @note: foo\n##\n"));
-            assertEquals("t.json:3:1: '@foo:' not allowed in free-form documentation",
-                    err("##\n#\n# @foo:\n##\n"));
-            assertEquals("t.json:3:1: '@:' not allowed in free-form documentation",
+            assertEquals("t.json:3:1: '@foo:' not allowed in free-form documentation", err("##\n#\n# @foo:\n##\n"));
+            assertEquals(
+                    "t.json:3:1: '@:' not allowed in free-form documentation",
                     err("##\n# @: x\n##\n".replace("# @", "#\n# @")));
-            assertEquals("t.json:3:1: '@a b:' not allowed in free-form documentation",
-                    err("##\n# x\n# @a b: c\n##\n"));
+            assertEquals("t.json:3:1: '@a b:' not allowed in free-form documentation", err("##\n# x\n# @a b: c\n##\n"));
             parseFirst("##\n# x\n# @var {in braces}\n##\n");
         }
     }
@@ -264,7 +272,8 @@ class DocParserTest {
     class SectionSplit { // §1.6
         @Test
         void workedExampleW1() {
-            String src = """
+            String src =
+                    """
                     ##
                     # @cmd:
                     #
@@ -315,7 +324,8 @@ class DocParserTest {
                     ##
                     """;
             Doc d = parseFirst(src);
-            assertEquals("""
+            assertEquals(
+                    """
                     doc symbol=cmd
                         body=
 
@@ -363,7 +373,8 @@ class DocParserTest {
                         Ceci n'est pas une note
                         section=Since
                     2.10
-                    """, dump(d));
+                    """,
+                    dump(d));
             // info lines (§1.6.6)
             assertEquals(1, d.body().location().line(), "empty body keeps the ## line");
             assertEquals(4, d.args().get(0).location().line());
@@ -374,14 +385,26 @@ class DocParserTest {
             assertEquals(19, d.errors().orElseThrow().location().line());
             assertEquals(23, d.sections().get(4).location().line());
             assertEquals(47, d.since().orElseThrow().location().line());
-            assertEquals(List.of(Doc.Kind.PLAIN, Doc.Kind.MEMBER, Doc.Kind.MEMBER, Doc.Kind.FEATURE,
-                    Doc.Kind.FEATURE, Doc.Kind.PLAIN, Doc.Kind.RETURNS, Doc.Kind.ERRORS, Doc.Kind.TODO,
-                    Doc.Kind.PLAIN, Doc.Kind.SINCE), kinds(d));
+            assertEquals(
+                    List.of(
+                            Doc.Kind.PLAIN,
+                            Doc.Kind.MEMBER,
+                            Doc.Kind.MEMBER,
+                            Doc.Kind.FEATURE,
+                            Doc.Kind.FEATURE,
+                            Doc.Kind.PLAIN,
+                            Doc.Kind.RETURNS,
+                            Doc.Kind.ERRORS,
+                            Doc.Kind.TODO,
+                            Doc.Kind.PLAIN,
+                            Doc.Kind.SINCE),
+                    kinds(d));
         }
 
         @Test
         void blankRunsBetweenBodyParagraphsCollapseToOne() { // W7 Sub, exp. e15
-            Doc d = parseFirst("""
+            Doc d = parseFirst(
+                    """
                     ##
                     # @Sub:
                     #
@@ -399,7 +422,8 @@ class DocParserTest {
                     # @feat-x: gone
                     ##
                     """);
-            assertEquals("""
+            assertEquals(
+                    """
                     doc symbol=Sub
                         body=
                     Intro with @kind ref.
@@ -410,19 +434,24 @@ class DocParserTest {
                     ex
                         feature=feat-x
                     gone
-                    """, dump(d));
+                    """,
+                    dump(d));
             assertEquals(4, d.body().location().line(), "body info moves to its first paragraph");
             List<Doc.TextLine> lines = d.body().lines();
-            assertEquals(List.of("Intro with @kind ref.", "", "Second para", "    indented line"),
+            assertEquals(
+                    List.of("Intro with @kind ref.", "", "Second para", "    indented line"),
                     lines.stream().map(Doc.TextLine::text).toList());
-            assertEquals(List.of(4, 5, 8, 9), lines.stream().map(l -> l.location().line()).toList(),
+            assertEquals(
+                    List.of(4, 5, 8, 9),
+                    lines.stream().map(l -> l.location().line()).toList(),
                     "each text line keeps its source line; the separator is the first blank");
         }
 
         @Test
         void literalBlocksAndLongExampleLines() { // W7 do-it
             String title = ":title: A really long example title that goes beyond seventy characters for sure";
-            Doc d = parseFirst("""
+            Doc d = parseFirst(
+                    """
                     ##
                     # @do-it:
                     #
@@ -447,8 +476,10 @@ class DocParserTest {
                     #
                     #   literal block line that is long enough to exceed the seventy column limit
                     ##
-                    """.replace("TITLE", title));
-            assertEquals("""
+                    """
+                            .replace("TITLE", title));
+            assertEquals(
+                    """
                     doc symbol=do-it
                         body=
                     Do it.
@@ -469,22 +500,28 @@ class DocParserTest {
                     ::
 
                       literal block line that is long enough to exceed the seventy column limit
-                    """.replace("TITLE", title), dump(d));
+                    """
+                            .replace("TITLE", title),
+                    dump(d));
         }
 
         @Test
         void multiLineSinceKeepsIndentation() { // W7 Base
             Doc d = parseFirst("##\n# @Base:\n#\n# @kind: which\n#\n# Since: 2.0\n#     but really 2.1\n##\n");
             assertEquals("2.0\n    but really 2.1", d.since().orElseThrow().text());
-            assertEquals(List.of(6, 7), d.since().orElseThrow().lines().stream()
-                    .map(l -> l.location().line()).toList());
+            assertEquals(
+                    List.of(6, 7),
+                    d.since().orElseThrow().lines().stream()
+                            .map(l -> l.location().line())
+                            .toList());
         }
 
         @Test
         void minimalIndentIsPreserved() { // doc-good Base
             Doc d = parseFirst("##\n# @Base:\n#\n# @base1:\n#  description starts on a new line,\n"
                     + "#  minimally indented\n##\n");
-            assertEquals(" description starts on a new line,\n minimally indented",
+            assertEquals(
+                    " description starts on a new line,\n minimally indented",
                     d.args().get(0).text());
         }
 
@@ -517,9 +554,14 @@ class DocParserTest {
 
         @Test
         void tagSpellings() {
-            assertEquals("1.0", parseFirst("##\n# @foo:\n#\n# Since:1.0\n##\n").since().orElseThrow().text());
-            for (String notATag : List.of("since: 7.1", "Since 7.1", "Since : 7.1", "Since:: x", "Examples::",
-                    "Note::")) {
+            assertEquals(
+                    "1.0",
+                    parseFirst("##\n# @foo:\n#\n# Since:1.0\n##\n")
+                            .since()
+                            .orElseThrow()
+                            .text());
+            for (String notATag :
+                    List.of("since: 7.1", "Since 7.1", "Since : 7.1", "Since:: x", "Examples::", "Note::")) {
                 Doc d = parseFirst("##\n# @foo:\n#\n# " + notATag + "\n##\n");
                 assertEquals(notATag, d.body().text(), notATag);
                 assertTrue(d.sections().isEmpty(), notATag);
@@ -529,14 +571,15 @@ class DocParserTest {
         @Test
         void featuresAfterSinceAreAccepted() { // exp. e11
             Doc d = parseFirst("##\n# @foo:\n#\n# Since: 1.0\n#\n# Features:\n#\n# @deprecated: old\n##\n");
-            assertEquals("doc symbol=foo\n    body=\n\n    feature=deprecated\nold\n    section=Since\n1.0\n",
-                    dump(d));
+            assertEquals("doc symbol=foo\n    body=\n\n    feature=deprecated\nold\n    section=Since\n1.0\n", dump(d));
         }
 
         @Test
         void atLinesAfterFeaturesStayFeatures() { // exp. e18
             Doc d = parseFirst("##\n# @foo:\n#\n# Features:\n# @f: x\n#\n# @a: arg\n##\n");
-            assertEquals(List.of("f", "a"), d.features().stream().map(Doc.Section::name).toList());
+            assertEquals(
+                    List.of("f", "a"),
+                    d.features().stream().map(Doc.Section::name).toList());
             assertTrue(d.args().isEmpty());
         }
 
@@ -553,7 +596,9 @@ class DocParserTest {
         void bodyParagraphsMayPrecedeDescriptionsButNotFollowSections() {
             Doc d = parseFirst("##\n# @Variant1:\n#\n# A paragraph\n#\n# Another paragraph\n#\n"
                     + "# @var1 is undocumented\n#\n# Features:\n# @variant1-feat: a feature\n##\n");
-            assertEquals("A paragraph\n\nAnother paragraph\n\n@var1 is undocumented", d.body().text());
+            assertEquals(
+                    "A paragraph\n\nAnother paragraph\n\n@var1 is undocumented",
+                    d.body().text());
         }
 
         @Test
@@ -572,8 +617,10 @@ class DocParserTest {
 
         @Test
         void deIndentDirectlyAfterTheFirstContinuationLine() { // E15, doc-bad-indent
-            assertEquals("t.json:7:1: unexpected de-indent (expected at least 2 spaces)",
-                    err("""
+            assertEquals(
+                    "t.json:7:1: unexpected de-indent (expected at least 2 spaces)",
+                    err(
+                            """
                     # Multiline doc comments should have consistent indentation
 
                     ##
@@ -583,9 +630,11 @@ class DocParserTest {
                     # line three is wrongly indented
                     ##
                     """));
-            assertEquals("t.json:6:1: unexpected de-indent (expected at least 4 spaces)",
+            assertEquals(
+                    "t.json:6:1: unexpected de-indent (expected at least 4 spaces)",
                     err("##\n# @foo:\n#\n# @a: foo\n#     bar\n# baz\n##\n"));
-            assertEquals("t.json:6:1: unexpected de-indent (expected at least 3 spaces)",
+            assertEquals(
+                    "t.json:6:1: unexpected de-indent (expected at least 3 spaces)",
                     err("##\n# @foo:\n#\n# @a: foo\n#    bar\n#  baz\n##\n"));
         }
 
@@ -599,19 +648,22 @@ class DocParserTest {
         @Test
         void descriptionLineEndsAContinuation() {
             Doc d = parseFirst("##\n# @foo:\n#\n# @a: x\n#   more\n# @b: y\n##\n");
-            assertEquals(List.of("x\n  more", "y"), d.args().stream().map(Doc.Section::text).toList());
+            assertEquals(
+                    List.of("x\n  more", "y"),
+                    d.args().stream().map(Doc.Section::text).toList());
         }
 
         @Test
         void emptyDescriptionFollowedByUnindentedLine() { // §1.6.3 consequence
-            assertEquals("t.json:4: text required after 'Member:'",
-                    err("##\n# @foo:\n#\n# @a:\n# text\n##\n"));
+            assertEquals("t.json:4: text required after 'Member:'", err("##\n# @foo:\n#\n# @a:\n# text\n##\n"));
         }
 
         @Test
         void twoTodoSectionsAreAllowed() {
             Doc d = parseFirst("##\n# @foo:\n#\n# TODO: a\n#\n# TODO: b\n##\n");
-            assertEquals(List.of("a", "b"), d.sections().stream().map(Doc.Section::text).toList());
+            assertEquals(
+                    List.of("a", "b"),
+                    d.sections().stream().map(Doc.Section::text).toList());
         }
     }
 
@@ -619,9 +671,13 @@ class DocParserTest {
     class SectionErrors {
         @Test
         void duplicatedFeaturesLine() { // E9, doc-duplicate-features, exp. e17
-            assertEquals("t.json:7:1: duplicated 'Features:' line",
+            assertEquals(
+                    "t.json:7:1: duplicated 'Features:' line",
                     err("##\n# @foo:\n#\n# Features:\n# @feat: mumble\n#\n# Features:\n##\n"));
-            assertEquals("t.json:9:1: duplicated 'Features:' line", err("""
+            assertEquals(
+                    "t.json:9:1: duplicated 'Features:' line",
+                    err(
+                            """
                     ##
                     # @foo:
                     #
@@ -638,19 +694,19 @@ class DocParserTest {
 
         @Test
         void featureDescriptionsExpected() { // E10
-            assertEquals("t.json:6:1: feature descriptions expected",
-                    err("##\n# @foo:\n#\n# Features:\n#\n##\n"));
-            assertEquals("t.json:5:1: feature descriptions expected",
-                    err("##\n# @foo:\n#\n# Features:\n# text\n##\n"));
+            assertEquals("t.json:6:1: feature descriptions expected", err("##\n# @foo:\n#\n# Features:\n#\n##\n"));
+            assertEquals("t.json:5:1: feature descriptions expected", err("##\n# @foo:\n#\n# Features:\n# text\n##\n"));
         }
 
         @Test
         void descriptionAfterASection() { // E11
-            assertEquals("t.json:6:1: description of '@foobar:' follows a section",
+            assertEquals(
+                    "t.json:6:1: description of '@foobar:' follows a section",
                     err("##\n# @foo:\n#\n# TODO: a section.\n#\n# @foobar: catch this\n##\n"));
-            assertEquals("t.json:9:1: description of '@b:' follows a section",
-                    err("##\n# @foo:\n#\n# @a: x\n#\n# Features:\n# @f: y\n##\n".replace(
-                            "# @f: y\n", "# @f: y\n# Since: 1\n# @b: z\n")));
+            assertEquals(
+                    "t.json:9:1: description of '@b:' follows a section",
+                    err("##\n# @foo:\n#\n# @a: x\n#\n# Features:\n# @f: y\n##\n"
+                            .replace("# @f: y\n", "# @f: y\n# Since: 1\n# @b: z\n")));
         }
 
         @Test
@@ -662,8 +718,7 @@ class DocParserTest {
             assertEquals("t.json:4:1: The 'Note' " + note, err("##\n# @foo:\n#\n# Note: x\n##\n"));
             assertEquals("t.json:4:1: The 'Notes' " + note, err("##\n# @foo:\n#\n# Notes:\n##\n"));
             assertEquals("t.json:4:1: The 'Example' " + example, err("##\n# @foo:\n#\n# Example:\n##\n"));
-            assertEquals("t.json:4:1: The 'Examples' " + example,
-                    err("##\n# @foo:\n#\n# Examples: x\n##\n"));
+            assertEquals("t.json:4:1: The 'Examples' " + example, err("##\n# @foo:\n#\n# Examples: x\n##\n"));
         }
 
         @Test
@@ -675,8 +730,8 @@ class DocParserTest {
         @Test
         void duplicatedParameterName() { // E17
             assertEquals("t.json:4: 'a' parameter name duplicated", err("##\n# @foo:\n# @a:\n# @a:\n##\n"));
-            assertEquals("t.json:5: 'f' parameter name duplicated",
-                    err("##\n# @foo:\n# Features:\n# @f: x\n# @f: y\n##\n"));
+            assertEquals(
+                    "t.json:5: 'f' parameter name duplicated", err("##\n# @foo:\n# Features:\n# @f: x\n# @f: y\n##\n"));
             // the same name as member and as feature is fine
             Doc d = parseFirst("##\n# @foo:\n# @a: x\n#\n# Features:\n# @a: y\n##\n");
             assertEquals("x", d.args().get(0).text());
@@ -686,8 +741,10 @@ class DocParserTest {
         @Test
         void duplicatedTaggedSections() { // E18
             for (String tag : List.of("Returns", "Errors", "Since")) {
-                assertEquals("t.json:6: duplicated '" + tag + "' section",
-                        err("##\n# @foo:\n#\n# " + tag + ": a\n#\n# " + tag + ": b\n##\n"), tag);
+                assertEquals(
+                        "t.json:6: duplicated '" + tag + "' section",
+                        err("##\n# @foo:\n#\n# " + tag + ": a\n#\n# " + tag + ": b\n##\n"),
+                        tag);
             }
         }
 
@@ -695,18 +752,17 @@ class DocParserTest {
         void textRequired() { // E19, exp. e01, e02, doc-empty-section
             assertEquals("t.json:4: text required after 'Member:'", err("##\n# @foo:\n#\n# @a:\n##\n"));
             assertEquals("t.json:4: text required after 'Todo:'", err("##\n# @foo:\n#\n# TODO:\n##\n"));
-            assertEquals("t.json:6: text required after 'Errors:'",
-                    err("##\n# @foo:\n#\n# Returns: x\n#\n# Errors:\n##\n"));
+            assertEquals(
+                    "t.json:6: text required after 'Errors:'", err("##\n# @foo:\n#\n# Returns: x\n#\n# Errors:\n##\n"));
             assertEquals("t.json:4: text required after 'Returns:'", err("##\n# @foo:\n#\n# Returns:\n#\n##\n"));
             assertEquals("t.json:4: text required after 'Since:'", err("##\n# @foo:\n#\n# Since:   \n##\n"));
-            assertEquals("t.json:4: text required after 'Feature:'",
-                    err("##\n# @foo:\n# Features:\n# @f:\n##\n"));
+            assertEquals("t.json:4: text required after 'Feature:'", err("##\n# @foo:\n# Features:\n# @f:\n##\n"));
         }
 
         @Test
         void textRequiredIsReportedInSectionOrder() {
-            assertEquals("t.json:3: text required after 'Member:'",
-                    err("##\n# @foo:\n# @a:\n#\n# Features:\n# @f:\n##\n"));
+            assertEquals(
+                    "t.json:3: text required after 'Member:'", err("##\n# @foo:\n# @a:\n#\n# Features:\n# @f:\n##\n"));
         }
 
         @Test
@@ -717,8 +773,9 @@ class DocParserTest {
         @Test
         void errorsInIncludedFilesKeepTheChain() {
             SourceLocation inc = SourceLocation.of("top.json", 1);
-            String msg = assertThrowsRender(() -> DocBlocks.of("sub.json",
-                    "##\n# @foo:\n#\n# TODO:\n##\n{ 'command': 'foo' }\n", inc).parseAll());
+            String msg = assertThrowsRender(
+                    () -> DocBlocks.of("sub.json", "##\n# @foo:\n#\n# TODO:\n##\n{ 'command': 'foo' }\n", inc)
+                            .parseAll());
             assertEquals("In file included from top.json:1:\nsub.json:4: text required after 'Todo:'", msg);
         }
     }
@@ -727,10 +784,9 @@ class DocParserTest {
     class Robustness {
         @Test
         void lexerErrorsPassThrough() { // E2 is raised by the DocLineSource (doc-invalid-end)
-            assertEquals("t.json:5:2: documentation comment must end with '##'",
-                    err("##\n# @foo:\n#\n# x\n#\n"));
-            assertEquals("t.json:3:1: documentation comment must end with '##'",
-                    err("##\n# @foo:\n{ 'command': 'foo' }\n"));
+            assertEquals("t.json:5:2: documentation comment must end with '##'", err("##\n# @foo:\n#\n# x\n#\n"));
+            assertEquals(
+                    "t.json:3:1: documentation comment must end with '##'", err("##\n# @foo:\n{ 'command': 'foo' }\n"));
         }
 
         @Test

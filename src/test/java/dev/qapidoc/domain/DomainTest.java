@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 /** The domain without a site: registry, name splitting, lookup rules and role text (spec §1, §3, §4). */
 class DomainTest {
 
-    private static final RstReader READER = new RstReader(new RstReader.Options("any", false, "default", true,
-            (p, f) -> Optional.empty()));
+    private static final RstReader READER =
+            new RstReader(new RstReader.Options("any", false, "default", true, (p, f) -> Optional.empty()));
 
     private static Domain domain(boolean splitModule) {
-        return new Domain(new DomainConfig(Set.of(), Set.of("QMP", "QGA"), splitModule, false, "domain", true),
+        return new Domain(
+                new DomainConfig(Set.of(), Set.of("QMP", "QGA"), splitModule, false, "domain", true),
                 SchemaExpander.NONE);
     }
 
@@ -40,7 +41,10 @@ class DomainTest {
     void registersWithIdsAndContext() {
         Domain d = domain(false);
         List<SystemMessage> msgs = new ArrayList<>();
-        read(d, "a", """
+        read(
+                d,
+                "a",
+                """
                 .. qapi:namespace:: QMP
                 .. qapi:module:: block-core
 
@@ -48,14 +52,25 @@ class DomainTest {
 
                 .. qapi:struct:: BackupPerf
                    :namespace: QGA
-                """, msgs);
+                """,
+                msgs);
         assertEquals(List.of(), msgs);
-        assertEquals(List.of(
-                new ObjectEntry("QMP:block-core", "a", "module-QMP-block-core", Kind.MODULE, "block-core"),
-                new ObjectEntry("QMP:block-core.blockdev-backup", "a", "command-QMP-block-core.blockdev-backup",
-                        Kind.COMMAND, "blockdev-backup"),
-                new ObjectEntry("QGA:block-core.BackupPerf", "a", "struct-QGA-block-core.BackupPerf", Kind.STRUCT,
-                        "BackupPerf")), d.objects());
+        assertEquals(
+                List.of(
+                        new ObjectEntry("QMP:block-core", "a", "module-QMP-block-core", Kind.MODULE, "block-core"),
+                        new ObjectEntry(
+                                "QMP:block-core.blockdev-backup",
+                                "a",
+                                "command-QMP-block-core.blockdev-backup",
+                                Kind.COMMAND,
+                                "blockdev-backup"),
+                        new ObjectEntry(
+                                "QGA:block-core.BackupPerf",
+                                "a",
+                                "struct-QGA-block-core.BackupPerf",
+                                Kind.STRUCT,
+                                "BackupPerf")),
+                d.objects());
     }
 
     @Test
@@ -78,7 +93,10 @@ class DomainTest {
 
     private static Domain twoNamespaces(boolean split) {
         Domain d = domain(split);
-        read(d, "a", """
+        read(
+                d,
+                "a",
+                """
                 .. qapi:namespace:: QMP
                 .. qapi:module:: mod-b
 
@@ -91,7 +109,8 @@ class DomainTest {
                 .. qapi:module:: mod-c
 
                 .. qapi:enum:: cmd-two
-                """, new ArrayList<>());
+                """,
+                new ArrayList<>());
         return d;
     }
 
@@ -103,7 +122,8 @@ class DomainTest {
             assertEquals(List.of("QMP:mod-b.cmd-two"), fqns(d.find("QGA", "x", "QMP:mod-b.cmd-two", Kind.ALL)));
             // the context's namespace is preferred (pattern c)
             assertEquals(List.of("QMP:mod-b.cmd-two"), fqns(d.find("QMP", "mod-a", "cmd-two", Kind.ALL)));
-            assertEquals(List.of("QGA:mod-b.cmd-two", "QGA:mod-c.cmd-two"),
+            assertEquals(
+                    List.of("QGA:mod-b.cmd-two", "QGA:mod-c.cmd-two"),
                     fqns(d.find("QGA", "mod-a", "cmd-two", Kind.ALL)));
             // implicit FQN from context wins before any fuzzy match
             assertEquals(List.of("QGA:mod-c.cmd-two"), fqns(d.find("QGA", "mod-c", "cmd-two", Kind.ALL)));
@@ -125,7 +145,8 @@ class DomainTest {
         // REF: "mod-b.cmd-two" is a name; it still resolves through the namespace pattern
         assertEquals(List.of("QMP:mod-b.cmd-two"), fqns(ref.find("QMP", "mod-a", "mod-b.cmd-two", Kind.ALL)));
         // UPS: an explicit module (pattern b) searches every namespace
-        assertEquals(List.of("QMP:mod-b.cmd-two", "QGA:mod-b.cmd-two"),
+        assertEquals(
+                List.of("QMP:mod-b.cmd-two", "QGA:mod-b.cmd-two"),
                 fqns(ups.find("QSD", "", "mod-b.cmd-two", Kind.ALL)));
     }
 
@@ -144,7 +165,10 @@ class DomainTest {
     void directiveErrorsDropTheDirective() {
         Domain d = domain(false);
         List<SystemMessage> msgs = new ArrayList<>();
-        RstNode tree = read(d, "a", """
+        RstNode tree = read(
+                d,
+                "a",
+                """
                 .. qapi:namespace:: QMP
 
                    content
@@ -152,13 +176,17 @@ class DomainTest {
                 .. qapi:command::
 
                 .. qapi:enum:: a b
-                """, msgs);
-        assertEquals(List.of("a.rst:1: ERROR: Error in \"qapi:namespace\" directive:\nno content permitted.\n\n"
-                + ".. qapi:namespace:: QMP\n\n   content",
-                "a.rst:5: ERROR: Error in \"qapi:command\" directive:\n1 argument(s) required, 0 supplied.\n\n"
-                        + ".. qapi:command::",
-                "a.rst:7: ERROR: Error in \"qapi:enum\" directive:\nmaximum 1 argument(s) allowed, 2 supplied.\n\n"
-                        + ".. qapi:enum:: a b"), msgs.stream().map(SystemMessage::render).toList());
+                """,
+                msgs);
+        assertEquals(
+                List.of(
+                        "a.rst:1: ERROR: Error in \"qapi:namespace\" directive:\nno content permitted.\n\n"
+                                + ".. qapi:namespace:: QMP\n\n   content",
+                        "a.rst:5: ERROR: Error in \"qapi:command\" directive:\n1 argument(s) required, 0 supplied.\n\n"
+                                + ".. qapi:command::",
+                        "a.rst:7: ERROR: Error in \"qapi:enum\" directive:\nmaximum 1 argument(s) allowed, 2 supplied.\n\n"
+                                + ".. qapi:enum:: a b"),
+                msgs.stream().map(SystemMessage::render).toList());
         assertTrue(d.objects().isEmpty());
         assertTrue(tree.findAll(Type.DIRECTIVE).isEmpty());
         assertTrue(tree.findAll(Type.DESC).isEmpty());
@@ -167,7 +195,10 @@ class DomainTest {
     @Test
     void referencesRecordTheirContext() {
         Domain d = domain(false);
-        RstNode tree = read(d, "a", """
+        RstNode tree = read(
+                d,
+                "a",
+                """
                 Before `x`.
 
                 .. qapi:namespace:: QMP
@@ -179,7 +210,8 @@ class DomainTest {
                    Inside `y`.
 
                 After `z`.
-                """, new ArrayList<>());
+                """,
+                new ArrayList<>());
         List<String> ctx = new ArrayList<>();
         for (RstNode x : tree.findAll(Type.PENDING_XREF)) {
             ctx.add(x.attr("text") + "@" + x.attr("qapi-ns") + ":" + x.attr("qapi-mod"));
@@ -203,15 +235,29 @@ class DomainTest {
 
     @Test
     void theDomainRegistersItsDirectivesAsDeferred() {
-        dev.qapidoc.rst.DirectiveRegistry r = Domain.register(dev.qapidoc.rst.DirectiveRegistry.builder()).build();
-        assertEquals(java.util.Set.of("qmp-example", "qapi-doc", "qapi:namespace", "qapi:branch", "qapi:module",
-                "qapi:command", "qapi:event", "qapi:enum", "qapi:object", "qapi:alternate", "qapi:struct",
-                "qapi:union"), r.directiveNames());
+        dev.qapidoc.rst.DirectiveRegistry r =
+                Domain.register(dev.qapidoc.rst.DirectiveRegistry.builder()).build();
+        assertEquals(
+                java.util.Set.of(
+                        "qmp-example",
+                        "qapi-doc",
+                        "qapi:namespace",
+                        "qapi:branch",
+                        "qapi:module",
+                        "qapi:command",
+                        "qapi:event",
+                        "qapi:enum",
+                        "qapi:object",
+                        "qapi:alternate",
+                        "qapi:struct",
+                        "qapi:union"),
+                r.directiveNames());
         assertTrue(r.directive("QAPI:Command").isPresent());
         assertTrue(Domain.handlesDirective("QMP-Example"));
         // a domain directive written in capitals is still the domain's (Sphinx lower-cases names)
         RstReader reader = new RstReader(READER.options().withRegistry(r));
-        RstNode doc = reader.read(ContentLine.of("t.rst", ".. QAPI:Command:: frob\n")).document();
+        RstNode doc =
+                reader.read(ContentLine.of("t.rst", ".. QAPI:Command:: frob\n")).document();
         List<SystemMessage> msgs = new ArrayList<>();
         new Domain(DomainConfig.defaults(), SchemaExpander.NONE).read("t", doc, reader, msgs::add);
         assertEquals(List.of(), msgs);

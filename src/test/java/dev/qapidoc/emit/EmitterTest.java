@@ -1,9 +1,8 @@
 package dev.qapidoc.emit;
 
-import dev.qapidoc.rst.ContentLine;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.source.SourceLocation;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +19,9 @@ class EmitterTest {
         e.emit("text\n\n", AT);
         e.emit(" \t ", AT);
         e.emit("a\nb", AT);
-        assertEquals(List.of("   text", "", "   a\nb"), e.lines().stream().map(ContentLine::text).toList());
+        assertEquals(
+                List.of("   text", "", "   a\nb"),
+                e.lines().stream().map(ContentLine::text).toList());
     }
 
     @Test
@@ -29,8 +30,12 @@ class EmitterTest {
         e.emitBlock("one\n\nthree", AT);
         e.ensureBlank();
         e.ensureBlank();
-        assertEquals(List.of(10, 11, 12, 13), e.lines().stream().map(l -> l.where().line()).toList());
-        assertEquals(List.of("one", "", "three", ""), e.lines().stream().map(ContentLine::text).toList());
+        assertEquals(
+                List.of(10, 11, 12, 13),
+                e.lines().stream().map(l -> l.where().line()).toList());
+        assertEquals(
+                List.of("one", "", "three", ""),
+                e.lines().stream().map(ContentLine::text).toList());
         Emitter empty = new Emitter();
         empty.emitBlock("", AT);
         empty.ensureBlank();
@@ -45,15 +50,18 @@ class EmitterTest {
 
     @Test
     void atReferencesBecomeLiteralsEvenInMailAddresses() {
-        assertEquals("see ``foo-bar`` and a``b``.c, ``Größe`` @", SchemaFacts.rewriteRefs("see @foo-bar and a@b.c, @Größe @"));
+        assertEquals(
+                "see ``foo-bar`` and a``b``.c, ``Größe`` @",
+                SchemaFacts.rewriteRefs("see @foo-bar and a@b.c, @Größe @"));
     }
 
     @Test
     void sourceMapIsRightAlignedZeroBasedAndRelative() {
-        List<ContentLine> lines = List.of(new ContentLine("x", SourceLocation.of("d/../long-name.json", 1)),
+        List<ContentLine> lines = List.of(
+                new ContentLine("x", SourceLocation.of("d/../long-name.json", 1)),
                 new ContentLine("", SourceLocation.of("b.json", 12_345)));
-        assertEquals("long-name.json:0000 | x\n       b.json:12344 |\n",
-                RstWriter.render(lines, true, Path.of("/tmp")));
+        assertEquals(
+                "long-name.json:0000 | x\n       b.json:12344 |\n", RstWriter.render(lines, true, Path.of("/tmp")));
         assertEquals("x\n\n", RstWriter.render(lines, false, Path.of("/tmp")));
     }
 

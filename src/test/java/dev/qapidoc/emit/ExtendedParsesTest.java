@@ -1,15 +1,13 @@
 package dev.qapidoc.emit;
 
-import dev.qapidoc.rst.RstNode;
-import dev.qapidoc.rst.RstReader;
-import dev.qapidoc.rst.ContentLine;
-import dev.qapidoc.rst.DirectiveCall;
-
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.qapidoc.rst.ContentLine;
+import dev.qapidoc.rst.DirectiveCall;
+import dev.qapidoc.rst.RstNode;
+import dev.qapidoc.rst.RstReader;
 import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -34,8 +31,7 @@ class ExtendedParsesTest {
     private static final Path CORPUS = Path.of("../shared/corpus/qemu-master");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"qapi/qapi-schema.json", "qga/qapi-schema.json",
-        "storage-daemon/qapi/qapi-schema.json"})
+    @ValueSource(strings = {"qapi/qapi-schema.json", "qga/qapi-schema.json", "storage-daemon/qapi/qapi-schema.json"})
     void bothDialectsParseCleanly(String schema) {
         assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus/qemu-master absent; skipped");
         LoadResult load = SchemaLoader.load(schema, LoadOptions.strict(CORPUS.toAbsolutePath()));

@@ -1,10 +1,9 @@
 package dev.qapidoc.emit;
 
-import dev.qapidoc.rst.ContentLine;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
@@ -32,7 +31,8 @@ class RstFixtureTest {
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(DIR)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
                     out.add(Arguments.of(p.getFileName().toString(), d));
                 }

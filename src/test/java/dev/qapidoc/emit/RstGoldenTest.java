@@ -1,13 +1,11 @@
 package dev.qapidoc.emit;
 
-import dev.qapidoc.rst.ContentLine;
-
-import dev.qapidoc.rst.QapiSyntax;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.qapidoc.rst.ContentLine;
+import dev.qapidoc.rst.QapiSyntax;
 import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
@@ -42,7 +40,9 @@ class RstGoldenTest {
 
     private static void assumeCorpus() {
         assumeTrue(load != null, "../shared/corpus/qemu-master or ../shared/golden/qmp.ir absent; skipped");
-        assertTrue(load.ok(), () -> "QMP schema failed to load: " + load.first().get().render());
+        assertTrue(
+                load.ok(),
+                () -> "QMP schema failed to load: " + load.first().get().render());
     }
 
     private static List<ContentLine> write(RstWriter.Dialect d) {
@@ -67,13 +67,14 @@ class RstGoldenTest {
     void qemuDialectSourceMapEqualsGoldenFromLineThree() throws IOException {
         assumeCorpus();
         List<String> golden = Files.readAllLines(GOLDEN);
-        List<String> got = List.of(RstWriter.render(write(RstWriter.Dialect.QEMU), true, CORPUS).split("\n", -1));
+        List<String> got = List.of(
+                RstWriter.render(write(RstWriter.Dialect.QEMU), true, CORPUS).split("\n", -1));
         // split leaves one empty element after the final LF
         assertEquals("", got.get(got.size() - 1));
         got = got.subList(0, got.size() - 1);
         assertEquals(golden.size(), got.size(), "line count");
-        assertLinesEqual(String.join("\n", golden.subList(2, golden.size())),
-                String.join("\n", got.subList(2, got.size())));
+        assertLinesEqual(
+                String.join("\n", golden.subList(2, golden.size())), String.join("\n", got.subList(2, got.size())));
         // our own first two lines: the namespace, credited to line 0 of the root schema file
         assertEquals("   qapi/qapi-schema.json:0000 | .. qapi:namespace:: QMP", got.get(0));
         assertEquals("   qapi/qapi-schema.json:0001 |", got.get(1));
@@ -88,13 +89,18 @@ class RstGoldenTest {
             text.add(l.text());
         }
         List<String> problems = RstStructureCheck.check(text, true);
-        assertTrue(problems.isEmpty(), () -> problems.size() + " problems, first: "
-                + String.join("\n", problems.subList(0, Math.min(20, problems.size()))));
+        assertTrue(
+                problems.isEmpty(),
+                () -> problems.size() + " problems, first: "
+                        + String.join("\n", problems.subList(0, Math.min(20, problems.size()))));
         // the constructs the dialect exists for are all present
         String all = String.join("\n", text);
-        for (String construct : List.of(QapiSyntax.directive(QapiSyntax.STRUCT),
-                QapiSyntax.directive(QapiSyntax.UNION), QapiSyntax.directive(QapiSyntax.BRANCH),
-                ":" + QapiSyntax.FIELD_CHOICE + " ", ":" + QapiSyntax.FIELD_ERROR + " GenericError:",
+        for (String construct : List.of(
+                QapiSyntax.directive(QapiSyntax.STRUCT),
+                QapiSyntax.directive(QapiSyntax.UNION),
+                QapiSyntax.directive(QapiSyntax.BRANCH),
+                ":" + QapiSyntax.FIELD_CHOICE + " ",
+                ":" + QapiSyntax.FIELD_ERROR + " GenericError:",
                 ":" + QapiSyntax.OPT_NO_INDEX + ":")) {
             assertTrue(all.contains(construct), construct);
         }
@@ -118,8 +124,8 @@ class RstGoldenTest {
      * and pass the structural check, and QSD's {@code ../../qapi} includes must show normalised.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"qga/qapi-schema.json",
-            "storage-daemon/qapi/qapi-schema.json"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"qga/qapi-schema.json", "storage-daemon/qapi/qapi-schema.json"})
     void otherSchemasAreWellFormed(String schema) {
         assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus/qemu-master absent; skipped");
         LoadResult r = SchemaLoader.load(schema, LoadOptions.strict(CORPUS.toAbsolutePath()));
@@ -134,7 +140,7 @@ class RstGoldenTest {
             assertTrue(problems.isEmpty(), () -> d + ": " + String.join("\n", problems));
             assertTrue(text.size() > 1000, "suspiciously short: " + text.size());
             String map = RstWriter.render(lines, true, CORPUS);
-            assertTrue(!map.contains(".."  + "/"), "paths are normalised");
+            assertTrue(!map.contains(".." + "/"), "paths are normalised");
         }
     }
 

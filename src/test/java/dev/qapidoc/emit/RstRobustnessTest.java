@@ -1,13 +1,10 @@
 package dev.qapidoc.emit;
 
-import dev.qapidoc.rst.ContentLine;
-
-import dev.qapidoc.rst.QapiSyntax;
-
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.qapidoc.rst.ContentLine;
+import dev.qapidoc.rst.QapiSyntax;
 import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
@@ -38,8 +35,13 @@ class RstRobustnessTest {
         StringBuilder sb = new StringBuilder("{ 'enum': 'Tag', 'data': [ 'a' ] }\n");
         for (int i = 0; i < n; i++) {
             sb.append("##\n# @Un").append(i).append(":\n#\n# @t").append(i).append(": tag\n##\n");
-            sb.append("{ 'union': 'Un").append(i).append("', 'base': { 't").append(i)
-                    .append("': 'Tag' }, 'discriminator': 't").append(i).append("', 'data': { ");
+            sb.append("{ 'union': 'Un")
+                    .append(i)
+                    .append("', 'base': { 't")
+                    .append(i)
+                    .append("': 'Tag' }, 'discriminator': 't")
+                    .append(i)
+                    .append("', 'data': { ");
             sb.append(i + 1 < n ? "'a': 'Un" + (i + 1) + "'" : "").append(" } }\n");
         }
         LoadResult r = load(dir, sb.toString());
@@ -56,7 +58,8 @@ class RstRobustnessTest {
         assertEquals(List.of(), RstStructureCheck.check(text, true));
         // QEMU's dialect has one pointer per union, no nesting at all
         List<ContentLine> qemu = RstWriter.write(r.schema(), new RstWriter.Options(null, RstWriter.Dialect.QEMU));
-        assertEquals(n - 1, qemu.stream().filter(l -> l.text().contains("When ``")).count());
+        assertEquals(
+                n - 1, qemu.stream().filter(l -> l.text().contains("When ``")).count());
     }
 
     @Test
@@ -68,7 +71,10 @@ class RstRobustnessTest {
         }
         sb.append("##\n{ 'command': 'c', 'if': ");
         int depth = 200;
-        sb.append("{ 'not': ".repeat(depth)).append("'X'").append(" }".repeat(depth)).append(" }\n");
+        sb.append("{ 'not': ".repeat(depth))
+                .append("'X'")
+                .append(" }".repeat(depth))
+                .append(" }\n");
         LoadResult r = load(dir, sb.toString());
         for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
             List<ContentLine> lines = RstWriter.write(r.schema(), new RstWriter.Options(null, d));

@@ -1,7 +1,6 @@
 package dev.qapidoc.emit;
 
 import dev.qapidoc.rst.QapiSyntax;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -45,11 +44,24 @@ final class RstStructureCheck {
 
     private Set<String> directives() {
         return extended
-                ? Set.of(QapiSyntax.NAMESPACE, QapiSyntax.MODULE, QapiSyntax.COMMAND,
-                        QapiSyntax.EVENT, QapiSyntax.ENUM, QapiSyntax.ALTERNATE, QapiSyntax.STRUCT,
-                        QapiSyntax.UNION, QapiSyntax.BRANCH)
-                : Set.of(QapiSyntax.NAMESPACE, QapiSyntax.MODULE, QapiSyntax.COMMAND,
-                        QapiSyntax.EVENT, QapiSyntax.ENUM, QapiSyntax.ALTERNATE, QapiSyntax.OBJECT);
+                ? Set.of(
+                        QapiSyntax.NAMESPACE,
+                        QapiSyntax.MODULE,
+                        QapiSyntax.COMMAND,
+                        QapiSyntax.EVENT,
+                        QapiSyntax.ENUM,
+                        QapiSyntax.ALTERNATE,
+                        QapiSyntax.STRUCT,
+                        QapiSyntax.UNION,
+                        QapiSyntax.BRANCH)
+                : Set.of(
+                        QapiSyntax.NAMESPACE,
+                        QapiSyntax.MODULE,
+                        QapiSyntax.COMMAND,
+                        QapiSyntax.EVENT,
+                        QapiSyntax.ENUM,
+                        QapiSyntax.ALTERNATE,
+                        QapiSyntax.OBJECT);
     }
 
     private String memberField(String directive) {
@@ -62,9 +74,10 @@ final class RstStructureCheck {
     }
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            QapiSyntax.MODULE, Set.of(QapiSyntax.OPT_NO_INDEX, QapiSyntax.OPT_NO_TYPESETTING),
-            "object", Set.of(QapiSyntax.OPT_SINCE, QapiSyntax.OPT_IFCOND,
-                    QapiSyntax.OPT_DEPRECATED, QapiSyntax.OPT_UNSTABLE));
+            QapiSyntax.MODULE,
+            Set.of(QapiSyntax.OPT_NO_INDEX, QapiSyntax.OPT_NO_TYPESETTING),
+            "object",
+            Set.of(QapiSyntax.OPT_SINCE, QapiSyntax.OPT_IFCOND, QapiSyntax.OPT_DEPRECATED, QapiSyntax.OPT_UNSTABLE));
 
     private void problem(int i, String msg) {
         problems.add("line " + (i + 1) + ": " + msg);
@@ -102,7 +115,8 @@ final class RstStructureCheck {
                 }
             }
             if (fieldIndent >= 0 && ind <= fieldIndent) {
-                if (ind < fieldIndent || !FIELD.matcher(line).region(ind, line.length()).matches()) {
+                if (ind < fieldIndent
+                        || !FIELD.matcher(line).region(ind, line.length()).matches()) {
                     if (!prevBlank) {
                         problem(i, "field list ends without a blank line");
                     }
@@ -138,8 +152,7 @@ final class RstStructureCheck {
     }
 
     /** Checks a directive and its option block; returns the index of the last line consumed. */
-    private int directive(List<String> lines, int i, Matcher d, Open parent, boolean prevBlank,
-            Deque<Open> stack) {
+    private int directive(List<String> lines, int i, Matcher d, Open parent, boolean prevBlank, Deque<Open> stack) {
         int ind = d.group(1).length();
         String name = d.group(3);
         String arg = d.group(4);
@@ -151,15 +164,19 @@ final class RstStructureCheck {
         }
         boolean branch = name.equals(QapiSyntax.BRANCH);
         if (branch) {
-            if (parent == null || parent.name().equals(QapiSyntax.MODULE)
-                    || !(parent.name().equals(QapiSyntax.BRANCH) || parent.name().equals(QapiSyntax.UNION)
-                    || parent.name().equals(QapiSyntax.STRUCT) || parent.name().equals(QapiSyntax.COMMAND)
-                    || parent.name().equals(QapiSyntax.EVENT))) {
+            if (parent == null
+                    || parent.name().equals(QapiSyntax.MODULE)
+                    || !(parent.name().equals(QapiSyntax.BRANCH)
+                            || parent.name().equals(QapiSyntax.UNION)
+                            || parent.name().equals(QapiSyntax.STRUCT)
+                            || parent.name().equals(QapiSyntax.COMMAND)
+                            || parent.name().equals(QapiSyntax.EVENT))) {
                 problem(i, "qapi:branch outside an object directive");
             } else if (ind != parent.indent() + 3) {
                 problem(i, "qapi:branch not at the content indent of its parent");
             }
-            if (arg == null || arg.split(" ", -1).length != 2
+            if (arg == null
+                    || arg.split(" ", -1).length != 2
                     || !NAME.matcher(arg.split(" ")[0]).matches()
                     || !NAME.matcher(arg.split(" ")[arg.split(" ").length - 1]).matches()) {
                 problem(i, "qapi:branch needs DISCRIMINATOR VALUE, got '" + arg + "'");
@@ -174,7 +191,8 @@ final class RstStructureCheck {
         }
         // option block
         int j = i + 1;
-        Set<String> allowed = name.equals(QapiSyntax.MODULE) ? OPTIONS.get(QapiSyntax.MODULE)
+        Set<String> allowed = name.equals(QapiSyntax.MODULE)
+                ? OPTIONS.get(QapiSyntax.MODULE)
                 : name.equals(QapiSyntax.NAMESPACE) || branch ? Set.of() : OPTIONS.get("object");
         while (j < lines.size() && !lines.get(j).isBlank()) {
             String l = lines.get(j);
@@ -187,7 +205,9 @@ final class RstStructureCheck {
                 }
                 boolean flag = QapiSyntax.FLAG_OPTIONS.contains(opt);
                 if (flag != (o.group(2) == null)) {
-                    problem(j, flag ? "flag option :" + opt + ": with a value" : "option :" + opt + ": without a value");
+                    problem(
+                            j,
+                            flag ? "flag option :" + opt + ": with a value" : "option :" + opt + ": without a value");
                 }
             } else if (li <= ind + 3) {
                 problem(j, "expected an option or a blank line after the directive");
@@ -198,11 +218,12 @@ final class RstStructureCheck {
         if (j < lines.size() && !lines.get(j).isBlank()) {
             return j - 1;
         }
-        boolean hasContent = name.equals(QapiSyntax.NAMESPACE) || name.equals(QapiSyntax.MODULE)
-                ? false : true;
+        boolean hasContent = name.equals(QapiSyntax.NAMESPACE) || name.equals(QapiSyntax.MODULE) ? false : true;
         if (hasContent) {
-            stack.push(new Open(name, ind, branch ? parent == null ? QapiSyntax.FIELD_MEMB
-                    : parent.memberField() : memberField(name)));
+            stack.push(new Open(
+                    name,
+                    ind,
+                    branch ? parent == null ? QapiSyntax.FIELD_MEMB : parent.memberField() : memberField(name)));
             if (branch) {
                 int k = j;
                 while (k < lines.size() && lines.get(k).isBlank()) {
@@ -234,12 +255,17 @@ final class RstStructureCheck {
         boolean branch = parent.name().equals(QapiSyntax.BRANCH);
         if (kind.equals(member)) {
             boolean typed = !member.equals(QapiSyntax.FIELD_VALUE);
-            boolean dummy = !extended && words.length == 2 && words[0].equals(QapiSyntax.DUMMY)
+            boolean dummy = !extended
+                    && words.length == 2
+                    && words[0].equals(QapiSyntax.DUMMY)
                     && words[1].equals(QapiSyntax.DUMMY);
             if (dummy) {
                 return;
             }
-            if (typed ? words.length != 2 || !TYPE.matcher(words[0]).matches() || !NAME.matcher(words[1]).matches()
+            if (typed
+                    ? words.length != 2
+                            || !TYPE.matcher(words[0]).matches()
+                            || !NAME.matcher(words[1]).matches()
                     : words.length != 1 || !NAME.matcher(words[0]).matches()) {
                 problem(i, "malformed :" + kind + ": argument '" + arg + "'");
             }
@@ -253,12 +279,17 @@ final class RstStructureCheck {
                 && (kind.equals(QapiSyntax.FIELD_RETURN) || kind.equals(QapiSyntax.FIELD_RETURN_NODESC))) {
             boolean nodesc = kind.equals(QapiSyntax.FIELD_RETURN_NODESC);
             String type = nodesc ? body : arg;
-            if (type == null || !TYPE.matcher(type).matches() || nodesc && arg != null
+            if (type == null
+                    || !TYPE.matcher(type).matches()
+                    || nodesc && arg != null
                     || !nodesc && words.length != 1) {
                 problem(i, "malformed :" + kind + ":");
             }
         } else if (parent.name().equals(QapiSyntax.COMMAND) && kind.equals(QapiSyntax.FIELD_ERROR)) {
-            if (arg != null && (!extended || words.length != 1 || !NAME.matcher(words[0]).matches())) {
+            if (arg != null
+                    && (!extended
+                            || words.length != 1
+                            || !NAME.matcher(words[0]).matches())) {
                 problem(i, "malformed :error: argument '" + arg + "'");
             }
         } else {

@@ -20,7 +20,8 @@ class RstStructureCheckTest {
 
     @Test
     void acceptsTheSeedShapes() {
-        String ok = """
+        String ok =
+                """
                 .. qapi:module:: m
                    :no-index:
 
@@ -65,21 +66,24 @@ class RstStructureCheckTest {
         assertProblem(true, ".. qapi:struct:: S\n\n   :error: b\n", "field :error: not valid");
         assertProblem(true, ".. qapi:alternate:: A\n\n   :alt int a: b\n", "field :alt: not valid");
         assertProblem(false, ".. qapi:command:: c\n\n   :error Name: b\n", "malformed :error: argument");
-        assertProblem(true, ".. qapi:union:: U\n\n   .. qapi:branch:: tag one\n\n      :feat f: x\n",
-                "inside qapi:branch");
+        assertProblem(
+                true, ".. qapi:union:: U\n\n   .. qapi:branch:: tag one\n\n      :feat f: x\n", "inside qapi:branch");
     }
 
     @Test
     void rejectsMissingBlankLinesAndBadIndentation() {
-        assertProblem(true, ".. qapi:struct:: S\n\n   Text\n   :memb int a: b\n", "field list starts without a blank line");
-        assertProblem(true, ".. qapi:struct:: S\n\n   :memb int a: b\n   Text\n", "field list ends without a blank line");
+        assertProblem(
+                true, ".. qapi:struct:: S\n\n   Text\n   :memb int a: b\n", "field list starts without a blank line");
+        assertProblem(
+                true, ".. qapi:struct:: S\n\n   :memb int a: b\n   Text\n", "field list ends without a blank line");
         assertProblem(true, ".. qapi:struct:: S\n\n   :memb int a: b\nTop\n", "must end with a blank line");
         assertProblem(true, ".. qapi:struct:: S\n   Text\n", "expected an option or a blank line");
         assertProblem(true, "Text\n.. qapi:struct:: S\n\n   :memb int a: b\n", "without a blank line before it");
-        assertProblem(true, ".. qapi:union:: U\n\n   .. qapi:branch:: tag\n\n      :memb int a: b\n",
+        assertProblem(
+                true,
+                ".. qapi:union:: U\n\n   .. qapi:branch:: tag\n\n      :memb int a: b\n",
                 "needs DISCRIMINATOR VALUE");
-        assertProblem(true, ".. qapi:union:: U\n\n   .. qapi:branch:: tag one\n\n   :feat f: x\n",
-                "without content");
+        assertProblem(true, ".. qapi:union:: U\n\n   .. qapi:branch:: tag one\n\n   :feat f: x\n", "without content");
         assertProblem(true, ".. qapi:branch:: tag one\n\n   :memb int a: b\n", "outside an object directive");
         assertProblem(true, ".. qapi:struct:: S\n\n   :memb int a: b\n  \n", "whitespace-only line");
     }

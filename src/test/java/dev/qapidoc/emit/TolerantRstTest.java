@@ -1,10 +1,9 @@
 package dev.qapidoc.emit;
 
-import dev.qapidoc.rst.ContentLine;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
@@ -33,8 +32,8 @@ class TolerantRstTest {
         Files.writeString(dir.resolve("s.json"), schema, StandardCharsets.UTF_8);
         LoadResult r = SchemaLoader.load("s.json", LoadOptions.tolerant(dir));
         assertEquals(List.of(), r.errors());
-        return RstWriter.render(RstWriter.write(r.schema(),
-                new RstWriter.Options(null, RstWriter.Dialect.QEMU)), false, dir);
+        return RstWriter.render(
+                RstWriter.write(r.schema(), new RstWriter.Options(null, RstWriter.Dialect.QEMU)), false, dir);
     }
 
     /**
@@ -43,7 +42,8 @@ class TolerantRstTest {
      */
     @Test
     void legacyFreeFormMarkup() throws IOException {
-        String out = rst("""
+        String out = rst(
+                """
                 { 'pragma': { 'returns-whitelist': [] } }
                 ##
                 # = Section
@@ -60,7 +60,8 @@ class TolerantRstTest {
                 #
                 ##
                 """);
-        assertEquals("""
+        assertEquals(
+                """
                 .. qapi:module:: s
 
                 *******
@@ -83,10 +84,12 @@ class TolerantRstTest {
                    -> do this
                    <- get that
 
-                """, out);
+                """,
+                out);
     }
 
-    private static final String SIMPLE_UNION = """
+    private static final String SIMPLE_UNION =
+            """
             ##
             # @Tank:
             # @litres: volume
@@ -108,7 +111,8 @@ class TolerantRstTest {
     void simpleUnionQemuDialect() throws IOException {
         String out = rst(SIMPLE_UNION);
         String cargo = out.substring(out.indexOf(".. qapi:object:: Cargo"));
-        assertEquals("""
+        assertEquals(
+                """
                 .. qapi:object:: Cargo
 
                    A simple union.
@@ -117,17 +121,19 @@ class TolerantRstTest {
                    :memb q_dummy q_dummy:  When ``type`` is ``tank``: ``data``: :qapi:type:`Tank`.
                    :memb q_dummy q_dummy:  When ``type`` is ``label``: ``data``: ``string``.
 
-                """, cargo);
+                """,
+                cargo);
     }
 
     @Test
     void simpleUnionExtendedDialect() throws IOException {
         Files.writeString(dir.resolve("s.json"), SIMPLE_UNION, StandardCharsets.UTF_8);
         LoadResult r = SchemaLoader.load("s.json", LoadOptions.tolerant(dir));
-        String out = RstWriter.render(RstWriter.write(r.schema(),
-                new RstWriter.Options(null, RstWriter.Dialect.EXTENDED)), false, dir);
+        String out = RstWriter.render(
+                RstWriter.write(r.schema(), new RstWriter.Options(null, RstWriter.Dialect.EXTENDED)), false, dir);
         String cargo = out.substring(out.indexOf(".. qapi:union:: Cargo"));
-        assertEquals("""
+        assertEquals(
+                """
                 .. qapi:union:: Cargo
 
                    A simple union.
@@ -142,7 +148,8 @@ class TolerantRstTest {
 
                       :memb str data: Not documented
 
-                """, cargo);
+                """,
+                cargo);
     }
 
     /**
@@ -152,7 +159,8 @@ class TolerantRstTest {
      */
     @Test
     void exampleCaptionContinuationsStayProse() throws IOException {
-        String out = rst("""
+        String out = rst(
+                """
                 { 'pragma': { 'returns-whitelist': [] } }
                 ##
                 # @hist-set:
@@ -176,7 +184,8 @@ class TolerantRstTest {
                 ##
                 { 'command': 'hist-set' }
                 """);
-        assertEquals("""
+        assertEquals(
+                """
                 .. qapi:module:: s
 
                 .. qapi:command:: hist-set
@@ -206,13 +215,15 @@ class TolerantRstTest {
                          -> { "execute": "hist-set" }
                          <- { "return": {} }
 
-                """, out);
+                """,
+                out);
     }
 
     /** §3.6, the legacy definition {@code query-blockstats} and its recommended rendering. */
     @Test
     void legacyDefinition() throws IOException {
-        String out = rst("""
+        String out = rst(
+                """
                 { 'struct': 'BlockStats', 'data': { 'x': 'int' } }
                 ##
                 # @query-blockstats:
@@ -238,7 +249,8 @@ class TolerantRstTest {
                   'data': { '*query-nodes': 'bool' },
                   'returns': ['BlockStats'] }
                 """);
-        assertEquals("""
+        assertEquals(
+                """
                 .. qapi:module:: s
 
                 .. qapi:command:: query-blockstats
@@ -257,13 +269,15 @@ class TolerantRstTest {
                            ... lots of output ...
                          }
 
-                """, out);
+                """,
+                out);
     }
 
     /** QEMU 5.2-9.0 style: reST text, legacy sections; Note and a captioned Example. */
     @Test
     void legacyRestEraSections() throws IOException {
-        String out = rst("""
+        String out = rst(
+                """
                 ##
                 # @Fooish:
                 #
@@ -288,7 +302,8 @@ class TolerantRstTest {
                 ##
                 { 'struct': 'Fooish', 'data': { 'a': 'int' } }
                 """);
-        assertEquals("""
+        assertEquals(
+                """
                 .. qapi:module:: s
 
                 .. qapi:object:: Fooish
@@ -314,13 +329,15 @@ class TolerantRstTest {
                       -> { "execute": "x" }
                       <- { "return": {} }
 
-                """, out);
+                """,
+                out);
     }
 
     /** 2017 style: Notes holding a list, an example mixing prose and QMP. */
     @Test
     void legacy2017Sections() throws IOException {
-        String out = rst("""
+        String out = rst(
+                """
                 ##
                 # @Addr:
                 #
@@ -341,7 +358,8 @@ class TolerantRstTest {
                 ##
                 { 'struct': 'Addr', 'data': { 'host': 'str' } }
                 """);
-        assertEquals("""
+        assertEquals(
+                """
                 .. qapi:module:: s
 
                 .. qapi:object:: Addr
@@ -371,7 +389,8 @@ class TolerantRstTest {
 
                          <- { "return": {} }
 
-                """, out);
+                """,
+                out);
     }
 
     /** Today's schemas: the same reST, line and origin, in both modes (both dialects). */
@@ -379,15 +398,15 @@ class TolerantRstTest {
     void masterSchemasSameRestInBothModes() {
         Path master = Path.of("../shared/corpus/qemu-master").toAbsolutePath();
         assumeTrue(Files.isDirectory(master), "../shared/corpus/qemu-master absent");
-        for (String root : List.of("qapi/qapi-schema.json", "qga/qapi-schema.json",
-                "storage-daemon/qapi/qapi-schema.json")) {
+        for (String root :
+                List.of("qapi/qapi-schema.json", "qga/qapi-schema.json", "storage-daemon/qapi/qapi-schema.json")) {
             LoadResult strict = SchemaLoader.load(root, LoadOptions.strict(master));
             LoadResult tolerant = SchemaLoader.load(root, LoadOptions.tolerant(master));
             assertEquals(List.of(), tolerant.diagnostics(), root);
             for (RstWriter.Dialect d : RstWriter.Dialect.values()) {
                 RstWriter.Options o = new RstWriter.Options("QMP", d);
-                assertEquals(RstWriter.write(strict.schema(), o),
-                        RstWriter.write(tolerant.schema(), o), root + " " + d);
+                assertEquals(
+                        RstWriter.write(strict.schema(), o), RstWriter.write(tolerant.schema(), o), root + " " + d);
             }
         }
     }
@@ -395,8 +414,11 @@ class TolerantRstTest {
     static Stream<String> corpus() {
         List<String> out = new ArrayList<>();
         for (String rel : List.of("qemu-2.10.0", "qemu-5.0.0", "qemu-5.1.0", "qemu-7.2.0")) {
-            for (String root : List.of("qapi-schema.json", "qapi/qapi-schema.json",
-                    "qga/qapi-schema.json", "storage-daemon/qapi/qapi-schema.json")) {
+            for (String root : List.of(
+                    "qapi-schema.json",
+                    "qapi/qapi-schema.json",
+                    "qga/qapi-schema.json",
+                    "storage-daemon/qapi/qapi-schema.json")) {
                 if (Files.isRegularFile(Path.of("../shared/corpus", rel, root))) {
                     out.add(rel + "/" + root);
                 }
@@ -419,11 +441,15 @@ class TolerantRstTest {
                 lines.add(l.text());
             }
             List<String> problems = RstStructureCheck.check(lines, d == RstWriter.Dialect.EXTENDED);
-            assertEquals(List.of(), problems.subList(0, Math.min(20, problems.size())),
+            assertEquals(
+                    List.of(),
+                    problems.subList(0, Math.min(20, problems.size())),
                     schema + " " + d + ": " + problems.size() + " problems");
-            List<String> messages = ExtendedParsesTest.parseEverything(
-                    RstWriter.write(r.schema(), new RstWriter.Options(null, d)));
-            assertEquals(List.of(), messages.subList(0, Math.min(20, messages.size())),
+            List<String> messages =
+                    ExtendedParsesTest.parseEverything(RstWriter.write(r.schema(), new RstWriter.Options(null, d)));
+            assertEquals(
+                    List.of(),
+                    messages.subList(0, Math.min(20, messages.size())),
                     schema + " " + d + ": " + messages.size() + " reST reader messages");
         }
     }

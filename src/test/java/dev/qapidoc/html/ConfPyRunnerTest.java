@@ -31,7 +31,8 @@ class ConfPyRunnerTest {
     @Test
     void computedValuesSphinxStandInsAndTags() throws IOException {
         Files.writeString(dir.resolve("VERSION"), "9.1.50\n");
-        ConfPyRunner.Result r = run("""
+        ConfPyRunner.Result r = run(
+                """
                 import os, sys
                 import sphinx
                 from sphinx.errors import ConfigError
@@ -51,7 +52,8 @@ class ConfPyRunnerTest {
                 pair = (1, 'x')
                 helper = lambda: 0
                 has_cli_tag = tags.has('mine')
-                """, "mine");
+                """,
+                "mine");
         assertEquals(List.of(), r.messages());
         Map<String, Object> v = r.config().values();
         assertEquals("9.1.50", v.get("version"));
@@ -60,8 +62,14 @@ class ConfPyRunnerTest {
         assertEquals(List.of("QGA", "QMP"), v.get("qapi_namespaces"), "sets come back sorted");
         assertEquals(List.of(1, "x"), v.get("pair"));
         assertEquals(Boolean.TRUE, v.get("has_cli_tag"));
-        assertTrue(!v.containsKey("helper") && !v.containsKey("os") && !v.containsKey("sys"), v.keySet().toString());
-        assertTrue(r.tags().contains("sphinx4") && r.tags().contains("html") && r.tags().contains("mine"), r.tags().toString());
+        assertTrue(
+                !v.containsKey("helper") && !v.containsKey("os") && !v.containsKey("sys"),
+                v.keySet().toString());
+        assertTrue(
+                r.tags().contains("sphinx4")
+                        && r.tags().contains("html")
+                        && r.tags().contains("mine"),
+                r.tags().toString());
         assertEquals("sphinx_rtd_theme", r.config().htmlTheme());
     }
 
@@ -78,13 +86,17 @@ class ConfPyRunnerTest {
     void aSyntaxErrorNamesItsLine() throws IOException {
         ConfPyRunner.Result r = run("a = 1\nb = (\n");
         assertTrue(r.failed());
-        assertTrue(r.messages().get(0).render().contains("SyntaxError"), r.messages().get(0).render());
+        assertTrue(
+                r.messages().get(0).render().contains("SyntaxError"),
+                r.messages().get(0).render());
     }
 
     @Test
     void unreadableAnswersAreErrorsNotCrashes() throws IOException {
         assertTrue(ConfPyRunner.parse("c.py", new byte[0]).failed());
-        assertTrue(ConfPyRunner.parse("c.py", "[1,".getBytes(StandardCharsets.UTF_8)).failed());
-        assertTrue(ConfPyRunner.parse("c.py", "42".getBytes(StandardCharsets.UTF_8)).failed());
+        assertTrue(ConfPyRunner.parse("c.py", "[1,".getBytes(StandardCharsets.UTF_8))
+                .failed());
+        assertTrue(ConfPyRunner.parse("c.py", "42".getBytes(StandardCharsets.UTF_8))
+                .failed());
     }
 }

@@ -11,7 +11,9 @@ class ConfPyTest {
 
     @Test
     void literalsOfEveryKind() {
-        ConfPy.Result r = ConfPy.parse("conf.py", """
+        ConfPy.Result r = ConfPy.parse(
+                "conf.py",
+                """
                 # comment
                 project = 'QEMU'  # trailing comment
                 version = "10.2"
@@ -39,7 +41,9 @@ class ConfPyTest {
         assertEquals(List.of("QGA", "QMP", "QSD"), c.strings("qapi_namespaces"));
         assertEquals(List.of("see also", "example"), c.strings("fields"));
         assertEquals(List.of("a", "b"), c.values().get("pair"));
-        assertEquals(Map.of("k", List.of(1L, 2L)), Map.of("k", ((Map<?, ?>) c.values().get("opts")).get("k")));
+        assertEquals(
+                Map.of("k", List.of(1L, 2L)),
+                Map.of("k", ((Map<?, ?>) c.values().get("opts")).get("k")));
         assertEquals("multi\nline", c.values().get("long"));
         assertEquals("ab", c.values().get("joined"));
         assertEquals("index", c.rootDoc());
@@ -47,8 +51,9 @@ class ConfPyTest {
 
     @Test
     void otherStatementsAreSkippedWithOneNote() {
-        ConfPy.Result r = ConfPy.parse("docs/conf.py", "import sys\nproject = 'X'\nextensions = [f(x)]\n"
-                + "if True:\n    y = 1\nmaster_doc = 'contents'\n");
+        ConfPy.Result r = ConfPy.parse(
+                "docs/conf.py",
+                "import sys\nproject = 'X'\nextensions = [f(x)]\n" + "if True:\n    y = 1\nmaster_doc = 'contents'\n");
         assertEquals("X", r.config().project());
         assertEquals(null, r.config().values().get("y"), "assignment inside a block is conditional");
         assertEquals("contents", r.config().rootDoc());

@@ -17,8 +17,8 @@ final class ExampleReader {
     static final String FENCE = "`".repeat(32);
 
     /** One example; {@link #toString()} is the test's display name. */
-    record Example(Path file, String section, int number, String title, int line, String source, String tree,
-            String html) {
+    record Example(
+            Path file, String section, int number, String title, int line, String source, String tree, String html) {
         @Override
         public String toString() {
             return file.getFileName() + ", " + section + ", example " + number + " (" + title + ", line " + line + ")";
@@ -49,15 +49,24 @@ final class ExampleReader {
                 if (lines.get(i).equals(".")) {
                     parts.add(new StringBuilder());
                 } else {
-                    parts.get(parts.size() - 1).append(lines.get(i).replace('\u2192', '\t')).append('\n');
+                    parts.get(parts.size() - 1)
+                            .append(lines.get(i).replace('\u2192', '\t'))
+                            .append('\n');
                 }
                 i++;
             }
             if (parts.size() != 3) {
                 throw new IOException(file + ":" + start + ": example needs source, tree and html separated by '.'");
             }
-            out.add(new Example(file, section, ++number, title, start, parts.get(0).toString(),
-                    parts.get(1).toString(), parts.get(2).toString()));
+            out.add(new Example(
+                    file,
+                    section,
+                    ++number,
+                    title,
+                    start,
+                    parts.get(0).toString(),
+                    parts.get(1).toString(),
+                    parts.get(2).toString()));
         }
         return out;
     }

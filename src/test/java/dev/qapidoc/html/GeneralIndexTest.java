@@ -34,8 +34,10 @@ class GeneralIndexTest {
         String html = GeneralIndex.html(List.of(
                 new GeneralIndex.Entry("single", "guest-ping (QMP command)", "qmp.html#x"),
                 new GeneralIndex.Entry("single", "guest-ping (QGA command)", "qga.html#y")));
-        assertTrue(html.contains("<li><a href=\"qga.html#y\">guest-ping (QGA command)</a>\n      <ul>\n"
-                + "        <li><a href=\"qmp.html#x\">(QMP command)</a></li>\n      </ul></li>"), html);
+        assertTrue(
+                html.contains("<li><a href=\"qga.html#y\">guest-ping (QGA command)</a>\n      <ul>\n"
+                        + "        <li><a href=\"qmp.html#x\">(QMP command)</a></li>\n      </ul></li>"),
+                html);
     }
 
     @Test
@@ -44,8 +46,12 @@ class GeneralIndexTest {
                 new GeneralIndex.Entry("pair", "QAPI module; block-core", "t.html#m"),
                 new GeneralIndex.Entry("single", "widget", "a.html#1"),
                 new GeneralIndex.Entry("single", "widget", "b.html#2")));
-        assertTrue(html.contains("<li>QAPI module\n      <ul>\n        <li><a href=\"t.html#m\">block-core</a></li>"), html);
-        assertTrue(html.contains("<li>block-core\n      <ul>\n        <li><a href=\"t.html#m\">QAPI module</a></li>"), html);
+        assertTrue(
+                html.contains("<li>QAPI module\n      <ul>\n        <li><a href=\"t.html#m\">block-core</a></li>"),
+                html);
+        assertTrue(
+                html.contains("<li>block-core\n      <ul>\n        <li><a href=\"t.html#m\">QAPI module</a></li>"),
+                html);
         assertTrue(html.contains("<a href=\"a.html#1\">widget</a>, <a href=\"b.html#2\">[1]</a>"), html);
     }
 }

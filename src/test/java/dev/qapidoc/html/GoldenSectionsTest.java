@@ -38,14 +38,17 @@ class GoldenSectionsTest {
         for (String l : Files.readAllLines(GOLDEN.resolve("qmp.ir"))) {
             Matcher m = PREFIX.matcher(l);
             if (m.matches()) {
-                ir.add(new ContentLine(m.group(3) == null ? "" : m.group(3),
+                ir.add(new ContentLine(
+                        m.group(3) == null ? "" : m.group(3),
                         // the prefix is the 0-based line (Sphinx's source map); locations are 1-based
                         SourceLocation.of(m.group(1), Integer.parseInt(m.group(2)) + 1)));
             }
         }
-        Files.writeString(dir.resolve("qemu-qmp-ref.rst"), ".. _QMP Ref:\n\nQEMU QMP Reference Manual\n"
-                + "=========================\n\n.. contents::\n   :local:\n\n.. qapi-doc:: qapi/qapi-schema.json\n"
-                + "   :namespace: QMP\n");
+        Files.writeString(
+                dir.resolve("qemu-qmp-ref.rst"),
+                ".. _QMP Ref:\n\nQEMU QMP Reference Manual\n"
+                        + "=========================\n\n.. contents::\n   :local:\n\n.. qapi-doc:: qapi/qapi-schema.json\n"
+                        + "   :namespace: QMP\n");
         Files.writeString(dir.resolve("index.rst"), "QEMU docs\n=========\n\n.. toctree::\n\n   qemu-qmp-ref\n");
         SiteBuilder.Pass qapiDocStandIn = (doc, tree, reader, report) -> {
             for (RstNode d : tree.findAll(RstNode.Type.DIRECTIVE)) {
@@ -65,20 +68,24 @@ class GoldenSectionsTest {
             }
 
             @Override
-            public void resolve(String docname, RstNode xref, java.util.function.Consumer<SystemMessage> report) {
-            }
+            public void resolve(String docname, RstNode xref, java.util.function.Consumer<SystemMessage> report) {}
 
             @Override
             public java.util.Map<String, XrefDomain.PageLabel> pageLabels() {
-                return java.util.Map.of("qapi-index", new XrefDomain.PageLabel("qapi-index", "QAPI Index"),
-                        "qapi-qga-index", new XrefDomain.PageLabel("qapi-qga-index", "QGA Index"),
-                        "qapi-qmp-index", new XrefDomain.PageLabel("qapi-qmp-index", "QMP Index"),
-                        "qapi-qsd-index", new XrefDomain.PageLabel("qapi-qsd-index", "QSD Index"));
+                return java.util.Map.of(
+                        "qapi-index",
+                        new XrefDomain.PageLabel("qapi-index", "QAPI Index"),
+                        "qapi-qga-index",
+                        new XrefDomain.PageLabel("qapi-qga-index", "QGA Index"),
+                        "qapi-qmp-index",
+                        new XrefDomain.PageLabel("qapi-qmp-index", "QMP Index"),
+                        "qapi-qsd-index",
+                        new XrefDomain.PageLabel("qapi-qsd-index", "QSD Index"));
             }
         };
         SiteConfig conf = SiteConfig.empty().with("project", "QEMU").with("default_role", "any");
-        out = SiteBuilder.build(new SiteBuilder.Options(dir, "qmpsrc", conf, false, List.of(), List.of(qapiDocStandIn),
-                List.of(indexLabels)));
+        out = SiteBuilder.build(new SiteBuilder.Options(
+                dir, "qmpsrc", conf, false, List.of(), List.of(qapiDocStandIn), List.of(indexLabels)));
     }
 
     private static String golden(String page) throws IOException {
@@ -124,14 +131,17 @@ class GoldenSectionsTest {
 
     @Test
     void rootToctreeSectionEntriesMatch() throws IOException {
-        Pattern entry = Pattern.compile("<li class=\"toctree-l(\\d)\"><a class=\"reference internal\" href=\"([^\"]*)\">(?!<code)([^<]*)</a>");
+        Pattern entry = Pattern.compile(
+                "<li class=\"toctree-l(\\d)\"><a class=\"reference internal\" href=\"([^\"]*)\">(?!<code)([^<]*)</a>");
         List<String> g = new ArrayList<>();
         Matcher gm = entry.matcher(golden("index.html").split("<div class=\"toctree-wrapper compound\">")[1]);
         while (gm.find()) {
             g.add(gm.group(1) + " " + gm.group(2) + " " + gm.group(3));
         }
         List<String> o = new ArrayList<>();
-        Matcher om = entry.matcher(ours("index.html").split("<div class=\"toctree-wrapper compound\">")[1].split("</div>")[0]);
+        Matcher om = entry.matcher(ours("index.html")
+                .split("<div class=\"toctree-wrapper compound\">")[1]
+                .split("</div>")[0]);
         while (om.find()) {
             o.add(om.group(1) + " " + om.group(2) + " " + om.group(3));
         }
@@ -146,7 +156,8 @@ class GoldenSectionsTest {
      */
     @Test
     void sectionProseMatches() throws IOException {
-        String g = golden("qemu-qmp-ref.html").replace("\uf0c1", "")
+        String g = golden("qemu-qmp-ref.html")
+                .replace("\uf0c1", "")
                 .replaceAll("<span class=\"target\" id=\"module-[^\"]*\"></span>", "")
                 .replaceAll("<span id=\"module-[^\"]*\"></span>", "")
                 .replaceAll(" id=\"module-[^\"]*\"", "")
@@ -186,14 +197,17 @@ class GoldenSectionsTest {
     void engineWarningsMatchTheGoldenBuild() {
         // A.3's first warning belongs to the engine; the others come from inside qapi: directives
         // (dropped here); a reference is reported at the first line of its paragraph
-        List<String> w = out.messages().stream().filter(m -> m.level() != SystemMessage.Level.INFO)
-                .map(SystemMessage::render).toList();
+        List<String> w = out.messages().stream()
+                .filter(m -> m.level() != SystemMessage.Level.INFO)
+                .map(SystemMessage::render)
+                .toList();
         assertEquals(List.of("qapi/qapi-schema.json:22: WARNING: unknown document: '/interop/qmp-spec'"), w);
     }
 
     @Test
     void inventoryMatchesSphinx() throws Exception {
-        assertEquals(inflate(Files.readAllBytes(GOLDEN.resolve("sphinx-qmp/objects.inv"))),
+        assertEquals(
+                inflate(Files.readAllBytes(GOLDEN.resolve("sphinx-qmp/objects.inv"))),
                 inflate(out.files().get("objects.inv")));
     }
 

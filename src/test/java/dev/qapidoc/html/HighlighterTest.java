@@ -26,22 +26,27 @@ class HighlighterTest {
     @Test
     void promptAndJson() {
         // spec §7.5, seed line 145
-        assertEquals("<span class=\"gp\">-&gt; </span><span class=\"p\">{</span><span class=\"w\"> </span>"
-                + "<span class=\"p\">[</span><span class=\"w\"> </span><span class=\"s2\">&quot;bidirectional QMP "
-                + "example&quot;</span><span class=\"w\"> </span><span class=\"p\">]</span><span class=\"w\"> </span>"
-                + "<span class=\"p\">}</span>\n", qmp("-> { [ \"bidirectional QMP example\" ] }"));
+        assertEquals(
+                "<span class=\"gp\">-&gt; </span><span class=\"p\">{</span><span class=\"w\"> </span>"
+                        + "<span class=\"p\">[</span><span class=\"w\"> </span><span class=\"s2\">&quot;bidirectional QMP "
+                        + "example&quot;</span><span class=\"w\"> </span><span class=\"p\">]</span><span class=\"w\"> </span>"
+                        + "<span class=\"p\">}</span>\n",
+                qmp("-> { [ \"bidirectional QMP example\" ] }"));
     }
 
     @Test
     void ellipsisCommentRunsToTheLastEllipsisOfTheLine() {
-        assertEquals("<span class=\"gp\">-&gt; </span><span class=\"cm\">... text sent by client (commands) ...</span>\n",
+        assertEquals(
+                "<span class=\"gp\">-&gt; </span><span class=\"cm\">... text sent by client (commands) ...</span>\n",
                 qmp("-> ... text sent by client (commands) ..."));
     }
 
     @Test
     void ellipsisInsideAStringSplitsTheString() {
-        assertEquals("<span class=\"s2\">&quot;2lvmGwo+</span><span class=\"cm\">...</span>"
-                + "<span class=\"s2\">61iEinw==&quot;</span>\n", qmp("\"2lvmGwo+...61iEinw==\""));
+        assertEquals(
+                "<span class=\"s2\">&quot;2lvmGwo+</span><span class=\"cm\">...</span>"
+                        + "<span class=\"s2\">61iEinw==&quot;</span>\n",
+                qmp("\"2lvmGwo+...61iEinw==\""));
     }
 
     @Test
@@ -93,15 +98,22 @@ class HighlighterTest {
         Path golden = Path.of("../shared/golden/sphinx-qmp/qemu-qmp-ref.html");
         assumeTrue(Files.isRegularFile(golden), "../shared/golden is absent; skipping the golden comparison");
         String html = Files.readString(golden);
-        Matcher m = Pattern.compile("<div class=\"highlight-(\\w+) notranslate\"><div class=\"highlight\"><pre>"
-                + "<span></span>(.*?)</pre></div>", Pattern.DOTALL).matcher(html);
+        Matcher m = Pattern.compile(
+                        "<div class=\"highlight-(\\w+) notranslate\"><div class=\"highlight\"><pre>"
+                                + "<span></span>(.*?)</pre></div>",
+                        Pattern.DOTALL)
+                .matcher(html);
         int n = 0;
         List<String> failures = new ArrayList<>();
         while (m.find()) {
             n++;
             String expected = m.group(2);
-            String text = expected.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">")
-                    .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+            String text = expected.replaceAll("<[^>]+>", "")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&amp;", "&");
             String code = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
             String got = Highlighter.highlight(m.group(1), code).html();
             if (!got.equals(expected)) {
@@ -109,7 +121,9 @@ class HighlighterTest {
             }
         }
         assertEquals(256, n, "golden block count");
-        assertTrue(failures.isEmpty(), failures.size() + " of " + n + " blocks differ; first:\n"
-                + (failures.isEmpty() ? "" : failures.get(0)));
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " of " + n + " blocks differ; first:\n"
+                        + (failures.isEmpty() ? "" : failures.get(0)));
     }
 }

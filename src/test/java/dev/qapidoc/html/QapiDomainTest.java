@@ -40,8 +40,8 @@ class QapiDomainTest {
         for (int i = 0; i < pages.length; i += 2) {
             Files.writeString(dir.resolve(pages[i] + ".rst"), pages[i + 1], StandardCharsets.UTF_8);
         }
-        return SiteBuilder.build(new SiteBuilder.Options(dir, "src", new SiteConfig(conf), false,
-                List.of(Path.of("themes"))));
+        return SiteBuilder.build(
+                new SiteBuilder.Options(dir, "src", new SiteConfig(conf), false, List.of(Path.of("themes"))));
     }
 
     private SiteBuilder.Output build(String index) throws IOException {
@@ -53,8 +53,10 @@ class QapiDomainTest {
     }
 
     private static String messages(SiteBuilder.Output o) {
-        return o.messages().stream().filter(m -> m.level() != SystemMessage.Level.INFO)
-                .map(SystemMessage::render).collect(Collectors.joining("\n"));
+        return o.messages().stream()
+                .filter(m -> m.level() != SystemMessage.Level.INFO)
+                .map(SystemMessage::render)
+                .collect(Collectors.joining("\n"));
     }
 
     /** The page without its permalink icons, which are theme chrome (§10.3). */
@@ -66,7 +68,8 @@ class QapiDomainTest {
 
     @Test
     void enumSignatureAndValues() throws IOException {
-        SiteBuilder.Output o = build("""
+        SiteBuilder.Output o = build(
+                """
                 T
                 =
 
@@ -84,7 +87,9 @@ class QapiDomainTest {
                 """);
         assertEquals("", messages(o));
         String html = body(o, "index.html");
-        assertTrue(html.contains("""
+        assertTrue(
+                html.contains(
+                        """
                 <dl class="qapi enum">
                 <dt class="sig sig-object qapi" id="enum-QMP-error.QapiErrorClass">
                 <em class="property"><span class="k"><span class="pre">Enum</span></span><span class="w"> </span></em>\
@@ -102,14 +107,16 @@ class QapiDomainTest {
                 </dd>
                 </dl>
                 </dd></dl>
-                """), html);
+                """),
+                html);
     }
 
     // ---- §2.8.5 typed members, type links, any reference in a description ----
 
     @Test
     void typedMembersLinkTheirTypes() throws IOException {
-        SiteBuilder.Output o = build("""
+        SiteBuilder.Output o = build(
+                """
                 T
                 =
 
@@ -131,20 +138,26 @@ class QapiDomainTest {
                 """);
         assertEquals("", messages(o));
         String html = body(o, "index.html");
-        assertTrue(html.contains("<li><p><strong>running</strong> (<span><code class=\"xref qapi qapi-type docutils "
-                + "literal notranslate\"><span class=\"pre\">boolean</span></code></span>) – true if all VCPUs are "
-                + "runnable, false if not runnable</p></li>"), html);
-        assertTrue(html.contains("<li><p><strong>status</strong> (<span><a class=\"reference internal\" "
-                + "href=\"#enum-QMP-run-state.RunState\" title=\"QMP:run-state.RunState\"><code class=\"xref qapi "
-                + "qapi-type docutils literal notranslate\"><span class=\"pre\">RunState</span></code></a></span>) – "
-                + "the virtual machine <a class=\"reference internal\" href=\"#enum-QMP-run-state.RunState\" "
-                + "title=\"QMP:run-state.RunState\"><code class=\"xref any qapi qapi-enum docutils literal "
-                + "notranslate\"><span class=\"pre\">RunState</span></code></a></p></li>"), html);
-        assertTrue(html.contains("<strong>history</strong> (<span><code class=\"docutils literal notranslate\">"
-                + "<span class=\"pre\">[</span></code><a class=\"reference internal\" href=\"#enum-QMP-run-state."
-                + "RunState\" title=\"QMP:run-state.RunState\"><code class=\"xref qapi qapi-type docutils literal "
-                + "notranslate\"><span class=\"pre\">RunState</span></code></a><code class=\"docutils literal "
-                + "notranslate\"><span class=\"pre\">]</span></code>, <em>optional</em></span>) – earlier states"),
+        assertTrue(
+                html.contains("<li><p><strong>running</strong> (<span><code class=\"xref qapi qapi-type docutils "
+                        + "literal notranslate\"><span class=\"pre\">boolean</span></code></span>) – true if all VCPUs are "
+                        + "runnable, false if not runnable</p></li>"),
+                html);
+        assertTrue(
+                html.contains("<li><p><strong>status</strong> (<span><a class=\"reference internal\" "
+                        + "href=\"#enum-QMP-run-state.RunState\" title=\"QMP:run-state.RunState\"><code class=\"xref qapi "
+                        + "qapi-type docutils literal notranslate\"><span class=\"pre\">RunState</span></code></a></span>) – "
+                        + "the virtual machine <a class=\"reference internal\" href=\"#enum-QMP-run-state.RunState\" "
+                        + "title=\"QMP:run-state.RunState\"><code class=\"xref any qapi qapi-enum docutils literal "
+                        + "notranslate\"><span class=\"pre\">RunState</span></code></a></p></li>"),
+                html);
+        assertTrue(
+                html.contains(
+                        "<strong>history</strong> (<span><code class=\"docutils literal notranslate\">"
+                                + "<span class=\"pre\">[</span></code><a class=\"reference internal\" href=\"#enum-QMP-run-state."
+                                + "RunState\" title=\"QMP:run-state.RunState\"><code class=\"xref qapi qapi-type docutils literal "
+                                + "notranslate\"><span class=\"pre\">RunState</span></code></a><code class=\"docutils literal "
+                                + "notranslate\"><span class=\"pre\">]</span></code>, <em>optional</em></span>) – earlier states"),
                 html);
     }
 
@@ -152,7 +165,8 @@ class QapiDomainTest {
 
     @Test
     void returnNodescAndQmpExample() throws IOException {
-        SiteBuilder.Output o = build("""
+        SiteBuilder.Output o = build(
+                """
                 T
                 =
 
@@ -177,7 +191,9 @@ class QapiDomainTest {
                 """);
         assertEquals("", messages(o));
         String html = body(o, "index.html");
-        assertTrue(html.contains("""
+        assertTrue(
+                html.contains(
+                        """
                 <dt class="field-odd">Return<span class="colon">:</span></dt>
                 <dd class="field-odd"><p><span><a class="reference internal" href="#object-QMP-run-state.StatusInfo" \
                 title="QMP:run-state.StatusInfo"><code class="xref qapi qapi-type docutils literal notranslate">\
@@ -187,14 +203,16 @@ class QapiDomainTest {
                 <div class="admonition admonition-example">
                 <p class="admonition-title">Example: the quorum’s state</p>
                 <div class="highlight-QMP notranslate"><div class="highlight"><pre><span></span>\
-                <span class="w"> </span><span class="gp">-&gt; </span>"""), html);
+                <span class="w"> </span><span class="gp">-&gt; </span>"""),
+                html);
     }
 
     // ---- §2.7 pips, §2.8.4 single error field, §2.8.5 q_dummy ----
 
     @Test
     void pipsErrorsAndMemberPointers() throws IOException {
-        SiteBuilder.Output o = build("""
+        SiteBuilder.Output o = build(
+                """
                 T
                 =
 
@@ -217,7 +235,9 @@ class QapiDomainTest {
                 """);
         assertEquals("", messages(o));
         String html = body(o, "index.html");
-        assertTrue(html.contains("""
+        assertTrue(
+                html.contains(
+                        """
                 <dd><div class="qapi-infopips docutils container">
                 <div class="qapi-infopip qapi-deprecated docutils container">
                 This command is deprecated.</div>
@@ -227,20 +247,26 @@ class QapiDomainTest {
                 <em>Availability</em>: <code class="docutils literal notranslate"><span class="pre">CONFIG_X</span> \
                 <span class="pre">and</span> <span class="pre">not</span> <span class="pre">CONFIG_Y</span></code></div>
                 </div>
-                <p>Start.</p>"""), html);
-        assertTrue(html.contains("<li><p>The members of <a class=\"reference internal\" href=\"#object-QMP-m.Inet\" "
-                + "title=\"QMP:m.Inet\"><code class=\"xref qapi qapi-type docutils literal notranslate\"><span "
-                + "class=\"pre\">Inet</span></code></a>.</p></li>"), html);
+                <p>Start.</p>"""),
+                html);
+        assertTrue(
+                html.contains("<li><p>The members of <a class=\"reference internal\" href=\"#object-QMP-m.Inet\" "
+                        + "title=\"QMP:m.Inet\"><code class=\"xref qapi qapi-type docutils literal notranslate\"><span "
+                        + "class=\"pre\">Inet</span></code></a>.</p></li>"),
+                html);
         assertFalse(html.contains("q_dummy"), html);
-        assertTrue(html.contains("<dt class=\"field-even\">Errors<span class=\"colon\">:</span></dt>\n"
-                + "<dd class=\"field-even\"><p><ul class=\"simple\">\n<li><p>If <code"), html);
+        assertTrue(
+                html.contains("<dt class=\"field-even\">Errors<span class=\"colon\">:</span></dt>\n"
+                        + "<dd class=\"field-even\"><p><ul class=\"simple\">\n<li><p>If <code"),
+                html);
     }
 
     // ---- §3.1 ids, §1.4 duplicates ----
 
     @Test
     void idsOverridesAndDuplicates() throws IOException {
-        SiteBuilder.Output o = build("""
+        SiteBuilder.Output o = build(
+                """
                 T
                 =
 
@@ -266,8 +292,11 @@ class QapiDomainTest {
         assertTrue(html.contains("id=\"event-0\""), html);
         // the later definition wins (§1.4)
         assertTrue(html.contains("<a class=\"reference internal\" href=\"#event-0\" title=\"QMP:mod-a.dup\">"), html);
-        assertTrue(messages(o).contains("src/index.rst:15: WARNING: duplicate object description of QMP:mod-a.dup, "
-                + "other instance in index, use :no-index: for one of them"), messages(o));
+        assertTrue(
+                messages(o)
+                        .contains("src/index.rst:15: WARNING: duplicate object description of QMP:mod-a.dup, "
+                                + "other instance in index, use :no-index: for one of them"),
+                messages(o));
         // TOC texts (§6.2, REF)
         assertTrue(html.contains("<span class=\"pre\">mod-z.other-mod-cmd</span>"), html);
         assertTrue(html.contains("<span class=\"pre\">QGA:mod-a.other-ns-cmd</span>"), html);
@@ -281,7 +310,10 @@ class QapiDomainTest {
 
     @Test
     void referenceFormsAcrossPages() throws IOException {
-        SiteBuilder.Output o = build(qemuConf(), "index", """
+        SiteBuilder.Output o = build(
+                qemuConf(),
+                "index",
+                """
                 T
                 =
 
@@ -289,7 +321,9 @@ class QapiDomainTest {
 
                    a
                    b
-                """, "a", """
+                """,
+                "a",
+                """
                 A
                 =
 
@@ -314,7 +348,9 @@ class QapiDomainTest {
                 * :qapi:alt:`AltA`
                 * :qapi:cmd:`!literal-only`
                 * `!any-literal`
-                """, "b", """
+                """,
+                "b",
+                """
                 B
                 =
 
@@ -324,37 +360,62 @@ class QapiDomainTest {
                 .. qapi:command:: cmd-two
                 """);
         String a = body(o, "a.html");
-        String link = "<a class=\"reference internal\" href=\"b.html#command-QMP-mod-b.cmd-two\" title=\"QMP:mod-b.cmd-two\">";
-        assertTrue(a.contains(link + "<code class=\"xref any qapi qapi-cmd docutils literal notranslate\"><span "
-                + "class=\"pre\">cmd-two</span></code></a>"), a);
-        assertTrue(a.contains(link + "<code class=\"xref any qapi qapi-cmd docutils literal notranslate\"><span "
-                + "class=\"pre\">QMP:mod-b.cmd-two</span></code></a>"), a);
-        assertTrue(a.contains(link + "<code class=\"xref qapi qapi-cmd docutils literal notranslate\"><span "
-                + "class=\"pre\">cmd-two</span></code></a>"), a);
-        assertTrue(a.contains(link + "<code class=\"xref qapi qapi-cmd docutils literal notranslate\"><span "
-                + "class=\"pre\">Custom</span></code></a>"), a);
-        assertTrue(a.contains("<code class=\"docutils literal notranslate\"><span class=\"pre\">[</span></code><a "
-                + "class=\"reference internal\" href=\"#object-QMP-mod-a.ObjA\" title=\"QMP:mod-a.ObjA\"><code "
-                + "class=\"xref qapi qapi-type docutils literal notranslate\"><span class=\"pre\">ObjA</span></code>"
-                + "</a><code class=\"docutils literal notranslate\"><span class=\"pre\">]</span></code>, "
-                + "<em>optional</em>"), a);
-        assertTrue(a.contains("<code class=\"xref qapi qapi-any docutils literal notranslate\"><span class=\"pre\">"
-                + "ObjA</span></code></a>"), a);
-        // U: qapi:obj falls back to every kind
-        assertTrue(a.contains(link + "<code class=\"xref qapi qapi-obj docutils literal notranslate\"><span "
-                + "class=\"pre\">cmd-two</span></code></a>"), a);
-        assertTrue(a.contains("<code class=\"xref any docutils literal notranslate\"><span class=\"pre\">nothere"), a);
-        assertTrue(a.contains("<li><p><code class=\"xref qapi qapi-type docutils literal notranslate\"><span "
-                + "class=\"pre\">int</span></code></p></li>"), a);
-        assertTrue(a.contains("<a class=\"reference internal\" href=\"b.html#module-QMP-mod-b\" title=\"QMP:mod-b\">"
-                + "<code class=\"xref qapi qapi-mod docutils literal notranslate\"><span class=\"pre\">mod-b</span>"),
+        String link =
+                "<a class=\"reference internal\" href=\"b.html#command-QMP-mod-b.cmd-two\" title=\"QMP:mod-b.cmd-two\">";
+        assertTrue(
+                a.contains(link + "<code class=\"xref any qapi qapi-cmd docutils literal notranslate\"><span "
+                        + "class=\"pre\">cmd-two</span></code></a>"),
                 a);
-        assertTrue(a.contains("<li><p><code class=\"xref qapi qapi-alt docutils literal notranslate\"><span "
-                + "class=\"pre\">AltA</span></code></p></li>"), a);
-        assertTrue(a.contains("<li><p><code class=\"xref qapi qapi-cmd docutils literal notranslate\"><span "
-                + "class=\"pre\">literal-only</span></code></p></li>"), a);
-        assertTrue(a.contains("<li><p><code class=\"xref any docutils literal notranslate\"><span "
-                + "class=\"pre\">any-literal</span></code></p></li>"), a);
+        assertTrue(
+                a.contains(link + "<code class=\"xref any qapi qapi-cmd docutils literal notranslate\"><span "
+                        + "class=\"pre\">QMP:mod-b.cmd-two</span></code></a>"),
+                a);
+        assertTrue(
+                a.contains(link + "<code class=\"xref qapi qapi-cmd docutils literal notranslate\"><span "
+                        + "class=\"pre\">cmd-two</span></code></a>"),
+                a);
+        assertTrue(
+                a.contains(link + "<code class=\"xref qapi qapi-cmd docutils literal notranslate\"><span "
+                        + "class=\"pre\">Custom</span></code></a>"),
+                a);
+        assertTrue(
+                a.contains("<code class=\"docutils literal notranslate\"><span class=\"pre\">[</span></code><a "
+                        + "class=\"reference internal\" href=\"#object-QMP-mod-a.ObjA\" title=\"QMP:mod-a.ObjA\"><code "
+                        + "class=\"xref qapi qapi-type docutils literal notranslate\"><span class=\"pre\">ObjA</span></code>"
+                        + "</a><code class=\"docutils literal notranslate\"><span class=\"pre\">]</span></code>, "
+                        + "<em>optional</em>"),
+                a);
+        assertTrue(
+                a.contains("<code class=\"xref qapi qapi-any docutils literal notranslate\"><span class=\"pre\">"
+                        + "ObjA</span></code></a>"),
+                a);
+        // U: qapi:obj falls back to every kind
+        assertTrue(
+                a.contains(link + "<code class=\"xref qapi qapi-obj docutils literal notranslate\"><span "
+                        + "class=\"pre\">cmd-two</span></code></a>"),
+                a);
+        assertTrue(a.contains("<code class=\"xref any docutils literal notranslate\"><span class=\"pre\">nothere"), a);
+        assertTrue(
+                a.contains("<li><p><code class=\"xref qapi qapi-type docutils literal notranslate\"><span "
+                        + "class=\"pre\">int</span></code></p></li>"),
+                a);
+        assertTrue(
+                a.contains(
+                        "<a class=\"reference internal\" href=\"b.html#module-QMP-mod-b\" title=\"QMP:mod-b\">"
+                                + "<code class=\"xref qapi qapi-mod docutils literal notranslate\"><span class=\"pre\">mod-b</span>"),
+                a);
+        assertTrue(
+                a.contains("<li><p><code class=\"xref qapi qapi-alt docutils literal notranslate\"><span "
+                        + "class=\"pre\">AltA</span></code></p></li>"),
+                a);
+        assertTrue(
+                a.contains("<li><p><code class=\"xref qapi qapi-cmd docutils literal notranslate\"><span "
+                        + "class=\"pre\">literal-only</span></code></p></li>"),
+                a);
+        assertTrue(
+                a.contains("<li><p><code class=\"xref any docutils literal notranslate\"><span "
+                        + "class=\"pre\">any-literal</span></code></p></li>"),
+                a);
         String w = messages(o);
         assertTrue(w.contains("src/a.rst:19: WARNING: 'any' reference target not found: nothere"), w);
         assertTrue(w.contains("src/a.rst:22: WARNING: qapi:alt reference target not found: 'AltA'"), w);
@@ -367,7 +428,10 @@ class QapiDomainTest {
 
     @Test
     void sameNamespaceIsPreferred() throws IOException {
-        SiteBuilder.Output o = build(qemuConf(), "index", """
+        SiteBuilder.Output o = build(
+                qemuConf(),
+                "index",
+                """
                 T
                 =
 
@@ -386,20 +450,25 @@ class QapiDomainTest {
                 From QMP: `cmd-two`.
                 """);
         String html = body(o, "index.html");
-        assertTrue(html.contains("From QGA: <a class=\"reference internal\" href=\"#command-QGA-mod-b.cmd-two\""), html);
+        assertTrue(
+                html.contains("From QGA: <a class=\"reference internal\" href=\"#command-QGA-mod-b.cmd-two\""), html);
         assertTrue(html.contains("and <a class=\"reference internal\" href=\"#command-QMP-mod-b.cmd-two\""), html);
-        assertTrue(html.contains("From QMP: <a class=\"reference internal\" href=\"#command-QMP-mod-b.cmd-two\""), html);
+        assertTrue(
+                html.contains("From QMP: <a class=\"reference internal\" href=\"#command-QMP-mod-b.cmd-two\""), html);
         // §5.1.1: the index word is "QMP" whatever the namespace, so both land on one entry
         String gen = page(o, "genindex.html");
-        assertTrue(gen.contains("<li><a href=\"index.html#command-QGA-mod-b.cmd-two\">cmd-two (QMP command)</a>, "
-                + "<a href=\"index.html#command-QMP-mod-b.cmd-two\">[1]</a></li>"), gen);
+        assertTrue(
+                gen.contains("<li><a href=\"index.html#command-QGA-mod-b.cmd-two\">cmd-two (QMP command)</a>, "
+                        + "<a href=\"index.html#command-QMP-mod-b.cmd-two\">[1]</a></li>"),
+                gen);
     }
 
     // ---- §2.2 option effects, §3.5 no-typesetting, §2.4 module titles ----
 
     @Test
     void optionEffectMatrix() throws IOException {
-        SiteBuilder.Output o = build("""
+        SiteBuilder.Output o = build(
+                """
                 T
                 =
 
@@ -441,7 +510,8 @@ class QapiDomainTest {
         assertTrue(html.contains("<p id=\"command-quiet.ghost\">Para.</p>"), html);
         // the module anchor moves onto the next visible node (§3.4)
         assertTrue(html.contains("<dl class=\"qapi command\" id=\"module-quiet\">"), html);
-        assertTrue(html.contains("<section id=\"titled-module\">\n<span id=\"module-titled\"></span><h2>Titled module"),
+        assertTrue(
+                html.contains("<section id=\"titled-module\">\n<span id=\"module-titled\"></span><h2>Titled module"),
                 html);
         String gen = page(o, "genindex.html");
         assertTrue(gen.contains("notoc (QMP command)"), gen);
@@ -462,7 +532,8 @@ class QapiDomainTest {
 
     @Test
     void fieldValidationAndDirectiveErrors() throws IOException {
-        SiteBuilder.Output o = build("""
+        SiteBuilder.Output o = build(
+                """
                 T
                 =
 
@@ -480,15 +551,19 @@ class QapiDomainTest {
                    :bogus:
                 """);
         String w = messages(o);
-        assertTrue(w.contains("src/index.rst:6: WARNING: Unrecognized field list name 'memb int bad'.\n"
-                + "Valid fields for qapi:command are: arg, error, errors, feat, return, return-nodesc, returns, "
-                + "see also\n\nIf this usage is intentional, please add it to 'qapi_allowed_fields' in docs/conf.py."),
+        assertTrue(
+                w.contains(
+                        "src/index.rst:6: WARNING: Unrecognized field list name 'memb int bad'.\n"
+                                + "Valid fields for qapi:command are: arg, error, errors, feat, return, return-nodesc, returns, "
+                                + "see also\n\nIf this usage is intentional, please add it to 'qapi_allowed_fields' in docs/conf.py."),
                 w);
         assertTrue(w.contains("src/index.rst:7: WARNING: docfield field list type 'arg' requires an argument."), w);
         assertTrue(w.contains("src/index.rst:10: ERROR: qapi:branch must be nested in a QAPI object directive"), w);
         assertTrue(w.contains("src/index.rst:12: ERROR: QAPI definition names may not contain ':' or '.'"), w);
-        assertTrue(w.contains("src/index.rst:14: ERROR: Error in \"qapi:command\" directive:\nunknown option: "
-                + "\"bogus\"."), w);
+        assertTrue(
+                w.contains("src/index.rst:14: ERROR: Error in \"qapi:command\" directive:\nunknown option: "
+                        + "\"bogus\"."),
+                w);
         String html = body(o, "index.html");
         assertTrue(html.contains("<dt class=\"field-odd\">Memb int bad<span class=\"colon\">:</span></dt>"), html);
         assertTrue(html.contains("<dt class=\"field-even\">Arg<span class=\"colon\">:</span></dt>"), html);
@@ -499,7 +574,8 @@ class QapiDomainTest {
 
     @Test
     void seedDialectFields() throws IOException {
-        SiteBuilder.Output o = build("""
+        SiteBuilder.Output o = build(
+                """
                 T
                 =
 
@@ -526,21 +602,30 @@ class QapiDomainTest {
                 """);
         assertEquals("", messages(o));
         String html = body(o, "index.html");
-        assertTrue(html.contains("""
+        assertTrue(
+                html.contains(
+                        """
                 <dt class="field-odd">Members<span class="colon">:</span></dt>
                 <dd class="field-odd"><ul class="simple">
-                <li><p><strong>format</strong>"""), html);
-        assertTrue(html.contains("""
+                <li><p><strong>format</strong>"""),
+                html);
+        assertTrue(
+                html.contains(
+                        """
                 <dt class="field-even">[format = luks]<span class="colon">:</span></dt>
                 <dd class="field-even"><ul class="simple">
-                <li><p><strong>key-secret</strong>"""), html);
+                <li><p><strong>key-secret</strong>"""),
+                html);
         assertTrue(html.contains("<dt class=\"field-odd\">Features<span"), html);
         assertTrue(html.contains("<li><p><strong>CommandNotFound</strong> – Never.</p></li>"), html);
-        assertTrue(html.contains("<dt class=\"field-even\">Return<span class=\"colon\">:</span></dt>\n"
-                + "<dd class=\"field-even\"><p><span><a class=\"reference internal\" href=\"#union-m.U\" title=\"m.U\">"),
+        assertTrue(
+                html.contains(
+                        "<dt class=\"field-even\">Return<span class=\"colon\">:</span></dt>\n"
+                                + "<dd class=\"field-even\"><p><span><a class=\"reference internal\" href=\"#union-m.U\" title=\"m.U\">"),
                 html);
         assertTrue(html.contains("<dt class=\"field-odd\">Alternatives<span class=\"colon\">:</span></dt>"), html);
-        assertTrue(html.contains("<dl class=\"qapi union\">\n<dt class=\"sig sig-object qapi\" id=\"union-m.U\">"), html);
+        assertTrue(
+                html.contains("<dl class=\"qapi union\">\n<dt class=\"sig sig-object qapi\" id=\"union-m.U\">"), html);
         assertTrue(page(o, "qapi-index.html").contains("id=\"cap-Unions\""));
     }
 
@@ -548,7 +633,8 @@ class QapiDomainTest {
 
     @Test
     void inventoryListsObjectsAndIndexLabels() throws IOException {
-        SiteBuilder.Output o = build("""
+        SiteBuilder.Output o = build(
+                """
                 T
                 =
 
@@ -559,13 +645,16 @@ class QapiDomainTest {
                 """);
         String inv = InventoryText.of(o.files().get("objects.inv"));
         assertTrue(inv.contains("QMP:block-core qapi:module 1 index.html#module-QMP-block-core block-core\n"), inv);
-        assertTrue(inv.contains("QMP:block-core.blockdev-backup qapi:command 1 "
-                + "index.html#command-QMP-block-core.blockdev-backup blockdev-backup\n"), inv);
+        assertTrue(
+                inv.contains("QMP:block-core.blockdev-backup qapi:command 1 "
+                        + "index.html#command-QMP-block-core.blockdev-backup blockdev-backup\n"),
+                inv);
         assertTrue(inv.contains("qapi-qmp-index std:label -1 qapi-qmp-index.html QMP Index\n"), inv);
         assertTrue(inv.indexOf("qapi:module") < inv.indexOf("std:label"), inv);
         Map<String, Object> off = qemuConf();
         off.put("qapi_inventory", false);
-        String plain = InventoryText.of(build(off, "index", "T\n=\n\n.. qapi:command:: c\n").files().get("objects.inv"));
+        String plain = InventoryText.of(
+                build(off, "index", "T\n=\n\n.. qapi:command:: c\n").files().get("objects.inv"));
         assertFalse(plain.contains(" qapi:"), plain);
     }
 
@@ -595,7 +684,8 @@ class QapiDomainTest {
         StringBuilder sb = new StringBuilder("T\n=\n\n");
         int depth = 300;
         for (int i = 0; i < depth; i++) {
-            sb.append("   ".repeat(i)).append(i % 2 == 0 ? ".. qapi:module:: m" + i : ".. qapi:command:: c" + i)
+            sb.append("   ".repeat(i))
+                    .append(i % 2 == 0 ? ".. qapi:module:: m" + i : ".. qapi:command:: c" + i)
                     .append("\n\n");
         }
         sb.append("   ".repeat(depth)).append("text\n");
@@ -609,8 +699,13 @@ class QapiDomainTest {
     void manyObjectsAndReferencesStayFast() throws IOException {
         StringBuilder sb = new StringBuilder("T\n=\n\n.. qapi:namespace:: QMP\n.. qapi:module:: m\n\n");
         for (int i = 0; i < 3000; i++) {
-            sb.append(".. qapi:object:: O").append(i).append("\n\n   :memb O").append((i + 1) % 3000)
-                    .append(" next: `O").append(i / 2).append("`\n\n");
+            sb.append(".. qapi:object:: O")
+                    .append(i)
+                    .append("\n\n   :memb O")
+                    .append((i + 1) % 3000)
+                    .append(" next: `O")
+                    .append(i / 2)
+                    .append("`\n\n");
         }
         SiteBuilder.Output o = build(sb.toString());
         assertEquals("", messages(o));

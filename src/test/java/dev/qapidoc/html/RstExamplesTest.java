@@ -1,13 +1,12 @@
 package dev.qapidoc.html;
 
-import dev.qapidoc.rst.Transforms;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstReader;
 import dev.qapidoc.rst.SystemMessage;
+import dev.qapidoc.rst.Transforms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,9 @@ class RstExamplesTest {
     static Stream<ExampleReader.Example> examples() throws IOException {
         List<ExampleReader.Example> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(DIR)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".examples")).sorted().toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".examples"))
+                    .sorted()
+                    .toList()) {
                 all.addAll(ExampleReader.read(f));
             }
         }
@@ -42,7 +43,11 @@ class RstExamplesTest {
     /** Reads, transforms and renders one example: {tree dump + messages, html}. */
     static String[] run(ExampleReader.Example e) {
         List<SystemMessage> msgs = new ArrayList<>();
-        RstReader reader = new RstReader(new RstReader.Options("any", false, "default", true,
+        RstReader reader = new RstReader(new RstReader.Options(
+                "any",
+                false,
+                "default",
+                true,
                 (p, f) -> p.equals("inc.rst")
                         ? Optional.of(ContentLine.of("inc.rst", "Included *text*.\n"))
                         : Optional.empty()));
@@ -68,8 +73,7 @@ class RstExamplesTest {
             }
 
             @Override
-            public void report(SystemMessage m) {
-            }
+            public void report(SystemMessage m) {}
         });
         return new String[] {tree.toString(), html};
     }
@@ -92,7 +96,9 @@ class RstExamplesTest {
             return;
         }
         try (Stream<Path> files = Files.list(DIR)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".examples")).sorted().toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".examples"))
+                    .sorted()
+                    .toList()) {
                 ExampleReader.rewrite(f, RstExamplesTest::run);
             }
         }

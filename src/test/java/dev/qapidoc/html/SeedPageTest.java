@@ -33,6 +33,7 @@ class SeedPageTest {
 
     @TempDir
     static Path dir;
+
     static SiteBuilder.Output out;
     static String page;
     static String content;
@@ -46,8 +47,8 @@ class SeedPageTest {
         conf.put("default_role", "any");
         conf.put("qapi_allowed_fields", List.of("see also", "example"));
         conf.put("qapi_namespaces", List.of("QGA", "QMP", "QSD"));
-        out = SiteBuilder.build(new SiteBuilder.Options(dir, "seed", new SiteConfig(conf), false,
-                List.of(Path.of("themes"))));
+        out = SiteBuilder.build(
+                new SiteBuilder.Options(dir, "seed", new SiteConfig(conf), false, List.of(Path.of("themes"))));
         page = new String(out.files().get("index.html"), StandardCharsets.UTF_8);
         int from = page.indexOf("<section id=\"qapi-domain-test\">");
         content = page.substring(from, page.lastIndexOf("</section>") + "</section>".length());
@@ -68,15 +69,20 @@ class SeedPageTest {
         for (SystemMessage m : out.messages()) {
             String t = m.message();
             if (m.level() != SystemMessage.Level.INFO && m.level() != SystemMessage.Level.WARNING
-                    || t.contains("Unknown directive") || t.contains("unknown option") || t.contains("Unrecognized field")
-                    || t.contains("docfield") || t.contains("Unexpected section title")) {
+                    || t.contains("Unknown directive")
+                    || t.contains("unknown option")
+                    || t.contains("Unrecognized field")
+                    || t.contains("docfield")
+                    || t.contains("Unexpected section title")) {
                 bad.add(m.render());
             }
         }
         assertEquals(List.of(), bad);
         // what is left: the unresolved non-built-in types and the unknown document (§10.5)
-        List<String> warnings = out.messages().stream().filter(m -> m.level() == SystemMessage.Level.WARNING)
-                .map(SystemMessage::message).toList();
+        List<String> warnings = out.messages().stream()
+                .filter(m -> m.level() == SystemMessage.Level.WARNING)
+                .map(SystemMessage::message)
+                .toList();
         assertEquals(10, warnings.size(), String.join("\n", warnings));
         assertTrue(warnings.contains("unknown document: '/interop/bitmaps'"), warnings.toString());
         assertTrue(warnings.contains("qapi:type reference target not found: 'SomeTypeName'"), warnings.toString());
@@ -86,57 +92,104 @@ class SeedPageTest {
     void fifteenContentIds() {
         Map<String, Integer> ids = count("\\bid=\"([^\"]+)\"", content);
         assertEquals(15, ids.size(), ids.toString());
-        for (String id : List.of("qapi-domain-test", "module-bar-module", "block-core-vm-unrelated", "module-block-core",
-                "command-block-core.example-command", "command-block-core.fake-command", "enum-block-core.BitmapSyncMode",
-                "alternate-block-core.BlockDirtyBitmapOrStr", "event-block-core.BLOCK_JOB_COMPLETED",
-                "struct-block-core.BackupPerf", "union-block-core.RbdEncryptionOptions",
-                "command-block-core.blockdev-backup", "command-block-core.x-debug-query-block-graph",
-                "struct-block-core.XDbgBlockGraph", "struct-block-core.XDbgBlockGraphNode")) {
+        for (String id : List.of(
+                "qapi-domain-test",
+                "module-bar-module",
+                "block-core-vm-unrelated",
+                "module-block-core",
+                "command-block-core.example-command",
+                "command-block-core.fake-command",
+                "enum-block-core.BitmapSyncMode",
+                "alternate-block-core.BlockDirtyBitmapOrStr",
+                "event-block-core.BLOCK_JOB_COMPLETED",
+                "struct-block-core.BackupPerf",
+                "union-block-core.RbdEncryptionOptions",
+                "command-block-core.blockdev-backup",
+                "command-block-core.x-debug-query-block-graph",
+                "struct-block-core.XDbgBlockGraph",
+                "struct-block-core.XDbgBlockGraphNode")) {
             assertEquals(1, ids.getOrDefault(id, 0), id);
         }
     }
 
     @Test
     void thirtyOneResolvedReferences() {
-        Map<String, Integer> want = new TreeMap<>(Map.of("#command-block-core.example-command", 11,
-                "genindex.html", 4, "qapi-index.html", 4, "#enum-block-core.BitmapSyncMode", 3,
-                "#module-bar-module", 2, "#module-block-core", 2, "#struct-block-core.XDbgBlockGraphNode", 2,
-                "#union-block-core.RbdEncryptionOptions", 1, "#struct-block-core.BackupPerf", 1,
-                "#struct-block-core.XDbgBlockGraph", 1));
+        Map<String, Integer> want = new TreeMap<>(Map.of(
+                "#command-block-core.example-command",
+                11,
+                "genindex.html",
+                4,
+                "qapi-index.html",
+                4,
+                "#enum-block-core.BitmapSyncMode",
+                3,
+                "#module-bar-module",
+                2,
+                "#module-block-core",
+                2,
+                "#struct-block-core.XDbgBlockGraphNode",
+                2,
+                "#union-block-core.RbdEncryptionOptions",
+                1,
+                "#struct-block-core.BackupPerf",
+                1,
+                "#struct-block-core.XDbgBlockGraph",
+                1));
         assertEquals(want, count("<a class=\"reference internal\" href=\"([^\"]+)\"", content));
     }
 
     @Test
     void thirtyNineUnresolvedTypes() {
-        Map<String, Integer> want = new TreeMap<>(Map.ofEntries(Map.entry("str", 15), Map.entry("int", 8),
-                Map.entry("bool", 4), Map.entry("int64", 2), Map.entry("BlockdevOnError", 2),
-                Map.entry("SomeTypeName", 1), Map.entry("BlockDirtyBitmap", 1), Map.entry("JobType", 1),
-                Map.entry("RbdImageEncryptionFormat", 1), Map.entry("MirrorSyncMode", 1),
-                Map.entry("XDbgBlockGraphEdge", 1), Map.entry("uint64", 1), Map.entry("XDbgBlockGraphNodeType", 1)));
-        assertEquals(want, count("(?<!\">)<code class=\"xref qapi qapi-type docutils literal notranslate\"><span "
-                + "class=\"pre\">([^<]*)</span></code>(?!</a>)", content));
+        Map<String, Integer> want = new TreeMap<>(Map.ofEntries(
+                Map.entry("str", 15),
+                Map.entry("int", 8),
+                Map.entry("bool", 4),
+                Map.entry("int64", 2),
+                Map.entry("BlockdevOnError", 2),
+                Map.entry("SomeTypeName", 1),
+                Map.entry("BlockDirtyBitmap", 1),
+                Map.entry("JobType", 1),
+                Map.entry("RbdImageEncryptionFormat", 1),
+                Map.entry("MirrorSyncMode", 1),
+                Map.entry("XDbgBlockGraphEdge", 1),
+                Map.entry("uint64", 1),
+                Map.entry("XDbgBlockGraphNodeType", 1)));
+        assertEquals(
+                want,
+                count(
+                        "(?<!\">)<code class=\"xref qapi qapi-type docutils literal notranslate\"><span "
+                                + "class=\"pre\">([^<]*)</span></code>(?!</a>)",
+                        content));
         assertEquals(Map.of("/interop/bitmaps", 1), count("<span class=\"xref std std-doc\">([^<]*)</span>", content));
     }
 
     @Test
     void allTenExampleCommandFormsResolve() {
-        Map<String, Integer> texts = count("href=\"#command-block-core.example-command\" title=\"block-core."
-                + "example-command\"><code class=\"xref [^\"]*\"><span class=\"pre\">([^<]*)</span>", content);
+        Map<String, Integer> texts = count(
+                "href=\"#command-block-core.example-command\" title=\"block-core."
+                        + "example-command\"><code class=\"xref [^\"]*\"><span class=\"pre\">([^<]*)</span>",
+                content);
         // line 65 plus the ten forms of lines 76-85 (§4.7): seven short, three qualified texts
         assertEquals(Map.of("example-command", 8, "block-core.example-command", 3), texts);
         assertEquals(4, count("(xref qapi qapi-obj) docutils", content).getOrDefault("xref qapi qapi-obj", 0));
         // foo-module has :no-index: and does not resolve
-        assertTrue(content.contains("<code class=\"docutils literal notranslate\"><span class=\"pre\">`foo-module`"), content);
+        assertTrue(
+                content.contains("<code class=\"docutils literal notranslate\"><span class=\"pre\">`foo-module`"),
+                content);
         assertFalse(content.contains("#module-foo-module"));
     }
 
     @Test
     void modulesRenderAsTheUnionDialectExpects() {
-        assertTrue(content.contains("<span class=\"target\" id=\"module-bar-module\"></span><section "
-                + "id=\"block-core-vm-unrelated\">\n<span id=\"module-block-core\"></span><h2>Block core (VM unrelated)"),
+        assertTrue(
+                content.contains(
+                        "<span class=\"target\" id=\"module-bar-module\"></span><section "
+                                + "id=\"block-core-vm-unrelated\">\n<span id=\"module-block-core\"></span><h2>Block core (VM unrelated)"),
                 content);
-        assertTrue(content.contains("<p>This starts a hypothetical module named <code class=\"docutils literal "
-                + "notranslate\"><span class=\"pre\">foo-module</span></code>"), content);
+        assertTrue(
+                content.contains("<p>This starts a hypothetical module named <code class=\"docutils literal "
+                        + "notranslate\"><span class=\"pre\">foo-module</span></code>"),
+                content);
         assertFalse(content.contains("will not be rendered"), content);
         // the section closes after the module's content; the next paragraph follows it
         assertTrue(content.contains("</section>\n<p>QAPI modules can now be cross-referenced"), content);
@@ -147,34 +200,55 @@ class SeedPageTest {
         int from = content.indexOf("id=\"command-block-core.fake-command\"");
         String fake = content.substring(from, content.indexOf("<dl class=\"qapi", from));
         List<String> labels = new ArrayList<>();
-        Matcher m = Pattern.compile("<dt class=\"(field-odd|field-even)\">([^<]*)<span").matcher(fake);
+        Matcher m = Pattern.compile("<dt class=\"(field-odd|field-even)\">([^<]*)<span")
+                .matcher(fake);
         while (m.find()) {
             labels.add(m.group(1) + " " + m.group(2));
         }
-        assertEquals(List.of("field-odd Arguments", "field-even [discrim = on-success]", "field-odd [discrim = never]",
-                "field-even Features", "field-odd Errors", "field-even Return", "field-odd Example",
-                "field-even See also"), labels);
+        assertEquals(
+                List.of(
+                        "field-odd Arguments",
+                        "field-even [discrim = on-success]",
+                        "field-odd [discrim = never]",
+                        "field-even Features",
+                        "field-odd Errors",
+                        "field-even Return",
+                        "field-odd Example",
+                        "field-even See also"),
+                labels);
         assertTrue(fake.contains("<dl class=\"field-list\">"), fake);
         assertTrue(fake.contains("<li><p><strong>CommandNotFound</strong> – When you try to use this command"), fake);
-        assertTrue(fake.contains("<strong>rab</strong> (<span><code class=\"docutils literal notranslate\"><span "
-                + "class=\"pre\">[</span></code><a class=\"reference internal\" href=\"#struct-block-core."
-                + "XDbgBlockGraphNode\""), fake);
+        assertTrue(
+                fake.contains("<strong>rab</strong> (<span><code class=\"docutils literal notranslate\"><span "
+                        + "class=\"pre\">[</span></code><a class=\"reference internal\" href=\"#struct-block-core."
+                        + "XDbgBlockGraphNode\""),
+                fake);
         assertTrue(fake.contains("<div class=\"highlight-QMP notranslate\">"), fake);
     }
 
     @Test
     void indicesAndToc() {
         String gen = new String(out.files().get("genindex.html"), StandardCharsets.UTF_8);
-        assertEquals(13, count("<li><a href=\"([^\"]+)\"", gen).values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(
+                13,
+                count("<li><a href=\"([^\"]+)\"", gen).values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum());
         assertTrue(gen.contains(">bar-module (QMP module)</a>"), gen);
         String idx = new String(out.files().get("qapi-index.html"), StandardCharsets.UTF_8);
-        assertEquals(List.of("Alternates", "Commands", "Enums", "Events", "Modules", "Structs", "Unions", "B"),
-                new ArrayList<>(count("id=\"cap-([^\"]+)\"", idx).keySet()).stream()
-                        .sorted((a, b) -> idx.indexOf("cap-" + a + "\"") - idx.indexOf("cap-" + b + "\"")).toList());
+        assertEquals(
+                List.of("Alternates", "Commands", "Enums", "Events", "Modules", "Structs", "Unions", "B"),
+                new ArrayList<>(count("id=\"cap-([^\"]+)\"", idx).keySet())
+                        .stream()
+                                .sorted((a, b) -> idx.indexOf("cap-" + a + "\"") - idx.indexOf("cap-" + b + "\""))
+                                .toList());
         // the page's own TOC: one section and the 11 objects
         String local = page.substring(page.lastIndexOf("</section>"));
-        assertEquals(11, count("href=\"#((?:command|enum|event|alternate|struct|union)-[^\"]+)\"><code", local)
-                .size(), local);
+        assertEquals(
+                11,
+                count("href=\"#((?:command|enum|event|alternate|struct|union)-[^\"]+)\"><code", local)
+                        .size(),
+                local);
         assertTrue(local.contains("href=\"#block-core-vm-unrelated\""), local);
         // REF texts keep the module (§6.2)
         assertTrue(local.contains("<span class=\"pre\">block-core.example-command</span></code></a>"), local);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.qapidoc.emit.RstWriter;
 import dev.qapidoc.rst.SystemMessage;
 import java.io.ByteArrayOutputStream;
-import dev.qapidoc.emit.RstWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,11 +25,18 @@ class SiteBuilderTest {
     static SiteBuilder.Output build(Path src, boolean allowRaw) throws IOException {
         SiteConfig conf = SiteConfig.empty();
         if (Files.isRegularFile(src.resolve("conf.py"))) {
-            conf = ConfPy.parse("conf.py", Files.readString(src.resolve("conf.py"))).config();
+            conf = ConfPy.parse("conf.py", Files.readString(src.resolve("conf.py")))
+                    .config();
         }
         // qapi-doc pages (sample-docs/reference/hmp.rst) need the schema side, as the CLI wires it
-        RstWriter.Dialect dialect = RstWriter.Dialect.named(conf.string("qapidoc_dialect", "qemu")).orElseThrow();
-        return SiteBuilder.build(new SiteBuilder.Options(src, src.toString(), conf, allowRaw, List.of(),
+        RstWriter.Dialect dialect =
+                RstWriter.Dialect.named(conf.string("qapidoc_dialect", "qemu")).orElseThrow();
+        return SiteBuilder.build(new SiteBuilder.Options(
+                src,
+                src.toString(),
+                conf,
+                allowRaw,
+                List.of(),
                 new TestSchemaExpander(src.resolve(conf.string("qapidoc_srctree", ".")), dialect)));
     }
 
@@ -40,17 +47,29 @@ class SiteBuilderTest {
     }
 
     private static String warnings(SiteBuilder.Output o) {
-        return o.messages().stream().filter(m -> m.level() != SystemMessage.Level.INFO)
-                .map(SystemMessage::render).collect(Collectors.joining("\n"));
+        return o.messages().stream()
+                .filter(m -> m.level() != SystemMessage.Level.INFO)
+                .map(SystemMessage::render)
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
     void sampleDocsBuildCleanly() throws IOException {
         SiteBuilder.Output o = build(Path.of("sample-docs"), false);
         assertEquals("", warnings(o));
-        for (String f : List.of("index.html", "getting-started.html", "protocol.html", "reference/index.html",
-                "reference/commands.html", "genindex.html", "search.html", "searchindex.js", "objects.inv",
-                "_static/qapidoc.css", "_static/qapidoc.js", "_static/searchtools.js")) {
+        for (String f : List.of(
+                "index.html",
+                "getting-started.html",
+                "protocol.html",
+                "reference/index.html",
+                "reference/commands.html",
+                "genindex.html",
+                "search.html",
+                "searchindex.js",
+                "objects.inv",
+                "_static/qapidoc.css",
+                "_static/qapidoc.js",
+                "_static/searchtools.js")) {
             assertTrue(o.files().containsKey(f), f + " missing: " + o.files().keySet());
         }
         String commands = page(o, "reference/commands.html");
@@ -61,9 +80,13 @@ class SiteBuilderTest {
         assertTrue(page(o, "reference/index.html").contains("<h2>Legal"), "include");
         // no network resources anywhere in the theme output
         for (Map.Entry<String, byte[]> e : o.files().entrySet()) {
-            if (e.getKey().endsWith(".html") || e.getKey().endsWith(".css") || e.getKey().endsWith(".js")) {
+            if (e.getKey().endsWith(".html")
+                    || e.getKey().endsWith(".css")
+                    || e.getKey().endsWith(".js")) {
                 String t = new String(e.getValue(), StandardCharsets.UTF_8);
-                assertFalse(t.matches("(?s).*(src|href)=\"(https?:)?//(?!example\\.org).*"), e.getKey() + " loads from the network");
+                assertFalse(
+                        t.matches("(?s).*(src|href)=\"(https?:)?//(?!example\\.org).*"),
+                        e.getKey() + " loads from the network");
                 assertFalse(t.contains("@import"), e.getKey());
             }
         }
@@ -137,7 +160,8 @@ class SiteBuilderTest {
 
     @Test
     void htmlLookingTextIsShownAsText(@TempDir Path dir) throws IOException {
-        SiteBuilder.Output o = build(site(dir, "<b>Title</b> & co\n================\n\n<img src=x onerror=alert(1)>\n"), false);
+        SiteBuilder.Output o =
+                build(site(dir, "<b>Title</b> & co\n================\n\n<img src=x onerror=alert(1)>\n"), false);
         String html = page(o, "index.html");
         assertFalse(html.contains("<b>Title"), html);
         assertFalse(html.contains("<img src=x"), html);
@@ -148,9 +172,13 @@ class SiteBuilderTest {
 
     @Test
     void nonHttpUrlsAreNeverLinks(@TempDir Path dir) throws IOException {
-        SiteBuilder.Output o = build(site(dir, "T\n=\n\n`a <javascript:alert(1)>`_ `b <jav\tascript:x>`_ `c`_ `d <//evil.example/x>`_\n"
-                + "`e <vbscript:msgbox>`_ `f <https://ok.example/>`_ `g <rel/page.html>`_\n\n"
-                + ".. _c: data:text/html;base64,PHNjcmlwdD4=\n"), false);
+        SiteBuilder.Output o = build(
+                site(
+                        dir,
+                        "T\n=\n\n`a <javascript:alert(1)>`_ `b <jav\tascript:x>`_ `c`_ `d <//evil.example/x>`_\n"
+                                + "`e <vbscript:msgbox>`_ `f <https://ok.example/>`_ `g <rel/page.html>`_\n\n"
+                                + ".. _c: data:text/html;base64,PHNjcmlwdD4=\n"),
+                false);
         String html = page(o, "index.html");
         String body = html.substring(html.indexOf("<div class=\"body\""));
         assertFalse(body.toLowerCase().contains("href=\"javascript"), body);
@@ -173,8 +201,12 @@ class SiteBuilderTest {
 
     @Test
     void problemsAreReportedWithLocations(@TempDir Path dir) throws IOException {
-        SiteBuilder.Output o = build(site(dir, "T\n=\n\nSee :doc:`missing` and :ref:`nolabel` and `nothing`.\n\n"
-                + ".. qapi:frobnicate:: x\n\n.. toctree::\n\n   ghost\n"), false);
+        SiteBuilder.Output o = build(
+                site(
+                        dir,
+                        "T\n=\n\nSee :doc:`missing` and :ref:`nolabel` and `nothing`.\n\n"
+                                + ".. qapi:frobnicate:: x\n\n.. toctree::\n\n   ghost\n"),
+                false);
         String w = warnings(o);
         String f = dir + "/index.rst";
         assertTrue(w.contains(f + ":4: WARNING: unknown document: 'missing'"), w);
@@ -202,11 +234,13 @@ class SiteBuilderTest {
         Files.write(src.resolve("sub/pic.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         Files.writeString(dir.resolve("secret.txt"), "TOP SECRET");
         site(src, "T\n=\n\n.. toctree::\n\n   sub/page\n\n.. include:: ../secret.txt\n");
-        Files.writeString(src.resolve("sub/page.rst"), "P\n=\n\n.. image:: pic.png\n   :alt: a picture\n\n"
-                + ".. image:: ../../secret.txt\n");
+        Files.writeString(
+                src.resolve("sub/page.rst"),
+                "P\n=\n\n.. image:: pic.png\n   :alt: a picture\n\n" + ".. image:: ../../secret.txt\n");
         SiteBuilder.Output o = build(src, false);
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, o.files().get("_images/pic.png"));
-        assertTrue(page(o, "sub/page.html").contains("<img alt=\"a picture\" src=\"../_images/pic.png\">"),
+        assertTrue(
+                page(o, "sub/page.html").contains("<img alt=\"a picture\" src=\"../_images/pic.png\">"),
                 page(o, "sub/page.html"));
         for (byte[] b : o.files().values()) {
             assertFalse(new String(b, StandardCharsets.ISO_8859_1).contains("TOP SECRET"));
@@ -235,8 +269,13 @@ class SiteBuilderTest {
         Files.writeString(dir.resolve("index.rst"), "T\n=\n\n.. toctree::\n   :glob:\n\n   part-*\n   nothing-*\n");
         Files.writeString(dir.resolve("part-b.rst"), "B\n=\n");
         Files.writeString(dir.resolve("part-a.rst"), "A\n=\n\n.. [1] a footnote\n");
-        SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(dir, dir.toString(),
-                ConfPy.parse("conf.py", Files.readString(dir.resolve("conf.py"))).config(), false, List.of()));
+        SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(
+                dir,
+                dir.toString(),
+                ConfPy.parse("conf.py", Files.readString(dir.resolve("conf.py")))
+                        .config(),
+                false,
+                List.of()));
         String index = page(o, "index.html");
         assertTrue(index.indexOf("href=\"part-a.html\"") < index.indexOf("href=\"part-b.html\""), index);
         String w = warnings(o);
@@ -253,9 +292,11 @@ class SiteBuilderTest {
                 continue;
             }
             var desc = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.DESC, d.location())
-                    .attr("domain", "qapi").attr("objtype", "command");
+                    .attr("domain", "qapi")
+                    .attr("objtype", "command");
             var sig = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.DESC_SIGNATURE, d.location())
-                    .attr("domain", "qapi").attr("tocname", d.directive().arguments());
+                    .attr("domain", "qapi")
+                    .attr("tocname", d.directive().arguments());
             sig.ids().add("command-" + d.directive().arguments());
             var name = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.DESC_NAME, d.location());
             name.add(dev.qapidoc.rst.RstNode.text(d.directive().arguments(), d.location()));
@@ -271,21 +312,28 @@ class SiteBuilderTest {
     @Test
     void passesRunBeforeTransformsAndObjectsGetTocEntries(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("index.rst"), "T\n=\n\n.. toctree::\n\n   cmds\n");
-        Files.writeString(dir.resolve("cmds.rst"), "Commands\n========\n\nGroup\n-----\n\n.. thing:: do-it\n\n   Does *it*.\n");
-        SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(dir, dir.toString(), SiteConfig.empty(), false,
-                List.of(), List.of(FAKE_DOMAIN)));
+        Files.writeString(
+                dir.resolve("cmds.rst"), "Commands\n========\n\nGroup\n-----\n\n.. thing:: do-it\n\n   Does *it*.\n");
+        SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(
+                dir, dir.toString(), SiteConfig.empty(), false, List.of(), List.of(FAKE_DOMAIN)));
         assertEquals("", warnings(o));
         String cmds = page(o, "cmds.html");
-        assertTrue(cmds.contains("<dl class=\"qapi command\">\n<dt class=\"sig sig-object qapi\" id=\"command-do-it\">\n"
-                + "<span class=\"sig-name descname\"><span class=\"pre\">do-it</span></span>"
-                + "<a class=\"headerlink\" href=\"#command-do-it\" title=\"Permalink to this definition\">"), cmds);
+        assertTrue(
+                cmds.contains("<dl class=\"qapi command\">\n<dt class=\"sig sig-object qapi\" id=\"command-do-it\">\n"
+                        + "<span class=\"sig-name descname\"><span class=\"pre\">do-it</span></span>"
+                        + "<a class=\"headerlink\" href=\"#command-do-it\" title=\"Permalink to this definition\">"),
+                cmds);
         assertTrue(cmds.contains("<dd><p>Does <em>it</em>.</p>\n</dd></dl>"), cmds);
         // the object is listed in its section's TOC entry, as a literal (spec §6.3)
         String index = page(o, "index.html");
-        assertTrue(index.contains("<li class=\"toctree-l2\"><a class=\"reference internal\" href=\"cmds.html#group\">Group</a><ul>\n"
-                + "<li class=\"toctree-l3\"><a class=\"reference internal\" href=\"cmds.html#command-do-it\">"
-                + "<code class=\"docutils literal notranslate\"><span class=\"pre\">do-it</span></code></a></li>"), index);
+        assertTrue(
+                index.contains(
+                        "<li class=\"toctree-l2\"><a class=\"reference internal\" href=\"cmds.html#group\">Group</a><ul>\n"
+                                + "<li class=\"toctree-l3\"><a class=\"reference internal\" href=\"cmds.html#command-do-it\">"
+                                + "<code class=\"docutils literal notranslate\"><span class=\"pre\">do-it</span></code></a></li>"),
+                index);
     }
+
     @Test
     void rstEpilogSubstitutionsAreAvailableEverywhere(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("conf.py"), "rst_epilog = \"\"\"\n.. |product| replace:: Harbor\n\"\"\"\n");
@@ -302,9 +350,11 @@ class SiteBuilderTest {
         }
 
         @Override
-        public void resolve(String docname, dev.qapidoc.rst.RstNode x, java.util.function.Consumer<SystemMessage> report) {
+        public void resolve(
+                String docname, dev.qapidoc.rst.RstNode x, java.util.function.Consumer<SystemMessage> report) {
             var ref = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.REFERENCE, x.location())
-                    .attr("refuri", DocPaths.pageUri(docname, "index", "obj-" + x.attr("text"))).attr("internal", "true");
+                    .attr("refuri", DocPaths.pageUri(docname, "index", "obj-" + x.attr("text")))
+                    .attr("internal", "true");
             ref.add(dev.qapidoc.rst.RstNode.text(x.attr("text"), x.location()));
             x.replaceWith(List.of(ref));
         }
@@ -315,8 +365,8 @@ class SiteBuilderTest {
         }
 
         @Override
-        public List<dev.qapidoc.domain.Domain.Candidate> anyCandidates(String docname, dev.qapidoc.rst.RstNode xref,
-                String target, String title) {
+        public List<dev.qapidoc.domain.Domain.Candidate> anyCandidates(
+                String docname, dev.qapidoc.rst.RstNode xref, String target, String title) {
             if (!target.equals("Thing") && !target.equals("other")) {
                 return List.of();
             }
@@ -324,7 +374,8 @@ class SiteBuilderTest {
             lit.classes().addAll(List.of("xref", "any", "fake", "fake-obj"));
             lit.add(dev.qapidoc.rst.RstNode.text(target, xref.location()));
             var ref = new dev.qapidoc.rst.RstNode(dev.qapidoc.rst.RstNode.Type.REFERENCE, xref.location())
-                    .attr("internal", "true").attr("refuri", DocPaths.pageUri(docname, "index", "obj-" + target))
+                    .attr("internal", "true")
+                    .attr("refuri", DocPaths.pageUri(docname, "index", "obj-" + target))
                     .attr("reftitle", "FQ:" + target);
             ref.add(lit);
             return List.of(new dev.qapidoc.domain.Domain.Candidate(":fake:obj:`" + target + "`", ref));
@@ -335,24 +386,43 @@ class SiteBuilderTest {
     void resolversTakePartInAnyAndOwnTheirRoles(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("index.rst"), "T\n=\n\n.. toctree::\n\n   other\n\nSee `Thing` and `other`.\n");
         Files.writeString(dir.resolve("other.rst"), "Other\n=====\n\nBack to :fake:obj:`Thing`, see `fake-index`.\n");
-        SiteBuilder.Pass claim = (docname, tree, reader, report) -> tree.findAll(dev.qapidoc.rst.RstNode.Type.PENDING_XREF)
-                .forEach(x -> {
-                    if (x.attr("role").startsWith("fake:")) {
-                        x.attr("domain", "fake");
-                    }
-                });
-        SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(dir, dir.toString(),
-                SiteConfig.empty().with("default_role", "any"), false, List.of(), List.of(claim), List.of(FAKE_XREF_DOMAIN)));
+        SiteBuilder.Pass claim =
+                (docname, tree, reader, report) -> tree.findAll(dev.qapidoc.rst.RstNode.Type.PENDING_XREF)
+                        .forEach(x -> {
+                            if (x.attr("role").startsWith("fake:")) {
+                                x.attr("domain", "fake");
+                            }
+                        });
+        SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(
+                dir,
+                dir.toString(),
+                SiteConfig.empty().with("default_role", "any"),
+                false,
+                List.of(),
+                List.of(claim),
+                List.of(FAKE_XREF_DOMAIN)));
         String index = page(o, "index.html");
-        assertTrue(index.contains("<a class=\"reference internal\" href=\"#obj-Thing\" title=\"FQ:Thing\">"
-                + "<code class=\"xref any fake fake-obj docutils literal notranslate\"><span class=\"pre\">Thing</span></code></a>"), index);
+        assertTrue(
+                index.contains(
+                        "<a class=\"reference internal\" href=\"#obj-Thing\" title=\"FQ:Thing\">"
+                                + "<code class=\"xref any fake fake-obj docutils literal notranslate\"><span class=\"pre\">Thing</span></code></a>"),
+                index);
         // a document comes before the domain's candidate, and the ambiguity is reported as Sphinx does
-        assertTrue(index.contains("<a class=\"reference internal\" href=\"other.html\"><span class=\"doc\">Other</span></a>"), index);
-        assertEquals(dir + "/index.rst:8: WARNING: more than one target found for 'any' cross-reference 'other': "
-                + "could be :std:doc:`Other` or :fake:obj:`other`", warnings(o));
-        assertTrue(page(o, "other.html").contains("<a class=\"reference internal\" href=\"index.html#obj-Thing\">Thing</a>"));
-        assertTrue(page(o, "other.html").contains("<a class=\"reference internal\" href=\"fake-index.html\">"
-                + "<span class=\"std std-ref\">Fake Index</span></a>"), page(o, "other.html"));
+        assertTrue(
+                index.contains(
+                        "<a class=\"reference internal\" href=\"other.html\"><span class=\"doc\">Other</span></a>"),
+                index);
+        assertEquals(
+                dir + "/index.rst:8: WARNING: more than one target found for 'any' cross-reference 'other': "
+                        + "could be :std:doc:`Other` or :fake:obj:`other`",
+                warnings(o));
+        assertTrue(page(o, "other.html")
+                .contains("<a class=\"reference internal\" href=\"index.html#obj-Thing\">Thing</a>"));
+        assertTrue(
+                page(o, "other.html")
+                        .contains("<a class=\"reference internal\" href=\"fake-index.html\">"
+                                + "<span class=\"std std-ref\">Fake Index</span></a>"),
+                page(o, "other.html"));
     }
 
     @Test
@@ -369,16 +439,19 @@ class SiteBuilderTest {
         assertFalse(o.files().containsKey("stray.html"), o.files().keySet().toString());
         assertEquals("src/index.rst:10: WARNING: undefined label: 'nowhere'", warnings(o));
         assertTrue(page(o, "index.html").contains("<p>Included <em>text</em>.</p>"), page(o, "index.html"));
-        assertTrue(page(o, "other.html").contains("<a class=\"reference internal\" href=\"index.html\">"
-                + "<span class=\"doc\">T</span></a>"), page(o, "other.html"));
+        assertTrue(
+                page(o, "other.html")
+                        .contains("<a class=\"reference internal\" href=\"index.html\">"
+                                + "<span class=\"doc\">T</span></a>"),
+                page(o, "other.html"));
 
         // the same documents as files give the same bytes
         Path disk = Files.createDirectory(dir.resolve("disk"));
         Files.writeString(disk.resolve("part.inc"), "Included *text*.\n");
         Files.writeString(disk.resolve("index.rst"), index);
         Files.writeString(disk.resolve("other.rst"), other);
-        SiteBuilder.Output fromFiles = SiteBuilder.build(new SiteBuilder.Options(disk, "src", SiteConfig.empty(), false,
-                List.of()));
+        SiteBuilder.Output fromFiles =
+                SiteBuilder.build(new SiteBuilder.Options(disk, "src", SiteConfig.empty(), false, List.of()));
         assertEquals(warnings(fromFiles), warnings(o));
         assertEquals(fromFiles.files().keySet(), o.files().keySet());
         for (String f : o.files().keySet()) {

@@ -17,13 +17,47 @@ import org.junit.jupiter.api.io.TempDir;
  * must come back with output and messages, never an exception.
  */
 class SiteFuzzTest {
-    private static final List<String> PIECES = List.of("Title\n=====\n", "----\nOver\n----\n", "- item\n", "1. one\n",
-            "#. auto\n", ":field: body\n", "term\n   def\n", "::\n\n   code\n", ".. note:: x\n", ".. contents::\n",
-            ".. toctree::\n\n   index\n   other\n", ".. _lbl:\n", ":ref:`lbl`", ":doc:`other`", "`any`", "*em*",
-            "**st**", "``lit``", "|sub|", ".. |sub| replace:: s\n", "`x <javascript:1>`_", "https://e.org/",
-            ".. code-block:: QMP\n\n   -> { \"a\": ...\n", ".. only:: not html\n\n   x\n", ".. table:: t\n\n   ==  ==\n   a   b\n   ==  ==\n",
-            "+--+\n|a |\n+--+\n", "| line\n", "   quoted\n", ".. index:: single: a; b\n", ".. qapi:command:: c\n",
-            "\n", "\n\n", "   ", "text ", ":", "`", "*", "_", "..", "\t");
+    private static final List<String> PIECES = List.of(
+            "Title\n=====\n",
+            "----\nOver\n----\n",
+            "- item\n",
+            "1. one\n",
+            "#. auto\n",
+            ":field: body\n",
+            "term\n   def\n",
+            "::\n\n   code\n",
+            ".. note:: x\n",
+            ".. contents::\n",
+            ".. toctree::\n\n   index\n   other\n",
+            ".. _lbl:\n",
+            ":ref:`lbl`",
+            ":doc:`other`",
+            "`any`",
+            "*em*",
+            "**st**",
+            "``lit``",
+            "|sub|",
+            ".. |sub| replace:: s\n",
+            "`x <javascript:1>`_",
+            "https://e.org/",
+            ".. code-block:: QMP\n\n   -> { \"a\": ...\n",
+            ".. only:: not html\n\n   x\n",
+            ".. table:: t\n\n   ==  ==\n   a   b\n   ==  ==\n",
+            "+--+\n|a |\n+--+\n",
+            "| line\n",
+            "   quoted\n",
+            ".. index:: single: a; b\n",
+            ".. qapi:command:: c\n",
+            "\n",
+            "\n\n",
+            "   ",
+            "text ",
+            ":",
+            "`",
+            "*",
+            "_",
+            "..",
+            "\t");
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -38,8 +72,8 @@ class SiteFuzzTest {
                 }
                 Files.writeString(dir.resolve(doc + ".rst"), sb.toString());
             }
-            SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(dir, "d", SiteConfig.empty()
-                    .with("default_role", "any"), false, List.of()));
+            SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(
+                    dir, "d", SiteConfig.empty().with("default_role", "any"), false, List.of()));
             assertNotNull(o.files());
         }
     }

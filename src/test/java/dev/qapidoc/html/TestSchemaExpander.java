@@ -1,8 +1,8 @@
 package dev.qapidoc.html;
 
 import dev.qapidoc.domain.SchemaExpander;
-import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.emit.RstWriter;
+import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;

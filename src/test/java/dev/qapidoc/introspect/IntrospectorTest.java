@@ -33,9 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps key order and array order, so the key order of §16.3 is checked too.
  */
 class IntrospectorTest {
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-            .build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
 
     @TempDir
     Path dir;
@@ -43,14 +42,16 @@ class IntrospectorTest {
     /** The worked example of §16.3, verbatim: masking, work-list order, int widening, variants. */
     @Test
     void specExample() throws IOException {
-        String schema = """
+        String schema =
+                """
                 { 'enum': 'Color', 'data': [ 'red', { 'name': 'green', 'if': 'HAVE_GREEN' } ] }
                 { 'struct': 'Base', 'data': { 'kind': 'Color', '*size': 'uint8' } }
                 { 'struct': 'Red', 'data': { 'tone': ['int16'] } }
                 { 'union': 'Paint', 'base': 'Base', 'discriminator': 'kind', 'data': { 'red': 'Red' } }
                 { 'command': 'paint', 'data': { 'what': 'Paint' }, 'returns': ['Red'] }
                 """;
-        assertJson("""
+        assertJson(
+                """
                 [ {'arg-type': '0', 'ret-type': '[1]', 'name': 'paint', 'meta-type': 'command'},
                   {'members': [{'name': 'what', 'type': '2'}], 'name': '0', 'meta-type': 'object'},
                   {'element-type': '1', 'name': '[1]', 'meta-type': 'array'},
@@ -65,17 +66,20 @@ class IntrospectorTest {
                   {'members': [{'name': 'red'}, {'name': 'green'}], 'values': ['red', 'green'],
                    'name': '3', 'meta-type': 'enum'},
                   {'members': [], 'name': '4', 'meta-type': 'object'} ]
-                """, introspect(schema, false));
+                """,
+                introspect(schema, false));
     }
 
     @Test
     void unmaskingUsesRealNamesAndKeepsTheOrder() throws IOException {
-        String schema = """
+        String schema =
+                """
                 { 'enum': 'Color', 'data': [ 'red', 'green' ] }
                 { 'struct': 'Red', 'data': { 'tone': ['int16'], 'c': 'Color' } }
                 { 'command': 'paint', 'data': { 'what': 'Red' }, 'returns': ['Red'] }
                 """;
-        assertJson("""
+        assertJson(
+                """
                 [ {'arg-type': 'q_obj_paint-arg', 'ret-type': '[Red]', 'name': 'paint',
                    'meta-type': 'command'},
                   {'members': [{'name': 'what', 'type': 'Red'}], 'name': 'q_obj_paint-arg',
@@ -87,13 +91,15 @@ class IntrospectorTest {
                   {'json-type': 'int', 'name': 'int', 'meta-type': 'builtin'},
                   {'members': [{'name': 'red'}, {'name': 'green'}], 'values': ['red', 'green'],
                    'name': 'Color', 'meta-type': 'enum'} ]
-                """, introspect(schema, true));
+                """,
+                introspect(schema, true));
     }
 
     /** Masks are numbered by first use: the first textual occurrences count 0, 1, 2, ... */
     @Test
     void masksAreNumberedInFirstUseOrder() throws IOException {
-        String schema = """
+        String schema =
+                """
                 { 'struct': 'Zeta', 'data': { 'a': 'Alpha', 'm': 'Mid' } }
                 { 'struct': 'Alpha', 'data': { 'z': 'str' } }
                 { 'struct': 'Mid', 'data': { '*z': 'Zeta' } }
@@ -119,8 +125,8 @@ class IntrospectorTest {
         }
         // the command's arguments and absent return; the event's argument type; the member of
         // the first; the member of Zeta (Mid is already numbered)
-        assertEquals(Map.of("0", "q_obj_uses-mid-arg", "1", "q_empty", "2", "Zeta", "3", "Mid",
-                "4", "Alpha"), realByMask);
+        assertEquals(
+                Map.of("0", "q_obj_uses-mid-arg", "1", "q_empty", "2", "Zeta", "3", "Mid", "4", "Alpha"), realByMask);
         String text = introspect(schema, false);
         List<Integer> firstSeen = new ArrayList<>();
         Matcher num = Pattern.compile("\"\\[*(\\d+)\\]*\"").matcher(text);
@@ -134,7 +140,8 @@ class IntrospectorTest {
     }
 
     private static boolean isMaskable(SchemaInfo i) {
-        return i instanceof SchemaInfo.ObjectInfo || i instanceof SchemaInfo.EnumInfo
+        return i instanceof SchemaInfo.ObjectInfo
+                || i instanceof SchemaInfo.EnumInfo
                 || i instanceof SchemaInfo.AlternateInfo;
     }
 
@@ -144,11 +151,14 @@ class IntrospectorTest {
      */
     @Test
     void workListOrderAndUnusedTypes() throws IOException {
-        Files.writeString(dir.resolve("sub.json"), """
+        Files.writeString(
+                dir.resolve("sub.json"),
+                """
                 { 'struct': 'FromSub', 'data': { 'n': 'number' } }
                 { 'command': 'sub-cmd', 'data': { 'f': 'FromSub' } }
                 """);
-        String schema = """
+        String schema =
+                """
                 { 'include': 'sub.json' }
                 { 'enum': 'Unused', 'data': [ 'a' ] }
                 { 'struct': 'AlsoUnused', 'data': { 'uu': 'Unused' } }
@@ -157,21 +167,33 @@ class IntrospectorTest {
                 { 'command': 'root-cmd', 'data': { 's': 'Shared', 'f': 'FromSub' } }
                 """;
         List<SchemaInfo> infos = Introspector.introspect(load(schema), true);
-        assertEquals(List.of("EV", "root-cmd", "sub-cmd",
-                        "q_obj_EV-arg", "q_obj_root-cmd-arg", "q_empty", "q_obj_sub-cmd-arg",
-                        "Shared", "FromSub", "bool", "number"),
+        assertEquals(
+                List.of(
+                        "EV",
+                        "root-cmd",
+                        "sub-cmd",
+                        "q_obj_EV-arg",
+                        "q_obj_root-cmd-arg",
+                        "q_empty",
+                        "q_obj_sub-cmd-arg",
+                        "Shared",
+                        "FromSub",
+                        "bool",
+                        "number"),
                 infos.stream().map(SchemaInfo::name).toList());
     }
 
     /** All integer built-ins introspect as int, their arrays as [int], each emitted once. */
     @Test
     void integerTypesAreWidened() throws IOException {
-        String schema = """
+        String schema =
+                """
                 { 'struct': 'Ints', 'data': { 'a': 'uint8', 'b': 'int64', 'c': 'size',
                   'd': ['uint32'], 'e': 'int16List', 'f': ['int'] } }
                 { 'command': 'ints', 'data': 'Ints' }
                 """;
-        assertJson("""
+        assertJson(
+                """
                 [ {'arg-type': 'Ints', 'ret-type': 'q_empty', 'name': 'ints', 'meta-type': 'command'},
                   {'members': [{'name': 'a', 'type': 'int'}, {'name': 'b', 'type': 'int'},
                                {'name': 'c', 'type': 'int'}, {'name': 'd', 'type': '[int]'},
@@ -180,7 +202,8 @@ class IntrospectorTest {
                   {'members': [], 'name': 'q_empty', 'meta-type': 'object'},
                   {'json-type': 'int', 'name': 'int', 'meta-type': 'builtin'},
                   {'element-type': 'int', 'name': '[int]', 'meta-type': 'array'} ]
-                """, introspect(schema, true));
+                """,
+                introspect(schema, true));
     }
 
     /**
@@ -189,14 +212,16 @@ class IntrospectorTest {
      */
     @Test
     void unionVariants() throws IOException {
-        String schema = """
+        String schema =
+                """
                 { 'enum': 'Kind', 'data': [ 'one', 'two', 'three' ] }
                 { 'struct': 'One', 'data': { 'x': 'str' } }
                 { 'union': 'Un', 'base': { 'kind': 'Kind', '*extra': 'any' },
                   'discriminator': 'kind', 'data': { 'two': 'One', 'one': 'One' } }
                 { 'command': 'take', 'data': 'Un', 'boxed': true }
                 """;
-        assertJson("""
+        assertJson(
+                """
                 [ {'arg-type': 'Un', 'ret-type': 'q_empty', 'name': 'take', 'meta-type': 'command'},
                   {'members': [{'name': 'kind', 'type': 'Kind'},
                                {'name': 'extra', 'type': 'any', 'default': null}],
@@ -210,21 +235,25 @@ class IntrospectorTest {
                   {'json-type': 'value', 'name': 'any', 'meta-type': 'builtin'},
                   {'members': [{'name': 'x', 'type': 'str'}], 'name': 'One', 'meta-type': 'object'},
                   {'json-type': 'string', 'name': 'str', 'meta-type': 'builtin'} ]
-                """, introspect(schema, true));
-        assertFalse(introspect(schema, true).contains("q_obj_Un-base"),
+                """,
+                introspect(schema, true));
+        assertFalse(
+                introspect(schema, true).contains("q_obj_Un-base"),
                 "the implicit base type is flattened into the union, never used");
     }
 
     /** Alternates show only their branch types; the tag member 'type' and QType do not appear. */
     @Test
     void alternateMembers() throws IOException {
-        String schema = """
+        String schema =
+                """
                 { 'struct': 'Obj', 'data': { 'n': 'null' } }
                 { 'alternate': 'Alt', 'data': { 'i': 'int8', 'b': 'bool', 'l': ['uint16'], 'o': 'Obj' } }
                 { 'command': 'alt', 'data': { 'a': 'Alt' } }
                 """;
         String out = introspect(schema, true);
-        assertJson("""
+        assertJson(
+                """
                 [ {'arg-type': 'q_obj_alt-arg', 'ret-type': 'q_empty', 'name': 'alt',
                    'meta-type': 'command'},
                   {'members': [{'name': 'a', 'type': 'Alt'}], 'name': 'q_obj_alt-arg',
@@ -237,7 +266,8 @@ class IntrospectorTest {
                   {'element-type': 'int', 'name': '[int]', 'meta-type': 'array'},
                   {'members': [{'name': 'n', 'type': 'null'}], 'name': 'Obj', 'meta-type': 'object'},
                   {'json-type': 'null', 'name': 'null', 'meta-type': 'builtin'} ]
-                """, out);
+                """,
+                out);
         assertFalse(out.contains("QType"));
     }
 
@@ -248,12 +278,14 @@ class IntrospectorTest {
      */
     @Test
     void arraysPrecedeTheirElements() throws IOException {
-        String schema = """
+        String schema =
+                """
                 { 'struct': 'Item', 'data': { 'names': ['str'] } }
                 { 'command': 'list', 'returns': ['Item'] }
                 { 'event': 'LISTED', 'data': { 'items': ['Item'], 'flags': ['bool'] } }
                 """;
-        assertJson("""
+        assertJson(
+                """
                 [ {'arg-type': '0', 'ret-type': '[1]', 'name': 'list', 'meta-type': 'command'},
                   {'arg-type': '2', 'name': 'LISTED', 'meta-type': 'event'},
                   {'members': [], 'name': '0', 'meta-type': 'object'},
@@ -265,7 +297,8 @@ class IntrospectorTest {
                   {'json-type': 'string', 'name': 'str', 'meta-type': 'builtin'},
                   {'element-type': 'bool', 'name': '[bool]', 'meta-type': 'array'},
                   {'json-type': 'boolean', 'name': 'bool', 'meta-type': 'builtin'} ]
-                """, introspect(schema, false));
+                """,
+                introspect(schema, false));
     }
 
     /**
@@ -275,7 +308,8 @@ class IntrospectorTest {
      */
     @Test
     void featuresFlagsAndEmptyArguments() throws IOException {
-        String schema = """
+        String schema =
+                """
                 { 'enum': 'Mode', 'data': [ 'old', { 'name': 'new', 'features': [ 'unstable' ] } ],
                   'features': [ 'enum-feat' ] }
                 { 'struct': 'Opts', 'data': { 'm': { 'type': 'Mode', 'features': [ 'deprecated' ] },
@@ -284,7 +318,8 @@ class IntrospectorTest {
                 { 'command': 'plain', 'data': 'Opts', 'returns': 'Opts' }
                 { 'event': 'FEATURED', 'features': [ 'unstable' ] }
                 """;
-        assertJson("""
+        assertJson(
+                """
                 [ {'arg-type': 'q_empty', 'ret-type': 'q_empty', 'allow-oob': true, 'name': 'oob',
                    'meta-type': 'command', 'features': ['deprecated', 'cmd-feat']},
                   {'arg-type': 'Opts', 'ret-type': 'Opts', 'name': 'plain', 'meta-type': 'command'},
@@ -298,7 +333,8 @@ class IntrospectorTest {
                    'values': ['old', 'new'], 'name': 'Mode', 'meta-type': 'enum',
                    'features': ['enum-feat']},
                   {'json-type': 'number', 'name': 'number', 'meta-type': 'builtin'} ]
-                """, introspect(schema, true));
+                """,
+                introspect(schema, true));
     }
 
     /**
@@ -308,7 +344,8 @@ class IntrospectorTest {
      */
     @Test
     void conditionsAreAllTrueAndNotPrinted() throws IOException {
-        String schema = """
+        String schema =
+                """
                 { 'enum': 'En', 'data': [ { 'name': 'a', 'if': 'CONFIG_A' }, 'b' ] }
                 { 'struct': 'St', 'data': { 'x': { 'type': 'En', 'if': { 'not': 'CONFIG_B' } } },
                   'if': { 'all': [ 'CONFIG_A', 'CONFIG_C' ] } }
@@ -317,7 +354,8 @@ class IntrospectorTest {
                   'features': [ { 'name': 'feat', 'if': { 'any': [ 'CONFIG_F', 'CONFIG_G' ] } } ] }
                 """;
         String out = introspect(schema, true);
-        assertJson("""
+        assertJson(
+                """
                 [ {'arg-type': 'q_obj_cond-arg', 'ret-type': 'q_empty', 'name': 'cond',
                    'meta-type': 'command', 'features': ['feat']},
                   {'members': [{'name': 'al', 'type': 'Al'}], 'name': 'q_obj_cond-arg',
@@ -328,11 +366,14 @@ class IntrospectorTest {
                   {'members': [{'name': 'x', 'type': 'En'}], 'name': 'St', 'meta-type': 'object'},
                   {'members': [{'name': 'a'}, {'name': 'b'}], 'values': ['a', 'b'], 'name': 'En',
                    'meta-type': 'enum'} ]
-                """, out);
+                """,
+                out);
         assertFalse(out.contains("CONFIG"));
         List<SchemaInfo> infos = Introspector.introspect(load(schema), true);
         assertEquals("defined(CONFIG_CMD)", infos.get(0).ifCond().cForm());
-        assertEquals("defined(CONFIG_CMD)", infos.get(1).ifCond().cForm(),
+        assertEquals(
+                "defined(CONFIG_CMD)",
+                infos.get(1).ifCond().cForm(),
                 "an implicit argument type has its owner's condition");
         SchemaInfo.ObjectInfo st = (SchemaInfo.ObjectInfo) infos.get(5);
         assertEquals("!defined(CONFIG_B)", st.members().get(0).ifCond().cForm());
@@ -345,8 +386,13 @@ class IntrospectorTest {
         int n = 1000;
         StringBuilder schema = new StringBuilder("{ 'struct': 'Sa0', 'data': { 'm0': 'int' } }\n");
         for (int i = 1; i < n; i++) {
-            schema.append("{ 'struct': 'Sa").append(i).append("', 'base': 'Sa").append(i - 1)
-                    .append("', 'data': { 'm").append(i).append("': 'str' } }\n");
+            schema.append("{ 'struct': 'Sa")
+                    .append(i)
+                    .append("', 'base': 'Sa")
+                    .append(i - 1)
+                    .append("', 'data': { 'm")
+                    .append(i)
+                    .append("': 'str' } }\n");
         }
         schema.append("{ 'command': 'deep', 'data': 'Sa").append(n - 1).append("' }\n");
         List<SchemaInfo> infos = Introspector.introspect(load(schema.toString()), true);
@@ -356,15 +402,18 @@ class IntrospectorTest {
         for (int i = 0; i < n; i++) {
             assertEquals("m" + i, top.members().get(i).name());
         }
-        assertEquals(List.of("deep", "Sa" + (n - 1), "q_empty", "int", "str"),
-                infos.stream().map(SchemaInfo::name).toList(), "bases are not used types");
+        assertEquals(
+                List.of("deep", "Sa" + (n - 1), "q_empty", "int", "str"),
+                infos.stream().map(SchemaInfo::name).toList(),
+                "bases are not used types");
     }
 
     /** Exact bytes of Python's json.dumps(indent=1) plus a newline, including empty containers. */
     @Test
     void layoutIsPythonIndentOne() throws IOException {
         String schema = "{ 'command': 'x', 'features': [ 'f' ] }\n";
-        assertEquals("""
+        assertEquals(
+                """
                 [
                  {
                   "arg-type": "q_empty",
@@ -381,7 +430,8 @@ class IntrospectorTest {
                   "meta-type": "object"
                  }
                 ]
-                """, introspect(schema, true));
+                """,
+                introspect(schema, true));
     }
 
     /** An empty schema introspects to an empty list, printed as Python does: {@code []}. */
@@ -397,8 +447,8 @@ class IntrospectorTest {
     @Test
     void escapingMatchesPython() throws IOException {
         String odd = "\u00e9\u0001\"\\/\u007f\uD83D\uDE00\t";
-        SchemaInfo e = new SchemaInfo.EnumInfo("0", "E", null, List.of(),
-                List.of(new EnumValue(odd, null, List.of(), "E", null)));
+        SchemaInfo e = new SchemaInfo.EnumInfo(
+                "0", "E", null, List.of(), List.of(new EnumValue(odd, null, List.of(), "E", null)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Introspector.writeJson(List.of(e), out);
         String text = out.toString(StandardCharsets.US_ASCII);
@@ -411,12 +461,13 @@ class IntrospectorTest {
     /** Features carry only their names into the output, never their conditions. */
     @Test
     void featureObjectsBecomeNames() throws IOException {
-        SchemaInfo ev = new SchemaInfo.EventInfo("EV", null,
-                List.of(new Feature("f1", null, "EV", null)), "0");
+        SchemaInfo ev = new SchemaInfo.EventInfo("EV", null, List.of(new Feature("f1", null, "EV", null)), "0");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Introspector.writeJson(List.of(ev), out);
-        assertEquals(JSON.readTree("[{\"arg-type\": \"0\", \"name\": \"EV\", \"meta-type\": \"event\","
-                + " \"features\": [\"f1\"]}]"), JSON.readTree(out.toByteArray()));
+        assertEquals(
+                JSON.readTree("[{\"arg-type\": \"0\", \"name\": \"EV\", \"meta-type\": \"event\","
+                        + " \"features\": [\"f1\"]}]"),
+                JSON.readTree(out.toByteArray()));
     }
 
     private dev.qapidoc.schema.Schema load(String schema) throws IOException {
@@ -436,7 +487,8 @@ class IntrospectorTest {
     private static void assertJson(String expected, String actual) throws IOException {
         JsonNode e = JSON.readTree(expected);
         JsonNode a = JSON.readTree(actual);
-        assertEquals(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(e),
+        assertEquals(
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(e),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(a));
     }
 }

@@ -26,17 +26,18 @@ class LintFixtureTest {
 
     @Test
     void tenErrorsInTenDefinitions() {
-        assertEquals(List.of(
-                "5 error qapi-schema: name of 'data' member 'Green' must not use uppercase or '_'",
-                "8 error qapi-schema: member 'y' uses unknown type 'NoSuchType'",
-                "11 error qapi-schema: name of struct must use CamelCase",
-                "14 error qapi-schema: command's 'returns' cannot take built-in type 'int'",
-                "17 error qapi-schema: flags 'allow-oob' and 'coroutine' are incompatible",
-                "20 error qapi-schema: name of event must not use lowercase or '-'",
-                "23 error qapi-schema: branch 'two' can't be distinguished from 'one'",
-                "27 error qapi-schema: member 'name' collides with member 'name' of type 'Base1'",
-                "33 error qapi-doc: documented member 'nosuch' does not exist",
-                "40 error qapi-schema: 'if' condition '' of struct is not a valid identifier"),
+        assertEquals(
+                List.of(
+                        "5 error qapi-schema: name of 'data' member 'Green' must not use uppercase or '_'",
+                        "8 error qapi-schema: member 'y' uses unknown type 'NoSuchType'",
+                        "11 error qapi-schema: name of struct must use CamelCase",
+                        "14 error qapi-schema: command's 'returns' cannot take built-in type 'int'",
+                        "17 error qapi-schema: flags 'allow-oob' and 'coroutine' are incompatible",
+                        "20 error qapi-schema: name of event must not use lowercase or '-'",
+                        "23 error qapi-schema: branch 'two' can't be distinguished from 'one'",
+                        "27 error qapi-schema: member 'name' collides with member 'name' of type 'Base1'",
+                        "33 error qapi-doc: documented member 'nosuch' does not exist",
+                        "40 error qapi-schema: 'if' condition '' of struct is not a valid identifier"),
                 lint("ten-errors.json"));
     }
 
@@ -58,20 +59,21 @@ class LintFixtureTest {
 
     @Test
     void lintsOwnWarnings() {
-        assertEquals(List.of(
-                "20 warning doc-reference: '@speed' refers to nothing in the schema",
-                "58 warning qmp-example-type: expected an integer (type 'int'), found a string in command 'run'",
-                "63 warning qmp-example-enum: 'medium' is not a value of enum 'Mode' in command 'run'",
-                "68 warning qmp-example-missing: command 'run': argument 'mode' is required but missing",
-                "74 warning qmp-example-member: command 'run' has no argument 'colour'",
-                "79 warning qmp-example-command: command 'walk' does not exist",
-                "84 warning qmp-example-json: QMP example is not valid JSON: expected ',' or '}'",
-                "100 warning qmp-example-event: event 'FINISHED' does not exist",
-                "102 warning since-missing: doc comment of event 'DONE' has no 'Since:' section",
-                "109 warning since-member: member 'new' has type 'Extra' (since 2.0), newer than struct"
-                        + " type 'Later' (since 1.0), but no '(since X.Y)' note",
-                "113 warning feature-explained: 'new' has feature 'unstable', but neither the"
-                        + " '@unstable:' description nor its own mentions it"),
+        assertEquals(
+                List.of(
+                        "20 warning doc-reference: '@speed' refers to nothing in the schema",
+                        "58 warning qmp-example-type: expected an integer (type 'int'), found a string in command 'run'",
+                        "63 warning qmp-example-enum: 'medium' is not a value of enum 'Mode' in command 'run'",
+                        "68 warning qmp-example-missing: command 'run': argument 'mode' is required but missing",
+                        "74 warning qmp-example-member: command 'run' has no argument 'colour'",
+                        "79 warning qmp-example-command: command 'walk' does not exist",
+                        "84 warning qmp-example-json: QMP example is not valid JSON: expected ',' or '}'",
+                        "100 warning qmp-example-event: event 'FINISHED' does not exist",
+                        "102 warning since-missing: doc comment of event 'DONE' has no 'Since:' section",
+                        "109 warning since-member: member 'new' has type 'Extra' (since 2.0), newer than struct"
+                                + " type 'Later' (since 1.0), but no '(since X.Y)' note",
+                        "113 warning feature-explained: 'new' has feature 'unstable', but neither the"
+                                + " '@unstable:' description nor its own mentions it"),
                 lint("eleven-warnings.json"));
     }
 }

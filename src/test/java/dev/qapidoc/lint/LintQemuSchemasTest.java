@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class LintQemuSchemasTest {
     static final Path QEMU = Path.of("../shared/corpus/qemu-master");
-    static final List<String> SCHEMAS = List.of("qapi/qapi-schema.json", "qga/qapi-schema.json",
-            "storage-daemon/qapi/qapi-schema.json");
+    static final List<String> SCHEMAS =
+            List.of("qapi/qapi-schema.json", "qga/qapi-schema.json", "storage-daemon/qapi/qapi-schema.json");
 
     @Test
     void qemuSchemasHaveNoErrors() {
@@ -45,13 +45,17 @@ class LintQemuSchemasTest {
     @Test
     void everyRuleOnStillGivesNoErrorsAndCrossManualReferencesResolve() {
         Assumptions.assumeTrue(Files.isDirectory(QEMU), QEMU + " absent (../shared): skipped");
-        LintOptions all = new LintOptions(Map.of(Rules.DOC_XREF.id(), Level.WARNING,
-                Rules.DOC_MISSING.id(), Level.WARNING));
+        LintOptions all =
+                new LintOptions(Map.of(Rules.DOC_XREF.id(), Level.WARNING, Rules.DOC_MISSING.id(), Level.WARNING));
         List<LintResult> results = Linter.lint(SCHEMAS, QEMU.toAbsolutePath(), all);
         for (LintResult r : results) {
             assertEquals(0, r.count(Severity.ERROR));
             // linted together, `name` references across the three manuals all resolve
-            assertEquals(0, r.findings().stream().filter(d -> d.rule().equals("doc-xref")).count(),
+            assertEquals(
+                    0,
+                    r.findings().stream()
+                            .filter(d -> d.rule().equals("doc-xref"))
+                            .count(),
                     () -> r.findings().toString());
         }
     }

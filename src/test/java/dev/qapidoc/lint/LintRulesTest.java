@@ -19,7 +19,8 @@ class LintRulesTest {
     Path dir;
 
     /** Common definitions the example tests refer to. */
-    private static final String BASE = """
+    private static final String BASE =
+            """
             { 'enum': 'Mode', 'data': [ 'fast', 'slow' ] }
             { 'struct': 'Opts', 'data': { 'level': 'int', '*name': 'str' } }
             { 'enum': 'Kind', 'data': [ 'one', 'two' ] }
@@ -45,8 +46,7 @@ class LintRulesTest {
         return findings(s.toString(), rule, Map.of());
     }
 
-    private List<String> findings(String schema, Rule rule, Map<String, Level> levels)
-            throws IOException {
+    private List<String> findings(String schema, Rule rule, Map<String, Level> levels) throws IOException {
         Files.writeString(dir.resolve("t.json"), schema, StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
         for (Diagnostic d : Linter.lint("t.json", dir, new LintOptions(levels)).findings()) {
@@ -61,77 +61,110 @@ class LintRulesTest {
 
     @Test
     void exampleJson() throws IOException {
-        assertEquals(List.of("19: QMP example is not valid JSON: expected a member name in double quotes"),
+        assertEquals(
+                List.of("19: QMP example is not valid JSON: expected a member name in double quotes"),
                 example(Rules.EXAMPLE_JSON, "-> { \"execute\": \"go\", }"));
         // elisions, notation lines and multi-line messages are fine
-        assertEquals(List.of(), example(Rules.EXAMPLE_JSON,
-                "-> ... text sent by the client ...",
-                "-> { \"execute\": \"go\",",
-                "     \"arguments\": { \"mode\": \"fast\" } }",
-                "<- { \"return\": { \"level\": 1, ... } }",
-                "<- { \"event\": \"DONE\", \"data\": { \"result\": 0 },",
-                "     \"timestamp\": { \"seconds\": 1, \"microseconds\": 2 } }"));
+        assertEquals(
+                List.of(),
+                example(
+                        Rules.EXAMPLE_JSON,
+                        "-> ... text sent by the client ...",
+                        "-> { \"execute\": \"go\",",
+                        "     \"arguments\": { \"mode\": \"fast\" } }",
+                        "<- { \"return\": { \"level\": 1, ... } }",
+                        "<- { \"event\": \"DONE\", \"data\": { \"result\": 0 },",
+                        "     \"timestamp\": { \"seconds\": 1, \"microseconds\": 2 } }"));
         // a message closed too early, its arguments on the next line
-        assertEquals(List.of("20: QMP example is not valid JSON: unexpected '\"' after the JSON value"),
-                example(Rules.EXAMPLE_JSON, "-> { \"execute\": \"go\" }",
+        assertEquals(
+                List.of("20: QMP example is not valid JSON: unexpected '\"' after the JSON value"),
+                example(
+                        Rules.EXAMPLE_JSON,
+                        "-> { \"execute\": \"go\" }",
                         "     \"arguments\": { \"mode\": \"fast\" } }"));
     }
 
     @Test
     void exampleCommandAndEvent() throws IOException {
-        assertEquals(List.of("19: command 'stop' does not exist"),
-                example(Rules.EXAMPLE_COMMAND, "-> { \"execute\": \"stop\" }",
+        assertEquals(
+                List.of("19: command 'stop' does not exist"),
+                example(
+                        Rules.EXAMPLE_COMMAND,
+                        "-> { \"execute\": \"stop\" }",
                         "-> { \"execute\": \"open-ended\", \"arguments\": { \"driver\": \"x\" } }"));
-        assertEquals(List.of("19: event 'STOPPED' does not exist"),
-                example(Rules.EXAMPLE_EVENT, "<- { \"event\": \"STOPPED\" }",
+        assertEquals(
+                List.of("19: event 'STOPPED' does not exist"),
+                example(
+                        Rules.EXAMPLE_EVENT,
+                        "<- { \"event\": \"STOPPED\" }",
                         "<- { \"event\": \"DONE\", \"data\": { \"result\": 0 } }"));
     }
 
     @Test
     void exampleMembers() throws IOException {
-        assertEquals(List.of("19: command 'go' has no argument 'speed'",
+        assertEquals(
+                List.of(
+                        "19: command 'go' has no argument 'speed'",
                         "20: 'colour' is not a member of 'Opts' in reply of command 'go'",
                         "21: 'a' is not a member of 'Choice' in command 'go'",
                         "22: event 'DONE' has no data member 'extra'"),
-                example(Rules.EXAMPLE_MEMBER,
+                example(
+                        Rules.EXAMPLE_MEMBER,
                         "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"speed\": 1 } }",
                         "<- { \"return\": { \"level\": 1, \"colour\": \"red\" } }",
                         "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"ch\": { \"kind\": \"two\", \"a\": 1 } } }",
                         "<- { \"event\": \"DONE\", \"data\": { \"result\": 0, \"extra\": 1 } }"));
         // union branch members, 'gen': false commands, replies to the right command
-        assertEquals(List.of(), example(Rules.EXAMPLE_MEMBER,
-                "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"ch\": { \"kind\": \"one\", \"a\": 1 } } }",
-                "<- { \"return\": { \"level\": 1, \"name\": \"x\" } }",
-                "-> { \"execute\": \"open-ended\", \"arguments\": { \"driver\": \"e1000\", \"mac\": \"x\" } }",
-                "<- { \"return\": {} }"));
+        assertEquals(
+                List.of(),
+                example(
+                        Rules.EXAMPLE_MEMBER,
+                        "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"ch\": { \"kind\": \"one\", \"a\": 1 } } }",
+                        "<- { \"return\": { \"level\": 1, \"name\": \"x\" } }",
+                        "-> { \"execute\": \"open-ended\", \"arguments\": { \"driver\": \"e1000\", \"mac\": \"x\" } }",
+                        "<- { \"return\": {} }"));
     }
 
     @Test
     void exampleMissing() throws IOException {
-        assertEquals(List.of("19: command 'go': argument 'mode' is required but missing",
+        assertEquals(
+                List.of(
+                        "19: command 'go': argument 'mode' is required but missing",
                         "20: member 'level' of 'Opts' is required but missing in command 'go'"),
-                example(Rules.EXAMPLE_MISSING,
+                example(
+                        Rules.EXAMPLE_MISSING,
                         "-> { \"execute\": \"go\", \"arguments\": { \"n\": 1 } }",
                         "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"opts\": {} } }"));
         // optional members may be left out, '...' elides, replies may be partial
-        assertEquals(List.of(), example(Rules.EXAMPLE_MISSING,
-                "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"slow\" } }",
-                "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"opts\": { ... } } }",
-                "<- { \"return\": { \"name\": \"x\" } }"));
+        assertEquals(
+                List.of(),
+                example(
+                        Rules.EXAMPLE_MISSING,
+                        "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"slow\" } }",
+                        "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"opts\": { ... } } }",
+                        "<- { \"return\": { \"name\": \"x\" } }"));
     }
 
     @Test
     void exampleTypesAndEnums() throws IOException {
-        assertEquals(List.of("19: expected an integer (type 'int'), found a string in command 'go'",
+        assertEquals(
+                List.of(
+                        "19: expected an integer (type 'int'), found a string in command 'go'",
                         "20: expected a value (type 'IntOrOpts'), found a boolean in command 'go'"),
-                example(Rules.EXAMPLE_TYPE,
+                example(
+                        Rules.EXAMPLE_TYPE,
                         "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"opts\": { \"level\": \"1\" } } }",
                         "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"n\": true } }"));
-        assertEquals(List.of(), example(Rules.EXAMPLE_TYPE,
-                "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"n\": 1 } }",
-                "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"n\": { \"level\": 2 } } }"));
-        assertEquals(List.of("19: 'medium' is not a value of enum 'Mode' in command 'go'"),
-                example(Rules.EXAMPLE_ENUM,
+        assertEquals(
+                List.of(),
+                example(
+                        Rules.EXAMPLE_TYPE,
+                        "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"n\": 1 } }",
+                        "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"fast\", \"n\": { \"level\": 2 } } }"));
+        assertEquals(
+                List.of("19: 'medium' is not a value of enum 'Mode' in command 'go'"),
+                example(
+                        Rules.EXAMPLE_ENUM,
                         "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"medium\" } }",
                         "-> { \"execute\": \"go\", \"arguments\": { \"mode\": \"slow\" } }"));
     }
@@ -149,7 +182,8 @@ class LintRulesTest {
 
     @Test
     void atReferences() throws IOException {
-        String schema = """
+        String schema =
+                """
                 ##
                 # @Thing:
                 #
@@ -163,13 +197,15 @@ class LintRulesTest {
                 { 'enum': 'Mode', 'data': [ 'fast' ] }
                 { 'struct': 'Opts', 'data': { 'level': 'int' } }
                 """;
-        assertEquals(List.of("4: '@nosuch' refers to nothing in the schema"),
+        assertEquals(
+                List.of("4: '@nosuch' refers to nothing in the schema"),
                 findings(schema, Rules.DOC_REFERENCE, Map.of()));
     }
 
     @Test
     void backquoteReferencesWhenOn() throws IOException {
-        String schema = """
+        String schema =
+                """
                 ##
                 # @Thing:
                 #
@@ -181,7 +217,8 @@ class LintRulesTest {
                 { 'enum': 'Mode', 'data': [ 'fast' ] }
                 """;
         assertEquals(List.of(), findings(schema, Rules.DOC_XREF, Map.of()));
-        assertEquals(List.of("4: '`Gone`' refers to no definition in the schema"),
+        assertEquals(
+                List.of("4: '`Gone`' refers to no definition in the schema"),
                 findings(schema, Rules.DOC_XREF, Map.of("doc-xref", Level.WARNING)));
     }
 
@@ -189,7 +226,8 @@ class LintRulesTest {
 
     @Test
     void sinceMissing() throws IOException {
-        String schema = """
+        String schema =
+                """
                 ##
                 # @NoSince:
                 ##
@@ -213,14 +251,17 @@ class LintRulesTest {
                 ##
                 { 'struct': 'NoColon', 'data': {} }
                 """;
-        assertEquals(List.of("4: doc comment of struct type 'NoSince' has no 'Since:' section",
+        assertEquals(
+                List.of(
+                        "4: doc comment of struct type 'NoSince' has no 'Since:' section",
                         "20: 'Since 3.0' is plain text; write 'Since: 3.0' to make it the 'Since:' section"),
                 findings(schema, Rules.SINCE_MISSING, Map.of()));
     }
 
     @Test
     void sinceMember() throws IOException {
-        String schema = """
+        String schema =
+                """
                 ##
                 # @New:
                 #
@@ -249,7 +290,8 @@ class LintRulesTest {
                 { 'struct': 'Old', 'data': { '*unnoted': 'New', '*noted': 'New',
                                              'required': 'New', '*enum': 'NewEnum' } }
                 """;
-        assertEquals(List.of("16: member 'unnoted' has type 'New' (since 5.0), newer than struct"
+        assertEquals(
+                List.of("16: member 'unnoted' has type 'New' (since 5.0), newer than struct"
                         + " type 'Old' (since 1.0), but no '(since X.Y)' note"),
                 findings(schema, Rules.SINCE_MEMBER, Map.of()));
     }
@@ -258,7 +300,8 @@ class LintRulesTest {
 
     @Test
     void featureExplained() throws IOException {
-        String schema = """
+        String schema =
+                """
                 ##
                 # @Thing:
                 #
@@ -286,8 +329,10 @@ class LintRulesTest {
                 { 'command': 'undocumented', 'features': [ 'unstable' ] }
                 { 'struct': 'Bare', 'data': { 'm': { 'type': 'int', 'features': [ 'deprecated' ] } } }
                 """;
-        assertEquals(List.of("14: 'b' has feature 'deprecated', but neither the '@deprecated:'"
-                        + " description nor its own mentions it",
+        assertEquals(
+                List.of(
+                        "14: 'b' has feature 'deprecated', but neither the '@deprecated:'"
+                                + " description nor its own mentions it",
                         "25: command 'undocumented' has feature 'unstable' but no doc comment explains it",
                         "26: 'm' has feature 'deprecated' but no doc comment explains it"),
                 findings(schema, Rules.FEATURE_EXPLAINED, Map.of()));
@@ -299,17 +344,18 @@ class LintRulesTest {
     void docMissingIsOffByDefaultAndDefersToThePragma() throws IOException {
         String without = "{ 'struct': 'Bare', 'data': {} }\n";
         assertEquals(List.of(), findings(without, Rules.DOC_MISSING, Map.of()));
-        assertEquals(List.of("1: documentation comment missing"),
+        assertEquals(
+                List.of("1: documentation comment missing"),
                 findings(without, Rules.DOC_MISSING, Map.of("doc-missing", Level.WARNING)));
         String with = "{ 'pragma': { 'doc-required': true } }\n" + without;
         assertEquals(List.of(), findings(with, Rules.DOC_MISSING, Map.of("doc-missing", Level.WARNING)));
-        assertEquals(List.of("2: documentation comment required"),
-                findings(with, Rules.DOC_REQUIRED, Map.of()));
+        assertEquals(List.of("2: documentation comment required"), findings(with, Rules.DOC_REQUIRED, Map.of()));
     }
 
     @Test
     void aFailedDocBlockIsNotReportedAgainAsMissing() throws IOException {
-        String schema = """
+        String schema =
+                """
                 { 'pragma': { 'doc-required': true } }
                 ##
                 # @Thing:
@@ -329,8 +375,7 @@ class LintRulesTest {
     void rulesCanBeTurnedOffOrMadeErrors() throws IOException {
         String schema = "##\n# @Thing:\n##\n{ 'struct': 'Thing', 'data': {} }\n";
         Files.writeString(dir.resolve("t.json"), schema, StandardCharsets.UTF_8);
-        assertEquals(1, Linter.lint("t.json", dir, LintOptions.DEFAULTS).count(
-                dev.qapidoc.source.Severity.WARNING));
+        assertEquals(1, Linter.lint("t.json", dir, LintOptions.DEFAULTS).count(dev.qapidoc.source.Severity.WARNING));
         LintResult off = Linter.lint("t.json", dir, new LintOptions(Map.of("since-missing", Level.OFF)));
         assertEquals(List.of(), off.findings());
         LintResult err = Linter.lint("t.json", dir, new LintOptions(Map.of("since-missing", Level.ERROR)));

@@ -28,8 +28,8 @@ class LintUnitsTest {
         assertTrue(o.get("b") instanceof ExampleJson.Elided);
         assertTrue(((ExampleJson.Num) ExampleJson.parse("-1.5e3")).text().equals("-1.5e3"));
         assertEquals("x\"\u00e9", ((ExampleJson.Str) ExampleJson.parse("\"x\\\"\\u00e9\"")).value());
-        ExampleJson.ParseError e = assertThrows(ExampleJson.ParseError.class,
-                () -> ExampleJson.parse("{ 'single': 1 }"));
+        ExampleJson.ParseError e =
+                assertThrows(ExampleJson.ParseError.class, () -> ExampleJson.parse("{ 'single': 1 }"));
         assertEquals(2, e.pos);
         assertThrows(ExampleJson.ParseError.class, () -> ExampleJson.parse("{\"a\": 1} x"));
         assertThrows(ExampleJson.ParseError.class, () -> ExampleJson.parse("[1 2]"));
@@ -39,8 +39,8 @@ class LintUnitsTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.SECONDS)
     void deepExampleNestingIsAFindingNotAStackOverflow() {
-        ExampleJson.ParseError e = assertThrows(ExampleJson.ParseError.class,
-                () -> ExampleJson.parse("[".repeat(100_000)));
+        ExampleJson.ParseError e =
+                assertThrows(ExampleJson.ParseError.class, () -> ExampleJson.parse("[".repeat(100_000)));
         assertEquals("nested too deeply", e.getMessage());
     }
 
@@ -58,8 +58,9 @@ class LintUnitsTest {
         assertEquals("qapi-doc 1:1", firstRule(dir, "## x\n##\n"));
         assertEquals("qapi-doc 2:1", firstRule(dir, "##\n#bad\n##\n"));
         assertEquals("qapi-schema 1:0", firstRule(dir, "{ 'pragma': { 'x': true } }\n"));
-        assertEquals("doc-required 2:0", firstRule(dir,
-                "{ 'pragma': { 'doc-required': true } }\n{ 'enum': 'Foo', 'data': [] }\n"));
+        assertEquals(
+                "doc-required 2:0",
+                firstRule(dir, "{ 'pragma': { 'doc-required': true } }\n{ 'enum': 'Foo', 'data': [] }\n"));
         assertEquals("qapi-schema 1:0", firstRule(dir, "{ 'struct': 'S', 'data': { 'a': 'Nope' } }\n"));
     }
 

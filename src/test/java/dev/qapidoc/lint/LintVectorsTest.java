@@ -61,8 +61,10 @@ class LintVectorsTest {
                 break;
             }
         }
-        assertNotNull(match, () -> "expected a finding ending with\n" + tail + "\nbut lint found\n"
-                + r.findings().stream().map(Diagnostic::render).reduce("", (a, b) -> a + b + "\n"));
+        assertNotNull(
+                match,
+                () -> "expected a finding ending with\n" + tail + "\nbut lint found\n"
+                        + r.findings().stream().map(Diagnostic::render).reduce("", (a, b) -> a + b + "\n"));
         assertEquals(Severity.ERROR, match.severity());
         assertTrue(Rules.byId(match.rule()).map(Rule::qemu).orElse(false), match.rule());
         // The very first finding QEMU would print is among them; exit status 1 follows from the
@@ -75,7 +77,8 @@ class LintVectorsTest {
     @MethodSource("vectors")
     void firstDiagnosticOfTheLintLoadIsQemus(String name) throws IOException {
         String err = Files.readString(VECTORS.resolve(name + ".err"), StandardCharsets.UTF_8);
-        LoadResult r = SchemaLoader.load(name + ".json", LoadOptions.strict(VECTORS.toAbsolutePath()).keepingGoing());
+        LoadResult r = SchemaLoader.load(
+                name + ".json", LoadOptions.strict(VECTORS.toAbsolutePath()).keepingGoing());
         assertEquals(err, r.first().orElseThrow().render() + "\n");
     }
 }

@@ -40,8 +40,8 @@ class DirectiveRegistryTest {
     };
 
     private static RstReader reader(DirectiveRegistry registry) {
-        return new RstReader(new RstReader.Options("any", false, "default", false,
-                (p, f) -> Optional.empty(), registry));
+        return new RstReader(
+                new RstReader.Options("any", false, "default", false, (p, f) -> Optional.empty(), registry));
     }
 
     private static RstReader.Result read(RstReader reader, String text) {
@@ -54,7 +54,9 @@ class DirectiveRegistryTest {
                 .register("shout", SHOUT)
                 .registerRole("manpage", MANPAGE)
                 .build();
-        RstReader.Result r = read(reader(registry), """
+        RstReader.Result r = read(
+                reader(registry),
+                """
                 .. shout:: loud
 
                    hello *world*
@@ -63,7 +65,8 @@ class DirectiveRegistryTest {
                 See :manpage:`ls(1)`.
                 """);
         assertEquals(List.of(), r.messages());
-        assertEquals("""
+        assertEquals(
+                """
                 Document @1
                   Paragraph @1 classes=loud
                     Text "HELLO " @1
@@ -75,12 +78,15 @@ class DirectiveRegistryTest {
                     Emphasis @6 classes=manpage
                       Text "LS(1)" @6
                     Text "." @6
-                """, r.document().dump());
+                """,
+                r.document().dump());
     }
 
     @Test
     void withoutTheRegistrationTheSameTextIsLeftPending() {
-        RstReader.Result r = read(reader(Directives.STANDARD), """
+        RstReader.Result r = read(
+                reader(Directives.STANDARD),
+                """
                 .. shout:: loud
 
                    hello
@@ -98,9 +104,15 @@ class DirectiveRegistryTest {
     @Test
     void directiveAndRoleNamesMatchInAnyCase() {
         RstReader reader = reader(Directives.STANDARD);
-        String lower = read(reader, ".. note::\n\n   Mind :strong:`this`.\n").document().dump();
-        String upper = read(reader, ".. NOTE::\n\n   Mind :STRONG:`this`.\n").document().dump();
-        String mixed = read(reader, ".. Note::\n\n   Mind :Strong:`this`.\n").document().dump();
+        String lower = read(reader, ".. note::\n\n   Mind :strong:`this`.\n")
+                .document()
+                .dump();
+        String upper = read(reader, ".. NOTE::\n\n   Mind :STRONG:`this`.\n")
+                .document()
+                .dump();
+        String mixed = read(reader, ".. Note::\n\n   Mind :Strong:`this`.\n")
+                .document()
+                .dump();
         assertTrue(lower.contains("Admonition @1 kind=\"note\""), lower);
         assertTrue(lower.contains("Strong @3"), lower);
         assertEquals(lower, upper);
@@ -112,7 +124,9 @@ class DirectiveRegistryTest {
     @Test
     void anUnknownDirectiveReachesTheLaterPassAsBefore() {
         RstReader reader = reader(Directives.STANDARD);
-        RstReader.Result r = read(reader, """
+        RstReader.Result r = read(
+                reader,
+                """
                 .. highlight:: QMP
 
                 .. frob:: arg one
@@ -130,24 +144,33 @@ class DirectiveRegistryTest {
         assertEquals("value", d.directive().options().get("opt"));
         assertEquals("QMP", d.attr("highlight"));
         // the later pass parses the content with the language in effect at the directive
-        List<RstNode> body = reader.parseContent(d, false, m -> { });
+        List<RstNode> body = reader.parseContent(d, false, m -> {});
         assertEquals(Type.LITERAL_BLOCK, body.get(1).type());
         assertEquals("QMP", body.get(1).attr("language"));
     }
 
     @Test
     void aDeferredRegistrationOverridesAStandardDirective() {
-        DirectiveRegistry registry = Directives.standard().register("note", Directive.deferred()).build();
-        RstNode d = read(reader(registry), ".. note:: text\n").document().children().get(0);
+        DirectiveRegistry registry =
+                Directives.standard().register("note", Directive.deferred()).build();
+        RstNode d =
+                read(reader(registry), ".. note:: text\n").document().children().get(0);
         assertEquals(Type.DIRECTIVE, d.type());
         assertEquals("text", d.directive().arguments());
-        assertNotEquals(Type.DIRECTIVE, read(reader(Directives.STANDARD), ".. note:: text\n")
-                .document().children().get(0).type());
+        assertNotEquals(
+                Type.DIRECTIVE,
+                read(reader(Directives.STANDARD), ".. note:: text\n")
+                        .document()
+                        .children()
+                        .get(0)
+                        .type());
     }
 
     @Test
     void substitutionDirectivesOnlyDefineSubstitutions() {
-        RstReader.Result r = read(reader(Directives.STANDARD), """
+        RstReader.Result r = read(
+                reader(Directives.STANDARD),
+                """
                 .. |c| unicode:: U+00A9
                 .. |r| replace:: *big*
                    deal
@@ -159,9 +182,12 @@ class DirectiveRegistryTest {
         assertEquals(List.of(), r.messages());
         RstNode p = r.document().findAll(Type.PARAGRAPH).get(0);
         assertEquals("\u00a9 big\ndeal", p.astext());
-        assertEquals(Type.DIRECTIVE, r.document().children().get(r.document().children().size() - 1).type());
+        assertEquals(
+                Type.DIRECTIVE,
+                r.document().children().get(r.document().children().size() - 1).type());
         RstReader.Result bad = read(reader(Directives.STANDARD), ".. |i| image:: x.png\n");
-        assertEquals("Substitution definition \"i\" uses the \"image\" directive, which is not supported here.",
+        assertEquals(
+                "Substitution definition \"i\" uses the \"image\" directive, which is not supported here.",
                 bad.messages().get(0).message());
     }
 }

@@ -38,13 +38,14 @@ class GoldenInputReaderTest {
         for (String l : Files.readAllLines(IR)) {
             Matcher m = PREFIX.matcher(l);
             if (m.matches()) {
-                lines.add(new ContentLine(m.group(3) == null ? "" : m.group(3),
+                lines.add(new ContentLine(
+                        m.group(3) == null ? "" : m.group(3),
                         SourceLocation.of(m.group(1), Integer.parseInt(m.group(2)))));
             }
         }
         assertEquals(17269, lines.size());
-        RstReader reader = new RstReader(new RstReader.Options("any", false, "default", true,
-                (p, f) -> java.util.Optional.empty()));
+        RstReader reader = new RstReader(
+                new RstReader.Options("any", false, "default", true, (p, f) -> java.util.Optional.empty()));
         RstReader.Result r = reader.read(lines);
         messages.addAll(r.messages());
         trees.add(r.document());
@@ -54,7 +55,8 @@ class GoldenInputReaderTest {
             RstNode d = todo.remove(todo.size() - 1);
             // a qmp-example without :annotated: holds QMP code, not reST (spec §7.1)
             if (d.directive().content().isEmpty()
-                    || d.directive().name().equals("qmp-example") && !d.directive().has("annotated")) {
+                    || d.directive().name().equals("qmp-example")
+                            && !d.directive().has("annotated")) {
                 continue;
             }
             RstNode holder = new RstNode(Type.CONTAINER, d.location());
@@ -85,8 +87,25 @@ class GoldenInputReaderTest {
                 names.merge(d.directive().name(), 1, Integer::sum);
             }
         }
-        assertEquals(Map.of("qapi:alternate", 6, "qapi:command", 243, "qapi:enum", 182, "qapi:event", 57,
-                "qapi:module", 45, "qapi:namespace", 1, "qapi:object", 521, "qmp-example", 255), names);
+        assertEquals(
+                Map.of(
+                        "qapi:alternate",
+                        6,
+                        "qapi:command",
+                        243,
+                        "qapi:enum",
+                        182,
+                        "qapi:event",
+                        57,
+                        "qapi:module",
+                        45,
+                        "qapi:namespace",
+                        1,
+                        "qapi:object",
+                        521,
+                        "qmp-example",
+                        255),
+                names);
     }
 
     @Test

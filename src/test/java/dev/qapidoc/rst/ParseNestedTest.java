@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 
 /** How a later pass (the qapi domain) parses the content of generic directives (spec §8.2). */
 class ParseNestedTest {
-    private final RstReader reader = new RstReader(new RstReader.Options("any", false, "default", true,
-            (p, f) -> Optional.empty()));
+    private final RstReader reader =
+            new RstReader(new RstReader.Options("any", false, "default", true, (p, f) -> Optional.empty()));
 
     @Test
     void contentKeepsPositionsAndTheHighlightLanguage() {
-        RstReader.Result r = reader.read(ContentLine.of("seed.rst", """
+        RstReader.Result r = reader.read(
+                ContentLine.of(
+                        "seed.rst",
+                        """
                 .. highlight:: QMP
 
                 .. qapi:command:: example-command
@@ -43,7 +46,10 @@ class ParseNestedTest {
     @Test
     void titlesGetAFreshStyleMemory() {
         // the outer page uses "=" for its title; inside, "=" starts a new, nested style (§8.2.1)
-        RstReader.Result r = reader.read(ContentLine.of("p.rst", """
+        RstReader.Result r = reader.read(
+                ContentLine.of(
+                        "p.rst",
+                        """
                 Page
                 ====
 
@@ -60,7 +66,7 @@ class ParseNestedTest {
                    More.
                 """));
         RstNode d = r.document().findAll(Type.DIRECTIVE).get(0);
-        List<RstNode> nodes = reader.parseContent(d, true, m -> { });
+        List<RstNode> nodes = reader.parseContent(d, true, m -> {});
         assertEquals(1, nodes.size());
         RstNode sec = nodes.get(0);
         assertEquals(Type.SECTION, sec.type());
@@ -74,12 +80,15 @@ class ParseNestedTest {
         RstReader.Result r = reader.read(ContentLine.of("p.rst", ".. qapi:command:: x\n\n   Title\n   =====\n"));
         List<SystemMessage> msgs = new ArrayList<>();
         reader.parseContent(r.document().findAll(Type.DIRECTIVE).get(0), false, msgs::add);
-        assertEquals("p.rst:3: CRITICAL: Unexpected section title.\n\nTitle", msgs.get(0).render());
+        assertEquals(
+                "p.rst:3: CRITICAL: Unexpected section title.\n\nTitle",
+                msgs.get(0).render());
     }
 
     @Test
     void fieldListsAreStructured() {
-        RstReader.Result r = reader.read(ContentLine.of("p.rst", ":arg [Foo]? bar: the *bar*\n   continued\n:see also: x\n"));
+        RstReader.Result r =
+                reader.read(ContentLine.of("p.rst", ":arg [Foo]? bar: the *bar*\n   continued\n:see also: x\n"));
         RstNode list = r.document().children().get(0);
         assertEquals(Type.FIELD_LIST, list.type());
         RstNode first = list.children().get(0);

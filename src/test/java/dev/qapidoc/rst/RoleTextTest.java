@@ -8,7 +8,8 @@ class RoleTextTest {
     @Test
     void explicitTitles() {
         assertEquals(new RoleText("Custom", "cmd-two", true), RoleText.parse("Custom <cmd-two>"));
-        assertEquals(new RoleText("query-hotpluggable-cpus[].props", "query-hotpluggable-cpus", true),
+        assertEquals(
+                new RoleText("query-hotpluggable-cpus[].props", "query-hotpluggable-cpus", true),
                 RoleText.parse("query-hotpluggable-cpus[].props <query-hotpluggable-cpus>"));
         // the first unescaped "<" splits
         assertEquals(new RoleText("a <b", "c>", true), RoleText.parse("a \\<b <c>>"));

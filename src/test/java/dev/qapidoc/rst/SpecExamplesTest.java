@@ -1,11 +1,10 @@
 package dev.qapidoc.rst;
 
-import dev.qapidoc.emit.RstWriter;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.qapidoc.emit.RstWriter;
 import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
 import dev.qapidoc.schema.SchemaLoader;
@@ -58,8 +57,8 @@ class SpecExamplesTest {
     private static String sourceMap(Path dir, String file) {
         LoadResult r = SchemaLoader.load(file, LoadOptions.strict(dir));
         assertTrue(r.ok(), () -> r.first().get().render());
-        return RstWriter.render(RstWriter.write(r.schema(),
-                new RstWriter.Options(null, RstWriter.Dialect.QEMU)), true, dir);
+        return RstWriter.render(
+                RstWriter.write(r.schema(), new RstWriter.Options(null, RstWriter.Dialect.QEMU)), true, dir);
     }
 
     /** Writes a numbered source listing ("12 text") as a file, without the numbers. */

@@ -45,13 +45,16 @@ class GoldenTest {
         LoadResult r = SchemaLoader.load(root, LoadOptions.strict(QEMU.toAbsolutePath()));
         assertEquals("", r.first().map(d -> d.render()).orElse(""));
         assertTrue(r.schema().entitiesOf(Command.class).size() > 10, "commands were read");
-        assertEquals(root.substring(root.lastIndexOf('/') + 1), r.schema().modules().get(1).name());
+        assertEquals(
+                root.substring(root.lastIndexOf('/') + 1),
+                r.schema().modules().get(1).name());
     }
 
     @Test
     void qmpModelAccessors() {
         assumeTrue(Files.isDirectory(QEMU), "../shared/corpus absent");
-        Schema s = SchemaLoader.load("qapi/qapi-schema.json", LoadOptions.strict(QEMU.toAbsolutePath())).schema();
+        Schema s = SchemaLoader.load("qapi/qapi-schema.json", LoadOptions.strict(QEMU.toAbsolutePath()))
+                .schema();
         // A command with inline arguments gets an implicit argument type in its own module.
         Command c = (Command) s.entity("blockdev-add").orElseThrow();
         assertTrue(c.boxed());
@@ -64,7 +67,8 @@ class GoldenTest {
         assertTrue(opts.isUnion());
         assertEquals("driver", s.tagMember(opts).orElseThrow().name());
         assertTrue(opts.base().startsWith("q_obj_"));
-        assertEquals(s.allMembers(opts).size(),
+        assertEquals(
+                s.allMembers(opts).size(),
                 s.objectType(opts.base()).orElseThrow().localMembers().size());
         assertTrue(opts.branches().variants().size() > 30);
         // Command arguments through the implicit argument type.

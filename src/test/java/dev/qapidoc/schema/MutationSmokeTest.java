@@ -47,8 +47,7 @@ class MutationSmokeTest {
                 try {
                     r = SchemaLoader.load("m.json", LoadOptions.strict(dir));
                 } catch (RuntimeException | StackOverflowError e) {
-                    throw new AssertionError("load threw on a mutation of " + f.getFileName()
-                            + ":\n" + m, e);
+                    throw new AssertionError("load threw on a mutation of " + f.getFileName() + ":\n" + m, e);
                 }
                 for (Diagnostic d : r.diagnostics()) {
                     assertFalse(d.render().isEmpty());

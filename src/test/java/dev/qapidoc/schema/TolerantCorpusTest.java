@@ -44,8 +44,11 @@ class TolerantCorpusTest {
     static Stream<Case> cases() {
         List<Case> out = new ArrayList<>();
         for (String rel : List.of("qemu-2.10.0", "qemu-5.0.0", "qemu-5.1.0", "qemu-7.2.0")) {
-            for (String root : List.of("qapi-schema.json", "qapi/qapi-schema.json",
-                    "qga/qapi-schema.json", "storage-daemon/qapi/qapi-schema.json")) {
+            for (String root : List.of(
+                    "qapi-schema.json",
+                    "qapi/qapi-schema.json",
+                    "qga/qapi-schema.json",
+                    "storage-daemon/qapi/qapi-schema.json")) {
                 if (Files.isRegularFile(CORPUS.resolve(rel).resolve(root))) {
                     out.add(new Case(rel, root));
                 }
@@ -69,8 +72,7 @@ class TolerantCorpusTest {
         for (Diagnostic d : r.warnings()) {
             byRule.merge(d.rule(), 1, Integer::sum);
         }
-        System.out.println("tolerant " + c + ": errors=" + r.errors().size() + " warnings="
-                + byRule);
+        System.out.println("tolerant " + c + ": errors=" + r.errors().size() + " warnings=" + byRule);
         assertEquals(List.of(), render(r.errors()), "errors of " + c);
         Schema s = r.schema();
 
@@ -108,8 +110,8 @@ class TolerantCorpusTest {
             if (d != null) {
                 for (Doc.Section sec : d.allSections()) {
                     if (sec.kind() == Doc.Kind.MEMBER || sec.kind() == Doc.Kind.FEATURE) {
-                        assertNotNull(sec.linkedRole(), "section " + sec + " of " + e.describe()
-                                + " bound to a member");
+                        assertNotNull(
+                                sec.linkedRole(), "section " + sec + " of " + e.describe() + " bound to a member");
                     }
                 }
             }

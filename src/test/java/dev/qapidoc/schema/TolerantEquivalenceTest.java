@@ -34,8 +34,8 @@ class TolerantEquivalenceTest {
     static Stream<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
         Path cwd = Path.of("").toAbsolutePath();
-        for (String root : List.of("qapi/qapi-schema.json", "qga/qapi-schema.json",
-                "storage-daemon/qapi/qapi-schema.json")) {
+        for (String root :
+                List.of("qapi/qapi-schema.json", "qga/qapi-schema.json", "storage-daemon/qapi/qapi-schema.json")) {
             if (Files.isRegularFile(MASTER.resolve(root))) {
                 out.add(new Case(MASTER.toAbsolutePath(), root));
             }

@@ -51,7 +51,8 @@ class TolerantRelaxationTest {
     private LoadResult both(String text, String strictMessage, String rule) throws IOException {
         LoadResult strict = load(text, LoadMode.STRICT);
         assertFalse(strict.ok(), "strict mode rejects it");
-        assertTrue(strict.first().get().render().endsWith(strictMessage),
+        assertTrue(
+                strict.first().get().render().endsWith(strictMessage),
                 strict.first().get().render());
         LoadResult tolerant = load(text, LoadMode.TOLERANT);
         assertEquals("", errors(tolerant));
@@ -61,25 +62,33 @@ class TolerantRelaxationTest {
 
     @Test
     void oldPragmaNamesMapToTodaysState() throws IOException {
-        LoadResult r = both("""
+        LoadResult r = both(
+                """
                 { 'pragma': { 'returns-whitelist': [ 'cmd-one' ],
                               'name-case-whitelist': [ 'Blk' ] } }
                 { 'struct': 'Blk', 'data': { 'Big': 'int' } }
                 { 'command': 'cmd-one', 'returns': 'int' }
-                """, "unknown pragma 'returns-whitelist'", "legacy-pragma");
+                """,
+                "unknown pragma 'returns-whitelist'",
+                "legacy-pragma");
         assertEquals(List.of("cmd-one"), r.schema().pragmas().commandReturnsExceptions());
         assertEquals(List.of("Blk"), r.schema().pragmas().memberNameExceptions());
     }
 
     @Test
     void simpleUnionIsDesugaredAsInQemu61() throws IOException {
-        LoadResult r = both("""
+        LoadResult r = both(
+                """
                 { 'struct': 'Inet', 'data': { 'host': 'str' } }
                 { 'union': 'Addr', 'data': { 'inet': 'Inet', 'fds': ['int'] } }
                 { 'union': 'Other', 'data': { 'inet': 'Inet' } }
-                """, "union misses keys 'base', 'discriminator'", "legacy-simple-union");
+                """,
+                "union misses keys 'base', 'discriminator'",
+                "legacy-simple-union");
         String dump = SchemaDump.dump(r.schema());
-        assertTrue(dump.contains("""
+        assertTrue(
+                dump.contains(
+                        """
                 object q_obj_Inet-wrapper
                     member data: Inet optional=False
                 object q_obj_intList-wrapper
@@ -95,9 +104,9 @@ class TolerantRelaxationTest {
                 enum OtherKind
                     member inet
                 object Other
-                """), dump);
-        assertEquals(1, dump.split("object q_obj_Inet-wrapper", -1).length - 1,
-                "one wrapper per type, shared");
+                """),
+                dump);
+        assertEquals(1, dump.split("object q_obj_Inet-wrapper", -1).length - 1, "one wrapper per type, shared");
         EnumType kind = (EnumType) r.schema().entity("AddrKind").get();
         assertTrue(kind.isImplicit(), "the Kind enum is implicit");
         assertFalse(r.schema().entity("Inet").get().isImplicit());
@@ -109,20 +118,25 @@ class TolerantRelaxationTest {
 
     @Test
     void simpleUnionWithBaseOnlyStaysAnError() throws IOException {
-        LoadResult r = load("""
+        LoadResult r = load(
+                """
                 { 'struct': 'B', 'data': { 'k': 'str' } }
                 { 'union': 'U', 'base': 'B', 'data': { 'a': 'B' } }
-                """, LoadMode.TOLERANT);
+                """,
+                LoadMode.TOLERANT);
         assertTrue(errors(r).endsWith("union misses key 'discriminator'\n"), errors(r));
     }
 
     @Test
     void oldNamingRules() throws IOException {
-        LoadResult r = both("""
+        LoadResult r = both(
+                """
                 { 'struct': 'lower_type', 'data': { 'backing_file': 'str' } }
                 { 'command': 'block_resize', 'data': { 'node_name': 'str' } }
                 { 'event': 'shutdown' }
-                """, "name of struct must use CamelCase", "legacy-name-case");
+                """,
+                "name of struct must use CamelCase",
+                "legacy-name-case");
         assertEquals(5, rules(r).size(), rules(r).toString());
         assertInstanceOf(Command.class, r.schema().entity("block_resize").get());
         // uppercase member names still need a whitelist entry (A.2)
@@ -132,7 +146,8 @@ class TolerantRelaxationTest {
 
     @Test
     void whitelistMayNameImplicitTypes() throws IOException {
-        String text = """
+        String text =
+                """
                 { 'pragma': { 'name-case-whitelist': [ 'q_obj_cmd-arg', 'q_obj_U-base' ] } }
                 { 'command': 'cmd', 'data': { 'Upper': 'int' } }
                 { 'enum': 'E', 'data': [ 'a' ] }
@@ -145,17 +160,20 @@ class TolerantRelaxationTest {
 
     @Test
     void cExpressionConditionsBecomeModernTrees() throws IOException {
-        LoadResult r = both("""
+        LoadResult r = both(
+                """
                 { 'struct': 'Sx', 'data': { 'a': 'int' },
                   'if': 'defined(CONFIG_A) || defined(CONFIG_B) && !defined(CONFIG_C)' }
                 { 'struct': 'Tx', 'data': { 'a': 'int' }, 'if': ['defined(X)', 'defined(Y)'] }
                 { 'struct': 'Vx', 'data': { 'a': 'int' }, 'if': ['defined(X)'] }
-                """, "is not a valid identifier", "legacy-if-expression");
+                """,
+                "is not a valid identifier",
+                "legacy-if-expression");
         IfCond s = r.schema().entity("Sx").get().ifCond();
-        assertEquals("{'any': ['CONFIG_A', {'all': ['CONFIG_B', {'not': 'CONFIG_C'}]}]}",
-                s.dumpForm());
+        assertEquals("{'any': ['CONFIG_A', {'all': ['CONFIG_B', {'not': 'CONFIG_C'}]}]}", s.dumpForm());
         assertEquals("CONFIG_A or (CONFIG_B and not CONFIG_C)", s.docForm());
-        assertEquals("{'all': ['X', 'Y']}", r.schema().entity("Tx").get().ifCond().dumpForm());
+        assertEquals(
+                "{'all': ['X', 'Y']}", r.schema().entity("Tx").get().ifCond().dumpForm());
         assertEquals("X", r.schema().entity("Vx").get().ifCond().dumpForm());
     }
 
@@ -167,7 +185,8 @@ class TolerantRelaxationTest {
         assertNull(CExprCondition.parse("defined("));
         assertNull(CExprCondition.parse("A +"));
         assertNull(CExprCondition.parse(""));
-        assertNull(CExprCondition.parse("(".repeat(5000) + "A" + ")".repeat(5000)),
+        assertNull(
+                CExprCondition.parse("(".repeat(5000) + "A" + ")".repeat(5000)),
                 "too deep: rejected, no StackOverflowError");
         LoadResult junk;
         try {
@@ -175,26 +194,31 @@ class TolerantRelaxationTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        assertTrue(errors(junk).endsWith("'if' condition 'A +' of struct is not a valid identifier\n"),
-                errors(junk));
+        assertTrue(errors(junk).endsWith("'if' condition 'A +' of struct is not a valid identifier\n"), errors(junk));
     }
 
     @Test
     void boxedAlternateAndConditionalArguments() throws IOException {
-        both("""
+        both(
+                """
                 { 'struct': 'Obj', 'data': { 'x': 'int' } }
                 { 'alternate': 'Alt', 'data': { 'i': 'int', 'o': 'Obj' } }
                 { 'command': 'c', 'data': 'Alt', 'boxed': true }
-                """, "command's 'data' cannot take alternate type 'Alt'", "legacy-boxed-alternate");
-        both("""
+                """,
+                "command's 'data' cannot take alternate type 'Alt'",
+                "legacy-boxed-alternate");
+        both(
+                """
                 { 'command': 'c', 'data': { 'a': { 'type': 'int', 'if': 'X' } } }
-                """, "conditional command arguments require 'boxed': true",
+                """,
+                "conditional command arguments require 'boxed': true",
                 "legacy-conditional-args");
     }
 
     @Test
     void styleRulesNewerThanTheSchemaAreWarnings() throws IOException {
-        String text = """
+        String text =
+                """
                 { 'pragma': { 'doc-required': true } }
                 ##
                 # @Sx:
@@ -209,14 +233,17 @@ class TolerantRelaxationTest {
         LoadResult r = both(text, "documentation line longer than 70 characters", "doc-line-length");
         assertTrue(rules(r).contains("doc-sentence-spacing"));
         Doc d = r.schema().entity("Sx").get().doc();
-        assertEquals("A line that is a good deal longer than seventy columns, as old ones were.\n"
-                + "One space. Between sentences.", d.body().text());
+        assertEquals(
+                "A line that is a good deal longer than seventy columns, as old ones were.\n"
+                        + "One space. Between sentences.",
+                d.body().text());
         assertEquals("the member", d.args().get(0).text());
     }
 
     @Test
     void undocumentedMembersGetStubs() throws IOException {
-        LoadResult r = both("""
+        LoadResult r = both(
+                """
                 { 'pragma': { 'doc-required': true } }
                 ##
                 # @cmd:
@@ -228,7 +255,8 @@ class TolerantRelaxationTest {
                 # Returns: nothing at all
                 ##
                 { 'command': 'cmd', 'data': { 'a': 'int', 'b': 'int' }, 'features': [ 'f' ] }
-                """, "'Returns' section, but command doesn't return anything",
+                """,
+                "'Returns' section, but command doesn't return anything",
                 "doc-legacy-returns");
         assertTrue(rules(r).contains("doc-undocumented"), "member b, feature f");
         Doc d = r.schema().entity("cmd").get().doc();
@@ -241,7 +269,8 @@ class TolerantRelaxationTest {
 
     @Test
     void unknownDescriptionsAreKeptAsText() throws IOException {
-        LoadResult r = both("""
+        LoadResult r = both(
+                """
                 ##
                 # @Sx:
                 #
@@ -250,7 +279,9 @@ class TolerantRelaxationTest {
                 # @gone: not any more
                 ##
                 { 'struct': 'Sx', 'data': { 'a': 'int' } }
-                """, "documented member 'gone' does not exist", "doc-unknown-description");
+                """,
+                "documented member 'gone' does not exist",
+                "doc-unknown-description");
         Doc d = r.schema().entity("Sx").get().doc();
         assertEquals(List.of("a"), d.args().stream().map(Doc.Section::name).toList());
         assertTrue(d.sections().stream().anyMatch(s -> s.text().equals("@gone: not any more")));
@@ -258,33 +289,40 @@ class TolerantRelaxationTest {
 
     @Test
     void missingDocIsAWarning() throws IOException {
-        both("""
+        both(
+                """
                 { 'pragma': { 'doc-required': true } }
                 { 'struct': 'Sx', 'data': { 'a': 'int' } }
-                """, "documentation comment required", "doc-undocumented");
+                """,
+                "documentation comment required",
+                "doc-undocumented");
     }
 
     @Test
     void docForAnotherSymbolStaysAnError() throws IOException {
-        LoadResult r = load("""
+        LoadResult r = load(
+                """
                 ##
                 # @Tx:
                 ##
                 { 'struct': 'Sx', 'data': {} }
-                """, LoadMode.TOLERANT);
+                """,
+                LoadMode.TOLERANT);
         assertTrue(errors(r).endsWith("documentation comment is for 'Tx'\n"), errors(r));
     }
 
     @Test
     void lexicalExtrasOf210() throws IOException {
-        LoadResult r = both("""
+        LoadResult r = both(
+                """
                 { 'struct': 'Sx', 'data': { 'a': 'int', '*b': null },
                   'base': null }
                 { 'enum': 'Ex', 'data': [ 'x\\u0079' ], 'prefix': 'CAF\u00c9\\/\\n' }
-                """, "stray 'null'", "legacy-lexical");
+                """,
+                "stray 'null'",
+                "legacy-lexical");
         ObjectType sx = (ObjectType) r.schema().entity("Sx").get();
-        assertEquals(List.of("a"), sx.localMembers().stream().map(Member::name).toList(),
-                "null value: key absent");
+        assertEquals(List.of("a"), sx.localMembers().stream().map(Member::name).toList(), "null value: key absent");
         assertNull(sx.base());
         EnumType ex = (EnumType) r.schema().entity("Ex").get();
         assertEquals("xy", ex.values().get(0).name());
@@ -309,7 +347,8 @@ class TolerantRelaxationTest {
 
     @Test
     void unindentedContinuationsAreReadTheOldWay() throws IOException {
-        LoadResult r = load("""
+        LoadResult r = load(
+                """
                 ##
                 # @Sx:
                 #
@@ -320,10 +359,12 @@ class TolerantRelaxationTest {
                 # Since: 2.10
                 ##
                 { 'struct': 'Sx', 'data': { 'a': 'int', 'b': 'int' } }
-                """, LoadMode.TOLERANT);
+                """,
+                LoadMode.TOLERANT);
         assertEquals("", errors(r));
         Doc d = r.schema().entity("Sx").get().doc();
-        assertEquals(List.of("the first\n    argument", "the second"),
+        assertEquals(
+                List.of("the first\n    argument", "the second"),
                 d.args().stream().map(Doc.Section::text).toList(),
                 "legacy reader: continuation joined (and indented as today's text is)");
         assertEquals("2.10", d.since().get().text());

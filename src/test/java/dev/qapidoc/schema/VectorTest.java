@@ -52,8 +52,7 @@ class VectorTest {
         return cases(FIXTURE_DIR, ".json", true, "(no test-fixtures/qapi-schema)");
     }
 
-    private static Stream<Case> cases(Path dir, String suffix, boolean ours, String absent)
-            throws IOException {
+    private static Stream<Case> cases(Path dir, String suffix, boolean ours, String absent) throws IOException {
         if (!Files.isDirectory(dir)) {
             return Stream.of(new Case(dir, absent, ours));
         }
@@ -62,8 +61,7 @@ class VectorTest {
             s.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(suffix))
                     .sorted()
-                    .forEach(n -> out.add(new Case(dir, n.substring(0, n.length() - suffix.length()),
-                            ours)));
+                    .forEach(n -> out.add(new Case(dir, n.substring(0, n.length() - suffix.length()), ours)));
         }
         return out.stream();
     }
@@ -71,7 +69,8 @@ class VectorTest {
     /** What test-qapi.py prints for one case: stdout and the stripped error text. */
     static String[] run(Path dir, String name) {
         String prefix = dir.toString() + "/";
-        LoadResult r = SchemaLoader.load(prefix + name + ".json", LoadOptions.strict(Path.of("").toAbsolutePath()));
+        LoadResult r = SchemaLoader.load(
+                prefix + name + ".json", LoadOptions.strict(Path.of("").toAbsolutePath()));
         if (r.ok()) {
             return new String[] {SchemaDump.dump(r.schema()), ""};
         }

@@ -30,15 +30,18 @@ class BackgroundTest {
         IOException io = new IOException("disk");
         IllegalArgumentException iae = new IllegalArgumentException("bad");
         assertSame(io, assertThrows(IOException.class, () -> Background.start("t", () -> {
-            throw io;
-        }).await()));
+                    throw io;
+                })
+                .await()));
         assertSame(iae, assertThrows(IllegalArgumentException.class, () -> Background.start("t", () -> {
-            throw iae;
-        }).await()));
+                    throw iae;
+                })
+                .await()));
         Exception other = new Exception("checked");
         IOException wrapped = assertThrows(IOException.class, () -> Background.start("t", () -> {
-            throw other;
-        }).await());
+                    throw other;
+                })
+                .await());
         assertSame(other, wrapped.getCause());
     }
 
