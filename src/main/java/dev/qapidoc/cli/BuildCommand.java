@@ -80,7 +80,7 @@ final class BuildCommand implements Command {
                 "",
                 List.of(
                         new CommandSpec.Exit(0, "success: the site was written"),
-                        new CommandSpec.Exit(1, "errors (or warnings with -W); OUTDIR was left unchanged"),
+                        new CommandSpec.Exit(1, "errors (or warnings with -W); the pages are written all the same"),
                         new CommandSpec.Exit(2, "usage error, or OUTDIR exists and may not be replaced")));
     }
 
@@ -137,13 +137,16 @@ final class BuildCommand implements Command {
         SiteFindings found = SiteFindings.print(io, schemas, result.messages());
         int errors = found.errors();
         int warnings = found.warnings();
+        // Like sphinx-build, a build with problems still writes every page (a broken construct
+        // shows as Sphinx shows it, with its message); the site is still assembled aside and moved
+        // into place only when complete.
+        install(result.files(), outdir);
         if (errors > 0 || (warningsAreErrors && warnings > 0)) {
-            io.err.println("build failed: " + errors + " error(s), " + warnings + " warning(s)"
+            io.err.println("build finished with problems: " + errors + " error(s), " + warnings + " warning(s)"
                     + (warningsAreErrors && warnings > 0 ? " (warnings treated as errors)" : "")
-                    + "; " + out + " was left unchanged.");
+                    + "; the pages are in " + out + ".");
             return Main.EXIT_FINDINGS;
         }
-        install(result.files(), outdir);
         io.out.println("build succeeded" + (warnings > 0 ? ", " + warnings + " warning(s)" : "") + ".");
         io.out.println();
         io.out.println("The HTML pages are in " + out + " (open " + outdir.resolve("index.html") + ").");
