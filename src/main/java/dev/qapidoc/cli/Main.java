@@ -108,6 +108,7 @@ public final class Main {
         register(m, new LintCommand());
         register(m, new BuildCommand());
         register(m, new HtmlCommand());
+        register(m, new CompatCommand());
         return m;
     }
 
