@@ -109,6 +109,7 @@ public final class Main {
         register(m, new BuildCommand());
         register(m, new HtmlCommand());
         register(m, new CompatCommand());
+        register(m, new HistoryCommand());
         return m;
     }
 
