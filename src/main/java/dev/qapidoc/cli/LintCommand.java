@@ -2,6 +2,9 @@ package dev.qapidoc.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.qapidoc.compat.GitRepo;
+import dev.qapidoc.compat.History;
+import dev.qapidoc.compat.HistoryLoader;
 import dev.qapidoc.lint.Level;
 import dev.qapidoc.lint.LintOptions;
 import dev.qapidoc.lint.LintResult;
@@ -43,7 +46,7 @@ final class LintCommand implements Command {
         StringBuilder sb = new StringBuilder();
         sb.append("""
                 usage: qapidoc lint [--format text|json|sarif] [--werror] [--tolerant]
-                                    [--rule ID=off|warning|error]... SCHEMA...
+                                    [--git DIR] [--rule ID=off|warning|error]... SCHEMA...
 
                 Checks each QAPI schema SCHEMA (with the files it includes) with every check
                 QEMU's generator runs, reporting all independent problems in one run instead
@@ -71,6 +74,11 @@ final class LintCommand implements Command {
                                   reported under the --tolerant rules below, as warnings.
                                   Without it lint is strict: it serves authors of current
                                   schemas, so it checks exactly what today's QEMU checks
+                  --git DIR       compute the history of the first SCHEMA's namespace (QMP,
+                                  QGA or QSD, by its path) over every vX.Y.0 tag and HEAD of
+                                  the git repository DIR, as 'qapidoc history' does, and
+                                  turn on since-history: 'Since:' and '(since X.Y)' that
+                                  contradict it (what the oldest release has is not judged)
                   --rule ID=LEVEL set a rule's level: off, warning or error (repeatable)
 
                 rules (default level, id, explanation):
@@ -102,11 +110,20 @@ final class LintCommand implements Command {
 
     private enum Format { TEXT, JSON, SARIF }
 
+    /** The history {@code since-history} judges by: the first schema's namespace in DIR. */
+    private static History history(String git, String schema) throws IOException {
+        try (GitRepo repo = GitRepo.open(Path.of("").toAbsolutePath().resolve(git))) {
+            return HistoryLoader.load(repo, HistoryLoader.defaultRevisions(repo),
+                    HistoryLoader.namespaceOf(schema), null).history();
+        }
+    }
+
     @Override
     public int run(List<String> args, Console io) throws UsageException, IOException {
         Format format = Format.TEXT;
         boolean werror = false;
         boolean tolerant = false;
+        String git = null;
         Map<String, Level> levels = new LinkedHashMap<>();
         List<String> schemas = new ArrayList<>();
         boolean options = true;
@@ -127,6 +144,8 @@ final class LintCommand implements Command {
                 werror = true;
             } else if (options && a.equals("--tolerant")) {
                 tolerant = true;
+            } else if (options && (a.equals("--git") || a.startsWith("--git="))) {
+                git = a.equals("--git") ? value(args, ++i, a) : a.substring(6);
             } else if (options && (a.equals("--rule") || a.startsWith("--rule="))) {
                 String v = a.equals("--rule") ? value(args, ++i, a) : a.substring(7);
                 int eq = v.indexOf('=');
@@ -152,7 +171,16 @@ final class LintCommand implements Command {
         if (schemas.isEmpty()) {
             throw new UsageException("lint needs at least one schema file; see 'qapidoc lint --help'");
         }
-        LintOptions opts = new LintOptions(levels, tolerant);
+        History history = null;
+        if (git != null) {
+            try {
+                history = history(git, schemas.get(0));
+            } catch (IOException e) {
+                io.err.println("qapidoc: lint --git: " + e.getMessage());
+                return Main.EXIT_USAGE;
+            }
+        }
+        LintOptions opts = new LintOptions(levels, tolerant, history);
         Path cwd = Path.of("").toAbsolutePath();
         List<Diagnostic> all = new ArrayList<>();
         boolean unreadable = false;

@@ -61,6 +61,18 @@ public final class HistoryLoader {
     }
 
     /**
+     * The namespace a schema file belongs to, judged by its path: {@code .../qga/qapi-schema.json}
+     * is QGA, {@code .../storage-daemon/qapi/qapi-schema.json} QSD, anything else QMP.
+     */
+    public static String namespaceOf(String schemaFile) {
+        String f = schemaFile.replace('\\', '/');
+        if (f.endsWith("qga/qapi-schema.json")) {
+            return "QGA";
+        }
+        return f.endsWith("storage-daemon/qapi/qapi-schema.json") ? "QSD" : "QMP";
+    }
+
+    /**
      * The release name of a revision: the tag without its leading {@code v}
      * ({@code v5.1.0} → {@code 5.1.0}); any other revision keeps its name ({@code HEAD}).
      */

@@ -47,6 +47,9 @@ public final class Rules {
     public static final Rule SINCE_MEMBER = new Rule("since-member", Level.WARNING,
             "optional member whose object type is newer than its definition has no '(since X.Y)'"
                     + " note", false);
+    public static final Rule SINCE_HISTORY = new Rule("since-history", Level.WARNING,
+            "'Since:' or '(since X.Y)' that contradicts the history computed from git (lint --git)",
+            false);
     public static final Rule FEATURE_EXPLAINED = new Rule("feature-explained", Level.WARNING,
             "deprecated or unstable member, value or definition that its doc does not explain",
             false);
@@ -89,7 +92,7 @@ public final class Rules {
     private static final List<Rule> ALL = List.of(QAPI_SYNTAX, QAPI_SCHEMA, QAPI_DOC, DOC_REQUIRED,
             DOC_MISSING, EXAMPLE_JSON, EXAMPLE_COMMAND, EXAMPLE_EVENT, EXAMPLE_MEMBER,
             EXAMPLE_MISSING, EXAMPLE_TYPE, EXAMPLE_ENUM, DOC_REFERENCE, DOC_XREF, SINCE_MISSING,
-            SINCE_MEMBER, FEATURE_EXPLAINED, LEGACY_PRAGMA, LEGACY_SIMPLE_UNION,
+            SINCE_MEMBER, SINCE_HISTORY, FEATURE_EXPLAINED, LEGACY_PRAGMA, LEGACY_SIMPLE_UNION,
             LEGACY_IF_EXPRESSION, LEGACY_NAME_CASE, LEGACY_BOXED_ALTERNATE, LEGACY_CONDITIONAL_ARGS,
             LEGACY_LEXICAL, DOC_LINE_LENGTH, DOC_SENTENCE_SPACING, DOC_LEGACY_SECTION, DOC_LEGACY_STRUCTURE,
             DOC_LEGACY_RETURNS, DOC_UNDOCUMENTED, DOC_UNKNOWN_DESCRIPTION);
