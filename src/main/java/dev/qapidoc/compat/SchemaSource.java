@@ -56,6 +56,8 @@ public final class SchemaSource {
             } finally {
                 GitRepo.delete(dir);
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UnreadableException(spec + ": no such file");
         } catch (IOException | RuntimeException e) {
             throw new UnreadableException(spec + ": " + e.getMessage());
         }
