@@ -2,6 +2,9 @@ package dev.qapidoc.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.qapidoc.compat.GitRepo;
+import dev.qapidoc.compat.History;
+import dev.qapidoc.compat.HistoryLoader;
 import dev.qapidoc.lint.Level;
 import dev.qapidoc.lint.LintOptions;
 import dev.qapidoc.lint.LintResult;
@@ -67,6 +70,13 @@ final class LintCommand implements Command {
                                         + " it serves authors of current schemas, so it checks exactly what today's QEMU"
                                         + " checks",
                                 "--tolerant"),
+                        OptionSpec.value(
+                                "DIR",
+                                "compute the history of the first SCHEMA's namespace (QMP, QGA or QSD, by its path)"
+                                        + " over every vX.Y.0 tag and HEAD of the git repository DIR, as 'qapidoc"
+                                        + " history' does, and turn on since-history: 'Since:' and '(since X.Y)' that"
+                                        + " contradict it (what the oldest release has is not judged)",
+                                "--git"),
                         OptionSpec.value("ID=LEVEL", "set a rule's level: off, warning or error", "--rule")
                                 .asRepeatable()),
                 notes(),
@@ -116,6 +126,15 @@ final class LintCommand implements Command {
         SARIF
     }
 
+    /** The history {@code since-history} judges by: the first schema's namespace in DIR. */
+    private static History history(String git, String schema) throws IOException {
+        try (GitRepo repo = GitRepo.open(Path.of("").toAbsolutePath().resolve(git))) {
+            return HistoryLoader.load(
+                            repo, HistoryLoader.defaultRevisions(repo), HistoryLoader.namespaceOf(schema), null)
+                    .history();
+        }
+    }
+
     @Override
     public int run(Args args, Console io) throws UsageException, IOException {
         String v = args.value("--format", "text");
@@ -145,7 +164,17 @@ final class LintCommand implements Command {
             }
         }
         List<String> schemas = args.positionals();
-        LintOptions opts = new LintOptions(levels, tolerant);
+        History history = null;
+        String git = args.value("--git", null);
+        if (git != null) {
+            try {
+                history = history(git, schemas.get(0));
+            } catch (IOException e) {
+                io.err.println("qapidoc: lint --git: " + e.getMessage());
+                return Main.EXIT_USAGE;
+            }
+        }
+        LintOptions opts = new LintOptions(levels, tolerant, history);
         Path cwd = Path.of("").toAbsolutePath();
         List<Diagnostic> all = new ArrayList<>();
         boolean unreadable = false;

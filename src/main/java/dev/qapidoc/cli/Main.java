@@ -114,6 +114,8 @@ public final class Main {
         register(m, new LintCommand());
         register(m, new BuildCommand());
         register(m, new HtmlCommand());
+        register(m, new CompatCommand());
+        register(m, new HistoryCommand());
         return m;
     }
 

@@ -1,5 +1,6 @@
 package dev.qapidoc.lint;
 
+import dev.qapidoc.compat.History;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,10 +11,17 @@ import java.util.Map;
  * @param levels overrides by rule id; rules not listed keep their default level
  * @param tolerant load in tolerant mode (schemas of QEMU 2.10 onwards): what strict mode
  *     rejects but older QEMU accepted is reported under the {@code legacy-*} and style rules
+ * @param history the schema's history over a repository's releases ({@code lint --git}), which
+ *     turns on the {@code since-history} rule; null without
  */
-public record LintOptions(Map<String, Level> levels, boolean tolerant) {
+public record LintOptions(Map<String, Level> levels, boolean tolerant, History history) {
     public LintOptions {
         levels = Map.copyOf(new LinkedHashMap<>(levels));
+    }
+
+    /** Without history: {@code since-history} does not run. */
+    public LintOptions(Map<String, Level> levels, boolean tolerant) {
+        this(levels, tolerant, null);
     }
 
     /** Strict mode with these overrides. */

@@ -85,6 +85,9 @@ public final class Linter {
             LintContext ctx = new LintContext(loaded.schema(), !loaded.ok(), options, workingDirectory, out);
             new DocRules(ctx, otherNames).run();
             new ExampleRule(ctx).run();
+            if (options.history() != null) {
+                new SinceHistoryRule(ctx, options.history()).run();
+            }
         }
         out.sort(SOURCE_ORDER);
         return new LintResult(out, unreadable);

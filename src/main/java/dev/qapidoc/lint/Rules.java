@@ -82,6 +82,11 @@ public final class Rules {
             Level.WARNING,
             "optional member whose object type is newer than its definition has no '(since X.Y)'" + " note",
             false);
+    public static final Rule SINCE_HISTORY = new Rule(
+            RuleId.SINCE_HISTORY,
+            Level.WARNING,
+            "'Since:' or '(since X.Y)' that contradicts the history computed from git (lint --git)",
+            false);
     public static final Rule FEATURE_EXPLAINED = new Rule(
             RuleId.FEATURE_EXPLAINED,
             Level.WARNING,
@@ -145,6 +150,7 @@ public final class Rules {
             DOC_XREF,
             SINCE_MISSING,
             SINCE_MEMBER,
+            SINCE_HISTORY,
             FEATURE_EXPLAINED,
             LEGACY_PRAGMA,
             LEGACY_SIMPLE_UNION,

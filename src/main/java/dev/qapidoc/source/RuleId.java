@@ -33,6 +33,7 @@ public enum RuleId {
     DOC_XREF("doc-xref"),
     SINCE_MISSING("since-missing"),
     SINCE_MEMBER("since-member"),
+    SINCE_HISTORY("since-history"),
     FEATURE_EXPLAINED("feature-explained"),
     // tolerant mode
     LEGACY_PRAGMA("legacy-pragma"),
