@@ -36,9 +36,10 @@ final class CompatCommand implements Command {
                 no change. Removing something that carried the 'deprecated' feature is still
                 breaking, and the finding says it was deprecated.
 
-                Where QEMU's text is silent, a new enum value, union or alternate branch in
-                the receive direction is breaking (a client cannot ignore a value it does not
-                know), and a return member turning optional is breaking.
+                Where QEMU's text is silent, a new enum value or union branch in the receive
+                direction is compatible (clients tolerate values they do not know), a new
+                alternate branch there is breaking (a new JSON type), a removed event is
+                compatible, and a return member turning optional is breaking.
 
                 OLD and NEW are each
                   FILE       a schema file (read tolerant, so old releases work), or

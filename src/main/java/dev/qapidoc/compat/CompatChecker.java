@@ -42,13 +42,15 @@ import java.util.Map;
  *
  * <p><b>Choices where QEMU is silent</b> (each judged from what an existing client does):
  * <ul>
- *   <li>a new enum value, or a new union or alternate branch, in the receive direction is
- *       <em>breaking</em>: QEMU lists only new events and members as safe to receive (clients
- *       ignore unknown members), and a client cannot ignore a value or variant it does not know;
- *       removing a branch in the receive direction is compatible, like removing a value;</li>
- *   <li>removing an event is breaking (QEMU calls it harmless only for events that can no longer
- *       be triggered, which a schema does not tell), and so is removing an optional return
- *       member, for the same reason;</li>
+ *   <li>a new enum value or union branch in the receive direction is compatible: QEMU lists
+ *       adding enum values and branches among its compatible changes and adds values to
+ *       returned enums in every release, so clients are expected to tolerate values they do not
+ *       know, as they ignore unknown members; removing a branch in the receive direction is
+ *       compatible, like removing a value. A new <em>alternate</em> branch in the receive
+ *       direction is breaking, because it is a new JSON type the client may not parse;</li>
+ *   <li>removing an event is compatible: once it is gone from the schema QEMU cannot trigger it,
+ *       which QEMU's text calls harmless "except for introspection"; removing an optional return
+ *       member is breaking, because a schema cannot tell that it could no longer be sent;</li>
  *   <li>a return member turning optional is breaking (the client may rely on it), turning
  *       mandatory is compatible;</li>
  *   <li>a type becoming an alternate that includes it is breaking when received; an alternate
@@ -146,10 +148,10 @@ public final class CompatChecker {
             EventInfo n = b.events().get(e.name());
             if (n == null) {
                 root(
-                        Finding.BREAKING,
+                        Finding.COMPATIBLE,
                         "receive",
                         path,
-                        "event removed" + carried(e.features()),
+                        "event removed" + carried(e.features()) + "; QEMU no longer sends it",
                         a.locate(e.name(), null),
                         null);
                 continue;
@@ -323,8 +325,8 @@ public final class CompatChecker {
                         "branch " + v.caseName(),
                         "branch added",
                         false,
-                        true,
-                        NO_KNOW,
+                        false,
+                        null,
                         null,
                         b.locate(n.entityName(), null));
             }
@@ -359,8 +361,8 @@ public final class CompatChecker {
                         "value " + v.name(),
                         "value added",
                         false,
-                        true,
-                        NO_KNOW,
+                        false,
+                        null,
                         null,
                         b.locate(n.entityName(), v.name()));
             }
