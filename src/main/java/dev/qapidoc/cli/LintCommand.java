@@ -169,7 +169,7 @@ final class LintCommand implements Command {
             return Main.EXIT_USAGE;
         }
         for (Diagnostic d : all) {
-            if (d.severity() == Severity.ERROR || werror && d.severity() == Severity.WARNING) {
+            if (d.severity() == Severity.ERROR || (werror && d.severity() == Severity.WARNING)) {
                 return Main.EXIT_FINDINGS;
             }
         }
@@ -361,7 +361,7 @@ final class LintCommand implements Command {
         StringBuilder sb = new StringBuilder();
         for (byte b : file.replace('\\', '/').getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/".indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(String.format("%02X", c));

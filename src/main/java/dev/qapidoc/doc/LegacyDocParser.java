@@ -293,7 +293,7 @@ public final class LegacyDocParser {
             boolean continuation =
                     i > 0 && prose[i - 1] && !st.isEmpty() && !st.startsWith("->") && !st.startsWith("<-");
             prose[i] = continuation
-                    || candidate && (i == 0 || lines.get(i - 1).text().isEmpty() || prose[i - 1]);
+                    || (candidate && (i == 0 || lines.get(i - 1).text().isEmpty() || prose[i - 1]));
         }
         return prose;
     }
@@ -467,7 +467,7 @@ public final class LegacyDocParser {
             if (cur == null
                     || cur.kind() != Doc.Kind.PLAIN
                     || cur.legacyTag != null
-                    || cur == doc.bodySection() && doc.mutableAll().size() > 1) {
+                    || (cur == doc.bodySection() && doc.mutableAll().size() > 1)) {
                 cur = new DocSection(Doc.Kind.PLAIN, null, here(), false);
                 doc.addSection(cur);
             }

@@ -87,7 +87,7 @@ final class ExampleRule {
             boolean request = st.startsWith("->");
             String rest = st.substring(2);
             String restTrim = rest.strip();
-            if (exampleIndent < 0 && !restTrim.startsWith("{")
+            if ((exampleIndent < 0 && !restTrim.startsWith("{"))
                     || restTrim.startsWith("...")
                     || restTrim.startsWith("\u2026")) {
                 continue; // prose, or a message elided as a whole ("-> ... text sent ...")

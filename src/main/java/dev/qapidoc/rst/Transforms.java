@@ -61,7 +61,7 @@ public final class Transforms {
     private String nextAutoId() {
         String id;
         do {
-            id = "id" + (++autoId);
+            id = "id" + ++autoId;
         } while (used.contains(id));
         used.add(id);
         return id;
@@ -320,7 +320,7 @@ public final class Transforms {
         }
         RstNode list = new RstNode(Type.BULLET_LIST, where);
         for (RstNode s : scope.children()) {
-            if (s.type() != Type.SECTION || s.ids().isEmpty() && s.children().isEmpty()) {
+            if (s.type() != Type.SECTION || (s.ids().isEmpty() && s.children().isEmpty())) {
                 continue;
             }
             RstNode title = s.children().get(0);
