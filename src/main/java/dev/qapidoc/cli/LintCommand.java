@@ -160,7 +160,7 @@ final class LintCommand implements Command {
             unreadable |= r.unreadable();
         }
         switch (format) {
-            case TEXT -> io.out.print(text(all, cwd, System.console() != null));
+            case TEXT -> io.out.print(text(all, cwd, onTerminal()));
             case JSON -> io.out.print(json(all));
             case SARIF -> io.out.print(sarif(all));
         }
@@ -174,6 +174,12 @@ final class LintCommand implements Command {
             }
         }
         return Main.EXIT_OK;
+    }
+
+    /** Whether source lines are worth showing: stdin and stdout are a terminal (JDK 17's meaning). */
+    @SuppressWarnings("SystemConsoleNull") // built for release 17, which has no Console.isTerminal()
+    private static boolean onTerminal() {
+        return System.console() != null;
     }
 
     /**

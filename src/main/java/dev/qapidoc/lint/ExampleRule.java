@@ -46,6 +46,7 @@ final class ExampleRule {
     private record Pending(Rule rule, int pos, String message) {}
 
     /** One message: its text, and for each offset range the doc line it came from. */
+    @SuppressWarnings("ArrayRecordComponent") // a private holder, never compared or hashed
     private record Message(String text, List<Doc.TextLine> lines, int[] starts, int[] columns) {}
 
     ExampleRule(LintContext ctx) {
