@@ -105,7 +105,7 @@ public final class Transforms {
             boolean v = and(d);
             while (i < toks.length && toks[i].equals("or")) {
                 i++;
-                v = and(d) | v;
+                v = and(d) || v; // the operand is parsed first, whatever v is
             }
             return v;
         }
@@ -114,7 +114,7 @@ public final class Transforms {
             boolean v = not(d);
             while (i < toks.length && toks[i].equals("and")) {
                 i++;
-                v = not(d) & v;
+                v = not(d) && v; // the operand is parsed first, whatever v is
             }
             return v;
         }
