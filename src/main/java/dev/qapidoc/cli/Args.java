@@ -68,7 +68,7 @@ final class Args {
             value = w.substring(2);
         }
         OptionSpec o = spec.option(name);
-        if (o == null || value != null && !o.takesValue() && !name.startsWith("--")) {
+        if (o == null || (value != null && !o.takesValue() && !name.startsWith("--"))) {
             throw usage(command, "unknown option '" + w + "'");
         }
         if (!o.takesValue()) {

@@ -189,7 +189,7 @@ final class LintCommand implements Command {
             unreadable |= r.unreadable();
         }
         switch (format) {
-            case TEXT -> io.out.print(text(all, cwd, System.console() != null));
+            case TEXT -> io.out.print(text(all, cwd, onTerminal()));
             case JSON -> io.out.print(json(all));
             case SARIF -> io.out.print(sarif(all));
         }
@@ -198,11 +198,17 @@ final class LintCommand implements Command {
             return Main.EXIT_USAGE;
         }
         for (Diagnostic d : all) {
-            if (d.severity() == Severity.ERROR || werror && d.severity() == Severity.WARNING) {
+            if (d.severity() == Severity.ERROR || (werror && d.severity() == Severity.WARNING)) {
                 return Main.EXIT_FINDINGS;
             }
         }
         return Main.EXIT_OK;
+    }
+
+    /** Whether source lines are worth showing: stdin and stdout are a terminal (JDK 17's meaning). */
+    @SuppressWarnings("SystemConsoleNull") // built for release 17, which has no Console.isTerminal()
+    private static boolean onTerminal() {
+        return System.console() != null;
     }
 
     /**
@@ -390,7 +396,7 @@ final class LintCommand implements Command {
         StringBuilder sb = new StringBuilder();
         for (byte b : file.replace('\\', '/').getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/".indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(String.format("%02X", c));

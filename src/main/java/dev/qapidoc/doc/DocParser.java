@@ -174,11 +174,11 @@ public final class DocParser {
             return false;
         }
         char d = text.charAt(i + 1);
-        return d >= 'A' && d <= 'Z' || d >= '0' && d <= '9' || d == '(';
+        return (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9') || d == '(';
     }
 
     private static boolean isAsciiWord(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     /**

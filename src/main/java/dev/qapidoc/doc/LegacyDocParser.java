@@ -293,7 +293,7 @@ public final class LegacyDocParser {
             boolean continuation =
                     i > 0 && prose[i - 1] && !st.isEmpty() && !st.startsWith("->") && !st.startsWith("<-");
             prose[i] = continuation
-                    || candidate && (i == 0 || lines.get(i - 1).text().isEmpty() || prose[i - 1]);
+                    || (candidate && (i == 0 || lines.get(i - 1).text().isEmpty() || prose[i - 1]));
         }
         return prose;
     }
@@ -422,7 +422,7 @@ public final class LegacyDocParser {
                         warn(
                                 name.isEmpty() ? "invalid parameter name" : "'" + name + "' parameter name duplicated",
                                 RuleId.DOC_LEGACY_STRUCTURE);
-                        cur = appendPlain(doc, cur, t, afterBlank);
+                        cur = appendPlain(doc, cur, t);
                     } else {
                         if (!s.startsWith("@" + name + ":")) {
                             warn("'@" + name + " :' has a space before the colon", RuleId.DOC_LEGACY_STRUCTURE);
@@ -443,7 +443,7 @@ public final class LegacyDocParser {
                     String rest = s.substring(word.length()).strip();
                     cur = tagged(doc, tag, rest, s);
                 } else if (cur == null) {
-                    cur = appendPlain(doc, null, t, afterBlank);
+                    cur = appendPlain(doc, null, t);
                 } else if (cur == doc.bodySection()) {
                     if (!bodyStarted) {
                         cur.moveTo(here());
@@ -452,9 +452,9 @@ public final class LegacyDocParser {
                     cur.add(t, here());
                 } else if (afterBlank && !inExample && cur.kind() != Doc.Kind.PLAIN && !PyText.isSpace(t.charAt(0))) {
                     // §3.3: a non-indented line after a blank line ends a description
-                    cur = appendPlain(doc, null, t, true);
+                    cur = appendPlain(doc, null, t);
                 } else if (afterBlank && cur.legacyTag != null && !inExample && !PyText.isSpace(t.charAt(0))) {
-                    cur = appendPlain(doc, null, t, true);
+                    cur = appendPlain(doc, null, t);
                 } else {
                     cur.add(t, here());
                 }
@@ -463,11 +463,11 @@ public final class LegacyDocParser {
         }
 
         /** A line of untagged text: continues the current Plain section or starts one. */
-        private DocSection appendPlain(Doc doc, DocSection cur, String t, boolean afterBlank) {
+        private DocSection appendPlain(Doc doc, DocSection cur, String t) {
             if (cur == null
                     || cur.kind() != Doc.Kind.PLAIN
                     || cur.legacyTag != null
-                    || cur == doc.bodySection() && doc.mutableAll().size() > 1) {
+                    || (cur == doc.bodySection() && doc.mutableAll().size() > 1)) {
                 cur = new DocSection(Doc.Kind.PLAIN, null, here(), false);
                 doc.addSection(cur);
             }

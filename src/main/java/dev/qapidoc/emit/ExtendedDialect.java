@@ -299,7 +299,7 @@ final class ExtendedDialect {
                     joined.append(l.text().strip()).append('\n');
                 }
                 Matcher m = ERROR_ITEM.matcher(joined);
-                if (!m.matches() || errorClasses != null && !errorClasses.contains(m.group(2))) {
+                if (!m.matches() || (errorClasses != null && !errorClasses.contains(m.group(2)))) {
                     typed = null;
                     break;
                 }

@@ -51,7 +51,7 @@ public final class ConfPyRunner {
      */
     public record Result(SiteConfig config, Set<String> tags, List<SystemMessage> messages) {
         public boolean failed() {
-            return messages.stream().anyMatch(m -> m.level().ordinal() >= SystemMessage.Level.ERROR.ordinal());
+            return messages.stream().anyMatch(m -> m.level().compareTo(SystemMessage.Level.ERROR) >= 0);
         }
     }
 

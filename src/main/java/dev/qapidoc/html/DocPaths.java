@@ -43,8 +43,8 @@ final class DocPaths {
     /** Relative URI from the page of {@code fromDoc} to {@code target} (a path from the root). */
     static String relative(String fromDoc, String target) {
         int depth = 0;
-        for (char c : fromDoc.toCharArray()) {
-            if (c == '/') {
+        for (int i = 0; i < fromDoc.length(); i++) {
+            if (fromDoc.charAt(i) == '/') {
                 depth++;
             }
         }

@@ -55,6 +55,7 @@ final class Highlights {
     }
 
     /** The highlighting of {@code n}, from the worker when it has it, else computed here. */
+    @SuppressWarnings("ReferenceEquality") // the very same text object (see above), not a char-by-char compare
     Highlighter.Result take(RstNode n) {
         String lang = language(n);
         String code = code(n);

@@ -53,7 +53,7 @@ final class Images {
             out = "_images/" + base;
             int k = 1;
             while (copied.containsValue(out)) {
-                out = "_images/" + (k++) + "-" + base;
+                out = "_images/" + k++ + "-" + base;
             }
             copied.put(rel, out);
             try {

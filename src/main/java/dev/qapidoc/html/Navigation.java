@@ -338,7 +338,7 @@ final class Navigation {
     private void localSections(HtmlWriter w, RstNode section, int depth) {
         List<RstNode> subs = new ArrayList<>();
         for (RstNode c : tocChildren(section)) {
-            if (c.type() == Type.SECTION && !c.ids().isEmpty() || c.type() == Type.DESC && objectEntry(c) != null) {
+            if ((c.type() == Type.SECTION && !c.ids().isEmpty()) || (c.type() == Type.DESC && objectEntry(c) != null)) {
                 subs.add(c);
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -149,11 +150,11 @@ final class SearchIndex {
         return sb.toString();
     }
 
-    private static void termMap(StringBuilder sb, Map<String, TreeSet<Integer>> unsorted) {
-        Map<String, TreeSet<Integer>> m = new TreeMap<>(unsorted);
+    private static void termMap(StringBuilder sb, Map<String, ? extends SortedSet<Integer>> unsorted) {
+        Map<String, SortedSet<Integer>> m = new TreeMap<>(unsorted);
         sb.append('{');
         boolean first = true;
-        for (Map.Entry<String, TreeSet<Integer>> e : m.entrySet()) {
+        for (Map.Entry<String, SortedSet<Integer>> e : m.entrySet()) {
             sb.append(first ? "" : ",");
             first = false;
             str(sb, e.getKey());

@@ -374,7 +374,7 @@ public final class SiteBuilder {
                 opts.allowRaw(),
                 conf.highlightLanguage(),
                 conf.smartquotes(),
-                (path, from) -> include(d, path, from),
+                (path, from) -> include(path, from),
                 REGISTRY));
         List<ContentLine> lines = new ArrayList<>();
         lines.addAll(snippet("<rst_prolog>", conf.string("rst_prolog", "")));
@@ -459,7 +459,7 @@ public final class SiteBuilder {
     }
 
     /** {@code include}: relative to the including file, {@code /x} from the source folder; never outside it. */
-    private Optional<List<ContentLine>> include(SourceDoc d, String path, SourceLocation from) {
+    private Optional<List<ContentLine>> include(String path, SourceLocation from) {
         Path base = opts.srcdir().toAbsolutePath().normalize();
         String fromRel = from.file();
         String dirPrefix = opts.displayDir().isEmpty() || opts.displayDir().equals(".") ? "" : opts.displayDir() + "/";
@@ -506,9 +506,9 @@ public final class SiteBuilder {
                     if (!d.children.contains(target)) {
                         d.children.add(target);
                     }
-                } else if (e.attr("docname").equals("self")) {
-                    continue;
-                } else if (!e.attr("docname").matches("https?://.*")) {
+                } else if (!e.attr("docname").equals("self")
+                        && !e.attr("docname").matches("https?://.*")) {
+                    // neither "self" (this page) nor a URL: a document that does not exist
                     messages.add(SystemMessage.warning(
                             e.location(),
                             "toctree contains reference to nonexisting document '" + e.attr("docname") + "'"));

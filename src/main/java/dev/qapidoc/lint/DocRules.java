@@ -109,7 +109,7 @@ final class DocRules {
 
     private void references(Doc doc) {
         Entity e = ctx.documented(doc);
-        if (!doc.isFreeForm() && e == null || ctx.failed(e)) {
+        if ((!doc.isFreeForm() && e == null) || ctx.failed(e)) {
             return; // the definition failed: no cascades
         }
         for (Doc.Section s : doc.allSections()) {
@@ -150,7 +150,7 @@ final class DocRules {
         String t = line.text();
         for (int at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) {
             int end = nameEnd(t, at + 1);
-            if (end == at + 1 || at > 0 && Character.isLetterOrDigit(t.charAt(at - 1))) {
+            if (end == at + 1 || (at > 0 && Character.isLetterOrDigit(t.charAt(at - 1)))) {
                 continue; // no name, or an e-mail address rather than a reference
             }
             String name = t.substring(at + 1, end);
@@ -351,7 +351,7 @@ final class DocRules {
     /** The first version number "X.Y" or "X.Y.Z" in {@code text}, or null. */
     static int[] version(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (!Character.isDigit(text.charAt(i)) || i > 0 && Character.isDigit(text.charAt(i - 1))) {
+            if (!Character.isDigit(text.charAt(i)) || (i > 0 && Character.isDigit(text.charAt(i - 1)))) {
                 continue;
             }
             int[] v = new int[3];
@@ -477,10 +477,10 @@ final class DocRules {
             }
             String word = t.substring(i, end);
             if (word.equals(name)
-                    || word.length() >= 2
+                    || (word.length() >= 2
                             && word.endsWith("-")
                             && name.startsWith(word)
-                            && (end == t.length() || t.charAt(end) != '@')) {
+                            && (end == t.length() || t.charAt(end) != '@'))) {
                 return true;
             }
             i = end;

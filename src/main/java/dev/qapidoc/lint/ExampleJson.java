@@ -152,7 +152,7 @@ final class ExampleJson {
         if (elision()) {
             return new Elided(start);
         }
-        if (c == '-' || c >= '0' && c <= '9') {
+        if (c == '-' || (c >= '0' && c <= '9')) {
             return number();
         }
         if (s.startsWith("true", i)) {

@@ -46,6 +46,7 @@ final class ExampleRule {
     private record Pending(Rule rule, int pos, String message) {}
 
     /** One message: its text, and for each offset range the doc line it came from. */
+    @SuppressWarnings("ArrayRecordComponent") // a private holder, never compared or hashed
     private record Message(String text, List<Doc.TextLine> lines, int[] starts, int[] columns) {}
 
     ExampleRule(LintContext ctx) {
@@ -87,7 +88,7 @@ final class ExampleRule {
             boolean request = st.startsWith("->");
             String rest = st.substring(2);
             String restTrim = rest.strip();
-            if (exampleIndent < 0 && !restTrim.startsWith("{")
+            if ((exampleIndent < 0 && !restTrim.startsWith("{"))
                     || restTrim.startsWith("...")
                     || restTrim.startsWith("\u2026")) {
                 continue; // prose, or a message elided as a whole ("-> ... text sent ...")

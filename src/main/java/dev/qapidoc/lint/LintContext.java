@@ -77,7 +77,7 @@ final class LintContext {
             if (e.location() == null
                     || e instanceof Include
                     || e instanceof ArrayType
-                    || e instanceof ObjectType o && o.isImplicit()) {
+                    || (e instanceof ObjectType o && o.isImplicit())) {
                 continue;
             }
             defs.add(e);

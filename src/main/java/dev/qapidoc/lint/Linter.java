@@ -75,7 +75,7 @@ public final class Linter {
                 continue;
             }
             Rule rule = Rules.of(d.ruleId()); // set where the frontend made it
-            syntax |= rule == Rules.QAPI_SYNTAX;
+            syntax |= Rules.QAPI_SYNTAX.equals(rule);
             Level level = options.levelOf(rule);
             if (level != Level.OFF) {
                 out.add(d.withSeverity(level.severity()));

@@ -97,7 +97,7 @@ final class BlockParser {
             String t = line.text();
             if (t.charAt(0) == '.' && EXPLICIT.matcher(t).find()) {
                 int end = indentedEnd(lines, i + 1);
-                List<ContentLine> replacement = explicit(lines, i, end, target, sections, depth);
+                List<ContentLine> replacement = explicit(lines, i, end, target, depth);
                 if (replacement != null) {
                     List<ContentLine> rest = new ArrayList<>(lines.subList(0, i));
                     rest.addAll(replacement);
@@ -295,8 +295,7 @@ final class BlockParser {
      * Handles an explicit markup block (lines i..end). Returns lines to splice in place of the
      * block (for {@code include}), or null.
      */
-    private List<ContentLine> explicit(
-            List<ContentLine> lines, int i, int end, RstNode target, Sections sections, int depth) {
+    private List<ContentLine> explicit(List<ContentLine> lines, int i, int end, RstNode target, int depth) {
         ContentLine first = lines.get(i);
         // docutils allows several spaces after ".." ("..  code-block::")
         String rest = first.text().length() > 2 ? first.text().substring(2).stripLeading() : "";

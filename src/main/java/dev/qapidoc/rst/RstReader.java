@@ -52,7 +52,7 @@ public final class RstReader {
      *     inject scripts)
      * @param highlightLanguage the language of {@code ::} blocks before any {@code highlight}
      * @param smartQuotes apply smart punctuation (§9.2)
-     * @param includer resolves {@code include} paths
+     * @param includer resolves the paths of {@code .. include::} directives
      * @param registry the directives and roles the reader runs itself (others are left pending)
      */
     public record Options(

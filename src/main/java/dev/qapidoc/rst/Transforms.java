@@ -61,7 +61,7 @@ public final class Transforms {
     private String nextAutoId() {
         String id;
         do {
-            id = "id" + (++autoId);
+            id = "id" + ++autoId;
         } while (used.contains(id));
         used.add(id);
         return id;
@@ -105,7 +105,7 @@ public final class Transforms {
             boolean v = and(d);
             while (i < toks.length && toks[i].equals("or")) {
                 i++;
-                v = and(d) | v;
+                v = and(d) || v; // the operand is parsed first, whatever v is
             }
             return v;
         }
@@ -114,7 +114,7 @@ public final class Transforms {
             boolean v = not(d);
             while (i < toks.length && toks[i].equals("and")) {
                 i++;
-                v = not(d) & v;
+                v = not(d) && v; // the operand is parsed first, whatever v is
             }
             return v;
         }
@@ -320,7 +320,7 @@ public final class Transforms {
         }
         RstNode list = new RstNode(Type.BULLET_LIST, where);
         for (RstNode s : scope.children()) {
-            if (s.type() != Type.SECTION || s.ids().isEmpty() && s.children().isEmpty()) {
+            if (s.type() != Type.SECTION || (s.ids().isEmpty() && s.children().isEmpty())) {
                 continue;
             }
             RstNode title = s.children().get(0);

@@ -74,7 +74,8 @@ final class ExprChecker {
         }
         List<String> l = pragmas.memberNameExceptions();
         return l.contains(owner)
-                || tolerance.on() && (l.contains("q_obj_" + owner + "-arg") || l.contains("q_obj_" + owner + "-base"));
+                || (tolerance.on()
+                        && (l.contains("q_obj_" + owner + "-arg") || l.contains("q_obj_" + owner + "-base")));
     }
 
     /**

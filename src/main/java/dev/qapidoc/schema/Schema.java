@@ -18,7 +18,9 @@ public final class Schema {
     private final List<Entity> entities;
     private final Map<String, Entity> byName;
     private final List<Module> modules;
-    private final Map<Entity, String> moduleOf;
+    /** Keyed by identity: entities are records, whose equals and hashCode would walk them deeply. */
+    private final IdentityHashMap<Entity, String> moduleOf;
+
     private final List<Doc> docs;
     private final Pragmas pragmas;
 
@@ -34,7 +36,7 @@ public final class Schema {
             }
         }
         this.byName = m;
-        Map<Entity, String> mo = new IdentityHashMap<>();
+        IdentityHashMap<Entity, String> mo = new IdentityHashMap<>();
         for (Module mod : this.modules) {
             for (Entity e : mod.entities()) {
                 mo.put(e, mod.name());
@@ -107,6 +109,7 @@ public final class Schema {
         return all;
     }
 
+    @SuppressWarnings("ReferenceEquality") // cycle detection: a base cycle revisits the same object
     private static boolean containsSame(List<ObjectType> chain, ObjectType t) {
         for (ObjectType c : chain) {
             if (c == t) {

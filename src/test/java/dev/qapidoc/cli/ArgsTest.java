@@ -158,7 +158,7 @@ class ArgsTest {
             for (String line : out.split("\n")) {
                 // lint's rule table keeps its long explanations on one line each
                 assertTrue(
-                        line.length() <= HelpText.WIDTH || cmd.equals("lint") && line.startsWith("  "),
+                        line.length() <= HelpText.WIDTH || (cmd.equals("lint") && line.startsWith("  ")),
                         cmd + ": " + line);
             }
         }

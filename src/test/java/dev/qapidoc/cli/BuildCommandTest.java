@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code qapidoc build} end to end, in-process. */
 class BuildCommandTest {
 
-    private static TreeMap<String, byte[]> tree(Path root) throws IOException {
+    private static Map<String, byte[]> tree(Path root) throws IOException {
         TreeMap<String, byte[]> m = new TreeMap<>();
         try (Stream<Path> w = Files.walk(root)) {
             for (Path p : (Iterable<Path>) w::iterator) {
@@ -73,8 +74,8 @@ class BuildCommandTest {
         Path b = tmp.resolve("b");
         assertEquals(0, Main.capture("build", "sample-docs", "-o", a.toString()).exitCode());
         assertEquals(0, Main.capture("build", "sample-docs", "-o", b.toString()).exitCode());
-        TreeMap<String, byte[]> ta = tree(a);
-        TreeMap<String, byte[]> tb = tree(b);
+        Map<String, byte[]> ta = tree(a);
+        Map<String, byte[]> tb = tree(b);
         assertEquals(ta.keySet(), tb.keySet());
         for (String k : ta.keySet()) {
             assertArrayEquals(ta.get(k), tb.get(k), k);

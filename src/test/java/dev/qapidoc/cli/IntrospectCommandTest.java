@@ -322,8 +322,8 @@ class IntrospectCommandTest {
                 Map.Entry<String, JsonNode> e = it.next();
                 String k = e.getKey();
                 boolean typeKey = k.equals("type")
-                        || k.endsWith("-type") && !k.equals("meta-type") && !k.equals("json-type")
-                        || k.equals("name") && depth == 1;
+                        || (k.endsWith("-type") && !k.equals("meta-type") && !k.equals("json-type"))
+                        || (k.equals("name") && depth == 1);
                 if (typeKey && e.getValue().isTextual()) {
                     String v = e.getValue().asText();
                     String inner = v.replace("[", "").replace("]", "");

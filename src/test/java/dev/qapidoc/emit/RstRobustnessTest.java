@@ -51,7 +51,7 @@ class RstRobustnessTest {
         for (ContentLine l : lines) {
             text.add(l.text());
             if (l.text().trim().startsWith(QapiSyntax.directive(QapiSyntax.BRANCH))) {
-                deepest = Math.max(deepest, (l.text().indexOf('.')) / 3);
+                deepest = Math.max(deepest, l.text().indexOf('.') / 3);
             }
         }
         assertEquals(ExtendedDialect.MAX_BRANCH_DEPTH, deepest);

@@ -218,7 +218,7 @@ final class RstStructureCheck {
         if (j < lines.size() && !lines.get(j).isBlank()) {
             return j - 1;
         }
-        boolean hasContent = name.equals(QapiSyntax.NAMESPACE) || name.equals(QapiSyntax.MODULE) ? false : true;
+        boolean hasContent = (name.equals(QapiSyntax.NAMESPACE) || name.equals(QapiSyntax.MODULE)) ? false : true;
         if (hasContent) {
             stack.push(new Open(
                     name,
@@ -281,8 +281,8 @@ final class RstStructureCheck {
             String type = nodesc ? body : arg;
             if (type == null
                     || !TYPE.matcher(type).matches()
-                    || nodesc && arg != null
-                    || !nodesc && words.length != 1) {
+                    || (nodesc && arg != null)
+                    || (!nodesc && words.length != 1)) {
                 problem(i, "malformed :" + kind + ":");
             }
         } else if (parent.name().equals(QapiSyntax.COMMAND) && kind.equals(QapiSyntax.FIELD_ERROR)) {

@@ -44,17 +44,18 @@ final class ExampleReader {
             String title = l.substring((FENCE + " example").length()).strip();
             int start = i + 1;
             List<StringBuilder> parts = new ArrayList<>(List.of(new StringBuilder()));
-            i++;
-            while (i < lines.size() && !lines.get(i).equals(FENCE)) {
-                if (lines.get(i).equals(".")) {
+            int j = start;
+            while (j < lines.size() && !lines.get(j).equals(FENCE)) {
+                if (lines.get(j).equals(".")) {
                     parts.add(new StringBuilder());
                 } else {
                     parts.get(parts.size() - 1)
-                            .append(lines.get(i).replace('\u2192', '\t'))
+                            .append(lines.get(j).replace('\u2192', '\t'))
                             .append('\n');
                 }
-                i++;
+                j++;
             }
+            i = j; // the closing fence; the loop header steps past it
             if (parts.size() != 3) {
                 throw new IOException(file + ":" + start + ": example needs source, tree and html separated by '.'");
             }

@@ -68,7 +68,7 @@ class SeedPageTest {
         List<String> bad = new ArrayList<>();
         for (SystemMessage m : out.messages()) {
             String t = m.message();
-            if (m.level() != SystemMessage.Level.INFO && m.level() != SystemMessage.Level.WARNING
+            if ((m.level() != SystemMessage.Level.INFO && m.level() != SystemMessage.Level.WARNING)
                     || t.contains("Unknown directive")
                     || t.contains("unknown option")
                     || t.contains("Unrecognized field")

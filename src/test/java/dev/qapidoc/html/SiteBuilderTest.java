@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.Inflater;
@@ -181,7 +182,7 @@ class SiteBuilderTest {
                 false);
         String html = page(o, "index.html");
         String body = html.substring(html.indexOf("<div class=\"body\""));
-        assertFalse(body.toLowerCase().contains("href=\"javascript"), body);
+        assertFalse(body.toLowerCase(Locale.ROOT).contains("href=\"javascript"), body);
         assertFalse(body.contains("href=\"data:"), body);
         assertFalse(body.contains("href=\"vbscript:"), body);
         assertFalse(body.contains("href=\"//evil"), body);

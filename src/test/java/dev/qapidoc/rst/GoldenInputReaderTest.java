@@ -55,8 +55,8 @@ class GoldenInputReaderTest {
             RstNode d = todo.remove(todo.size() - 1);
             // a qmp-example without :annotated: holds QMP code, not reST (spec §7.1)
             if (d.directive().content().isEmpty()
-                    || d.directive().name().equals("qmp-example")
-                            && !d.directive().has("annotated")) {
+                    || (d.directive().name().equals("qmp-example")
+                            && !d.directive().has("annotated"))) {
                 continue;
             }
             RstNode holder = new RstNode(Type.CONTAINER, d.location());
