@@ -66,7 +66,6 @@ import java.util.Map;
 public final class CompatChecker {
     private static final int SEND = 1;
     private static final int RECEIVE = 2;
-    private static final String NO_KNOW = "a client receiving it may not know it";
 
     private final WireModel a;
     private final WireModel b;
@@ -224,14 +223,14 @@ public final class CompatChecker {
         } else if (o instanceof AlternateInfo oa && n instanceof AlternateInfo na) {
             alternates(p, oa, na);
         } else if (n instanceof AlternateInfo na) {
-            String other = branchOfKind(na.members(), kind(a, o), b);
+            String other = branchOfKind(na.members(), kind(o), b);
             if (other == null) {
                 mismatch(p, o, n);
             } else {
                 change(
                         p,
                         null,
-                        "type became an alternate that also accepts " + otherKinds(na.members(), kind(a, o)),
+                        "type became an alternate that also accepts " + otherKinds(na.members(), kind(o)),
                         false,
                         true,
                         "a client may receive the other branches",
@@ -240,14 +239,14 @@ public final class CompatChecker {
                 link(p.o, other, p.path, p.word, p.dirs);
             }
         } else if (o instanceof AlternateInfo oa) {
-            String other = branchOfKind(oa.members(), kind(b, n), a);
+            String other = branchOfKind(oa.members(), kind(n), a);
             if (other == null) {
                 mismatch(p, o, n);
             } else {
                 change(
                         p,
                         null,
-                        "alternate narrowed to its " + kind(b, n) + " branch",
+                        "alternate narrowed to its " + kind(n) + " branch",
                         true,
                         false,
                         "clients sending the other branches fail",
@@ -371,7 +370,7 @@ public final class CompatChecker {
 
     private void alternates(Pair p, AlternateInfo o, AlternateInfo n) {
         for (AlternateMemberInfo m : o.members()) {
-            String k = kind(a, a.type(m.type()));
+            String k = kind(a.type(m.type()));
             String t = branchOfKind(n.members(), k, b);
             if (t == null) {
                 change(
@@ -388,7 +387,7 @@ public final class CompatChecker {
             }
         }
         for (AlternateMemberInfo m : n.members()) {
-            String k = kind(b, b.type(m.type()));
+            String k = kind(b.type(m.type()));
             if (branchOfKind(o.members(), k, a) == null) {
                 change(
                         p,
@@ -404,8 +403,8 @@ public final class CompatChecker {
     }
 
     private void scalars(Pair p, SchemaInfo o, SchemaInfo n) {
-        String ok = kind(a, o);
-        String nk = kind(b, n);
+        String ok = kind(o);
+        String nk = kind(n);
         if (o instanceof BuiltinInfo && n instanceof BuiltinInfo && ok.equals(nk)) {
             return;
         }
@@ -494,7 +493,7 @@ public final class CompatChecker {
     }
 
     /** The JSON kind of a type on the wire: what an alternate's branches are told apart by. */
-    private static String kind(WireModel m, SchemaInfo t) {
+    private static String kind(SchemaInfo t) {
         if (t instanceof BuiltinInfo bi) {
             return bi.jsonType();
         }
@@ -509,7 +508,7 @@ public final class CompatChecker {
 
     private static String branchOfKind(List<AlternateMemberInfo> ms, String k, WireModel m) {
         for (AlternateMemberInfo x : ms) {
-            if (kind(m, m.type(x.type())).equals(k)) {
+            if (kind(m.type(x.type())).equals(k)) {
                 return x.type();
             }
         }
@@ -519,7 +518,7 @@ public final class CompatChecker {
     private String otherKinds(List<AlternateMemberInfo> ms, String except) {
         List<String> ks = new ArrayList<>();
         for (AlternateMemberInfo x : ms) {
-            String k = kind(b, b.type(x.type()));
+            String k = kind(b.type(x.type()));
             if (!k.equals(except)) {
                 ks.add(k);
             }

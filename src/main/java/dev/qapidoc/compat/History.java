@@ -41,11 +41,10 @@ public final class History {
     private final Map<String, Entry> entities = new TreeMap<>();
 
     /**
-     * The history of one entity or member.
-     *
-     * @param kind {@code command}, {@code event}, {@code enum}, {@code struct}, {@code union},
-     *     {@code alternate}; for members {@code argument}, {@code member}, {@code value},
-     *     {@code branch}, {@code feature}, {@code return}
+     * The history of one entity or member. Its kind is {@code command}, {@code event},
+     * {@code enum}, {@code struct}, {@code union} or {@code alternate}; for members
+     * {@code argument}, {@code member}, {@code value}, {@code branch}, {@code feature} or
+     * {@code return}.
      */
     public static final class Entry {
         private final String kind;
