@@ -48,14 +48,14 @@ final class BuildCommand implements Command {
         return new CommandSpec(
                 "build an HTML site from a folder of reST pages (default: sample-docs/ -> build/html/)",
                 """
-                Builds a standalone HTML site (pages, general index, search, objects.inv) from
-                the .rst files in SRCDIR, the way sphinx-build -b html does, without Sphinx; its
-                options and exit statuses are sphinx-build's, so OUTDIR may also be the second
-                argument.
+                Builds a standalone HTML site (pages, general index, search, objects.inv)
+                from the .rst files in SRCDIR, the way sphinx-build -b html does, without
+                Sphinx; its options and exit statuses are sphinx-build's, so OUTDIR may also
+                be the second argument.
 
                 conf.py is run in a child python3 when it computes its values (with stand-ins
-                for Sphinx's modules and a 'tags' object); without python3, or for a conf.py of
-                plain literal assignments, only literal assignments (strings, numbers,
+                for Sphinx's modules and a 'tags' object); without python3, or for a conf.py
+                of plain literal assignments, only literal assignments (strings, numbers,
                 booleans, lists, tuples, sets, dicts) are read and the rest is skipped with a
                 note. Known names: project, version, release, today, today_fmt, copyright,
                 root_doc / master_doc, default_role, highlight_language, smartquotes,
