@@ -1,7 +1,6 @@
 package dev.qapidoc.cli;
 
 import dev.qapidoc.emit.RstWriter;
-import dev.qapidoc.html.ConfPy;
 import dev.qapidoc.html.SiteBuilder;
 import dev.qapidoc.html.SiteConfig;
 import dev.qapidoc.rst.SystemMessage;
@@ -14,20 +13,30 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code qapidoc build [SRCDIR] [-o OUTDIR] [-W] [-D name=value]... [--allow-raw]}: builds a
- * Sphinx-style HTML site from a folder of reST pages. Messages go to stderr in Sphinx's form; the
- * site is written to a temporary folder next to OUTDIR and moved into place only when the build
- * succeeded, so a failed build never leaves a half-written site behind.
+ * {@code qapidoc build [options] [SRCDIR [OUTDIR]]}: builds a Sphinx-style HTML site from a
+ * folder of reST pages, with sphinx-build's options and exit statuses, so that QEMU's meson rules
+ * can call it where they call sphinx-build. Messages go to stderr in Sphinx's form. A build with
+ * problems still writes every page and exits 0 (sphinx-build counts docutils errors as warnings);
+ * {@code -W} makes any warning or error exit 1, the pages written all the same; a fatal problem
+ * (unreadable source folder, a conf.py that raises, no root document, an OUTDIR that may not be
+ * replaced) exits 2 without touching OUTDIR. The site is assembled in a temporary folder next to
+ * OUTDIR and moved into place only when complete, so a crash never leaves a half-written site.
  */
 final class BuildCommand implements Command {
 
     /** Marks a folder as qapidoc output, so that only such folders are ever replaced. */
     static final String MARKER = ".buildinfo";
+
+    /** Where {@code -Q} sends what it does not show. */
+    private static final java.io.PrintStream DISCARD =
+            new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
 
     @Override
     public String name() {
@@ -39,16 +48,22 @@ final class BuildCommand implements Command {
         return new CommandSpec(
                 "build an HTML site from a folder of reST pages (default: sample-docs/ -> build/html/)",
                 """
-                Builds a standalone HTML site (pages, general index, search, objects.inv) from
-                the .rst files in SRCDIR, the way Sphinx's html builder does, without Python.
+                Builds a standalone HTML site (pages, general index, search, objects.inv)
+                from the .rst files in SRCDIR, the way sphinx-build -b html does, without
+                Sphinx; its options and exit statuses are sphinx-build's, so OUTDIR may also
+                be the second argument.
 
-                conf.py is read as literal assignments only (strings, numbers, booleans, lists,
-                tuples, sets, dicts); other statements are skipped with a note. Known names:
-                project, version, release, copyright, root_doc / master_doc, default_role,
-                highlight_language, smartquotes, html_theme, html_title, language,
-                exclude_patterns; the qapi_* names are kept for the qapi domain;
-                qapidoc_srctree, qapidoc_dialect (qemu|extended) and qapidoc_strict configure
-                '.. qapi-doc::'.
+                conf.py is run in a child python3 when it computes its values (with stand-ins
+                for Sphinx's modules and a 'tags' object); without python3, or for a conf.py
+                of plain literal assignments, only literal assignments (strings, numbers,
+                booleans, lists, tuples, sets, dicts) are read and the rest is skipped with a
+                note. Known names: project, version, release, today, today_fmt, copyright,
+                root_doc / master_doc, default_role, highlight_language, smartquotes,
+                html_theme, html_title, html_logo, html_favicon, html_static_path,
+                html_css_files, html_js_files, language, exclude_patterns, rst_prolog,
+                rst_epilog; the qapi_* names are kept for the qapi domain; qapidoc_srctree,
+                qapidoc_dialect (qemu|extended) and qapidoc_strict configure '.. qapi-doc::'.
+                A Sphinx theme (sphinx_rtd_theme, alabaster, ...) stands for the built-in one.
 
                 Schemas are loaded tolerant by default: the schema language and doc conventions
                 of every QEMU release since 2.10 are accepted, so a distribution can document
@@ -57,66 +72,129 @@ final class BuildCommand implements Command {
                 schema's age, not the documentation, so they are not warnings and -W ignores
                 them.
 
-                Messages are printed as 'file:line: WARNING: ...' on stderr.
+                Messages are printed as 'file:line: WARNING: ...' on stderr; ERROR messages
+                count as warnings, as in sphinx-build. -D depfile=PATH -D depfile_stamp=STAMP
+                writes a Make dependency file naming every file the build read and touches
+                STAMP (QEMU's depfile extension).
                 """,
-                List.of(new CommandSpec.Positional(
-                        "SRCDIR",
-                        "source folder",
-                        false,
-                        false,
-                        "source folder with conf.py and the root document (default: sample-docs)")),
+                List.of(
+                        new CommandSpec.Positional(
+                                "SRCDIR",
+                                "source folder",
+                                false,
+                                false,
+                                "source folder with conf.py and the root document (default: sample-docs)"),
+                        new CommandSpec.Positional(
+                                "OUTDIR",
+                                "output folder",
+                                false,
+                                false,
+                                "output folder, as sphinx-build takes it (or -o)")),
                 List.of(
                         OptionSpec.value(
                                 "OUTDIR", "output folder (default: build/html); replaced only on success", "-o"),
+                        OptionSpec.value("BUILDER", "the builder; only html is available", "-b"),
                         OptionSpec.flag("turn warnings into errors (exit 1 if there are any)", "-W"),
+                        OptionSpec.flag(
+                                "with -W, report every warning before failing (always so here)", "--keep-going"),
+                        OptionSpec.flag("no progress or summary on stdout; warnings still on stderr", "-q"),
+                        OptionSpec.flag("nothing on stdout, and only errors on stderr", "-Q"),
+                        OptionSpec.value("name=value", "override a conf.py value (lists: comma-separated)", "-D")
+                                .asRepeatable(),
+                        OptionSpec.value("TAG", "set a tag for '.. only::' and conf.py's tags", "-t")
+                                .asRepeatable(),
+                        OptionSpec.flag("read every file afresh (accepted; there is no cache yet)", "-E"),
+                        OptionSpec.flag("write every page (accepted; every page is always written)", "-a"),
+                        OptionSpec.value("N", "parallel jobs, a number or 'auto' (accepted)", "-j"),
+                        OptionSpec.flag("nitpicky mode (accepted)", "-n"),
                         OptionSpec.flag(
                                 "load the schemas of '.. qapi-doc::' with today's QEMU rules exactly"
                                         + " (same as qapidoc_strict = True in conf.py)",
                                 "--strict"),
-                        OptionSpec.value("name=value", "override a conf.py value (lists: comma-separated)", "-D")
-                                .asRepeatable(),
                         OptionSpec.flag(
                                 "honour '.. raw:: html' (off by default: raw HTML can carry scripts)", "--allow-raw")),
                 "",
                 List.of(
-                        new CommandSpec.Exit(0, "success: the site was written"),
-                        new CommandSpec.Exit(1, "errors (or warnings with -W); the pages are written all the same"),
-                        new CommandSpec.Exit(2, "usage error, or OUTDIR exists and may not be replaced")));
+                        new CommandSpec.Exit(
+                                0, "the site was written (warnings and errors allowed, as in sphinx-build)"),
+                        new CommandSpec.Exit(
+                                1, "-W and there were warnings or errors; the pages are written all the same"),
+                        new CommandSpec.Exit(
+                                2,
+                                "usage error, or a fatal problem (unreadable source folder, conf.py raised, no root"
+                                        + " document, OUTDIR may not be replaced); OUTDIR is untouched")));
     }
 
-    @Override
-    public int run(Args args, Console io) throws Exception {
-        String src = args.positionals().isEmpty()
-                ? "sample-docs"
-                : args.positionals().get(0);
-        String out = args.value("-o", "build/html");
-        boolean warningsAreErrors = args.has("-W");
-        boolean allowRaw = args.has("--allow-raw");
-        boolean strict = args.has("--strict");
+    /** What the command line asks for. */
+    private record Request(
+            Path srcdir,
+            String displayDir,
+            String out,
+            boolean warningsAreErrors,
+            boolean quiet,
+            boolean silent,
+            List<String> tags,
+            List<String[]> overrides) {}
+
+    private static Request request(Args args) throws UsageException {
+        String builder = args.value("-b", "html");
+        if (!builder.equals("html")) {
+            throw new UsageException("build: builder '" + builder + "' is not available; qapidoc builds html only"
+                    + "; see 'qapidoc build --help'");
+        }
+        String jobs = args.value("-j", "auto");
+        if (!jobs.equals("auto") && !jobs.matches("[1-9][0-9]{0,4}")) {
+            throw new UsageException("build: -j expects a number or 'auto', got '" + jobs + "'");
+        }
+        List<String> pos = args.positionals();
+        if (pos.size() > 1 && args.has("-o")) {
+            throw new UsageException("build: OUTDIR given twice (-o and the second argument)");
+        }
+        String src = pos.isEmpty() ? "sample-docs" : pos.get(0);
+        String out = pos.size() > 1 ? pos.get(1) : args.value("-o", "build/html");
         List<String[]> overrides = new ArrayList<>();
         for (String d : args.values("-D")) {
             overrides.add(define(d));
         }
-        Path srcdir = Path.of(src);
-        if (!Files.isDirectory(srcdir)) {
-            throw new UsageException("build: source folder '" + src + "' does not exist");
-        }
-        Path outdir = Path.of(out);
         String displayDir = src.endsWith("/") && src.length() > 1 ? src.substring(0, src.length() - 1) : src;
+        boolean silent = args.has("-Q");
+        return new Request(
+                Path.of(src),
+                displayDir,
+                out,
+                args.has("-W"),
+                silent || args.has("-q"),
+                silent,
+                args.values("-t"),
+                overrides);
+    }
 
-        SiteConfig config = SiteConfig.empty();
-        Path confPy = srcdir.resolve("conf.py");
-        if (Files.isRegularFile(confPy)) {
-            ConfPy.Result r = ConfPy.parse(displayDir + "/conf.py", Files.readString(confPy, StandardCharsets.UTF_8));
-            config = r.config();
-            for (SystemMessage m : r.messages()) {
-                io.err.println(m.render());
-            }
+    @Override
+    public int run(Args args, Console io) throws Exception {
+        Request rq = request(args);
+        Path srcdir = rq.srcdir();
+        if (!Files.isDirectory(srcdir) || !Files.isReadable(srcdir)) {
+            throw new UsageException("build: source folder '" + srcdir + "' does not exist or cannot be read");
         }
-        for (String[] o : overrides) {
+        Path outdir = Path.of(rq.out());
+        checkReplaceable(outdir);
+        BuildConf bc;
+        try {
+            bc = BuildConf.load(srcdir, rq.displayDir(), rq.tags(), note -> {
+                if (!rq.quiet()) {
+                    io.err.println(note);
+                }
+            });
+        } catch (BuildConf.Failure e) {
+            io.err.println(e.getMessage());
+            io.err.println("qapidoc: build: configuration error: conf.py failed; nothing was written");
+            return Main.EXIT_USAGE;
+        }
+        SiteConfig config = bc.config();
+        for (String[] o : rq.overrides()) {
             config = config.with(o[0], o[1]);
         }
-        if (strict) {
+        if (args.has("--strict")) {
             config = config.with("qapidoc_strict", Boolean.TRUE);
         }
         List<Path> themeDirs = new ArrayList<>();
@@ -125,32 +203,77 @@ final class BuildCommand implements Command {
         if (parent != null) {
             themeDirs.add(parent.resolve("themes"));
         }
-        SiteBuilder.Output result;
         SchemaRst schemas = expander(srcdir, config);
+        SiteBuilder.Output result;
         try {
-            result = SiteBuilder.build(
-                    new SiteBuilder.Options(srcdir, displayDir, config, allowRaw, themeDirs, schemas));
+            result = SiteBuilder.build(new SiteBuilder.Options(
+                            srcdir, rq.displayDir(), config, args.has("--allow-raw"), themeDirs, schemas)
+                    .withTags(bc.tags()));
         } catch (IOException e) {
             io.err.println("qapidoc: build: " + e.getMessage());
-            return Main.EXIT_FINDINGS;
+            return Main.EXIT_USAGE;
         }
-        SiteFindings found = SiteFindings.print(io, schemas, result.messages());
-        int errors = found.errors();
-        int warnings = found.warnings();
-        // Like sphinx-build, a build with problems still writes every page (a broken construct
-        // shows as Sphinx shows it, with its message); the site is still assembled aside and moved
-        // into place only when complete.
+        SiteFindings found = report(io, rq, schemas, result.messages());
+        if (result.files().isEmpty()) {
+            // nothing to write (no root document): fatal, like sphinx-build's missing root file
+            io.err.println("qapidoc: build: nothing was built; " + rq.out() + " was left unchanged");
+            return Main.EXIT_USAGE;
+        }
         install(result.files(), outdir);
-        if (errors > 0 || (warningsAreErrors && warnings > 0)) {
-            io.err.println("build finished with problems: " + errors + " error(s), " + warnings + " warning(s)"
-                    + (warningsAreErrors && warnings > 0 ? " (warnings treated as errors)" : "")
-                    + "; the pages are in " + out + ".");
+        writeDepFile(config, bc, result, schemas);
+        int problems = found.errors() + found.warnings();
+        if (rq.warningsAreErrors() && problems > 0) {
+            io.err.println("build finished with problems: " + found.errors() + " error(s), " + found.warnings()
+                    + " warning(s) (warnings treated as errors); the pages are in " + rq.out() + ".");
             return Main.EXIT_FINDINGS;
         }
-        io.out.println("build succeeded" + (warnings > 0 ? ", " + warnings + " warning(s)" : "") + ".");
-        io.out.println();
-        io.out.println("The HTML pages are in " + out + " (open " + outdir.resolve("index.html") + ").");
+        if (!rq.quiet()) {
+            io.out.println("build succeeded"
+                    + (found.errors() > 0 ? ", " + found.errors() + " error(s)" : "")
+                    + (problems > 0 ? (found.errors() > 0 ? " and " : ", ") + found.warnings() + " warning(s)" : "")
+                    + ".");
+            io.out.println();
+            io.out.println("The HTML pages are in " + rq.out() + " (open " + outdir.resolve("index.html") + ").");
+        }
         return Main.EXIT_OK;
+    }
+
+    /**
+     * Prints the build's messages: build-wide notes (INFO without a location, such as a Sphinx
+     * theme standing for the built-in one) unless quiet, then what {@link SiteFindings} prints;
+     * with {@code -Q} only errors.
+     */
+    private static SiteFindings report(Console io, Request rq, SchemaRst schemas, List<SystemMessage> messages) {
+        List<SystemMessage> shown = new ArrayList<>();
+        for (SystemMessage m : messages) {
+            if (m.level() == SystemMessage.Level.INFO && m.where() == null && !rq.quiet()) {
+                io.err.println(m.render());
+            }
+            if (!rq.silent() || m.level().compareTo(SystemMessage.Level.ERROR) >= 0) {
+                shown.add(m);
+            }
+        }
+        SiteFindings found = SiteFindings.print(rq.silent() ? new Console(DISCARD, DISCARD) : io, schemas, messages);
+        if (rq.silent()) {
+            for (SystemMessage m : shown) {
+                io.err.println(m.render());
+            }
+        }
+        return found;
+    }
+
+    /** {@code -D depfile=PATH -D depfile_stamp=STAMP}: see {@link DepFile}. */
+    private static void writeDepFile(SiteConfig config, BuildConf bc, SiteBuilder.Output result, SchemaRst schemas)
+            throws IOException {
+        String depfile = config.string("depfile", "");
+        if (depfile.isEmpty()) {
+            return;
+        }
+        Set<Path> files = new LinkedHashSet<>(bc.read());
+        files.addAll(result.dependencies());
+        files.addAll(schemas.files());
+        String stamp = config.string("depfile_stamp", depfile + ".stamp");
+        DepFile.write(Path.of(depfile), Path.of(stamp), files);
     }
 
     /**
@@ -160,6 +283,7 @@ final class BuildCommand implements Command {
      * {@code qapidoc_strict} is true.
      */
     static SchemaRst expander(Path srcdir, SiteConfig config) throws UsageException {
+        // a computed conf.py (QEMU's) gives an absolute path; Path.resolve keeps it as it is
         String tree = config.string("qapidoc_srctree", ".");
         String d = config.string("qapidoc_dialect", "qemu");
         RstWriter.Dialect dialect = RstWriter.Dialect.named(d)
@@ -177,8 +301,8 @@ final class BuildCommand implements Command {
         return new String[] {kv.substring(0, eq), kv.substring(eq + 1)};
     }
 
-    /** Writes the site next to OUTDIR, then swaps it in; refuses to replace a foreign folder. */
-    static void install(Map<String, byte[]> files, Path outdir) throws IOException, UsageException {
+    /** Refuses (usage error) an OUTDIR that is a file, or a non-empty folder not written by build. */
+    static void checkReplaceable(Path outdir) throws IOException, UsageException {
         Path abs = outdir.toAbsolutePath().normalize();
         if (Files.exists(abs)) {
             if (!Files.isDirectory(abs)) {
@@ -193,6 +317,12 @@ final class BuildCommand implements Command {
                         + "': it is not empty and was not written by qapidoc build");
             }
         }
+    }
+
+    /** Writes the site next to OUTDIR, then swaps it in; refuses to replace a foreign folder. */
+    static void install(Map<String, byte[]> files, Path outdir) throws IOException, UsageException {
+        checkReplaceable(outdir);
+        Path abs = outdir.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");

@@ -6,17 +6,22 @@ import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.schema.LoadMode;
 import dev.qapidoc.schema.LoadOptions;
 import dev.qapidoc.schema.LoadResult;
+import dev.qapidoc.schema.Module;
 import dev.qapidoc.schema.SchemaLoader;
 import dev.qapidoc.source.Background;
 import dev.qapidoc.source.SourceLocation;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code qapi-doc} directive's schema side: runs the frontend and the reST emitter for the
@@ -35,6 +40,8 @@ final class SchemaRst implements SchemaExpander {
     private final RstWriter.Dialect dialect;
     private final LoadMode mode;
     private final Map<String, Integer> tolerantWarnings = new LinkedHashMap<>();
+    /** Every schema file the expansions read (main files and their includes), absolute. */
+    private final Set<Path> files = new LinkedHashSet<>();
 
     SchemaRst(Path srctree, RstWriter.Dialect dialect, LoadMode mode) {
         this.srctree = srctree;
@@ -104,10 +111,34 @@ final class SchemaRst implements SchemaExpander {
         }
     }
 
+    /**
+     * The schema files read so far: each {@code qapi-doc} schema and the files it includes
+     * (module names are relative to the main schema's folder), absolute, in reading order; for
+     * the build's dependency file.
+     */
+    Set<Path> files() {
+        return Collections.unmodifiableSet(files);
+    }
+
+    private void record(String path, LoadResult r) {
+        Path main = srctree.toAbsolutePath().resolve(path).normalize();
+        files.add(main);
+        Path dir = main.getParent();
+        for (Module m : r.schema().modules()) {
+            if (!m.isBuiltin() && dir != null) {
+                Path f = dir.resolve(m.name()).normalize();
+                if (Files.isRegularFile(f)) {
+                    files.add(f);
+                }
+            }
+        }
+    }
+
     @Override
     public Expansion expand(String path, String namespace, SourceLocation where) {
         Loaded loaded = take(path, namespace);
         LoadResult r = loaded.result();
+        record(path, r);
         if (!r.ok()) {
             // the first ERROR: in a tolerant load diagnostics() may start with warnings
             return Expansion.failed("qapi-doc: schema '" + path + "' has errors:\n"

@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  * child costs about 30 ms, and a conf.py can do anything Python can, which only Python reproduces.
  * Where no python3 is found the caller falls back to {@link ConfPy}'s literal reading.
  *
- * <p>{@code QAPIDOC_PYTHON} names the interpreter ({@code none} turns running off); otherwise the
- * first {@code python3} on {@code PATH} is used.
+ * <p>{@code QAPIDOC_PYTHON} (or the system property {@code qapidoc.python}) names the interpreter
+ * ({@code none} turns running off); otherwise the first {@code python3} on {@code PATH} is used.
  */
 public final class ConfPyRunner {
     private ConfPyRunner() {}
@@ -48,8 +48,14 @@ public final class ConfPyRunner {
      * @param tags the tags set when it finished (the builder's, {@code -t}'s and its own
      *     {@code tags.add})
      * @param messages an ERROR naming conf.py's line when it raised, else nothing
+     * @param read the files conf.py opened for reading (absolute; not conf.py itself), for the
+     *     dependency file
      */
-    public record Result(SiteConfig config, Set<String> tags, List<SystemMessage> messages) {
+    public record Result(SiteConfig config, Set<String> tags, List<SystemMessage> messages, List<Path> read) {
+        public Result(SiteConfig config, Set<String> tags, List<SystemMessage> messages) {
+            this(config, tags, messages, List.of());
+        }
+
         public boolean failed() {
             return messages.stream().anyMatch(m -> m.level().compareTo(SystemMessage.Level.ERROR) >= 0);
         }
@@ -57,7 +63,8 @@ public final class ConfPyRunner {
 
     /** The interpreter to use, if any: {@code QAPIDOC_PYTHON}, else {@code python3} on {@code PATH}. */
     public static Optional<Path> interpreter() {
-        String env = System.getenv("QAPIDOC_PYTHON");
+        // the system property qapidoc.python, like QAPIDOC_PYTHON, lets in-process tests choose
+        String env = System.getProperty("qapidoc.python", System.getenv("QAPIDOC_PYTHON"));
         if (env != null && !env.isEmpty()) {
             return env.equals("none") ? Optional.empty() : Optional.of(Path.of(env));
         }
@@ -166,7 +173,13 @@ public final class ConfPyRunner {
                 tags.add(String.valueOf(t));
             }
         }
-        return new Result(new SiteConfig(values), tags, List.of());
+        List<Path> read = new ArrayList<>();
+        if (m.get("read") instanceof List<?> rs) {
+            for (Object r : rs) {
+                read.add(Path.of(String.valueOf(r)));
+            }
+        }
+        return new Result(new SiteConfig(values), tags, List.of(), List.copyOf(read));
     }
 
     private static Result failure(String display, int line, String message) {
@@ -206,7 +219,10 @@ public final class ConfPyRunner {
                 return jp.getText();
             }
             case VALUE_NUMBER_INT -> {
-                return jp.getNumberValue();
+                // as ConfPy reads a literal: a Long when it fits (SiteConfig.bool reads Longs)
+                return jp.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? jp.getBigIntegerValue()
+                        : (Object) jp.getLongValue();
             }
             case VALUE_NUMBER_FLOAT -> {
                 return jp.getDoubleValue();

@@ -18,6 +18,7 @@ final class Images {
     private final Path srcdir;
     private final Map<String, byte[]> files;
     private final Consumer<SystemMessage> report;
+    private final Consumer<Path> dependency;
     /** Source path relative to srcdir → output path. */
     private final Map<String, String> copied = new TreeMap<>();
 
@@ -25,9 +26,15 @@ final class Images {
      * @param files the site's output files, where copies are added
      */
     Images(Path srcdir, Map<String, byte[]> files, Consumer<SystemMessage> report) {
+        this(srcdir, files, report, f -> {});
+    }
+
+    /** @param dependency told of every image file read (for the dependency file) */
+    Images(Path srcdir, Map<String, byte[]> files, Consumer<SystemMessage> report, Consumer<Path> dependency) {
         this.srcdir = srcdir;
         this.files = files;
         this.report = report;
+        this.dependency = dependency;
     }
 
     /** The URI of {@code img} from the page of document {@code docname}, or null (with a warning). */
@@ -57,6 +64,7 @@ final class Images {
             }
             copied.put(rel, out);
             try {
+                dependency.accept(file);
                 files.put(out, Files.readAllBytes(file));
             } catch (IOException e) {
                 return unreadable(img, uri);

@@ -14,9 +14,6 @@ import dev.qapidoc.rst.Transforms;
 import dev.qapidoc.source.Background;
 import dev.qapidoc.source.SourceLocation;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +63,8 @@ public final class SiteBuilder {
      *     origins (the file name they show in messages, as if displayDir/NAME.rst): when not
      *     empty these are the site's documents and srcdir is not searched for {@code .rst} files,
      *     but it is still where {@code include} and {@code image} paths are looked up
+     * @param tags the tags {@code only} directives test: the builder's ({@link
+     *     Transforms#builderTags()}) plus {@code -t}'s and those conf.py added
      */
     public record Options(
             Path srcdir,
@@ -76,10 +75,35 @@ public final class SiteBuilder {
             List<Pass> passes,
             List<XrefDomain> domains,
             SchemaExpander expander,
-            Map<String, List<ContentLine>> pages) {
+            Map<String, List<ContentLine>> pages,
+            Set<String> tags) {
         public Options {
             // sorted, so that anything reported per page comes in name order, as for files
             pages = java.util.Collections.unmodifiableMap(new TreeMap<>(pages));
+            tags = Set.copyOf(tags);
+        }
+
+        public Options(
+                Path srcdir,
+                String displayDir,
+                SiteConfig config,
+                boolean allowRaw,
+                List<Path> themeDirs,
+                List<Pass> passes,
+                List<XrefDomain> domains,
+                SchemaExpander expander,
+                Map<String, List<ContentLine>> pages) {
+            this(
+                    srcdir,
+                    displayDir,
+                    config,
+                    allowRaw,
+                    themeDirs,
+                    passes,
+                    domains,
+                    expander,
+                    pages,
+                    Transforms.builderTags());
         }
 
         public Options(
@@ -132,7 +156,12 @@ public final class SiteBuilder {
 
         /** The same options with {@code pages} as the documents (see {@link #pages()}). */
         public Options withPages(Map<String, List<ContentLine>> pages) {
-            return new Options(srcdir, displayDir, config, allowRaw, themeDirs, passes, domains, expander, pages);
+            return new Options(srcdir, displayDir, config, allowRaw, themeDirs, passes, domains, expander, pages, tags);
+        }
+
+        /** The same options with {@code tags} for {@code only} (see {@link #tags()}). */
+        public Options withTags(Set<String> tags) {
+            return new Options(srcdir, displayDir, config, allowRaw, themeDirs, passes, domains, expander, pages, tags);
         }
     }
 
@@ -147,8 +176,15 @@ public final class SiteBuilder {
         void apply(String docname, RstNode tree, RstReader reader, java.util.function.Consumer<SystemMessage> report);
     }
 
-    /** The built site: output files in path order, and every message in report order. */
-    public record Output(Map<String, byte[]> files, List<SystemMessage> messages) {
+    /**
+     * The built site: output files in path order, every message in report order, and every file
+     * the build read (absolute, in the order first read), for a dependency file.
+     */
+    public record Output(Map<String, byte[]> files, List<SystemMessage> messages, Set<Path> dependencies) {
+        public Output(Map<String, byte[]> files, List<SystemMessage> messages) {
+            this(files, messages, Set.of());
+        }
+
         public boolean hasErrors() {
             return messages.stream()
                     .anyMatch(m -> m.level() == SystemMessage.Level.ERROR || m.level() == SystemMessage.Level.SEVERE);
@@ -168,6 +204,11 @@ public final class SiteBuilder {
     private final Map<String, SourceDoc> docs = new TreeMap<>();
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Highlights highlights = new Highlights();
+    /** Every file read, absolute; written to from the reading thread only. */
+    private final Set<Path> dependencies = new java.util.LinkedHashSet<>();
+
+    private final DefaultSubstitutions defaults;
+    private final SiteAssets assets;
     private Theme theme;
     private final Domain domain;
     /** The standard domain: labels and the std roles. */
@@ -181,6 +222,8 @@ public final class SiteBuilder {
         this.opts = opts;
         this.conf = opts.config();
         this.domain = new Domain(domainConfig(conf), opts.expander());
+        this.defaults = DefaultSubstitutions.of(conf);
+        this.assets = new SiteAssets(opts.srcdir(), conf, messages::add, this::recordDependency);
         List<XrefDomain> others = new ArrayList<>();
         others.add(new QapiXrefDomain(domain, conf.bool("qapi_inventory", true)));
         others.addAll(opts.domains());
@@ -218,13 +261,14 @@ public final class SiteBuilder {
         } finally {
             b.highlights.close();
         }
-        return new Output(b.files, List.copyOf(b.messages));
+        return new Output(b.files, List.copyOf(b.messages), java.util.Collections.unmodifiableSet(b.dependencies));
     }
 
     private void run() throws IOException {
         // starting Velocity costs about a tenth of a second; it is needed only for writing, so it
         // starts on the other core while the documents are read
-        Background.Task<ThemeLoad> themeTask = Background.start("qapidoc-theme", this::loadTheme);
+        Background.Task<SiteAssets.ThemeLoad> themeTask =
+                Background.start("qapidoc-theme", () -> SiteAssets.loadTheme(conf, opts.themeDirs()));
         discover();
         if (!docs.containsKey(conf.rootDoc())) {
             awaitTheme(themeTask);
@@ -243,7 +287,7 @@ public final class SiteBuilder {
             resolve(d);
         }
         awaitTheme(themeTask);
-        writeStatic();
+        assets.write(theme, files);
         Navigation nav = new Navigation(docs, conf.rootDoc());
         List<String> order = nav.readingOrder();
         // the trees are final now; frozen, so that nothing changes them under the readers below
@@ -252,11 +296,11 @@ public final class SiteBuilder {
         }
         // the search index only reads the finished trees: it is built on the other core while
         // the pages are written
-        SitePages pages = new SitePages(conf, theme, nav, docs, domain);
+        SitePages pages = new SitePages(conf, theme, nav, docs, domain, assets);
         Background.Task<byte[]> searchTask = Background.start("qapidoc-search", pages::searchIndex);
         // so are the general index and the QAPI index pages (the page writer only reads them too)
         Background.Task<Map<String, byte[]>> indexTask = Background.start("qapidoc-indices", pages::indexPages);
-        Images images = new Images(opts.srcdir(), files, messages::add);
+        Images images = new Images(opts.srcdir(), files, messages::add, this::recordDependency);
         for (SourceDoc d : docs.values()) {
             files.put(d.name + ".html", pages.page(d, order, images, highlights, messages::add));
         }
@@ -266,27 +310,21 @@ public final class SiteBuilder {
         writeInventory();
     }
 
-    /** The configured theme, or the default one with a warning when it cannot be loaded. */
-    private record ThemeLoad(Theme theme, SystemMessage warning) {}
-
-    private ThemeLoad loadTheme() throws IOException {
-        try {
-            return new ThemeLoad(Theme.load(conf.htmlTheme(), opts.themeDirs()), null);
-        } catch (IOException e) {
-            // e.g. QEMU's conf.py names sphinx_rtd_theme: build with ours rather than not at all
-            return new ThemeLoad(
-                    Theme.load("default", opts.themeDirs()),
-                    SystemMessage.warning(null, e.getMessage() + "; using the 'default' theme"));
+    /** Joins the theme loader; its message comes first, where a synchronous load reported it. */
+    private void awaitTheme(Background.Task<SiteAssets.ThemeLoad> task) throws IOException {
+        SiteAssets.ThemeLoad t = task.await();
+        theme = t.theme();
+        if (t.message() != null) {
+            messages.add(0, t.message());
         }
     }
 
-    /** Joins the theme loader; its warning comes first, where a synchronous load reported it. */
-    private void awaitTheme(Background.Task<ThemeLoad> task) throws IOException {
-        ThemeLoad t = task.await();
-        theme = t.theme();
-        if (t.warning() != null) {
-            messages.add(0, t.warning());
-        }
+    /**
+     * Records that the build read {@code file}: the hook for the dependency file ({@code
+     * depfile}); directives reach it through {@code DirectiveContext.recordDependency}.
+     */
+    private void recordDependency(Path file) {
+        dependencies.add(file.toAbsolutePath().normalize());
     }
 
     private String display(String rel) {
@@ -355,8 +393,9 @@ public final class SiteBuilder {
             return held;
         }
         try {
-            return ContentLine.of(
-                    d.file, decode(Files.readAllBytes(opts.srcdir().resolve(d.name + ".rst"))));
+            Path file = opts.srcdir().resolve(d.name + ".rst");
+            recordDependency(file);
+            return ContentLine.of(d.file, SiteSources.decode(Files.readAllBytes(file)));
         } catch (IOException e) {
             messages.add(SystemMessage.error(SourceLocation.of(d.file, 0), "cannot read document: " + e.getMessage()));
             return null;
@@ -374,15 +413,27 @@ public final class SiteBuilder {
                 opts.allowRaw(),
                 conf.highlightLanguage(),
                 conf.smartquotes(),
-                (path, from) -> include(path, from),
+                new RstReader.Includer() {
+                    @Override
+                    public Optional<List<ContentLine>> read(String path, SourceLocation from) {
+                        return include(path, from);
+                    }
+
+                    @Override
+                    public void recordDependency(Path file) {
+                        SiteBuilder.this.recordDependency(file);
+                    }
+                },
                 REGISTRY));
         List<ContentLine> lines = new ArrayList<>();
-        lines.addAll(snippet("<rst_prolog>", conf.string("rst_prolog", "")));
+        lines.addAll(SiteSources.snippet("<rst_prolog>", conf.string("rst_prolog", "")));
         lines.addAll(source);
-        lines.addAll(snippet("<rst_epilog>", conf.string("rst_epilog", "")));
+        lines.addAll(SiteSources.snippet("<rst_epilog>", conf.string("rst_epilog", "")));
+        lines.addAll(defaults.lines(lines));
         RstReader.Result r = reader.read(lines);
         d.tree = r.document();
-        metadata(d);
+        DefaultSubstitutions.strip(d.tree);
+        SiteSources.metadata(d);
         messages.addAll(r.messages());
         // the qapi domain and other passes run here, before the standard transforms, so that
         // the sections and ids they create take part in id assignment and target propagation
@@ -392,7 +443,7 @@ public final class SiteBuilder {
         }
         // code blocks are final now: they are highlighted on the other core while this one goes on
         highlights.prepare(d.tree.findAll(Type.LITERAL_BLOCK));
-        Transforms.apply(d.tree, messages::add);
+        Transforms.apply(d.tree, messages::add, opts.tags());
         for (RstNode n : d.tree.descendants()) {
             if (n.type() == Type.DIRECTIVE) {
                 messages.add(SystemMessage.error(
@@ -405,56 +456,6 @@ public final class SiteBuilder {
                 messages.add(
                         SystemMessage.error(n.location(), "Unknown interpreted text role \"" + n.attr("role") + "\"."));
             }
-        }
-    }
-
-    /** rst_prolog / rst_epilog from conf.py, with their own pseudo file name as Sphinx reports them. */
-    private static List<ContentLine> snippet(String name, String text) {
-        if (text.isEmpty()) {
-            return List.of();
-        }
-        List<ContentLine> out = new ArrayList<>();
-        out.add(new ContentLine("", SourceLocation.of(name, 0)));
-        out.addAll(ContentLine.of(name, text));
-        out.add(new ContentLine("", SourceLocation.of(name, 0)));
-        return out;
-    }
-
-    /**
-     * A field list before anything else in the document is file-wide metadata ({@code :orphan:},
-     * {@code :tocdepth:} ...), not content: it is removed and kept as {@code meta:NAME} attributes
-     * of the document node, as Sphinx does.
-     */
-    private static void metadata(SourceDoc d) {
-        for (RstNode c : List.copyOf(d.tree.children())) {
-            if (c.type() == Type.COMMENT || c.type() == Type.SUBSTITUTION_DEFINITION || c.type() == Type.TARGET) {
-                continue;
-            }
-            if (c.type() == Type.FIELD_LIST) {
-                for (RstNode f : c.children()) {
-                    String name = f.children().get(0).astext().strip();
-                    d.tree.attr(
-                            "meta:" + name,
-                            f.children().size() > 1
-                                    ? f.children().get(1).astext().strip()
-                                    : "");
-                }
-                d.tree.remove(c);
-            }
-            return;
-        }
-    }
-
-    private static String decode(byte[] bytes) throws IOException {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException("not valid UTF-8");
         }
     }
 
@@ -473,7 +474,8 @@ public final class SiteBuilder {
             return Optional.empty();
         }
         try {
-            String text = decode(Files.readAllBytes(target));
+            recordDependency(target);
+            String text = SiteSources.decode(Files.readAllBytes(target));
             String shown = display(base.relativize(target).toString().replace('\\', '/'));
             List<ContentLine> out = new ArrayList<>();
             for (ContentLine l : ContentLine.of(shown, text)) {
@@ -576,14 +578,6 @@ public final class SiteBuilder {
             if (owner != null && x.parent() != null) {
                 owner.resolve(d.name, x, messages::add);
             }
-        }
-    }
-
-    // ---- phase 3: write ----
-
-    private void writeStatic() throws IOException {
-        for (String f : theme.staticFiles()) {
-            files.put("_static/" + f, theme.staticFile(f));
         }
     }
 

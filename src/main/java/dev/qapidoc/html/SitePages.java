@@ -26,8 +26,21 @@ final class SitePages {
     private final Navigation nav;
     private final Map<String, SourceDoc> docs;
     private final Domain domain;
+    private final SiteAssets assets;
 
     SitePages(SiteConfig conf, Theme theme, Navigation nav, Map<String, SourceDoc> docs, Domain domain) {
+        this(conf, theme, nav, docs, domain, null);
+    }
+
+    /** @param assets the logo, favicon and extra CSS/JS files pages link to (null: none) */
+    SitePages(
+            SiteConfig conf,
+            Theme theme,
+            Navigation nav,
+            Map<String, SourceDoc> docs,
+            Domain domain,
+            SiteAssets assets) {
+        this.assets = assets;
         this.conf = conf;
         this.theme = theme;
         this.nav = nav;
@@ -58,6 +71,9 @@ final class SitePages {
         v.put("pagename", h(pagename));
         v.put("prev", null);
         v.put("next", null);
+        if (assets != null) {
+            v.putAll(assets.vars(root + "_static/"));
+        }
         return v;
     }
 

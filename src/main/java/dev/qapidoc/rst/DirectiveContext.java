@@ -60,4 +60,13 @@ public interface DirectiveContext {
 
     /** Sets the language of later {@code ::} blocks in this read ({@code .. highlight::}). */
     void setHighlight(String language);
+
+    /**
+     * Records that the directive read {@code file}, so that a build's dependency file
+     * ({@code depfile}) names it and a change to it rebuilds the documentation; files read
+     * through {@link RstReader.Options#includer()} are recorded already.
+     */
+    default void recordDependency(java.nio.file.Path file) {
+        options().includer().recordDependency(file);
+    }
 }

@@ -41,6 +41,12 @@ public final class RstReader {
     /** Supplies included files (the {@code include} directive); empty when unreadable. */
     public interface Includer {
         Optional<List<ContentLine>> read(String path, SourceLocation from);
+
+        /**
+         * Records that the build read {@code file} (for {@code depfile} and rebuilds); directives
+         * that read files themselves call it through {@link DirectiveContext#recordDependency}.
+         */
+        default void recordDependency(java.nio.file.Path file) {}
     }
 
     /**

@@ -25,16 +25,28 @@ public final class Transforms {
 
     private final RstNode doc;
     private final Consumer<SystemMessage> report;
+    private final Set<String> tags;
     private final Set<String> used = new HashSet<>();
     private int autoId = 0;
 
-    private Transforms(RstNode doc, Consumer<SystemMessage> report) {
+    private Transforms(RstNode doc, Consumer<SystemMessage> report, Set<String> tags) {
         this.doc = doc;
         this.report = report;
+        this.tags = tags;
     }
 
     public static void apply(RstNode doc, Consumer<SystemMessage> report) {
-        new Transforms(doc, report).run();
+        apply(doc, report, TAGS);
+    }
+
+    /** The transforms, with {@code tags} (the builder's, {@code -t}'s and conf.py's) for {@code only}. */
+    public static void apply(RstNode doc, Consumer<SystemMessage> report, Set<String> tags) {
+        new Transforms(doc, report, Set.copyOf(tags)).run();
+    }
+
+    /** The tags every html build has: {@code html}, {@code format_html}, {@code builder_html}. */
+    public static Set<String> builderTags() {
+        return TAGS;
     }
 
     private void run() {
@@ -74,7 +86,7 @@ public final class Transforms {
             }
             boolean keep;
             try {
-                keep = new Expr(n.attr("expr")).parse();
+                keep = new Expr(n.attr("expr"), tags).parse();
             } catch (IllegalArgumentException e) {
                 report.accept(SystemMessage.warning(
                         n.location(), "exception while evaluating only directive expression: " + e.getMessage()));
@@ -89,7 +101,10 @@ public final class Transforms {
         final String[] toks;
         int i;
 
-        Expr(String s) {
+        final Set<String> tags;
+
+        Expr(String s, Set<String> tags) {
+            this.tags = tags;
             toks = s.replace("(", " ( ").replace(")", " ) ").trim().split("\\s+");
         }
 
@@ -140,7 +155,7 @@ public final class Transforms {
             if (!t.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 throw new IllegalArgumentException("unexpected token '" + t + "'");
             }
-            return TAGS.contains(t);
+            return tags.contains(t);
         }
     }
 

@@ -6,8 +6,11 @@
 # (os, sys, ...) is the real Python. `tags` behaves like Sphinx's tag set.
 #
 # argv: conf.py path, then the tags set on the command line (-t). Output: one JSON object
-# {"values": {name: value}, "tags": [...]} holding every global whose value JSON can carry
-# (tuples and sets become lists, sets sorted), or {"error": message, "line": N} on failure.
+# {"values": {name: value}, "tags": [...], "read": [...]} holding every global whose value JSON
+# can carry (tuples and sets become lists, sets sorted) and the absolute paths of the files
+# conf.py opened for reading (for the build's dependency file), or {"error": message, "line": N}
+# on failure.
+import builtins
 import importlib.abc
 import importlib.machinery
 import json
@@ -98,8 +101,22 @@ def to_json(value, depth=0):
     raise TypeError(type(value).__name__)
 
 
+READ = []
+
+
+def recording_open(real_open):
+    def opener(file, mode="r", *args, **kwargs):
+        if isinstance(file, (str, bytes, os.PathLike)) and not any(c in mode for c in "wax+"):
+            path = os.path.abspath(os.fsdecode(file))
+            if path not in READ:
+                READ.append(path)
+        return real_open(file, mode, *args, **kwargs)
+    return opener
+
+
 def main():
     conf = os.path.abspath(sys.argv[1])
+    builtins.open = recording_open(builtins.open)
     tags = Tags(["html", "format_html", "builder_html"] + sys.argv[2:])
     sys.meta_path.insert(0, StubFinder())
     os.chdir(os.path.dirname(conf))
@@ -129,7 +146,8 @@ def main():
             values[name] = to_json(value)
         except TypeError:
             pass
-    json.dump({"values": values, "tags": list(tags)}, sys.stdout, sort_keys=True)
+    read = [p for p in READ if p != conf and os.path.isfile(p)]
+    json.dump({"values": values, "tags": list(tags), "read": read}, sys.stdout, sort_keys=True)
 
 
 main()

@@ -1,0 +1,71 @@
+package dev.qapidoc.html;
+
+import dev.qapidoc.rst.ContentLine;
+import dev.qapidoc.rst.RstNode;
+import dev.qapidoc.rst.RstNode.Type;
+import dev.qapidoc.source.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How {@link SiteBuilder} turns source files into the lines and metadata of a document: strict
+ * UTF-8 decoding, the rst_prolog/rst_epilog snippets and file-wide metadata fields. Kept apart so
+ * the builder holds only the build's phases.
+ */
+final class SiteSources {
+    private SiteSources() {}
+
+    /** rst_prolog / rst_epilog from conf.py, with their own pseudo file name as Sphinx reports them. */
+    static List<ContentLine> snippet(String name, String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        List<ContentLine> out = new ArrayList<>();
+        out.add(new ContentLine("", SourceLocation.of(name, 0)));
+        out.addAll(ContentLine.of(name, text));
+        out.add(new ContentLine("", SourceLocation.of(name, 0)));
+        return out;
+    }
+
+    /**
+     * A field list before anything else in the document is file-wide metadata ({@code :orphan:},
+     * {@code :tocdepth:} ...), not content: it is removed and kept as {@code meta:NAME} attributes
+     * of the document node, as Sphinx does.
+     */
+    static void metadata(SourceDoc d) {
+        for (RstNode c : List.copyOf(d.tree.children())) {
+            if (c.type() == Type.COMMENT || c.type() == Type.SUBSTITUTION_DEFINITION || c.type() == Type.TARGET) {
+                continue;
+            }
+            if (c.type() == Type.FIELD_LIST) {
+                for (RstNode f : c.children()) {
+                    String name = f.children().get(0).astext().strip();
+                    d.tree.attr(
+                            "meta:" + name,
+                            f.children().size() > 1
+                                    ? f.children().get(1).astext().strip()
+                                    : "");
+                }
+                d.tree.remove(c);
+            }
+            return;
+        }
+    }
+
+    static String decode(byte[] bytes) throws IOException {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("not valid UTF-8");
+        }
+    }
+}
