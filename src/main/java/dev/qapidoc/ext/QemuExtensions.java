@@ -44,17 +44,20 @@ public final class QemuExtensions {
     }
 
     private final SourceFiles files;
+    private final DbusObjects dbus = new DbusObjects();
     /** Directive name (lower case) → its expander. */
     private final Map<String, Expander> expanders = new TreeMap<>();
 
     public QemuExtensions(Config config) {
         this.files = new SourceFiles(config.srcdir(), config.displayDir());
         expanders.put(HxtoolDoc.NAME, new HxtoolDoc(files, config.hxtoolSrctree())::expand);
+        expanders.put(DbusDoc.NAME, new DbusDoc(files, config.dbusdocSrctree(), dbus)::expand);
     }
 
     /** Registers the extensions' directive names on {@code b}, as pending directives; returns b. */
     public static DirectiveRegistry.Builder register(DirectiveRegistry.Builder b) {
         b.register(HxtoolDoc.NAME, Directive.deferred());
+        b.register(DbusDoc.NAME, Directive.deferred());
         return b;
     }
 
@@ -69,6 +72,11 @@ public final class QemuExtensions {
                 n.replaceWith(e.expand(docname, n, reader, report));
             }
         }
+    }
+
+    /** The objects the {@code dbus} domain described so far (for its references and index). */
+    public DbusObjects dbus() {
+        return dbus;
     }
 
     /** Every file the extensions read in this build, absolute, in first-read order. */

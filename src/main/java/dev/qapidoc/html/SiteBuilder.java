@@ -191,6 +191,7 @@ public final class SiteBuilder {
                 conf.string("dbusdoc_srctree", ".")));
         List<XrefDomain> others = new ArrayList<>();
         others.add(new QapiXrefDomain(domain, conf.bool("qapi_inventory", true)));
+        others.add(new DbusXrefDomain(qemu.dbus()));
         others.addAll(opts.domains());
         this.std = new StdDomain(docs, others);
         domains.add(std);
