@@ -99,4 +99,68 @@ class QemuExtensionsSiteTest {
                         + "InputError: [Errno 2] No such file or directory: 'none.hx'.",
                 messages(o));
     }
+
+    private static final String XML = String.join(
+            "\n",
+            "<node>",
+            "  <!--",
+            "      org.example.Thing:",
+            "",
+            "      A thing; see :dbus:prop:`Size`.",
+            "  -->",
+            "  <interface name=\"org.example.Thing\">",
+            "    <!--",
+            "        Get:",
+            "        @key: the key.",
+            "        @value: the value.",
+            "",
+            "        Gets a value.",
+            "    -->",
+            "    <method name=\"Get\">",
+            "      <arg type=\"s\" name=\"key\" direction=\"in\"/>",
+            "      <arg type=\"ay\" name=\"value\" direction=\"out\"/>",
+            "    </method>",
+            "    <!--",
+            "        Size:",
+            "",
+            "        The size.",
+            "    -->",
+            "    <property name=\"Size\" type=\"u\" access=\"read\"/>",
+            "  </interface>",
+            "</node>",
+            "");
+
+    @Test
+    void dbusInterfaceMethodPropertyAndReference() throws IOException {
+        Files.writeString(dir.resolve("t.xml"), XML);
+        SiteBuilder.Output o =
+                build("Doc\n===\n\n.. dbus-doc:: t.xml\n", SiteConfig.empty().with("dbusdoc_srctree", ".."));
+        assertEquals("", messages(o));
+        String html = page(o, "index.html");
+        for (String expected : List.of(
+                "<section id=\"org.example.Thing-section\">\n<h2>org.example.Thing interface<a",
+                "<dl class=\"dbus interface\">\n<dt class=\"sig sig-object dbus\" id=\"org.example.Thing\">\n"
+                        + "<em class=\"property\"><span class=\"pre\">interface</span> </em>"
+                        + "<span class=\"sig-name descname\"><span class=\"pre\">org.example.Thing</span></span>",
+                "<p>A thing; see <a class=\"reference internal\" href=\"#org.example.Thing.Size\">"
+                        + "<code class=\"xref dbus dbus-prop docutils literal notranslate\"><span class=\"pre\">Size</span></code></a>.</p>",
+                "<dl class=\"dbus method\">\n<dt class=\"sig sig-object dbus\" id=\"org.example.Thing.Get\">\n"
+                        + "<em class=\"property\"><span class=\"pre\">method</span> </em>"
+                        + "<span class=\"sig-name descname\"><span class=\"pre\">Get</span></span>"
+                        + "<span class=\"sig-paren\">(</span><em class=\"sig-param\"><span class=\"kt\"><span class=\"pre\">s</span></span>"
+                        + "<span class=\"w\"> </span><span class=\"n\"><span class=\"pre\">key</span></span></em>"
+                        + "<span class=\"sig-paren\">)</span> <span class=\"sig-return\"><span class=\"sig-return-icon\">\u2192</span> "
+                        + "<span class=\"sig-return-typehint\"><span class=\"sig-paren\">(</span><em class=\"sig-param\">"
+                        + "<span class=\"kt\"><span class=\"pre\">ay</span></span><span class=\"w\"> </span>"
+                        + "<span class=\"n\"><span class=\"pre\">value</span></span></em><span class=\"sig-paren\">)</span></span></span>",
+                "<strong>key</strong> (<em>s</em>) \u2013 the key.",
+                "<strong>value</strong> (<em>ay</em>) \u2013 the value.",
+                "<p>Gets a value.</p>",
+                "<dl class=\"dbus member\">\n<dt class=\"sig sig-object dbus\" id=\"org.example.Thing.Size\">",
+                "<span class=\"p\"><span class=\"pre\">:</span></span><span class=\"kt\"><span class=\"pre\">u</span></span>",
+                "read-only",
+                "<p>The size.</p>")) {
+            assertTrue(html.contains(expected), expected + "\n---\n" + html);
+        }
+    }
 }
