@@ -36,7 +36,8 @@ class ArchitectureTest {
             Map.entry("rst", Set.of("source")),
             Map.entry("emit", Set.of("source", "doc", "schema", "rst")),
             Map.entry("domain", Set.of("source", "rst")),
-            Map.entry("html", Set.of("source", "rst", "domain")),
+            Map.entry("ext", Set.of("source", "rst")),
+            Map.entry("html", Set.of("source", "rst", "domain", "ext")),
             Map.entry("compat", Set.of("source", "doc", "schema", "introspect")),
             Map.entry("lint", Set.of("source", "doc", "schema", "compat")),
             Map.entry(
@@ -49,6 +50,7 @@ class ArchitectureTest {
                             "rst",
                             "emit",
                             "domain",
+                            "ext",
                             "html",
                             "lint",
                             "compat")));

@@ -3,6 +3,7 @@ package dev.qapidoc.html;
 import dev.qapidoc.domain.Domain;
 import dev.qapidoc.domain.DomainConfig;
 import dev.qapidoc.domain.SchemaExpander;
+import dev.qapidoc.ext.QemuExtensions;
 import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.rst.DirectiveRegistry;
 import dev.qapidoc.rst.Directives;
@@ -191,9 +192,9 @@ public final class SiteBuilder {
         }
     }
 
-    /** The reader's directives and roles: the standard ones plus the qapi domain's. */
+    /** The reader's directives and roles: the standard ones, the qapi domain's and QEMU's extensions'. */
     private static final DirectiveRegistry REGISTRY =
-            Domain.register(Directives.standard()).build();
+            QemuExtensions.register(Domain.register(Directives.standard())).build();
 
     /** Names of generated pages, which documents cannot use. */
     private static final Set<String> RESERVED = Set.of("genindex", "search", "searchindex", "objects");
@@ -211,6 +212,8 @@ public final class SiteBuilder {
     private final SiteAssets assets;
     private Theme theme;
     private final Domain domain;
+    /** QEMU's file-reading extensions ({@code hxtool-doc}, {@code dbus-doc}). */
+    private final QemuExtensions qemu;
     /** The standard domain: labels and the std roles. */
     private final StdDomain std;
     /** Every registered domain: std, qapi, then those of the options. */
@@ -224,8 +227,14 @@ public final class SiteBuilder {
         this.domain = new Domain(domainConfig(conf), opts.expander());
         this.defaults = DefaultSubstitutions.of(conf);
         this.assets = new SiteAssets(opts.srcdir(), conf, messages::add, this::recordDependency);
+        this.qemu = new QemuExtensions(new QemuExtensions.Config(
+                opts.srcdir(),
+                opts.displayDir(),
+                conf.string("hxtool_srctree", "."),
+                conf.string("dbusdoc_srctree", ".")));
         List<XrefDomain> others = new ArrayList<>();
         others.add(new QapiXrefDomain(domain, conf.bool("qapi_inventory", true)));
+        others.add(new DbusXrefDomain(qemu.dbus()));
         others.addAll(opts.domains());
         this.std = new StdDomain(docs, others);
         domains.add(std);
@@ -261,6 +270,8 @@ public final class SiteBuilder {
         } finally {
             b.highlights.close();
         }
+        // the .hx and D-Bus XML files QEMU's extensions read belong in the depfile too
+        b.qemu.filesRead().forEach(b::recordDependency);
         return new Output(b.files, List.copyOf(b.messages), java.util.Collections.unmodifiableSet(b.dependencies));
     }
 
@@ -438,6 +449,7 @@ public final class SiteBuilder {
         // the qapi domain and other passes run here, before the standard transforms, so that
         // the sections and ids they create take part in id assignment and target propagation
         domain.read(d.name, d.tree, reader, messages::add);
+        qemu.apply(d.name, d.tree, reader, messages::add);
         for (Pass p : opts.passes()) {
             p.apply(d.name, d.tree, reader, messages::add);
         }
@@ -462,12 +474,14 @@ public final class SiteBuilder {
     /** {@code include}: relative to the including file, {@code /x} from the source folder; never outside it. */
     private Optional<List<ContentLine>> include(String path, SourceLocation from) {
         Path base = opts.srcdir().toAbsolutePath().normalize();
-        String fromRel = from.file();
         String dirPrefix = opts.displayDir().isEmpty() || opts.displayDir().equals(".") ? "" : opts.displayDir() + "/";
-        if (fromRel.startsWith(dirPrefix)) {
-            fromRel = fromRel.substring(dirPrefix.length());
+        Path fromDir = includingDir(base, dirPrefix, from);
+        while (!fromDir.startsWith(base) && from.includedFrom() != null) {
+            // reST that an extension took from a file outside the source folder (a .hx file's
+            // sections) includes relative to the document holding the directive, as in Sphinx
+            from = from.includedFrom();
+            fromDir = includingDir(base, dirPrefix, from);
         }
-        Path fromDir = base.resolve(fromRel).getParent();
         Path target = path.startsWith("/") ? base.resolve(path.substring(1)) : fromDir.resolve(path);
         target = target.normalize();
         if (!target.startsWith(base) || !Files.isRegularFile(target)) {
@@ -486,6 +500,16 @@ public final class SiteBuilder {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    private static Path includingDir(Path base, String dirPrefix, SourceLocation from) {
+        String fromRel = from.file();
+        if (fromRel.startsWith(dirPrefix)) {
+            fromRel = fromRel.substring(dirPrefix.length());
+        } else if (!dirPrefix.isEmpty()) {
+            return base.resolveSibling(fromRel).normalize().getParent();
+        }
+        return base.resolve(fromRel).normalize().getParent();
     }
 
     /** Titles, labels (for the standard domain) and toctree children of a document. */

@@ -1,0 +1,166 @@
+package dev.qapidoc.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qapidoc.rst.SystemMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * QEMU's file-reading extensions in a whole site build, example by example: an input of our own
+ * (a small {@code .hx} file, a small D-Bus XML file) and the HTML Sphinx writes for it (the
+ * conventions of QEMU's manual: {@code <section id="hxtool-0">}, the {@code SRST(label)} id on
+ * the element after it, {@code dbus} object descriptions).
+ */
+class QemuExtensionsSiteTest {
+
+    @TempDir
+    Path dir;
+
+    private SiteBuilder.Output build(String index, SiteConfig conf) throws IOException {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(docs.resolve("index.rst"), index);
+        return SiteBuilder.build(new SiteBuilder.Options(docs, "docs", conf, false, List.of()));
+    }
+
+    private static String page(SiteBuilder.Output o, String name) {
+        return new String(o.files().get(name), StandardCharsets.UTF_8);
+    }
+
+    private static String messages(SiteBuilder.Output o) {
+        return o.messages().stream().map(SystemMessage::render).collect(Collectors.joining("\n"));
+    }
+
+    private static final String HX = String.join(
+            "\n",
+            "HXCOMM comment, dropped",
+            "DEFHEADING(Standard options:)",
+            "DEF(\"h\", 0, QEMU_OPTION_h, \"-h\\n\", QEMU_ARCH_ALL)",
+            "SRST",
+            "``-h``",
+            "    Display help",
+            "ERST",
+            "DEFHEADING()",
+            "SRST(initrd)",
+            "``-initrd file``",
+            "    Use file.",
+            "ERST",
+            "ARCHHEADING(, QEMU_ARCH_I386)",
+            "ARCHHEADING(i386 target only:, QEMU_ARCH_I386)",
+            "SRST",
+            "See :ref:`initrd <index-t-initrd>`.",
+            "ERST",
+            "");
+
+    @Test
+    void hxtoolSectionsHeadingsAndLabels() throws IOException {
+        Files.writeString(dir.resolve("t.hx"), HX);
+        SiteBuilder.Output o =
+                build("Doc\n===\n\n.. hxtool-doc:: t.hx\n", SiteConfig.empty().with("hxtool_srctree", ".."));
+        assertEquals("", messages(o));
+        String html = page(o, "index.html");
+        String expected = String.join(
+                "\n",
+                "<section id=\"hxtool-0\">",
+                "<h2>Standard options<a class=\"headerlink\" href=\"#hxtool-0\" title=\"Permalink to this heading\">¶</a></h2>",
+                "<dl class=\"simple\">",
+                "<dt><code class=\"docutils literal notranslate\"><span class=\"pre\">-h</span></code></dt>",
+                "<dd><p>Display help</p>",
+                "</dd>",
+                "</dl>",
+                "<dl class=\"simple\" id=\"index-t-initrd\">",
+                "<dt><code class=\"docutils literal notranslate\"><span class=\"pre\">-initrd</span> <span class=\"pre\">file</span></code></dt>",
+                "<dd><p>Use file.</p>",
+                "</dd>",
+                "</dl>",
+                "</section>",
+                "<section id=\"hxtool-1\">",
+                "<h2>i386 target only<a class=\"headerlink\" href=\"#hxtool-1\" title=\"Permalink to this heading\">¶</a></h2>",
+                "<p>See <a class=\"reference internal\" href=\"#index-t-initrd\"><span class=\"std std-ref\">initrd</span></a>.</p>",
+                "</section>",
+                "</section>");
+        assertTrue(html.contains(expected), html);
+        assertTrue(!html.contains("HXCOMM") && !html.contains("DEF("), html);
+    }
+
+    @Test
+    void hxtoolMissingFileIsAnErrorAtTheDirective() throws IOException {
+        SiteBuilder.Output o = build(
+                "Doc\n===\n\n.. hxtool-doc:: none.hx\n", SiteConfig.empty().with("hxtool_srctree", ".."));
+        assertEquals(
+                "docs/index.rst:4: ERROR: Problems with \"hxtool-doc\" directive path:\n"
+                        + "InputError: [Errno 2] No such file or directory: 'none.hx'.",
+                messages(o));
+    }
+
+    private static final String XML = String.join(
+            "\n",
+            "<node>",
+            "  <!--",
+            "      org.example.Thing:",
+            "",
+            "      A thing; see :dbus:prop:`Size`.",
+            "  -->",
+            "  <interface name=\"org.example.Thing\">",
+            "    <!--",
+            "        Get:",
+            "        @key: the key.",
+            "        @value: the value.",
+            "",
+            "        Gets a value.",
+            "    -->",
+            "    <method name=\"Get\">",
+            "      <arg type=\"s\" name=\"key\" direction=\"in\"/>",
+            "      <arg type=\"ay\" name=\"value\" direction=\"out\"/>",
+            "    </method>",
+            "    <!--",
+            "        Size:",
+            "",
+            "        The size.",
+            "    -->",
+            "    <property name=\"Size\" type=\"u\" access=\"read\"/>",
+            "  </interface>",
+            "</node>",
+            "");
+
+    @Test
+    void dbusInterfaceMethodPropertyAndReference() throws IOException {
+        Files.writeString(dir.resolve("t.xml"), XML);
+        SiteBuilder.Output o =
+                build("Doc\n===\n\n.. dbus-doc:: t.xml\n", SiteConfig.empty().with("dbusdoc_srctree", ".."));
+        assertEquals("", messages(o));
+        String html = page(o, "index.html");
+        for (String expected : List.of(
+                "<section id=\"org.example.Thing-section\">\n<h2>org.example.Thing interface<a",
+                "<dl class=\"dbus interface\">\n<dt class=\"sig sig-object dbus\" id=\"org.example.Thing\">\n"
+                        + "<em class=\"property\"><span class=\"pre\">interface</span> </em>"
+                        + "<span class=\"sig-name descname\"><span class=\"pre\">org.example.Thing</span></span>",
+                "<p>A thing; see <a class=\"reference internal\" href=\"#org.example.Thing.Size\">"
+                        + "<code class=\"xref dbus dbus-prop docutils literal notranslate\"><span class=\"pre\">Size</span></code></a>.</p>",
+                "<dl class=\"dbus method\">\n<dt class=\"sig sig-object dbus\" id=\"org.example.Thing.Get\">\n"
+                        + "<em class=\"property\"><span class=\"pre\">method</span> </em>"
+                        + "<span class=\"sig-name descname\"><span class=\"pre\">Get</span></span>"
+                        + "<span class=\"sig-paren\">(</span><em class=\"sig-param\"><span class=\"kt\"><span class=\"pre\">s</span></span>"
+                        + "<span class=\"w\"> </span><span class=\"n\"><span class=\"pre\">key</span></span></em>"
+                        + "<span class=\"sig-paren\">)</span> <span class=\"sig-return\"><span class=\"sig-return-icon\">\u2192</span> "
+                        + "<span class=\"sig-return-typehint\"><span class=\"sig-paren\">(</span><em class=\"sig-param\">"
+                        + "<span class=\"kt\"><span class=\"pre\">ay</span></span><span class=\"w\"> </span>"
+                        + "<span class=\"n\"><span class=\"pre\">value</span></span></em><span class=\"sig-paren\">)</span></span></span>",
+                "<strong>key</strong> (<em>s</em>) \u2013 the key.",
+                "<strong>value</strong> (<em>ay</em>) \u2013 the value.",
+                "<p>Gets a value.</p>",
+                "<dl class=\"dbus member\">\n<dt class=\"sig sig-object dbus\" id=\"org.example.Thing.Size\">",
+                "<span class=\"p\"><span class=\"pre\">:</span></span><span class=\"kt\"><span class=\"pre\">u</span></span>",
+                "read-only",
+                "<p>The size.</p>")) {
+            assertTrue(html.contains(expected), expected + "\n---\n" + html);
+        }
+    }
+}
