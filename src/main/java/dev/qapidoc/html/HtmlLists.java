@@ -78,6 +78,17 @@ final class HtmlLists {
         return n.type() == Type.BULLET_LIST || n.type() == Type.ENUMERATED_LIST;
     }
 
+    /** Sphinx's {@code hlist}: a one-row table with a bullet list per column. */
+    void hlist(RstNode n) {
+        w.open("table", "class", t.cls(n, "hlist"), "id", t.firstId(n)).raw("<tr>");
+        for (RstNode col : n.children()) {
+            w.raw("<td>");
+            t.node(col);
+            w.raw("</td>");
+        }
+        w.raw("</tr></table>").nl();
+    }
+
     void list(RstNode n, String tag, String enumtype) {
         // docutils: a bullet list is "simple" only outside another compact list, an enumerated
         // list whenever it is compactable (golden: <ol class="arabic simple"> inside compact items)

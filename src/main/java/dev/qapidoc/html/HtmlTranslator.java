@@ -102,7 +102,9 @@ final class HtmlTranslator {
             case LITERAL -> literal(n);
             case INLINE -> {
                 String tag = n.attr("tag") == null ? "span" : n.attr("tag");
-                inline(n, tag, cls(n, null));
+                w.open(tag, "class", cls(n, null), "id", firstId(n), "title", n.attr("title"));
+                children(n);
+                w.close(tag);
             }
             case REFERENCE -> reference(n);
             case TARGET -> target(n);
@@ -118,6 +120,8 @@ final class HtmlTranslator {
             case TOPIC -> topic(n);
             case TRANSITION -> w.raw("<hr class=\"docutils\" />").nl();
             case TABLE -> lists.table(n);
+            case HLIST -> lists.hlist(n);
+            case MATH_BLOCK -> mathBlock(n);
             case IMAGE -> image(n);
             case RAW -> {
                 if ("html".equals(n.attr("format"))) {
@@ -127,7 +131,7 @@ final class HtmlTranslator {
             case TOCTREE -> w.raw(ctx.toctree(n));
             case ONLY -> children(n);
             case DESC -> desc(n);
-            case DESC_SIGNATURE, DESC_NAME, DESC_ANNOTATION, DESC_CONTENT -> descPart(n);
+            case DESC_SIGNATURE, DESC_NAME, DESC_ADDNAME, DESC_ANNOTATION, DESC_CONTENT -> descPart(n);
             case FIELD,
                     FIELD_NAME,
                     FIELD_BODY,
@@ -210,6 +214,7 @@ final class HtmlTranslator {
             case DESC_SIGNATURE -> {
                 w.open("dt", "class", cls(n, "sig sig-object " + nz(n.attr("domain"))), "id", firstId(n))
                         .nl();
+                extraIds(n);
                 children(n);
                 if (firstId(n) != null) {
                     w.open(
@@ -227,6 +232,11 @@ final class HtmlTranslator {
             }
             case DESC_NAME -> {
                 w.raw("<span class=\"sig-name descname\">");
+                protectedText(n.astext());
+                w.raw("</span>");
+            }
+            case DESC_ADDNAME -> {
+                w.raw("<span class=\"sig-prename descclassname\">");
                 protectedText(n.astext());
                 w.raw("</span>");
             }
@@ -303,9 +313,28 @@ final class HtmlTranslator {
 
     /** Inline literal: "protected" text tokens (spec §2.6). */
     private void literal(RstNode n) {
-        String tag = n.classes().contains("kbd") ? "kbd" : "code";
+        boolean kbd = n.classes().contains("kbd");
+        String tag = kbd ? "kbd" : "code";
         w.open(tag, "class", cls(n, "docutils literal notranslate"), "id", firstId(n));
-        protectedText(n.astext());
+        if (kbd) {
+            // keys are not "protected" text in Sphinx's HTML5 writer; a compound holds key literals
+            for (RstNode c : n.children()) {
+                node(c);
+            }
+        } else if (n.children().stream().allMatch(c -> c.type() == Type.TEXT)) {
+            protectedText(n.astext());
+        } else {
+            // :samp:/:file: emphasis: protected text inside the <em> too
+            for (RstNode c : n.children()) {
+                if (c.type() == Type.EMPHASIS) {
+                    w.raw("<em>");
+                    protectedText(c.astext());
+                    w.raw("</em>");
+                } else {
+                    protectedText(c.astext());
+                }
+            }
+        }
         w.close(tag);
     }
 
@@ -432,6 +461,38 @@ final class HtmlTranslator {
         if (captioned) {
             w.raw("</div>").nl();
         }
+    }
+
+    /**
+     * A display formula as Sphinx's MathJax renderer writes it: {@code \[ \]} around it, a
+     * formula with {@code \\} in a {@code split}, several (blank-line separated) in an aligned
+     * block; {@code nowrap} writes the TeX as it is.
+     */
+    private void mathBlock(RstNode n) {
+        w.open("div", "class", cls(n, "math notranslate nohighlight"), "id", firstId(n))
+                .nl();
+        String tex = n.text();
+        if ("true".equals(n.attr("nowrap"))) {
+            w.text(tex);
+        } else {
+            List<String> parts = new ArrayList<>();
+            for (String p : tex.split("\n\n")) {
+                if (!p.isBlank()) {
+                    parts.add(p);
+                }
+            }
+            boolean aligned = parts.size() > 1;
+            w.raw(aligned ? "\\begin{align}\\begin{aligned}" : "\\[");
+            for (int i = 0; i < parts.size(); i++) {
+                String p = parts.get(i);
+                w.text(p.contains("\\\\") ? "\\begin{split}" + p + "\\end{split}" : p);
+                if (aligned && i < parts.size() - 1) {
+                    w.raw("\\\\");
+                }
+            }
+            w.raw(aligned ? "\\end{aligned}\\end{align} " : "\\]");
+        }
+        w.raw("</div>").nl();
     }
 
     private void admonition(RstNode n) {

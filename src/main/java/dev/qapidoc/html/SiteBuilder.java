@@ -216,6 +216,8 @@ public final class SiteBuilder {
     private final QemuExtensions qemu;
     /** The standard domain: labels and the std roles. */
     private final StdDomain std;
+    /** Options and environment variables (std domain objects). */
+    private final StdObjectDomain stdObjects;
     /** Every registered domain: std, qapi, then those of the options. */
     private final List<XrefDomain> domains = new ArrayList<>();
     /** Role name → the domain that resolves it. */
@@ -235,6 +237,8 @@ public final class SiteBuilder {
         List<XrefDomain> others = new ArrayList<>();
         others.add(new QapiXrefDomain(domain, conf.bool("qapi_inventory", true)));
         others.add(new DbusXrefDomain(qemu.dbus()));
+        this.stdObjects = new StdObjectDomain(conf.stringSet("suppress_warnings"));
+        others.add(stdObjects);
         others.addAll(opts.domains());
         this.std = new StdDomain(docs, others);
         domains.add(std);
@@ -522,6 +526,7 @@ public final class SiteBuilder {
             }
         }
         std.collect(d, messages::add);
+        stdObjects.collect(d);
         for (RstNode tt : d.tree.findAll(Type.TOCTREE)) {
             if (tt.attr("glob") != null) {
                 expandGlobs(d, tt);

@@ -287,8 +287,32 @@ final class BlockParser {
             target.add(lb);
             return end;
         }
+        if (j < lines.size() && j > i && isQuote(lines.get(j).text().charAt(0))) {
+            // docutils' quoted literal block: unindented lines that all start with the same
+            // punctuation character, kept as written, up to a blank line
+            char q = lines.get(j).text().charAt(0);
+            int end = j;
+            while (end < lines.size()
+                    && !lines.get(end).text().isBlank()
+                    && lines.get(end).text().charAt(0) == q) {
+                end++;
+            }
+            if (end == lines.size() || lines.get(end).text().isBlank()) {
+                RstNode lb = new RstNode(Type.LITERAL_BLOCK, lines.get(j).where());
+                lb.setText(joined(lines.subList(j, end)));
+                lb.attr("language", highlight);
+                target.add(lb);
+                return end;
+            }
+            // inconsistent quoting (docutils' error case): left to the paragraph rules below
+        }
         warn(lines.get(Math.min(j, lines.size() - 1)).where(), "Literal block expected; none found.");
         return i;
+    }
+
+    /** A character that may quote a literal block: printable 7-bit ASCII, not a letter or digit. */
+    private static boolean isQuote(char c) {
+        return c > ' ' && c < 127 && !Character.isLetterOrDigit(c);
     }
 
     /**

@@ -7,7 +7,7 @@ import dev.qapidoc.source.SourceLocation;
  * directives in families ({@link AdmonitionDirectives}, {@link CodeDirectives}, {@link
  * BodyDirectives}, {@link TableDirectives}, {@link ToctreeIndexOnlyDirectives}, {@link
  * ImageDirectives}, {@link IncludeDirective}, {@link SubstitutionDirectives}, {@link
- * IgnoredDirectives}) and the standard roles ({@link StandardRoles}). A new directive is one class
+ * IgnoredDirectives}, {@link StdObjectDirectives}, {@link SphinxBodyDirectives}) and the standard roles ({@link StandardRoles}). A new directive is one class
  * and one line here; a pass that owns directives of its own (the {@code qapi} domain) registers
  * them on the builder before it is built.
  */
@@ -30,7 +30,10 @@ public final class Directives {
         b.register("include", new IncludeDirective());
         SubstitutionDirectives.register(b);
         IgnoredDirectives.register(b);
+        StdObjectDirectives.register(b);
+        SphinxBodyDirectives.register(b);
         StandardRoles.register(b);
+        SphinxTextRoles.register(b);
         return b;
     }
 

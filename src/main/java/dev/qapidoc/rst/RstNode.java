@@ -103,7 +103,8 @@ public final class RstNode {
          * Index entries (invisible): attributes {@code entry0}, {@code entry1}, ... as {@code
          * type:text} ({@code single:A}, {@code single:A; B}, {@code pair:A; B}, {@code
          * triple:A; B; C}) and {@code target}, the id the entries link to. The general index is
-         * built from these nodes, so a later pass adds entries by adding INDEX nodes.
+         * built from these nodes, so a later pass adds entries by adding INDEX nodes. One with the
+         * attribute {@code std:program} and no entries marks a {@code .. program::} directive.
          */
         INDEX,
         /** Sphinx's {@code only}: attribute {@code expr}; children are kept when it holds. */
@@ -122,8 +123,14 @@ public final class RstNode {
         DESC,
         DESC_SIGNATURE,
         DESC_NAME,
+        /** The part of a signature after or around the name (Sphinx's {@code desc_addname}). */
+        DESC_ADDNAME,
         DESC_ANNOTATION,
         DESC_CONTENT,
+        /** Sphinx's {@code hlist}: one BULLET_LIST child per column. */
+        HLIST,
+        /** A display formula ({@code .. math::}): text = the TeX; attribute {@code nowrap}. */
+        MATH_BLOCK,
         /** A docutils system message kept in the tree (never rendered, like Sphinx). */
         SYSTEM_MESSAGE
     }
@@ -172,7 +179,7 @@ public final class RstNode {
         return location;
     }
 
-    /** Text of a TEXT, LITERAL_BLOCK, COMMENT or RAW node; null for others. */
+    /** Text of a TEXT, LITERAL_BLOCK, COMMENT, RAW or MATH_BLOCK node; null for others. */
     public String text() {
         return text;
     }
@@ -387,7 +394,7 @@ public final class RstNode {
         if (type == Type.TEXT) {
             return text;
         }
-        if (type == Type.LITERAL_BLOCK || type == Type.COMMENT || type == Type.RAW) {
+        if (type == Type.LITERAL_BLOCK || type == Type.COMMENT || type == Type.RAW || type == Type.MATH_BLOCK) {
             return text == null ? "" : text;
         }
         StringBuilder sb = new StringBuilder();

@@ -5,9 +5,9 @@ import dev.qapidoc.source.SourceLocation;
 
 /**
  * The roles the reader renders itself: docutils' {@code emphasis}, {@code strong}, {@code
- * title-reference}, {@code sub}/{@code sup} and {@code literal}, and Sphinx's simple text roles
- * ({@code abbr}, {@code guilabel}, {@code menuselection}, {@code dfn}, and {@code file}, {@code
- * samp}, {@code kbd}, ... shown as literals with the role as class). Cross-reference roles are
+ * title-reference}, {@code sub}/{@code sup} and {@code literal}, and Sphinx's simplest text roles
+ * ({@code dfn}, and {@code makevar}, {@code mailheader}, ... shown as literals with the role as
+ * class); those with more structure ({@code kbd}, {@code samp}, ...) are {@link SphinxTextRoles}. Cross-reference roles are
  * not here: they stay pending for the resolution passes.
  */
 final class StandardRoles {
@@ -27,13 +27,9 @@ final class StandardRoles {
         for (String name : new String[] {"sup", "superscript"}) {
             b.registerRole(name, tagged("sup"));
         }
-        b.registerRole("abbr", tagged("abbr"));
         b.registerRole("dfn", tagged("em"));
-        b.registerRole("guilabel", tagged("span")).registerRole("menuselection", tagged("span"));
         b.registerRole("literal", StandardRoles::literal).registerRole("code", StandardRoles::literal);
-        for (String name : new String[] {
-            "file", "samp", "command", "program", "option", "envvar", "makevar", "mailheader", "regexp", "math", "kbd"
-        }) {
+        for (String name : new String[] {"makevar", "mailheader", "regexp"}) {
             b.registerRole(name, StandardRoles::literal);
         }
     }

@@ -58,6 +58,8 @@ public final class Transforms {
         for (RstNode n : all) {
             used.addAll(n.ids());
         }
+        // Sphinx gives these ids while reading, before docutils' transforms
+        StdObjects.apply(all, used);
         indexTargets(all);
         List<RstNode> duplicates = sectionIds(ofType(all, Type.SECTION));
         labels(targets);

@@ -52,7 +52,7 @@ class DirectiveRegistryTest {
     void aDirectiveAndARoleRegisteredByTheCallerAreRun() {
         DirectiveRegistry registry = Directives.standard()
                 .register("shout", SHOUT)
-                .registerRole("manpage", MANPAGE)
+                .registerRole("unixman", MANPAGE)
                 .build();
         RstReader.Result r = read(
                 reader(registry),
@@ -62,7 +62,7 @@ class DirectiveRegistryTest {
                    hello *world*
                    again
 
-                See :manpage:`ls(1)`.
+                See :unixman:`ls(1)`.
                 """);
         assertEquals(List.of(), r.messages());
         assertEquals(
@@ -75,7 +75,7 @@ class DirectiveRegistryTest {
                     Text " AGAIN" @1
                   Paragraph @6
                     Text "See " @6
-                    Emphasis @6 classes=manpage
+                    Emphasis @6 classes=unixman
                       Text "LS(1)" @6
                     Text "." @6
                 """,
@@ -91,13 +91,13 @@ class DirectiveRegistryTest {
 
                    hello
 
-                See :manpage:`ls(1)`.
+                See :unixman:`ls(1)`.
                 """);
         RstNode d = r.document().children().get(0);
         assertEquals(Type.DIRECTIVE, d.type());
         assertEquals("shout", d.directive().name());
         RstNode x = r.document().findAll(Type.PENDING_XREF).get(0);
-        assertEquals("manpage", x.attr("role"));
+        assertEquals("unixman", x.attr("role"));
         assertEquals("ls(1)", x.attr("text"));
     }
 
