@@ -34,6 +34,7 @@ final class HtmlTranslator {
     private final HtmlWriter w = new HtmlWriter();
     private final Context ctx;
     private final HtmlLists lists = new HtmlLists(this, w);
+    private final HtmlNotes notes = new HtmlNotes(this, w);
     private int sectionDepth = 0;
     private int nesting = 0;
 
@@ -127,6 +128,9 @@ final class HtmlTranslator {
             case TOCTREE -> w.raw(ctx.toctree(n));
             case ONLY -> children(n);
             case DESC -> desc(n);
+            case FOOTNOTE, CITATION -> notes.definition(n);
+            case FOOTNOTE_REFERENCE -> notes.footnoteReference(n);
+            case CITATION_REFERENCE -> notes.citationReference(n);
             case DESC_SIGNATURE, DESC_NAME, DESC_ANNOTATION, DESC_CONTENT -> descPart(n);
             case FIELD,
                     FIELD_NAME,

@@ -315,11 +315,14 @@ final class BlockParser {
             block.addAll(dedent(lines.subList(i + 1, end)));
             return directive(m.group(1), block, first.where(), target, depth);
         }
-        if (rest.startsWith("[") && rest.indexOf(']') > 1) {
-            warn(
-                    first.where(),
-                    "Footnotes and citations are not supported; \"" + rest.substring(0, rest.indexOf(']') + 1)
-                            + "\" is not rendered.");
+        if ((m = Footnotes.DEFINITION.matcher(rest)).find()) {
+            RstNode note = Footnotes.definition(m.group(1), first.where());
+            List<ContentLine> body = new ArrayList<>();
+            body.add(first.withText(rest.substring(m.end())));
+            body.addAll(dedent(lines.subList(i + 1, end)));
+            parse(trimBlank(body), note, null, depth + 1);
+            target.add(note);
+            return null;
         }
         RstNode c = new RstNode(Type.COMMENT, first.where());
         List<ContentLine> body = new ArrayList<>();

@@ -148,6 +148,9 @@ final class InlineParser {
             if (c == '|') {
                 return substitution(i);
             }
+            if (c == '[') {
+                return footnoteReference(i);
+            }
             if (c == '_' && s.startsWith("_`", i)) {
                 return inlineTarget(i);
             }
@@ -462,6 +465,18 @@ final class InlineParser {
                 return after + 1;
             }
             return after;
+        }
+
+        /** {@code [label]_}: a footnote or citation reference ({@link Footnotes}). */
+        int footnoteReference(int i) {
+            Matcher m = Footnotes.REFERENCE.matcher(s);
+            m.region(i, s.length());
+            if (!m.lookingAt() || !endAllowed(m.end() - 1, m.end())) {
+                return i;
+            }
+            flush();
+            out.add(Footnotes.reference(m.group(1), at(i)));
+            return m.end();
         }
 
         int inlineTarget(int i) {

@@ -125,7 +125,22 @@ public final class RstNode {
         DESC_ANNOTATION,
         DESC_CONTENT,
         /** A docutils system message kept in the tree (never rendered, like Sphinx). */
-        SYSTEM_MESSAGE
+        SYSTEM_MESSAGE,
+        /**
+         * A footnote ({@code .. [1]}, {@code [#]}, {@code [#name]}, {@code [*]}): attributes {@code
+         * auto} ({@code 1} numbered, {@code *} symbol) and, once {@link Footnotes} ran, {@code label}
+         * and {@code backrefs} (space-separated ids). Children are its body.
+         */
+        FOOTNOTE,
+        /** A citation {@code .. [CIT]}: attributes {@code label}, {@code backrefs}. */
+        CITATION,
+        /**
+         * {@code [1]_}, {@code [#]_}, {@code [#name]_}, {@code [*]_}: attributes {@code auto},
+         * {@code refname}, then {@code refid} and {@code label} once resolved.
+         */
+        FOOTNOTE_REFERENCE,
+        /** {@code [CIT]_}: attributes {@code refname}, {@code label}, then {@code refid}. */
+        CITATION_REFERENCE
     }
 
     private final Type type;

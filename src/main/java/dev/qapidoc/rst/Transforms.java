@@ -48,7 +48,8 @@ public final class Transforms {
         }
         indexTargets(all);
         List<RstNode> duplicates = sectionIds(ofType(all, Type.SECTION));
-        labels(targets);
+        labels(all);
+        Footnotes.resolve(all, report);
         propagate(targets);
         captions(all);
         contents();
@@ -196,9 +197,15 @@ public final class Transforms {
         return dups;
     }
 
-    private void labels(List<RstNode> targets) {
-        for (RstNode t : targets) {
-            if (t.attr("refuri") != null
+    /** Ids of labels, footnotes and citations, in document order (as docutils gives them). */
+    private void labels(List<RstNode> all) {
+        for (RstNode t : all) {
+            if (Footnotes.TYPES.contains(t.type())) {
+                Footnotes.assignId(t, used, this::nextAutoId);
+                continue;
+            }
+            if (t.type() != Type.TARGET
+                    || t.attr("refuri") != null
                     || t.attr("refname") != null
                     || t.names().isEmpty()
                     || !t.ids().isEmpty()) {
