@@ -108,6 +108,17 @@ final class BlockParser {
                 i = end;
                 continue;
             }
+            if (t.startsWith("__") && (t.length() == 2 || t.charAt(2) == ' ')) {
+                // "__ uri": the short form of an anonymous target ".. __: uri"
+                int end = indentedEnd(lines, i + 1);
+                String rest = "__:" + t.substring(2);
+                Matcher am = TARGET.matcher(rest);
+                if (am.find()) {
+                    target.add(target(lines, i, end, rest, am));
+                }
+                i = end;
+                continue;
+            }
             int next = structure(lines, i, target, parent, sections, depth);
             if (next < 0) {
                 next = marked(lines, i, target, depth);
@@ -347,6 +358,8 @@ final class BlockParser {
         RstNode t = new RstNode(Type.TARGET, lines.get(i).where());
         if (!name.equals("_")) {
             t.names().add(Ids.normalizeName(name));
+        } else {
+            t.attr("anonymous", "true");
         }
         if (uri.length() > 0) {
             String u = uri.toString();

@@ -415,7 +415,11 @@ final class InlineParser {
                     }
                 }
             } else {
-                ref.attr("refname", Ids.normalizeName(shown));
+                if (anonymous) {
+                    ref.attr("anonymous", "true");
+                } else {
+                    ref.attr("refname", Ids.normalizeName(shown));
+                }
             }
             ref.attr("name", shown);
             return ref;
@@ -445,7 +449,8 @@ final class InlineParser {
                 return i;
             }
             int e = findEnd("|", i + 1, false);
-            if (e < 0) {
+            if (e <= i + 1) {
+                // "||": a substitution reference needs a name, so this is text
                 return i;
             }
             int after = e + 1;
@@ -567,7 +572,7 @@ final class InlineParser {
             }
             flush();
             RstNode ref = new RstNode(Type.REFERENCE, at(i));
-            ref.attr("refname", Ids.normalizeName(name));
+            ref.attr(anon ? "anonymous" : "refname", anon ? "true" : Ids.normalizeName(name));
             ref.attr("name", name);
             ref.add(RstNode.text(name, at(i)));
             out.add(ref);
