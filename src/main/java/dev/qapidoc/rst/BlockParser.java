@@ -173,6 +173,9 @@ final class BlockParser {
                 && lists.enumOk(lines, i, m)) {
             return lists.enumList(lines, i, target, depth);
         }
+        if (OptionLists.mayStart(c0) && OptionLists.starts(lines, i)) {
+            return OptionLists.read(this, lines, i, target, depth);
+        }
         if (c0 == ':' && FIELD.matcher(t).find()) {
             return lists.fieldList(lines, i, target, depth);
         }

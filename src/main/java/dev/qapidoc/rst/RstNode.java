@@ -71,6 +71,11 @@ public final class RstNode {
         FIELD_NAME,
         FIELD_BODY,
         OPTION_LIST,
+        /** One option list entry: OPTION children, then a DESCRIPTION. */
+        OPTION_LIST_ITEM,
+        /** One option of an entry: attributes {@code option}, {@code delimiter}, {@code argument}. */
+        OPTION,
+        DESCRIPTION,
         LINE_BLOCK,
         LINE,
         /** A literal / code block: attribute {@code language}; text = the code. */
