@@ -301,8 +301,32 @@ final class BlockParser {
             target.add(lb);
             return end;
         }
+        if (j < lines.size() && quoteChar(lines.get(j).text())) {
+            // a quoted literal block: unindented lines that all begin with the same punctuation
+            char q = lines.get(j).text().charAt(0);
+            int end = j;
+            while (end < lines.size()
+                    && !lines.get(end).text().isEmpty()
+                    && lines.get(end).text().charAt(0) == q) {
+                end++;
+            }
+            RstNode lb = new RstNode(Type.LITERAL_BLOCK, lines.get(j).where());
+            lb.setText(joined(lines.subList(j, end)));
+            lb.attr("language", highlight);
+            target.add(lb);
+            return end;
+        }
         warn(lines.get(Math.min(j, lines.size() - 1)).where(), "Literal block expected; none found.");
         return i;
+    }
+
+    /** Whether a line may open a quoted literal block (a printable ASCII non-alphanumeric first). */
+    private static boolean quoteChar(String t) {
+        if (t.isEmpty()) {
+            return false;
+        }
+        char c = t.charAt(0);
+        return c > ' ' && c < 127 && !Character.isLetterOrDigit(c);
     }
 
     /**
