@@ -57,6 +57,9 @@ final class BlockParser {
     final RstReader.Options options;
     final List<SystemMessage> messages = new ArrayList<>();
     private final Map<String, RstNode> substitutions = new LinkedHashMap<>();
+    /** The same definitions by their name as written: references match it first (reST spec). */
+    private final Map<String, RstNode> substitutionsExact = new LinkedHashMap<>();
+
     String highlight;
     final InlineParser inline;
     private final ListBlocks lists = new ListBlocks(this);
@@ -427,6 +430,7 @@ final class BlockParser {
         Scope scope = new Scope(def, depth);
         d.run(call, scope);
         substitutions.put(name, def);
+        substitutionsExact.put(m.group(1), def);
         target.add(def);
     }
 
@@ -443,7 +447,7 @@ final class BlockParser {
 
     void resolveSubstitutions(RstNode root) {
         for (RstNode ref : root.findAll(Type.SUBSTITUTION_REFERENCE)) {
-            RstNode def = substitutions.get(ref.attr("refname"));
+            RstNode def = substitutionsExact.getOrDefault(ref.astext(), substitutions.get(ref.attr("refname")));
             if (def == null) {
                 error(ref.location(), "Undefined substitution referenced: \"" + ref.astext() + "\".");
                 ref.replaceWith(List.of(RstNode.text(ref.astext(), ref.location())));
