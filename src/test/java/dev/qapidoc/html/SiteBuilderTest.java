@@ -281,7 +281,9 @@ class SiteBuilderTest {
         String w = warnings(o);
         assertTrue(w.contains("WARNING: no theme named 'sphinx_rtd_theme'"), w);
         assertTrue(w.contains("index.rst:8: WARNING: toctree glob pattern 'nothing-*' didn't match any documents"), w);
-        assertTrue(w.contains("part-a.rst:4: WARNING: Footnotes and citations are not supported"), w);
+        // footnotes are rendered now (they were a "not supported" warning)
+        assertFalse(w.contains("part-a.rst"), w);
+        assertTrue(page(o, "part-a.html").contains("<aside class=\"footnote brackets\""), page(o, "part-a.html"));
         assertFalse(w.contains("isn't included"), w);
     }
 
