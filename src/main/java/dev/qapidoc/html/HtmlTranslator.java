@@ -34,6 +34,8 @@ final class HtmlTranslator {
     private final HtmlWriter w = new HtmlWriter();
     private final Context ctx;
     private final HtmlLists lists = new HtmlLists(this, w);
+    private final HtmlNotes notes = new HtmlNotes(this, w);
+    private final HtmlOptions options = new HtmlOptions(this, w);
     private int sectionDepth = 0;
     private int nesting = 0;
 
@@ -131,6 +133,10 @@ final class HtmlTranslator {
             case TOCTREE -> w.raw(ctx.toctree(n));
             case ONLY -> children(n);
             case DESC -> desc(n);
+            case FOOTNOTE, CITATION -> notes.definition(n);
+            case FOOTNOTE_REFERENCE -> notes.footnoteReference(n);
+            case CITATION_REFERENCE -> notes.citationReference(n);
+            case OPTION_LIST -> options.list(n);
             case DESC_SIGNATURE, DESC_NAME, DESC_ADDNAME, DESC_ANNOTATION, DESC_CONTENT -> descPart(n);
             case FIELD,
                     FIELD_NAME,
@@ -152,7 +158,6 @@ final class HtmlTranslator {
                     SUBSTITUTION_REFERENCE,
                     SYSTEM_MESSAGE,
                     DIRECTIVE,
-                    OPTION_LIST,
                     DOCUMENT -> {}
             default -> children(n);
         }

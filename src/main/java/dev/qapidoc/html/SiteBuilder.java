@@ -223,6 +223,8 @@ public final class SiteBuilder {
     /** Role name → the domain that resolves it. */
     private final Map<String, XrefDomain> byRole = new HashMap<>();
 
+    private final Citations citations = new Citations();
+
     private SiteBuilder(Options opts) {
         this.opts = opts;
         this.conf = opts.config();
@@ -527,6 +529,7 @@ public final class SiteBuilder {
         }
         std.collect(d, messages::add);
         stdObjects.collect(d);
+        citations.collect(d.name, d.tree, messages::add);
         for (RstNode tt : d.tree.findAll(Type.TOCTREE)) {
             if (tt.attr("glob") != null) {
                 expandGlobs(d, tt);
@@ -602,6 +605,7 @@ public final class SiteBuilder {
 
     /** Hands every pending reference of {@code d} to the domain of its role (unknown roles stay). */
     private void resolve(SourceDoc d) {
+        citations.resolve(d.name, d.tree, messages::add);
         for (RstNode x : d.tree.findAll(Type.PENDING_XREF)) {
             XrefDomain owner = byRole.get(x.attr("role"));
             if (owner != null && x.parent() != null) {

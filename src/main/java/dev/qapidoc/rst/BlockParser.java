@@ -57,6 +57,9 @@ final class BlockParser {
     final RstReader.Options options;
     final List<SystemMessage> messages = new ArrayList<>();
     private final Map<String, RstNode> substitutions = new LinkedHashMap<>();
+    /** The same definitions by their name as written: references match it first (reST spec). */
+    private final Map<String, RstNode> substitutionsExact = new LinkedHashMap<>();
+
     String highlight;
     final InlineParser inline;
     private final ListBlocks lists = new ListBlocks(this);
@@ -104,6 +107,17 @@ final class BlockParser {
                     rest.addAll(lines.subList(end, lines.size()));
                     lines = rest;
                     continue;
+                }
+                i = end;
+                continue;
+            }
+            if (t.startsWith("__") && (t.length() == 2 || t.charAt(2) == ' ')) {
+                // "__ uri": the short form of an anonymous target ".. __: uri"
+                int end = indentedEnd(lines, i + 1);
+                String rest = "__:" + t.substring(2);
+                Matcher am = TARGET.matcher(rest);
+                if (am.find()) {
+                    target.add(target(lines, i, end, rest, am));
                 }
                 i = end;
                 continue;
@@ -161,6 +175,9 @@ final class BlockParser {
                 && (m = ENUM.matcher(t)).find()
                 && lists.enumOk(lines, i, m)) {
             return lists.enumList(lines, i, target, depth);
+        }
+        if (OptionLists.mayStart(c0) && OptionLists.starts(lines, i)) {
+            return OptionLists.read(this, lines, i, target, depth);
         }
         if (c0 == ':' && FIELD.matcher(t).find()) {
             return lists.fieldList(lines, i, target, depth);
@@ -338,11 +355,14 @@ final class BlockParser {
             block.addAll(dedent(lines.subList(i + 1, end)));
             return directive(m.group(1), block, first.where(), target, depth);
         }
-        if (rest.startsWith("[") && rest.indexOf(']') > 1) {
-            warn(
-                    first.where(),
-                    "Footnotes and citations are not supported; \"" + rest.substring(0, rest.indexOf(']') + 1)
-                            + "\" is not rendered.");
+        if ((m = Footnotes.DEFINITION.matcher(rest)).find()) {
+            RstNode note = Footnotes.definition(m.group(1), first.where());
+            List<ContentLine> body = new ArrayList<>();
+            body.add(first.withText(rest.substring(m.end())));
+            body.addAll(dedent(lines.subList(i + 1, end)));
+            parse(trimBlank(body), note, null, depth + 1);
+            target.add(note);
+            return null;
         }
         RstNode c = new RstNode(Type.COMMENT, first.where());
         List<ContentLine> body = new ArrayList<>();
@@ -367,6 +387,8 @@ final class BlockParser {
         RstNode t = new RstNode(Type.TARGET, lines.get(i).where());
         if (!name.equals("_")) {
             t.names().add(Ids.normalizeName(name));
+        } else {
+            t.attr("anonymous", "true");
         }
         if (uri.length() > 0) {
             String u = uri.toString();
@@ -407,6 +429,7 @@ final class BlockParser {
         Scope scope = new Scope(def, depth);
         d.run(call, scope);
         substitutions.put(name, def);
+        substitutionsExact.put(m.group(1), def);
         target.add(def);
     }
 
@@ -423,7 +446,7 @@ final class BlockParser {
 
     void resolveSubstitutions(RstNode root) {
         for (RstNode ref : root.findAll(Type.SUBSTITUTION_REFERENCE)) {
-            RstNode def = substitutions.get(ref.attr("refname"));
+            RstNode def = substitutionsExact.getOrDefault(ref.astext(), substitutions.get(ref.attr("refname")));
             if (def == null) {
                 error(ref.location(), "Undefined substitution referenced: \"" + ref.astext() + "\".");
                 ref.replaceWith(List.of(RstNode.text(ref.astext(), ref.location())));

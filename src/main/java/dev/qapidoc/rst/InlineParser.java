@@ -148,6 +148,9 @@ final class InlineParser {
             if (c == '|') {
                 return substitution(i);
             }
+            if (c == '[') {
+                return footnoteReference(i);
+            }
             if (c == '_' && s.startsWith("_`", i)) {
                 return inlineTarget(i);
             }
@@ -412,7 +415,11 @@ final class InlineParser {
                     }
                 }
             } else {
-                ref.attr("refname", Ids.normalizeName(shown));
+                if (anonymous) {
+                    ref.attr("anonymous", "true");
+                } else {
+                    ref.attr("refname", Ids.normalizeName(shown));
+                }
             }
             ref.attr("name", shown);
             return ref;
@@ -442,7 +449,8 @@ final class InlineParser {
                 return i;
             }
             int e = findEnd("|", i + 1, false);
-            if (e < 0) {
+            if (e <= i + 1) {
+                // "||": a substitution reference needs a name, so this is text
                 return i;
             }
             int after = e + 1;
@@ -462,6 +470,18 @@ final class InlineParser {
                 return after + 1;
             }
             return after;
+        }
+
+        /** {@code [label]_}: a footnote or citation reference ({@link Footnotes}). */
+        int footnoteReference(int i) {
+            Matcher m = Footnotes.REFERENCE.matcher(s);
+            m.region(i, s.length());
+            if (!m.lookingAt() || !endAllowed(m.end() - 1, m.end())) {
+                return i;
+            }
+            flush();
+            out.add(Footnotes.reference(m.group(1), at(i)));
+            return m.end();
         }
 
         int inlineTarget(int i) {
@@ -552,7 +572,7 @@ final class InlineParser {
             }
             flush();
             RstNode ref = new RstNode(Type.REFERENCE, at(i));
-            ref.attr("refname", Ids.normalizeName(name));
+            ref.attr(anon ? "anonymous" : "refname", anon ? "true" : Ids.normalizeName(name));
             ref.attr("name", name);
             ref.add(RstNode.text(name, at(i)));
             out.add(ref);

@@ -75,6 +75,38 @@ final class Lines {
         return trimBlank(out);
     }
 
+    /**
+     * End (exclusive) of a block whose indentation is known to be {@code col}: it runs while lines
+     * are blank or indented at least {@code col} (docutils' "known indentation", used for list
+     * items whose first line has text after the marker).
+     */
+    static int knownIndentedEnd(List<ContentLine> lines, int from, int col) {
+        int j = from;
+        int lastNonBlank = from;
+        while (j < lines.size()) {
+            String t = lines.get(j).text();
+            if (!t.isBlank() && indent(t) < col) {
+                break;
+            }
+            j++;
+            if (!t.isBlank()) {
+                lastNonBlank = j;
+            }
+        }
+        return Math.max(from, lastNonBlank);
+    }
+
+    /** Lines {@code i..end} with the first {@code col} columns removed from each. */
+    static List<ContentLine> knownIndented(List<ContentLine> lines, int i, int end, int col) {
+        List<ContentLine> out = new ArrayList<>();
+        for (ContentLine l : lines.subList(i, end)) {
+            String t = l.text();
+            out.add(l.withText(
+                    t.isBlank() ? "" : t.substring(Math.min(col, t.length())).stripTrailing()));
+        }
+        return trimBlank(out);
+    }
+
     static List<ContentLine> dedent(List<ContentLine> lines) {
         int min = Integer.MAX_VALUE;
         for (ContentLine l : lines) {

@@ -106,9 +106,17 @@ final class ListBlocks {
      * indented body becomes a new item of {@code list}. Returns the next non-blank line.
      */
     private int listItem(List<ContentLine> lines, int i, int bodyStart, RstNode list, int depth) {
-        int end = indentedEnd(lines, i + 1);
         RstNode item = new RstNode(Type.LIST_ITEM, lines.get(i).where());
-        parser.parse(firstKnownIndented(lines, i, end, bodyStart), item, null, depth + 1);
+        int end;
+        if (lines.get(i).text().length() > bodyStart) {
+            // text after the marker fixes the body's indentation (docutils' known indent), so a
+            // literal block or nested list indented further keeps its extra indentation
+            end = Lines.knownIndentedEnd(lines, i + 1, bodyStart);
+            parser.parse(Lines.knownIndented(lines, i, end, bodyStart), item, null, depth + 1);
+        } else {
+            end = indentedEnd(lines, i + 1);
+            parser.parse(firstKnownIndented(lines, i, end, bodyStart), item, null, depth + 1);
+        }
         list.add(item);
         return skipBlank(lines, end);
     }

@@ -71,6 +71,11 @@ public final class RstNode {
         FIELD_NAME,
         FIELD_BODY,
         OPTION_LIST,
+        /** One option list entry: OPTION children, then a DESCRIPTION. */
+        OPTION_LIST_ITEM,
+        /** One option of an entry: attributes {@code option}, {@code delimiter}, {@code argument}. */
+        OPTION,
+        DESCRIPTION,
         LINE_BLOCK,
         LINE,
         /** A literal / code block: attribute {@code language}; text = the code. */
@@ -132,7 +137,22 @@ public final class RstNode {
         /** A display formula ({@code .. math::}): text = the TeX; attribute {@code nowrap}. */
         MATH_BLOCK,
         /** A docutils system message kept in the tree (never rendered, like Sphinx). */
-        SYSTEM_MESSAGE
+        SYSTEM_MESSAGE,
+        /**
+         * A footnote ({@code .. [1]}, {@code [#]}, {@code [#name]}, {@code [*]}): attributes {@code
+         * auto} ({@code 1} numbered, {@code *} symbol) and, once {@link Footnotes} ran, {@code label}
+         * and {@code backrefs} (space-separated ids). Children are its body.
+         */
+        FOOTNOTE,
+        /** A citation {@code .. [CIT]}: attributes {@code label}, {@code backrefs}. */
+        CITATION,
+        /**
+         * {@code [1]_}, {@code [#]_}, {@code [#name]_}, {@code [*]_}: attributes {@code auto},
+         * {@code refname}, then {@code refid} and {@code label} once resolved.
+         */
+        FOOTNOTE_REFERENCE,
+        /** {@code [CIT]_}: attributes {@code refname}, {@code label}, then {@code refid}. */
+        CITATION_REFERENCE
     }
 
     private final Type type;

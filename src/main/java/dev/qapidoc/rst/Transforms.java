@@ -62,7 +62,8 @@ public final class Transforms {
         StdObjects.apply(all, used);
         indexTargets(all);
         List<RstNode> duplicates = sectionIds(ofType(all, Type.SECTION));
-        labels(targets);
+        labels(all);
+        Footnotes.resolve(all, report);
         propagate(targets);
         captions(all);
         contents();
@@ -213,9 +214,15 @@ public final class Transforms {
         return dups;
     }
 
-    private void labels(List<RstNode> targets) {
-        for (RstNode t : targets) {
-            if (t.attr("refuri") != null
+    /** Ids of labels, footnotes and citations, in document order (as docutils gives them). */
+    private void labels(List<RstNode> all) {
+        for (RstNode t : all) {
+            if (Footnotes.TYPES.contains(t.type())) {
+                Footnotes.assignId(t, used, this::nextAutoId);
+                continue;
+            }
+            if (t.type() != Type.TARGET
+                    || t.attr("refuri") != null
                     || t.attr("refname") != null
                     || t.names().isEmpty()
                     || !t.ids().isEmpty()) {
@@ -392,6 +399,39 @@ public final class Transforms {
         return c;
     }
 
+    /**
+     * Anonymous references ({@code `text`__}, {@code word__}) and anonymous targets ({@code .. __:
+     * uri}, {@code __ uri}) pair up in document order, as the reST specification describes; an
+     * unequal count is docutils' "Anonymous hyperlink mismatch" error.
+     */
+    private void anonymous(List<RstNode> all) {
+        List<RstNode> refs = new ArrayList<>();
+        List<RstNode> targets = new ArrayList<>();
+        for (RstNode n : all) {
+            if ("true".equals(n.attr("anonymous"))) {
+                (n.type() == Type.REFERENCE ? refs : targets).add(n);
+            }
+        }
+        if (refs.size() != targets.size()) {
+            RstNode at = refs.isEmpty() ? targets.get(0) : refs.get(0);
+            report.accept(SystemMessage.error(
+                    at.location(),
+                    "Anonymous hyperlink mismatch: " + refs.size() + " references but " + targets.size()
+                            + " targets.\nSee \"backrefs\" attribute for IDs."));
+            return;
+        }
+        for (int k = 0; k < refs.size(); k++) {
+            RstNode t = targets.get(k);
+            RstNode r = refs.get(k);
+            if (t.attr("refuri") != null) {
+                r.attr("refuri", t.attr("refuri"));
+            } else if (t.attr("refname") != null) {
+                r.attr("refname", t.attr("refname"));
+            }
+            r.attr("anonymous", null);
+        }
+    }
+
     /** `name`_ references and `text <uri>`_ targets within the document. */
     private void namedReferences() {
         for (Map.Entry<RstNode, RstNode> e : sectionRefs.entrySet()) {
@@ -421,6 +461,7 @@ public final class Transforms {
                 }
             }
         }
+        anonymous(all);
         // indirect targets: .. _a: b_
         for (RstNode n : ofType(all, Type.TARGET)) {
             if (n.attr("refname") != null) {

@@ -288,7 +288,9 @@ class SiteBuilderTest {
                                 && m.message().startsWith("html_theme 'sphinx_rtd_theme' is a Sphinx theme")),
                 o.messages().toString());
         assertTrue(w.contains("index.rst:8: WARNING: toctree glob pattern 'nothing-*' didn't match any documents"), w);
-        assertTrue(w.contains("part-a.rst:4: WARNING: Footnotes and citations are not supported"), w);
+        // footnotes are rendered now (they were a "not supported" warning)
+        assertFalse(w.contains("part-a.rst"), w);
+        assertTrue(page(o, "part-a.html").contains("<aside class=\"footnote brackets\""), page(o, "part-a.html"));
         assertFalse(w.contains("isn't included"), w);
     }
 
