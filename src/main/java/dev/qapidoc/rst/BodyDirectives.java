@@ -88,9 +88,20 @@ final class BodyDirectives {
         ctx.add(bq);
     }
 
+    /**
+     * docutils' {@code parsed-literal}: the content keeps its line breaks and spaces but its
+     * inline markup and substitutions are read, as in a paragraph.
+     */
     private static void parsedLiteral(DirectiveCall call, DirectiveContext ctx) {
-        RstNode lb = new RstNode(Type.LITERAL_BLOCK, call.location()).attr("language", "none");
-        lb.setText(Directives.text(call));
+        RstNode lb = new RstNode(Type.PARSED_LITERAL, call.location());
+        java.util.List<ContentLine> content = Lines.trimBlank(call.content());
+        if (content.isEmpty()) {
+            ctx.error(call.location(), "Content block expected for the \"parsed-literal\" directive; none found.");
+            return;
+        }
+        lb.addAll(ctx.inline(Lines.joined(content), Lines.locations(content)));
+        Directives.addClasses(lb, call);
+        Directives.nameOption(lb, call);
         ctx.add(lb);
     }
 
