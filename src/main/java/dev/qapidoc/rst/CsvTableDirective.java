@@ -71,6 +71,29 @@ final class CsvTableDirective implements Directive {
         for (List<String> r : values) {
             cols = Math.max(cols, r.size());
         }
+        List<List<RstNode>> rows = cells(values, at, cols, where, ctx);
+        int headerRows = header == null ? 0 : 1;
+        DirectiveCall effective = call;
+        if (headerRows > 0) {
+            java.util.Map<String, String> opts = new java.util.LinkedHashMap<>(call.options());
+            int given = Lines.parseIntSafe(opts.getOrDefault("header-rows", "0"));
+            opts.put("header-rows", String.valueOf(given + headerRows));
+            effective = new DirectiveCall(call.name(), call.arguments(), opts, call.content(), call.block(), where);
+        }
+        RstNode title = call.arguments().isEmpty() ? null : Directives.title(ctx, call.arguments(), where);
+        RstNode table = TableDirectives.rows(effective, ctx, title, rows, cols);
+        if (table != null && TableDirectives.options(call, ctx, table)) {
+            ctx.add(table);
+        }
+    }
+
+    /** Each value parsed as body elements into a holder; short rows padded with empty cells. */
+    private static List<List<RstNode>> cells(
+            List<List<String>> values,
+            List<List<SourceLocation>> at,
+            int cols,
+            SourceLocation where,
+            DirectiveContext ctx) {
         List<List<RstNode>> rows = new ArrayList<>();
         for (int r = 0; r < values.size(); r++) {
             List<RstNode> cells = new ArrayList<>();
@@ -88,19 +111,7 @@ final class CsvTableDirective implements Directive {
             }
             rows.add(cells);
         }
-        int headerRows = header == null ? 0 : 1;
-        DirectiveCall effective = call;
-        if (headerRows > 0) {
-            java.util.Map<String, String> opts = new java.util.LinkedHashMap<>(call.options());
-            int given = Lines.parseIntSafe(opts.getOrDefault("header-rows", "0"));
-            opts.put("header-rows", String.valueOf(given + headerRows));
-            effective = new DirectiveCall(call.name(), call.arguments(), opts, call.content(), call.block(), where);
-        }
-        RstNode title = call.arguments().isEmpty() ? null : Directives.title(ctx, call.arguments(), where);
-        RstNode table = TableDirectives.rows(effective, ctx, title, rows, cols);
-        if (table != null && TableDirectives.options(call, ctx, table)) {
-            ctx.add(table);
-        }
+        return rows;
     }
 
     /** The dialect the options ask for (docutils' defaults otherwise). */

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sphinx's {@code literalinclude}: a file (relative to the document, or to the source folder
- * when it starts with {@code /}, as the reader's includer resolves it) shown as a code block.
+ * Sphinx's {@code literalinclude}: a file (relative to the document being read, also when the
+ * directive stands in an included file, or to the source folder when it starts with {@code /},
+ * as the reader's includer resolves it) shown as a code block.
  * The selection options apply in Sphinx's order: {@code :start-after:}/{@code :start-at:}, then
  * {@code :end-before:}/{@code :end-at:}, then {@code :lines:}, then {@code :dedent:}, then {@code
  * :prepend:}/{@code :append:}. {@code :language:}, {@code :linenos:}, {@code :emphasize-lines:},
@@ -22,7 +23,12 @@ final class LiteralIncludeDirective implements Directive {
     public void run(DirectiveCall call, DirectiveContext ctx) {
         SourceLocation where = call.location();
         String path = call.arguments().strip();
-        Optional<List<ContentLine>> got = ctx.options().includer().read(path, where);
+        // Sphinx resolves the path against the document being read, even inside an included file
+        SourceLocation document = where;
+        while (document.includedFrom() != null) {
+            document = document.includedFrom();
+        }
+        Optional<List<ContentLine>> got = ctx.options().includer().read(path, document);
         if (got.isEmpty()) {
             ctx.warn(where, "Include file '" + path + "' not found or reading it failed");
             return;
