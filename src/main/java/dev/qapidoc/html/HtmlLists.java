@@ -259,19 +259,24 @@ final class HtmlLists {
             if (tg.type() != Type.TGROUP) {
                 continue;
             }
+            colgroup(tg);
             for (RstNode part : tg.children()) {
                 boolean head = part.type() == Type.THEAD;
                 w.raw(head ? "<thead>" : "<tbody>").nl();
                 for (RstNode r : part.children()) {
                     w.open("tr", "class", (row++ % 2 == 0) ? "row-odd" : "row-even");
                     for (RstNode cell : r.children()) {
-                        if (head) {
-                            w.raw("<th class=\"head\">");
-                        } else {
-                            w.raw("<td>");
-                        }
+                        boolean th = head || cell.attr("stub") != null;
+                        w.open(
+                                th ? "th" : "td",
+                                "class",
+                                head ? "head" : th ? "stub" : null,
+                                "colspan",
+                                span(cell.attr("morecols")),
+                                "rowspan",
+                                span(cell.attr("morerows")));
                         t.children(cell);
-                        w.raw(head ? "</th>" : "</td>").nl();
+                        w.raw(th ? "</th>" : "</td>").nl();
                     }
                     w.raw("</tr>").nl();
                 }
@@ -279,5 +284,38 @@ final class HtmlLists {
             }
         }
         w.raw("</table>").nl();
+    }
+
+    /** docutils' {@code morecols}/{@code morerows} as an HTML span (one more), or null. */
+    private static String span(String more) {
+        return more == null ? null : String.valueOf(Integer.parseInt(more) + 1);
+    }
+
+    /**
+     * Explicit column widths ({@code :widths:} of the table directives, kept as the tgroup's
+     * {@code colwidths}) as docutils' HTML5 writer gives them: each a percentage of their sum
+     * with one decimal. Tables without explicit widths have no colgroup, as in Sphinx.
+     */
+    private void colgroup(RstNode tgroup) {
+        String widths = tgroup.attr("colwidths");
+        if (widths == null) {
+            return;
+        }
+        String[] parts = widths.split(",");
+        double total = 0;
+        for (String part : parts) {
+            total += Integer.parseInt(part);
+        }
+        w.raw("<colgroup>").nl();
+        for (String part : parts) {
+            double pct = Integer.parseInt(part) * 100.0 / total;
+            w.raw("<col style=\"width: "
+                            + new java.math.BigDecimal(pct)
+                                    .setScale(1, java.math.RoundingMode.HALF_EVEN)
+                                    .toPlainString()
+                            + "%\" />")
+                    .nl();
+        }
+        w.raw("</colgroup>").nl();
     }
 }

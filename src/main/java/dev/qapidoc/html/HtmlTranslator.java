@@ -117,6 +117,11 @@ final class HtmlTranslator {
             case DEFINITION_LIST -> lists.definitionList(n);
             case FIELD_LIST -> lists.fieldList(n);
             case LITERAL_BLOCK -> literalBlock(n);
+            case PARSED_LITERAL -> {
+                w.open("pre", "class", cls(n, "literal-block"), "id", firstId(n));
+                children(n);
+                w.raw("</pre>").nl();
+            }
             case BLOCK_QUOTE, ATTRIBUTION, RUBRIC, CONTAINER, COMPOUND, LINE_BLOCK, LINE -> wrapper(n);
             case ADMONITION -> admonition(n);
             case TOPIC -> topic(n);

@@ -88,9 +88,34 @@ final class BodyDirectives {
         ctx.add(bq);
     }
 
+    /**
+     * docutils' {@code parsed-literal}: the content keeps its line breaks and spaces but its
+     * inline markup and substitutions are read, as in a paragraph. Content without any markup
+     * (its text is its source) becomes a plain literal block in the current highlight language,
+     * as Sphinx highlights every literal block whose text equals its source.
+     */
     private static void parsedLiteral(DirectiveCall call, DirectiveContext ctx) {
-        RstNode lb = new RstNode(Type.LITERAL_BLOCK, call.location()).attr("language", "none");
-        lb.setText(Directives.text(call));
+        RstNode lb = new RstNode(Type.PARSED_LITERAL, call.location());
+        java.util.List<ContentLine> content = Lines.trimBlank(call.content());
+        if (content.isEmpty()) {
+            ctx.error(call.location(), "Content block expected for the \"parsed-literal\" directive; none found.");
+            return;
+        }
+        String raw = Lines.joined(content);
+        java.util.List<RstNode> inline = ctx.inline(raw, Lines.locations(content));
+        if (inline.stream().allMatch(n -> n.type() == Type.TEXT)
+                && inline.stream()
+                        .map(RstNode::text)
+                        .collect(java.util.stream.Collectors.joining())
+                        .equals(raw)) {
+            // no markup at all: Sphinx cannot tell it from a literal block and highlights it as one
+            lb = new RstNode(Type.LITERAL_BLOCK, call.location()).attr("language", ctx.highlight());
+            lb.setText(raw);
+        } else {
+            lb.addAll(inline);
+        }
+        Directives.addClasses(lb, call);
+        Directives.nameOption(lb, call);
         ctx.add(lb);
     }
 

@@ -6,8 +6,9 @@ import dev.qapidoc.source.SourceLocation;
  * The one place the reader's standard directives and roles are assembled: docutils' and Sphinx's
  * directives in families ({@link AdmonitionDirectives}, {@link CodeDirectives}, {@link
  * BodyDirectives}, {@link TableDirectives}, {@link ToctreeIndexOnlyDirectives}, {@link
- * ImageDirectives}, {@link IncludeDirective}, {@link SubstitutionDirectives}, {@link
- * IgnoredDirectives}, {@link StdObjectDirectives}, {@link SphinxBodyDirectives}) and the standard roles ({@link StandardRoles}). A new directive is one class
+ * ImageDirectives}, {@link IncludeDirective}, {@link LiteralIncludeDirective}, {@link
+ * SubstitutionDirectives}, {@link IgnoredDirectives}, {@link StdObjectDirectives}, {@link
+ * SphinxBodyDirectives}) and the standard roles ({@link StandardRoles}, {@link SphinxTextRoles}). A new directive is one class
  * and one line here; a pass that owns directives of its own (the {@code qapi} domain) registers
  * them on the builder before it is built.
  */
@@ -28,6 +29,7 @@ public final class Directives {
         ToctreeIndexOnlyDirectives.register(b);
         ImageDirectives.register(b);
         b.register("include", new IncludeDirective());
+        b.register("literalinclude", new LiteralIncludeDirective());
         SubstitutionDirectives.register(b);
         IgnoredDirectives.register(b);
         StdObjectDirectives.register(b);

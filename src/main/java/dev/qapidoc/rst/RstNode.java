@@ -80,6 +80,8 @@ public final class RstNode {
         LINE,
         /** A literal / code block: attribute {@code language}; text = the code. */
         LITERAL_BLOCK,
+        /** docutils' {@code parsed-literal}: a literal block whose children are inline markup. */
+        PARSED_LITERAL,
         BLOCK_QUOTE,
         ATTRIBUTION,
         COMMENT,

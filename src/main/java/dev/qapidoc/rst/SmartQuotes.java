@@ -30,6 +30,7 @@ final class SmartQuotes {
     private static final Set<Type> SKIP = Set.of(
             Type.LITERAL,
             Type.LITERAL_BLOCK,
+            Type.PARSED_LITERAL,
             Type.RAW,
             Type.COMMENT,
             Type.PENDING_XREF,

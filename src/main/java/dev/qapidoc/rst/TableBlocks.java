@@ -19,29 +19,36 @@ import java.util.regex.Pattern;
 final class TableBlocks {
 
     private static final Pattern RUN = Pattern.compile("=+");
+    private static final Pattern DASH_RUN = Pattern.compile("-+");
+    private static final Pattern DASHES = Pattern.compile("^ *-+( +-+)* *$");
 
     private TableBlocks() {}
 
+    /** One row of a simple table: its lines and, when a {@code ---} underline follows, its spans. */
+    private record SimpleRow(List<ContentLine> lines, List<int[]> spans) {}
+
+    /**
+     * The simple table at line {@code i}: columns are the {@code =} runs of its top border; a
+     * line with text in the first column starts a row (a blank first column continues it, blank
+     * lines inside a row separate its cells' paragraphs); a {@code =} border followed by text
+     * ends the header; a line of {@code -} runs under a row says which columns each of its cells
+     * spans. Text in the margin between two columns that no span joins makes it malformed.
+     */
     static int simpleTable(BlockParser p, List<ContentLine> lines, int i, RstNode target, RstNode title, int depth) {
         ContentLine border = lines.get(i);
-        List<int[]> cols = new ArrayList<>();
-        Matcher m = RUN.matcher(border.text());
-        while (m.find()) {
-            cols.add(new int[] {m.start(), m.end()});
-        }
-        List<List<ContentLine>> rows = new ArrayList<>();
-        int borders = 1;
+        List<int[]> cols = runs(border.text(), RUN);
+        List<SimpleRow> rows = new ArrayList<>();
         int headerRows = 0;
+        int borders = 1;
         int j = i + 1;
         List<ContentLine> rowLines = new ArrayList<>();
+        String problem = null;
         for (; j < lines.size(); j++) {
             String t = lines.get(j).text();
             if (SIMPLE_TABLE.matcher(t).matches()) {
                 borders++;
-                if (!rowLines.isEmpty()) {
-                    rows.add(rowLines);
-                    rowLines = new ArrayList<>();
-                }
+                addRow(rows, rowLines, null);
+                rowLines = new ArrayList<>();
                 if (borders == 2
                         && j + 1 < lines.size()
                         && !lines.get(j + 1).text().isBlank()) {
@@ -51,31 +58,115 @@ final class TableBlocks {
                 j++;
                 break;
             }
-            if (t.isBlank()) {
-                if (!rowLines.isEmpty()) {
-                    rows.add(rowLines);
-                    rowLines = new ArrayList<>();
+            if (!rowLines.isEmpty() && DASHES.matcher(t).matches()) {
+                List<int[]> spans = spans(cols, runs(t, DASH_RUN));
+                if (spans == null) {
+                    problem = "Column span alignment problem in table line " + (j - i + 1) + ".";
                 }
+                addRow(rows, rowLines, spans);
+                rowLines = new ArrayList<>();
                 continue;
             }
-            // a line with text in the first column starts a new row
             boolean firstColBlank =
                     t.substring(0, Math.min(t.length(), cols.get(0)[1])).isBlank();
-            if (!firstColBlank && !rowLines.isEmpty()) {
-                rows.add(rowLines);
+            if (!t.isBlank() && !firstColBlank) {
+                addRow(rows, rowLines, null);
                 rowLines = new ArrayList<>();
             }
-            rowLines.add(lines.get(j));
+            if (!t.isBlank() || !rowLines.isEmpty()) {
+                rowLines.add(lines.get(j));
+            }
         }
-        if (!rowLines.isEmpty()) {
-            rows.add(rowLines);
-        }
+        addRow(rows, rowLines, null);
         if (borders < 2) {
-            p.error(border.where(), "Malformed table.\nNo bottom table border found.");
+            problem = "No bottom table border found.";
+        }
+        if (problem == null) {
+            problem = marginProblem(lines, i, j, cols, rows);
+        }
+        if (problem != null) {
+            p.error(border.where(), "Malformed table.\n" + problem);
+            RstNode lb = new RstNode(Type.LITERAL_BLOCK, border.where()).attr("language", "none");
+            lb.setText(Lines.joined(Lines.trimBlank(lines.subList(i, Math.min(j, lines.size())))));
+            target.add(lb);
             return Math.max(j, i + 1);
         }
         target.add(simpleRows(p, border.where(), title, cols, rows, headerRows, depth));
         return j;
+    }
+
+    private static void addRow(List<SimpleRow> rows, List<ContentLine> rowLines, List<int[]> spans) {
+        List<ContentLine> trimmed = Lines.trimBlank(rowLines);
+        if (!trimmed.isEmpty()) {
+            rows.add(new SimpleRow(trimmed, spans));
+        }
+    }
+
+    /** The [start, end) runs of {@code pattern} in {@code t}. */
+    private static List<int[]> runs(String t, Pattern pattern) {
+        List<int[]> out = new ArrayList<>();
+        Matcher m = pattern.matcher(t);
+        while (m.find()) {
+            out.add(new int[] {m.start(), m.end()});
+        }
+        return out;
+    }
+
+    /**
+     * The columns (first, last) each {@code -} run covers; null when a run does not start at a
+     * column's start and end at a column's end (the last column's end may be passed).
+     */
+    private static List<int[]> spans(List<int[]> cols, List<int[]> dashes) {
+        List<int[]> out = new ArrayList<>();
+        for (int[] d : dashes) {
+            int first = -1;
+            int last = -1;
+            for (int c = 0; c < cols.size(); c++) {
+                if (cols.get(c)[0] == d[0]) {
+                    first = c;
+                }
+                if (cols.get(c)[1] == d[1] || (c == cols.size() - 1 && d[1] >= cols.get(c)[1])) {
+                    last = c;
+                }
+            }
+            if (first < 0 || last < first) {
+                return null;
+            }
+            out.add(new int[] {first, last});
+        }
+        return out;
+    }
+
+    /** The cells of a row: its spans, or one per column. */
+    private static List<int[]> cells(SimpleRow row, int cols) {
+        if (row.spans() != null) {
+            return row.spans();
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int c = 0; c < cols; c++) {
+            out.add(new int[] {c, c});
+        }
+        return out;
+    }
+
+    /** Text in the margin between two columns that no span of its row joins; null when none. */
+    private static String marginProblem(
+            List<ContentLine> lines, int start, int end, List<int[]> cols, List<SimpleRow> rows) {
+        for (SimpleRow row : rows) {
+            List<int[]> cells = cells(row, cols.size());
+            for (ContentLine l : row.lines()) {
+                String t = l.text();
+                for (int k = 0; k + 1 < cells.size(); k++) {
+                    int from = cols.get(cells.get(k)[1])[1];
+                    int to = Math.min(cols.get(cells.get(k + 1)[0])[0], t.length());
+                    if (from < to && !t.substring(from, to).isBlank()) {
+                        int n = lines.subList(start, end).indexOf(l) + 1;
+                        return "Text in column margin in table line " + n + ".";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The table of a simple table's rows, the first {@code headerRows} in the head. */
@@ -84,24 +175,28 @@ final class TableBlocks {
             SourceLocation where,
             RstNode title,
             List<int[]> cols,
-            List<List<ContentLine>> rows,
+            List<SimpleRow> rows,
             int headerRows,
             int depth) {
         RstNode table = tableNode(where, title, cols.size());
         RstNode thead = new RstNode(Type.THEAD, where);
         RstNode tbody = new RstNode(Type.TBODY, where);
         for (int r = 0; r < rows.size(); r++) {
-            RstNode row = new RstNode(Type.ROW, rows.get(r).get(0).where());
-            for (int c = 0; c < cols.size(); c++) {
-                int from = cols.get(c)[0];
-                int to = c + 1 < cols.size() ? cols.get(c + 1)[0] : Integer.MAX_VALUE;
+            List<ContentLine> rowLines = rows.get(r).lines();
+            RstNode row = new RstNode(Type.ROW, rowLines.get(0).where());
+            for (int[] span : cells(rows.get(r), cols.size())) {
+                int from = cols.get(span[0])[0];
+                int to = span[1] + 1 < cols.size() ? cols.get(span[1] + 1)[0] : Integer.MAX_VALUE;
                 List<ContentLine> cell = new ArrayList<>();
-                for (ContentLine l : rows.get(r)) {
+                for (ContentLine l : rowLines) {
                     String t = l.text();
                     String part = from >= t.length() ? "" : t.substring(from, Math.min(to, t.length()));
                     cell.add(l.withText(part.stripTrailing()));
                 }
-                RstNode entry = new RstNode(Type.ENTRY, rows.get(r).get(0).where());
+                RstNode entry = new RstNode(Type.ENTRY, rowLines.get(0).where());
+                if (span[1] > span[0]) {
+                    entry.attr("morecols", String.valueOf(span[1] - span[0]));
+                }
                 p.parse(dedent(cell), entry, null, depth + 1);
                 row.add(entry);
             }
@@ -112,64 +207,7 @@ final class TableBlocks {
     }
 
     static int gridTable(BlockParser p, List<ContentLine> lines, int i, RstNode target, RstNode title, int depth) {
-        int j = i;
-        while (j < lines.size()
-                && !lines.get(j).text().isBlank()
-                && (lines.get(j).text().startsWith("+") || lines.get(j).text().startsWith("|"))) {
-            j++;
-        }
-        List<ContentLine> g = lines.subList(i, j);
-        String top = g.get(0).text().stripTrailing();
-        List<Integer> colPos = new ArrayList<>();
-        for (int k = 0; k < top.length(); k++) {
-            if (top.charAt(k) == '+') {
-                colPos.add(k);
-            }
-        }
-        RstNode table = tableNode(g.get(0).where(), title, colPos.size() - 1);
-        RstNode thead = new RstNode(Type.THEAD, g.get(0).where());
-        RstNode tbody = new RstNode(Type.TBODY, g.get(0).where());
-        boolean header = false;
-        List<ContentLine> rowLines = new ArrayList<>();
-        List<RstNode> rows = new ArrayList<>();
-        for (int k = 1; k < g.size(); k++) {
-            String t = g.get(k).text();
-            if (t.startsWith("+")) {
-                if (!rowLines.isEmpty()) {
-                    rows.add(gridRow(p, rowLines, colPos, depth));
-                    rowLines = new ArrayList<>();
-                }
-                if (t.contains("=") && !header) {
-                    header = true;
-                    rows.forEach(thead::add);
-                    rows.clear();
-                }
-            } else {
-                rowLines.add(g.get(k));
-            }
-        }
-        rows.forEach(tbody::add);
-        finish(table, thead, tbody);
-        target.add(table);
-        return j;
-    }
-
-    /** One grid-table row from its text lines, cut at the column borders {@code colPos}. */
-    private static RstNode gridRow(BlockParser p, List<ContentLine> rowLines, List<Integer> colPos, int depth) {
-        RstNode row = new RstNode(Type.ROW, rowLines.get(0).where());
-        for (int c = 0; c + 1 < colPos.size(); c++) {
-            List<ContentLine> cell = new ArrayList<>();
-            for (ContentLine l : rowLines) {
-                String lt = l.text();
-                int a = colPos.get(c) + 1;
-                int b = Math.min(colPos.get(c + 1), lt.length());
-                cell.add(l.withText(a >= b ? "" : lt.substring(a, b).stripTrailing()));
-            }
-            RstNode entry = new RstNode(Type.ENTRY, rowLines.get(0).where());
-            p.parse(dedent(cell), entry, null, depth + 1);
-            row.add(entry);
-        }
-        return row;
+        return GridTables.read(p, lines, i, target, title, depth);
     }
 
     /** A table node with its optional title and an empty tgroup of {@code cols} columns. */

@@ -28,6 +28,12 @@ class RstExamplesTest {
     private static final Path DIR = Path.of("src/test/resources/examples");
     private static final boolean REGENERATE = Boolean.getBoolean("qapidoc.regenerate");
 
+    /** The files the examples' {@code include}, {@code literalinclude} and {@code csv-table :file:} read. */
+    private static final java.util.Map<String, String> FILES = java.util.Map.of(
+            "inc.rst", "Included *text*.\n",
+            "data.csv", "Name,Value\n\"Smith, J.\",\"say \"\"hi\"\"\"\n",
+            "code.c", "/* header */\nint main(void)\n{\n    return 0;\n}\n/* end */\n");
+
     static Stream<ExampleReader.Example> examples() throws IOException {
         List<ExampleReader.Example> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(DIR)) {
@@ -43,14 +49,9 @@ class RstExamplesTest {
     /** Reads, transforms and renders one example: {tree dump + messages, html}. */
     static String[] run(ExampleReader.Example e) {
         List<SystemMessage> msgs = new ArrayList<>();
-        RstReader reader = new RstReader(new RstReader.Options(
-                "any",
-                false,
-                "default",
-                true,
-                (p, f) -> p.equals("inc.rst")
-                        ? Optional.of(ContentLine.of("inc.rst", "Included *text*.\n"))
-                        : Optional.empty()));
+        RstReader reader = new RstReader(
+                new RstReader.Options("any", false, "default", true, (p, f) -> Optional.ofNullable(FILES.get(p))
+                        .map(text -> ContentLine.of(p, text))));
         RstReader.Result r = reader.read(ContentLine.of("t.rst", e.source()));
         msgs.addAll(r.messages());
         RstNode doc = r.document();
