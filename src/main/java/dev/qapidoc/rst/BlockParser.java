@@ -425,6 +425,7 @@ final class BlockParser {
         }
         RstNode def = new RstNode(Type.SUBSTITUTION_DEFINITION, first.where());
         def.names().add(name);
+        def.attr("subname", m.group(1));
         DirectiveCall call = new DirectiveCall(kind, joined(text).strip(), Map.of(), text, text, first.where());
         Scope scope = new Scope(def, depth);
         d.run(call, scope);
@@ -445,8 +446,22 @@ final class BlockParser {
     }
 
     void resolveSubstitutions(RstNode root) {
+        resolveSubstitutions(root, true);
+    }
+
+    /**
+     * Replaces each substitution reference under {@code root} by a copy of its definition's
+     * content. With {@code reportUndefined} false (content a later pass parses apart from its
+     * document, such as a directive's generated text), a reference to a name this parse has not
+     * seen stays in the tree for {@link Substitutions#resolve}, which looks in the whole document
+     * as docutils' substitution transform does.
+     */
+    void resolveSubstitutions(RstNode root, boolean reportUndefined) {
         for (RstNode ref : root.findAll(Type.SUBSTITUTION_REFERENCE)) {
             RstNode def = substitutionsExact.getOrDefault(ref.astext(), substitutions.get(ref.attr("refname")));
+            if (def == null && !reportUndefined) {
+                continue;
+            }
             if (def == null) {
                 error(ref.location(), "Undefined substitution referenced: \"" + ref.astext() + "\".");
                 ref.replaceWith(List.of(RstNode.text(ref.astext(), ref.location())));
@@ -460,7 +475,7 @@ final class BlockParser {
         }
     }
 
-    private static RstNode copy(RstNode n) {
+    static RstNode copy(RstNode n) {
         RstNode c = new RstNode(n.type(), n.location());
         c.setText(n.text());
         n.attributes().forEach(c::attr);

@@ -177,7 +177,8 @@ public final class RstReader {
         RstNode holder = new RstNode(Type.CONTAINER, where);
         BlockParser st = new BlockParser(options, highlight);
         st.parse(new ArrayList<>(lines), holder, titles ? new BlockParser.Sections(holder) : null, 0);
-        st.resolveSubstitutions(holder);
+        // names defined elsewhere in the document (rst_epilog, say) are resolved by Transforms
+        st.resolveSubstitutions(holder, false);
         if (options.smartQuotes()) {
             SmartQuotes.apply(holder);
         }

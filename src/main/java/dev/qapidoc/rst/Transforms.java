@@ -50,6 +50,7 @@ public final class Transforms {
     }
 
     private void run() {
+        Substitutions.resolve(doc, report);
         only();
         // from here until contents() the passes change ids, names and attributes but not the
         // tree's shape: they share one walk of a tree of a few hundred thousand nodes
