@@ -425,7 +425,6 @@ final class BlockParser {
         }
         RstNode def = new RstNode(Type.SUBSTITUTION_DEFINITION, first.where());
         def.names().add(name);
-        def.attr("subname", m.group(1));
         DirectiveCall call = new DirectiveCall(kind, joined(text).strip(), Map.of(), text, text, first.where());
         Scope scope = new Scope(def, depth);
         d.run(call, scope);

@@ -20,19 +20,16 @@ public final class Substitutions {
         if (refs.isEmpty()) {
             return;
         }
-        Map<String, RstNode> exact = new HashMap<>();
+        // the reader already matched names exactly where it could; what is left matches as
+        // docutils' fallback does, by normalized name
         Map<String, RstNode> normalized = new HashMap<>();
         for (RstNode def : doc.findAll(RstNode.Type.SUBSTITUTION_DEFINITION)) {
-            String name = def.attr("subname");
-            if (name != null) {
-                exact.putIfAbsent(name, def);
-            }
             for (String n : def.names()) {
                 normalized.putIfAbsent(n, def);
             }
         }
         for (RstNode ref : refs) {
-            RstNode def = exact.getOrDefault(ref.astext(), normalized.get(ref.attr("refname")));
+            RstNode def = normalized.get(ref.attr("refname"));
             if (def == null) {
                 report.accept(new SystemMessage(
                         SystemMessage.Level.ERROR,
