@@ -28,17 +28,20 @@ class ArchitectureTest {
 
     private static final Path ROOT = Path.of("src/main/java/dev/qapidoc");
 
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "source", Set.of(),
-            "doc", Set.of("source"),
-            "schema", Set.of("source", "doc"),
-            "introspect", Set.of("source", "schema"),
-            "rst", Set.of("source"),
-            "emit", Set.of("source", "doc", "schema", "rst"),
-            "domain", Set.of("source", "rst"),
-            "html", Set.of("source", "rst", "domain"),
-            "lint", Set.of("source", "doc", "schema"),
-            "cli", Set.of("source", "doc", "schema", "introspect", "rst", "emit", "domain", "html", "lint"));
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("source", Set.of()),
+            Map.entry("doc", Set.of("source")),
+            Map.entry("schema", Set.of("source", "doc")),
+            Map.entry("introspect", Set.of("source", "schema")),
+            Map.entry("rst", Set.of("source")),
+            Map.entry("emit", Set.of("source", "doc", "schema", "rst")),
+            Map.entry("domain", Set.of("source", "rst")),
+            Map.entry("ext", Set.of("source", "rst")),
+            Map.entry("html", Set.of("source", "rst", "domain", "ext")),
+            Map.entry("lint", Set.of("source", "doc", "schema")),
+            Map.entry(
+                    "cli",
+                    Set.of("source", "doc", "schema", "introspect", "rst", "emit", "domain", "ext", "html", "lint")));
 
     private static final Pattern IMPORT =
             Pattern.compile("^import\\s+(?:static\\s+)?dev\\.qapidoc\\.([a-z]+)\\.", Pattern.MULTILINE);

@@ -3,6 +3,7 @@ package dev.qapidoc.html;
 import dev.qapidoc.domain.Domain;
 import dev.qapidoc.domain.DomainConfig;
 import dev.qapidoc.domain.SchemaExpander;
+import dev.qapidoc.ext.KernelDocDirective;
 import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.rst.DirectiveRegistry;
 import dev.qapidoc.rst.Directives;
@@ -155,9 +156,11 @@ public final class SiteBuilder {
         }
     }
 
-    /** The reader's directives and roles: the standard ones plus the qapi domain's. */
-    private static final DirectiveRegistry REGISTRY =
-            Domain.register(Directives.standard()).build();
+    /**
+     * The reader's directives and roles: the standard ones, the qapi domain's, and QEMU's {@code
+     * kernel-doc} with the {@code c} domain's (per build: it reads from {@code kerneldoc_srctree}).
+     */
+    private final DirectiveRegistry registry;
 
     /** Names of generated pages, which documents cannot use. */
     private static final Set<String> RESERVED = Set.of("genindex", "search", "searchindex", "objects");
@@ -183,6 +186,9 @@ public final class SiteBuilder {
         this.domain = new Domain(domainConfig(conf), opts.expander());
         List<XrefDomain> others = new ArrayList<>();
         others.add(new QapiXrefDomain(domain, conf.bool("qapi_inventory", true)));
+        others.add(new CXrefDomain(docs));
+        this.registry = Domain.register(KernelDocDirective.register(Directives.standard(), this::kernelDocSource))
+                .build();
         others.addAll(opts.domains());
         this.std = new StdDomain(docs, others);
         domains.add(std);
@@ -375,7 +381,7 @@ public final class SiteBuilder {
                 conf.highlightLanguage(),
                 conf.smartquotes(),
                 (path, from) -> include(d, path, from),
-                REGISTRY));
+                registry));
         List<ContentLine> lines = new ArrayList<>();
         lines.addAll(snippet("<rst_prolog>", conf.string("rst_prolog", "")));
         lines.addAll(source);
@@ -455,6 +461,22 @@ public final class SiteBuilder {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new IOException("not valid UTF-8");
+        }
+    }
+
+    /** A {@code kernel-doc} source: relative to {@code kerneldoc_srctree} (itself relative to SRCDIR). */
+    private Optional<KernelDocDirective.SourceFile> kernelDocSource(String path) {
+        Path base = opts.srcdir().toAbsolutePath().normalize();
+        Path target = base.resolve(conf.string("kerneldoc_srctree", "."))
+                .resolve(path)
+                .normalize();
+        if (!Files.isRegularFile(target)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new KernelDocDirective.SourceFile(path, decode(Files.readAllBytes(target))));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
