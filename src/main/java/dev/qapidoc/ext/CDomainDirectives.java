@@ -104,7 +104,7 @@ public final class CDomainDirectives {
         String head = paren < 0 ? sig : sig.substring(0, paren);
         int nameAt = head.lastIndexOf(name);
         String ret = head.substring(0, Math.max(nameAt, 0)).strip();
-        tokens(ret, null, s, at);
+        tokens(ret.endsWith("*") ? ret + " " + name : ret, name, s, at, true);
         if (!ret.isEmpty() && isWord(ret.substring(ret.length() - 1))) {
             s.add(token("w", " ", at));
         }
@@ -121,18 +121,21 @@ public final class CDomainDirectives {
                 s.add(RstNode.text(", ", at));
             }
             first = false;
-            tokens(p, CDeclarations.declaredName(p), s, at);
+            tokens(p, CDeclarations.declaredName(p), s, at, false);
         }
         s.add(token("sig-paren", ")", at));
     }
 
     /** Tokens of a type (and parameter name {@code declared}, shown as a name, not a link). */
-    private static void tokens(String text, String declared, RstNode s, SourceLocation at) {
+    private static void tokens(String text, String declared, RstNode s, SourceLocation at, boolean dropLast) {
         List<String> toks = new ArrayList<>();
         Matcher m = TOKEN.matcher(text);
         while (m.find()) {
             toks.add(m.group());
         }
+        // a return type ending in "*" is tokenised with the name after it (for the spacing of
+        // "Object *name"), and the name itself is left to the caller
+        int shown = dropLast && text.endsWith(" " + declared) ? toks.size() - 1 : toks.size();
         int lastWord = -1;
         for (int i = 0; i < toks.size(); i++) {
             if (Character.isJavaIdentifierStart(toks.get(i).charAt(0))) {
@@ -140,7 +143,7 @@ public final class CDomainDirectives {
             }
         }
         String prev = null;
-        for (int i = 0; i < toks.size(); i++) {
+        for (int i = 0; i < shown; i++) {
             String t = toks.get(i);
             boolean word = isWord(t);
             if (t.equals(",")) {

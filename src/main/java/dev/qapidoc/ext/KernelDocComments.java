@@ -79,6 +79,10 @@ final class KernelDocComments {
             if (start + 3 < text.length() && (text.charAt(start + 3) == '*' || text.charAt(start + 3) == '/')) {
                 continue;
             }
+            // a kernel-doc comment opens with "/**" alone on its line; one-line "/** ... */" are not
+            if (text.substring(start + 3, end).indexOf('\n') < 0) {
+                continue;
+            }
             int line = lineOf(text, start);
             Comment c = comment(text.substring(start + 3, end), text, from, line);
             if (c != null) {

@@ -22,7 +22,8 @@ final class KernelDocRst {
     private static final String IN = "   ";
     private static final Pattern PARAM_REF = Pattern.compile("(?<![\\w@])@([A-Za-z_][\\w]*(?:\\.[A-Za-z_]\\w*)*)");
     private static final Pattern CONST_REF = Pattern.compile("(?<![\\w%])%([A-Za-z_][\\w]*)");
-    private static final Pattern GTKDOC_REF = Pattern.compile("(?<![\\w#&])#([A-Za-z_][\\w.]*(?:\\(\\))?)");
+    private static final Pattern GTKDOC_REF =
+            Pattern.compile("(?<![\\w#&])#([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*(?:\\(\\))?)");
     private static final Pattern TYPE_REF =
             Pattern.compile("(?<![\\w&])&(?:(struct|union|enum|typedef)\\s+)?([A-Za-z_]\\w*)");
 
@@ -231,7 +232,7 @@ final class KernelDocRst {
             line(indent + (literal ? l : highlight(l)));
             if (!literal) {
                 lastIndent = ind;
-                opensLiteral = l.endsWith("::")
+                opensLiteral = (l.endsWith("::") && !l.stripLeading().startsWith(".."))
                         || l.stripLeading().startsWith(".. code-block::")
                         || l.stripLeading().startsWith(".. code::");
             }

@@ -93,6 +93,11 @@ final class CXrefDomain implements XrefDomain {
         code.classes().add(role.replace(':', '-'));
         code.add(RstNode.text(title, xref.location()));
         String[] o = objects().get(key);
+        if (o == null && key.contains(".")) {
+            // "Struct.member" of a member that has no description of its own: the struct's
+            key = key.substring(0, key.indexOf('.'));
+            o = objects().get(key);
+        }
         if (o == null) {
             xref.replaceWith(List.of(code));
         } else {
