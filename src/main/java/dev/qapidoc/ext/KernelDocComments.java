@@ -146,6 +146,14 @@ final class KernelDocComments {
             purpose = h.group(3) == null ? "" : h.group(3).strip();
             kind = h.group(1) == null ? null : Kind.valueOf(h.group(1).toUpperCase(Locale.ROOT));
         }
+        // the purpose goes on over the following lines up to a blank line, parameter or section
+        while (!purpose.isEmpty()
+                && !lines.isEmpty()
+                && !lines.get(0).isBlank()
+                && !PARAM.matcher(lines.get(0)).matches()
+                && !SECTION.matcher(lines.get(0)).matches()) {
+            purpose = purpose + " " + lines.remove(0).strip();
+        }
         CDeclarations.Decl d =
                 kind == Kind.DOC ? new CDeclarations.Decl("", after) : CDeclarations.declaration(text, after);
         String decl = d.text();

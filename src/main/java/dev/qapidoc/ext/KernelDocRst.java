@@ -25,7 +25,7 @@ final class KernelDocRst {
     private static final Pattern GTKDOC_REF =
             Pattern.compile("(?<![\\w#&])#([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*(?:\\(\\))?)");
     private static final Pattern TYPE_REF =
-            Pattern.compile("(?<![\\w&])&(?:(struct|union|enum|typedef)\\s+)?([A-Za-z_]\\w*)");
+            Pattern.compile("(?<![\\w&])&(?:(struct|union|enum)\\s+)?(?!typedef\\b)([A-Za-z_]\\w*)");
 
     private final List<String> out = new ArrayList<>();
 
@@ -260,7 +260,12 @@ final class KernelDocRst {
                     m.group(1) == null ? ":c:type:`" + name + "`" : ":c:type:`" + shown + " <" + name + ">`");
         });
         s = GTKDOC_REF.matcher(s).replaceAll(m -> Matcher.quoteReplacement(":c:type:`" + m.group(1) + "`"));
-        s = CONST_REF.matcher(s).replaceAll(m -> Matcher.quoteReplacement("``" + m.group(1) + "``"));
-        return PARAM_REF.matcher(s).replaceAll(m -> Matcher.quoteReplacement("**" + m.group(1) + "**"));
+        String t = CONST_REF.matcher(s).replaceAll(m -> Matcher.quoteReplacement("``" + m.group(1) + "``"));
+        // "@fn()": docutils ends strong text only before space or punctuation, so an escaped space
+        // joins the parentheses
+        return PARAM_REF.matcher(t).replaceAll(m -> {
+            boolean call = t.startsWith("(", m.end());
+            return Matcher.quoteReplacement("**" + m.group(1) + "**" + (call ? "\\ " : ""));
+        });
     }
 }
