@@ -3,6 +3,7 @@ package dev.qapidoc.html;
 import dev.qapidoc.domain.Domain;
 import dev.qapidoc.domain.DomainConfig;
 import dev.qapidoc.domain.SchemaExpander;
+import dev.qapidoc.ext.KernelDocDirective;
 import dev.qapidoc.ext.QemuExtensions;
 import dev.qapidoc.rst.ContentLine;
 import dev.qapidoc.rst.DirectiveRegistry;
@@ -192,9 +193,11 @@ public final class SiteBuilder {
         }
     }
 
-    /** The reader's directives and roles: the standard ones, the qapi domain's and QEMU's extensions'. */
-    private static final DirectiveRegistry REGISTRY =
-            QemuExtensions.register(Domain.register(Directives.standard())).build();
+    /**
+     * The reader's directives and roles: the standard ones, the qapi domain's, and QEMU's extensions'
+     * ({@code kernel-doc} with the {@code c} domain's, {@code hxtool-doc}, {@code dbus-doc}) (per build: it reads from {@code kerneldoc_srctree}).
+     */
+    private final DirectiveRegistry registry;
 
     /** Names of generated pages, which documents cannot use. */
     private static final Set<String> RESERVED = Set.of("genindex", "search", "searchindex", "objects");
@@ -241,6 +244,10 @@ public final class SiteBuilder {
         others.add(new DbusXrefDomain(qemu.dbus()));
         this.stdObjects = new StdObjectDomain(conf.stringSet("suppress_warnings"));
         others.add(stdObjects);
+        others.add(new CXrefDomain(docs));
+        this.registry = QemuExtensions.register(
+                        Domain.register(KernelDocDirective.register(Directives.standard(), this::kernelDocSource)))
+                .build();
         others.addAll(opts.domains());
         this.std = new StdDomain(docs, others);
         domains.add(std);
@@ -441,7 +448,7 @@ public final class SiteBuilder {
                         SiteBuilder.this.recordDependency(file);
                     }
                 },
-                REGISTRY));
+                registry));
         List<ContentLine> lines = new ArrayList<>();
         lines.addAll(SiteSources.snippet("<rst_prolog>", conf.string("rst_prolog", "")));
         lines.addAll(source);
@@ -474,6 +481,23 @@ public final class SiteBuilder {
                 messages.add(
                         SystemMessage.error(n.location(), "Unknown interpreted text role \"" + n.attr("role") + "\"."));
             }
+        }
+    }
+
+    /** A {@code kernel-doc} source: relative to {@code kerneldoc_srctree} (itself relative to SRCDIR). */
+    private Optional<KernelDocDirective.SourceFile> kernelDocSource(String path) {
+        Path base = opts.srcdir().toAbsolutePath().normalize();
+        Path target = base.resolve(conf.string("kerneldoc_srctree", "."))
+                .resolve(path)
+                .normalize();
+        if (!Files.isRegularFile(target)) {
+            return Optional.empty();
+        }
+        recordDependency(target);
+        try {
+            return Optional.of(new KernelDocDirective.SourceFile(path, SiteSources.decode(Files.readAllBytes(target))));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
