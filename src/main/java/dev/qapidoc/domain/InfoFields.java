@@ -107,74 +107,44 @@ final class InfoFields {
         }
     }
 
+    /** What one field list's transformation shares: its object's kind and context, and the output order. */
+    private record Pass(
+            Kind kind,
+            String ns,
+            String mod,
+            DomainConfig config,
+            Consumer<SystemMessage> report,
+            Map<String, Group> groups,
+            List<Object> order) {
+        Group group(String key, String label, boolean collapse) {
+            Group g = groups.get(key);
+            if (g == null) {
+                g = new Group(label, collapse);
+                groups.put(key, g);
+                order.add(g);
+            }
+            return g;
+        }
+    }
+
     private static RstNode transformList(
             RstNode list, Kind kind, String ns, String mod, DomainConfig config, Consumer<SystemMessage> report) {
         Map<String, Spec> specs = specs(kind);
-        Map<String, Group> groups = new LinkedHashMap<>();
-        List<Object> order = new ArrayList<>();
+        Pass pass = new Pass(kind, ns, mod, config, report, new LinkedHashMap<>(), new ArrayList<>());
         for (RstNode f : new ArrayList<>(list.children())) {
             if (f.type() != Type.FIELD) {
                 continue;
             }
-            RstNode fname = part(f, Type.FIELD_NAME);
-            RstNode body = part(f, Type.FIELD_BODY);
             String branch = f.attr(BRANCH_ATTR);
             if (branch != null) {
-                Group g = groups.get("branch " + branch);
-                if (g == null) {
-                    g = new Group(branch, false);
-                    groups.put("branch " + branch, g);
-                    order.add(g);
-                }
-                for (RstNode inner : body.children()) {
-                    if (inner.type() != Type.FIELD_LIST) {
-                        continue;
-                    }
-                    for (RstNode bf : inner.children()) {
-                        RstNode bn = part(bf, Type.FIELD_NAME);
-                        String[] ta = typeAndArg(bn == null ? "" : bn.astext().strip());
-                        String arg = ta[1] == null ? ta[0] : ta[1];
-                        typedItem(g, arg, part(bf, Type.FIELD_BODY), ns, mod, bf.location());
-                    }
-                }
+                branchField(pass, branch, part(f, Type.FIELD_BODY));
                 continue;
             }
+            RstNode fname = part(f, Type.FIELD_NAME);
             String label = fname == null ? "" : fname.astext().strip();
             String[] ta = typeAndArg(label);
-            String ftype = ta[0];
-            String arg = ta[1];
-            // step 8: the seed's spellings (U)
-            if (kind == Kind.COMMAND
-                    && (ftype.equals(QapiSyntax.FIELD_ERROR) || ftype.equals(QapiSyntax.FIELD_ERRORS))
-                    && arg != null) {
-                ftype = TYPED_ERROR;
-            } else if (kind == Kind.COMMAND && ftype.equals(QapiSyntax.FIELD_RETURNS)) {
-                ftype = QapiSyntax.FIELD_RETURN;
-            } else if (kind == Kind.ALTERNATE && ftype.equals(QapiSyntax.FIELD_CHOICE)) {
-                ftype = QapiSyntax.FIELD_ALT;
-            }
-            Spec spec = specs.get(ftype);
-            // step 9: validation (warnings only)
-            if (spec == null) {
-                if (!config.allowedFields().contains(label)) {
-                    TreeSet<String> names = new TreeSet<>(validNames(kind));
-                    names.addAll(config.allowedFields());
-                    report.accept(SystemMessage.warning(
-                            f.location(),
-                            "Unrecognized field list name "
-                                    + Domain.repr(label) + ".\nValid fields for qapi:" + kind.objtype() + " are: "
-                                    + String.join(", ", names) + "\n\nIf this usage is intentional, please add it to"
-                                    + " 'qapi_allowed_fields' in docs/conf.py."));
-                }
-            } else if (spec.needsArg() && arg == null) {
-                report.accept(SystemMessage.warning(
-                        f.location(), "docfield field list type " + Domain.repr(ftype) + " requires an argument."));
-                spec = null;
-            } else if (!spec.needsArg() && arg != null) {
-                report.accept(SystemMessage.warning(
-                        f.location(), "docfield field list type " + Domain.repr(ftype) + " takes no arguments."));
-                spec = null;
-            }
+            String ftype = seedSpelling(kind, ta[0], ta[1]);
+            Spec spec = validated(pass, f, label, ftype, ta[1], specs.get(ftype));
             if (spec == null) {
                 // passthrough: label = field type capitalised, plus the argument
                 String[] raw = typeAndArg(label);
@@ -183,48 +153,114 @@ final class InfoFields {
                     fname.clearChildren();
                     fname.add(RstNode.text(shown, fname.location()));
                 }
-                order.add(f);
+                pass.order().add(f);
                 continue;
             }
-            switch (spec.shape()) {
-                case TYPED, GROUP, RETURN -> {
-                    Group g = groups.get(ftype);
-                    if (g == null) {
-                        g = new Group(spec.label(), spec.shape() == Shape.RETURN);
-                        groups.put(ftype, g);
-                        order.add(g);
-                    }
-                    if (spec.shape() == Shape.TYPED) {
-                        typedItem(g, arg, body, ns, mod, f.location());
-                    } else if (spec.shape() == Shape.GROUP) {
-                        RstNode p = new RstNode(Type.PARAGRAPH, f.location());
-                        RstNode strong = new RstNode(Type.STRONG, f.location());
-                        strong.add(RstNode.text(arg, f.location()));
-                        p.add(strong);
-                        p.add(RstNode.text(EN_DASH, f.location()));
-                        p.addAll(descr(body));
-                        g.items.add(p);
-                    } else {
-                        RstNode p = new RstNode(Type.PARAGRAPH, f.location());
-                        p.add(typeSpan(arg, ns, mod, f.location()));
-                        p.add(RstNode.text(EN_DASH, f.location()));
-                        p.addAll(descr(body));
-                        g.items.add(p);
-                    }
-                }
-                case SINGLE_ERROR -> {
-                    RstNode p = new RstNode(Type.PARAGRAPH, f.location());
-                    p.addAll(descr(body));
-                    order.add(field(spec.label(), List.of(p), f.location()));
-                }
-                case RETURN_NODESC -> {
-                    RstNode p = new RstNode(Type.PARAGRAPH, f.location());
-                    p.add(typeSpan(body == null ? "" : body.astext().strip(), ns, mod, f.location()));
-                    order.add(field(spec.label(), List.of(p), f.location()));
-                }
-                default -> throw new IllegalStateException();
+            add(pass, f, ftype, ta[1], spec, part(f, Type.FIELD_BODY));
+        }
+        return assemble(list, pass.order());
+    }
+
+    /** A {@code qapi:branch} block's fields: one group per branch, each field a typed item. */
+    private static void branchField(Pass pass, String branch, RstNode body) {
+        Group g = pass.group("branch " + branch, branch, false);
+        for (RstNode inner : body.children()) {
+            if (inner.type() != Type.FIELD_LIST) {
+                continue;
+            }
+            for (RstNode bf : inner.children()) {
+                RstNode bn = part(bf, Type.FIELD_NAME);
+                String[] ta = typeAndArg(bn == null ? "" : bn.astext().strip());
+                String arg = ta[1] == null ? ta[0] : ta[1];
+                typedItem(g, arg, part(bf, Type.FIELD_BODY), pass.ns(), pass.mod(), bf.location());
             }
         }
+    }
+
+    /** Step 8: the seed's spellings (U) of error, returns and choice fields. */
+    private static String seedSpelling(Kind kind, String ftype, String arg) {
+        if (kind == Kind.COMMAND
+                && (ftype.equals(QapiSyntax.FIELD_ERROR) || ftype.equals(QapiSyntax.FIELD_ERRORS))
+                && arg != null) {
+            return TYPED_ERROR;
+        } else if (kind == Kind.COMMAND && ftype.equals(QapiSyntax.FIELD_RETURNS)) {
+            return QapiSyntax.FIELD_RETURN;
+        } else if (kind == Kind.ALTERNATE && ftype.equals(QapiSyntax.FIELD_CHOICE)) {
+            return QapiSyntax.FIELD_ALT;
+        }
+        return ftype;
+    }
+
+    /** Step 9: validation (warnings only); null when the field passes through unchanged. */
+    private static Spec validated(Pass pass, RstNode f, String label, String ftype, String arg, Spec spec) {
+        if (spec == null) {
+            if (!pass.config().allowedFields().contains(label)) {
+                TreeSet<String> names = new TreeSet<>(validNames(pass.kind()));
+                names.addAll(pass.config().allowedFields());
+                pass.report()
+                        .accept(SystemMessage.warning(
+                                f.location(),
+                                "Unrecognized field list name "
+                                        + Domain.repr(label) + ".\nValid fields for qapi:"
+                                        + pass.kind().objtype()
+                                        + " are: " + String.join(", ", names)
+                                        + "\n\nIf this usage is intentional, please add it to"
+                                        + " 'qapi_allowed_fields' in docs/conf.py."));
+            }
+            return null;
+        } else if (spec.needsArg() && arg == null) {
+            pass.report()
+                    .accept(SystemMessage.warning(
+                            f.location(), "docfield field list type " + Domain.repr(ftype) + " requires an argument."));
+            return null;
+        } else if (!spec.needsArg() && arg != null) {
+            pass.report()
+                    .accept(SystemMessage.warning(
+                            f.location(), "docfield field list type " + Domain.repr(ftype) + " takes no arguments."));
+            return null;
+        }
+        return spec;
+    }
+
+    /** Adds one recognised field to its group (typed, grouped, return) or as a field of its own. */
+    private static void add(Pass pass, RstNode f, String ftype, String arg, Spec spec, RstNode body) {
+        switch (spec.shape()) {
+            case TYPED, GROUP, RETURN -> {
+                Group g = pass.group(ftype, spec.label(), spec.shape() == Shape.RETURN);
+                if (spec.shape() == Shape.TYPED) {
+                    typedItem(g, arg, body, pass.ns(), pass.mod(), f.location());
+                } else if (spec.shape() == Shape.GROUP) {
+                    RstNode p = new RstNode(Type.PARAGRAPH, f.location());
+                    RstNode strong = new RstNode(Type.STRONG, f.location());
+                    strong.add(RstNode.text(arg, f.location()));
+                    p.add(strong);
+                    p.add(RstNode.text(EN_DASH, f.location()));
+                    p.addAll(descr(body));
+                    g.items.add(p);
+                } else {
+                    RstNode p = new RstNode(Type.PARAGRAPH, f.location());
+                    p.add(typeSpan(arg, pass.ns(), pass.mod(), f.location()));
+                    p.add(RstNode.text(EN_DASH, f.location()));
+                    p.addAll(descr(body));
+                    g.items.add(p);
+                }
+            }
+            case SINGLE_ERROR -> {
+                RstNode p = new RstNode(Type.PARAGRAPH, f.location());
+                p.addAll(descr(body));
+                pass.order().add(field(spec.label(), List.of(p), f.location()));
+            }
+            case RETURN_NODESC -> {
+                RstNode p = new RstNode(Type.PARAGRAPH, f.location());
+                p.add(typeSpan(body == null ? "" : body.astext().strip(), pass.ns(), pass.mod(), f.location()));
+                pass.order().add(field(spec.label(), List.of(p), f.location()));
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** The new field list: passthrough fields as they were, each group as one field. */
+    private static RstNode assemble(RstNode list, List<Object> order) {
         RstNode out = new RstNode(Type.FIELD_LIST, list.location());
         out.ids().addAll(list.ids());
         out.classes().addAll(list.classes());
