@@ -205,6 +205,54 @@ public final class ConfPy {
             return first;
         }
 
+        /** After a '{': an empty dict, a dict of key: value pairs, or a set (read as a list). */
+        Object braced(int depth) throws Syntax {
+            skipWs();
+            if (!atEnd() && s.charAt(i) == '}') {
+                i++;
+                return new LinkedHashMap<String, Object>();
+            }
+            Object k = value(depth + 1);
+            skipWs();
+            if (!atEnd() && s.charAt(i) == ':') {
+                Map<String, Object> map = new LinkedHashMap<>();
+                i++;
+                map.put(String.valueOf(k), value(depth + 1));
+                skipWs();
+                while (!atEnd() && s.charAt(i) == ',') {
+                    i++;
+                    skipWs();
+                    if (!atEnd() && s.charAt(i) == '}') {
+                        break;
+                    }
+                    Object key = value(depth + 1);
+                    skipWs();
+                    if (atEnd() || s.charAt(i) != ':') {
+                        throw new Syntax("':' expected");
+                    }
+                    i++;
+                    map.put(String.valueOf(key), value(depth + 1));
+                    skipWs();
+                }
+                expect('}');
+                return map;
+            }
+            List<Object> set = new ArrayList<>();
+            set.add(k);
+            skipWs();
+            while (!atEnd() && s.charAt(i) == ',') {
+                i++;
+                skipWs();
+                if (!atEnd() && s.charAt(i) == '}') {
+                    break;
+                }
+                set.add(value(depth + 1));
+                skipWs();
+            }
+            expect('}');
+            return set;
+        }
+
         Object single(int depth) throws Syntax {
             skipWs();
             if (atEnd()) {
@@ -229,50 +277,7 @@ public final class ConfPy {
             }
             if (c == '{') {
                 i++;
-                skipWs();
-                if (!atEnd() && s.charAt(i) == '}') {
-                    i++;
-                    return new LinkedHashMap<String, Object>();
-                }
-                Object k = value(depth + 1);
-                skipWs();
-                if (!atEnd() && s.charAt(i) == ':') {
-                    Map<String, Object> map = new LinkedHashMap<>();
-                    i++;
-                    map.put(String.valueOf(k), value(depth + 1));
-                    skipWs();
-                    while (!atEnd() && s.charAt(i) == ',') {
-                        i++;
-                        skipWs();
-                        if (!atEnd() && s.charAt(i) == '}') {
-                            break;
-                        }
-                        Object key = value(depth + 1);
-                        skipWs();
-                        if (atEnd() || s.charAt(i) != ':') {
-                            throw new Syntax("':' expected");
-                        }
-                        i++;
-                        map.put(String.valueOf(key), value(depth + 1));
-                        skipWs();
-                    }
-                    expect('}');
-                    return map;
-                }
-                List<Object> set = new ArrayList<>();
-                set.add(k);
-                skipWs();
-                while (!atEnd() && s.charAt(i) == ',') {
-                    i++;
-                    skipWs();
-                    if (!atEnd() && s.charAt(i) == '}') {
-                        break;
-                    }
-                    set.add(value(depth + 1));
-                    skipWs();
-                }
-                expect('}');
-                return set;
+                return braced(depth);
             }
             int j = i;
             while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || "._+-".indexOf(s.charAt(j)) >= 0)) {
