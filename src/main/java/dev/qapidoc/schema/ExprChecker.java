@@ -150,6 +150,14 @@ final class ExprChecker {
         } else if (pragmas.docRequired() && !contexts.docFailed.contains(e.location())) {
             relax(RuleId.DOC_REQUIRED, "documentation comment required", RuleId.DOC_UNDOCUMENTED);
         }
+        checkByMeta(expr, meta, name);
+        checkIf(expr, meta);
+        checkFeatures(expr.get("features"));
+        checkFlags(expr);
+    }
+
+    /** The checks of one kind of definition: its keys, then what that kind requires (§9). */
+    private void checkByMeta(Map<String, Object> expr, String meta, String name) {
         switch (meta) {
             case "enum" -> {
                 checkKeys(expr, meta, List.of("enum", "data"), List.of("if", "features", "prefix"));
@@ -206,9 +214,6 @@ final class ExprChecker {
                 checkArgs(expr, name);
             }
         }
-        checkIf(expr, meta);
-        checkFeatures(expr.get("features"));
-        checkFlags(expr);
     }
 
     // ---- names (§8) ----
