@@ -235,23 +235,7 @@ final class Highlighter {
             char c = s.charAt(i);
             int j = i;
             if (c == '"') {
-                j = i + 1;
-                boolean closed = false;
-                while (j < n) {
-                    char d = s.charAt(j);
-                    if (d == '\\') {
-                        j += 2;
-                        continue;
-                    }
-                    if (d == '"') {
-                        closed = true;
-                        j++;
-                        break;
-                    }
-                    j++;
-                }
-                j = Math.min(j, n);
-                out.add(new Token(closed ? "s2" : "err", s.substring(i, j)));
+                j = jsonString(s, i, out);
             } else if ("{}[],".indexOf(c) >= 0 || c == ':') {
                 while (j < n && ("{}[],:".indexOf(s.charAt(j)) >= 0)) {
                     j++;
@@ -291,7 +275,35 @@ final class Highlighter {
             }
             i = j;
         }
-        // a string followed (after whitespace/comments) by ':' is a key
+        markKeys(out);
+        return out;
+    }
+
+    /** A JSON string from the quote at {@code i}; returns the index after it. */
+    private static int jsonString(String s, int i, List<Token> out) {
+        int n = s.length();
+        int j = i + 1;
+        boolean closed = false;
+        while (j < n) {
+            char d = s.charAt(j);
+            if (d == '\\') {
+                j += 2;
+                continue;
+            }
+            if (d == '"') {
+                closed = true;
+                j++;
+                break;
+            }
+            j++;
+        }
+        j = Math.min(j, n);
+        out.add(new Token(closed ? "s2" : "err", s.substring(i, j)));
+        return j;
+    }
+
+    /** A string followed (after whitespace and comments) by ':' is a key. */
+    private static void markKeys(List<Token> out) {
         for (int k = 0; k < out.size(); k++) {
             if (!out.get(k).cls().equals("s2")) {
                 continue;
@@ -307,7 +319,6 @@ final class Highlighter {
                 out.set(k, new Token("nt", out.get(k).text()));
             }
         }
-        return out;
     }
 
     // ---- Python (the "default" language, §7.6) ----
