@@ -6,7 +6,9 @@
 # archive; one untimed warm-up run records it). Speed is measured here, never asserted in tests.
 #
 # Usage (from the project root): src/test/bench/run.sh [RUNS] [COMMAND...]
-#   RUNS defaults to 10; COMMANDs default to every command that exists in the jar.
+#   RUNS defaults to 10; COMMANDs default to every command that exists in the jar, plus `docs`:
+#   the whole QEMU documentation tree (`build docs` in ../shared/corpus/qemu-docs-master, its
+#   conf.py run through python3), the job sphinx-build takes 124 s for on this kind of machine.
 # Needs ../shared/corpus/qemu-master and target/qapidoc.jar (mvn -B -q -DskipTests package).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -25,16 +27,21 @@ declare -A cmdline=(
   [introspect]="introspect qapi/qapi-schema.json"
   [lint]="lint qapi/qapi-schema.json"
   [html]="html --namespace QMP -o $out/html qapi/qapi-schema.json"
+  [docs]="build -q docs $out/html"
 )
-cmds=("$@"); [ ${#cmds[@]} -gt 0 ] || cmds=(dump rst introspect lint html)
+# where each command runs (default: the QMP corpus)
+declare -A cwd=([docs]="$root/../shared/corpus/qemu-docs-master")
+cmds=("$@"); [ ${#cmds[@]} -gt 0 ] || cmds=(dump rst introspect lint html docs)
 
-cd "$corpus"
 printf '%-22s %8s %8s %8s %8s %10s\n' command median min max cpu peakRSS
 for c in "${cmds[@]}"; do
   args=${cmdline[$c]:-}
   [ -n "$args" ] || { echo "bench: unknown command $c" >&2; continue; }
+  dir="${cwd[$c]:-$corpus}"
+  [ -d "$dir" ] || { printf '%-22s (%s missing)\n' "$c" "$dir"; continue; }
+  cd "$dir"
   # skip commands this build does not have yet
-  "${java_cmd[@]}" "$c" --help >/dev/null 2>&1 || { printf '%-22s (not available)\n' "$c"; continue; }
+  "${java_cmd[@]}" ${args%% *} --help >/dev/null 2>&1 || { printf '%-22s (not available)\n' "$c"; continue; }
   for how in jar launcher; do
     if [ "$how" = jar ]; then cmd=("${java_cmd[@]}"); else cmd=("${launcher[@]}"); fi
     [ "$how" = jar ] || { rm -rf "$out/html"; "${cmd[@]}" $args >/dev/null 2>&1 || true; }
