@@ -35,7 +35,13 @@ final class HtmlCommand implements Command {
                 Schema paths in messages are relative to the current directory, e.g.
                   cd qemu && qapidoc html --namespace QMP -o /tmp/qmp qapi/qapi-schema.json
                 """,
-                List.of(new CommandSpec.Positional("SCHEMA", "schema file", true, false, "the QAPI schema file")),
+                List.of(new CommandSpec.Positional(
+                        "SCHEMA",
+                        "schema file",
+                        true,
+                        true,
+                        "the QAPI schema file; with --history: REV... SCHEMA, the revisions (default: every"
+                                + " tag vX.Y.0 in version order, then HEAD) and the schema's path in the repository")),
                 List.of(
                         OptionSpec.value(
                                 "NS", "put the definitions in QAPI namespace NS (QMP, QGA, QSD, ...)", "--namespace"),
@@ -51,6 +57,13 @@ final class HtmlCommand implements Command {
                                 "-o",
                                 "--output"),
                         OptionSpec.flag("turn warnings into errors", "-W"),
+                        OptionSpec.flag(
+                                "one site with a manual per release (REL/index.html) of the git repository --git:"
+                                        + " a version switcher on every page, each definition's history (added,"
+                                        + " deprecated, removed in), a changes page per release (REL/changes.html,"
+                                        + " with the breaking changes 'compat' finds) and a page of everything removed",
+                                "--history"),
+                        OptionSpec.value("DIR", "the repository for --history (default: .)", "--git"),
                         OptionSpec.flag(
                                 "load SCHEMA with today's QEMU rules exactly; by default it is loaded"
                                         + " tolerant, accepting the schema language and doc conventions of every QEMU release"
@@ -70,7 +83,11 @@ final class HtmlCommand implements Command {
         String ns = args.value("--namespace", null);
         String title = args.value("--title", null);
         String out = args.value("-o", "build/html");
-        String schema = args.positionals().get(0);
+        List<String> positionals = args.positionals();
+        if (!args.has("--history") && positionals.size() > 1) {
+            throw new UsageException("html takes exactly one argument, the schema file; see 'qapidoc html --help'");
+        }
+        String schema = positionals.get(positionals.size() - 1);
         String dialect = args.value("--dialect", "qemu");
         boolean strict = args.has("-W");
         boolean strictSchema = args.has("--strict");
@@ -84,6 +101,9 @@ final class HtmlCommand implements Command {
             title = (ns == null ? "QAPI" : ns) + " Reference Manual";
         }
         title = title.replaceAll("\\s+", " ").strip();
+        if (args.has("--history")) {
+            return history(args, io, ns, args.value("--title", null), dialect, strict, out);
+        }
         Path cwd = Path.of("").toAbsolutePath();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("project", title);
@@ -119,6 +139,47 @@ final class HtmlCommand implements Command {
         }
         io.out.println("html succeeded" + (warnings > 0 ? ", " + warnings + " warning(s)" : "") + ": open "
                 + Path.of(out).resolve("index.html"));
+        return Main.EXIT_OK;
+    }
+
+    /** {@code --history}: the versioned site of {@link VersionedSite}. */
+    private static int history(Args args, Console io, String ns, String title, String dialect, boolean strict, String out)
+            throws IOException, UsageException {
+        if (args.has("--strict")) {
+            throw new UsageException("html: --history reads old releases tolerant; it does not take --strict");
+        }
+        List<String> positionals = args.positionals();
+        String schema = positionals.get(positionals.size() - 1);
+        List<String> revs = new java.util.ArrayList<>(positionals.subList(0, positionals.size() - 1));
+        String namespace = ns != null ? ns : dev.qapidoc.compat.HistoryLoader.namespaceOf(schema);
+        String t = title == null || title.isBlank() ? namespace + " Reference Manual" : title.replaceAll("\\s+", " ").strip();
+        VersionedSite.Result result;
+        try (dev.qapidoc.compat.GitRepo repo = dev.qapidoc.compat.GitRepo.open(
+                Path.of("").toAbsolutePath().resolve(args.value("--git", ".")))) {
+            if (revs.isEmpty()) {
+                revs = dev.qapidoc.compat.HistoryLoader.defaultRevisions(repo);
+            }
+            result = VersionedSite.build(repo, revs, schema, namespace, t, dialect, io);
+        } catch (IOException e) {
+            io.err.println("qapidoc: html: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        for (String n : result.notes()) {
+            io.err.println(n);
+        }
+        if (result.errors() > 0 || (strict && result.warnings() > 0)) {
+            io.err.println("html failed: " + result.errors() + " error(s), " + result.warnings() + " warning(s); " + out
+                    + " was left unchanged.");
+            return Main.EXIT_FINDINGS;
+        }
+        try {
+            BuildCommand.install(result.files(), Path.of(out));
+        } catch (IOException e) {
+            io.err.println("qapidoc: html: cannot write " + out + ": " + e.getMessage());
+            return Main.EXIT_FINDINGS;
+        }
+        io.out.println("html succeeded" + (result.warnings() > 0 ? ", " + result.warnings() + " warning(s)" : "")
+                + ": open " + Path.of(out).resolve("index.html"));
         return Main.EXIT_OK;
     }
 
