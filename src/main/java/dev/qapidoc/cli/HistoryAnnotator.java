@@ -28,16 +28,15 @@ final class HistoryAnnotator {
 
     private static final Pattern MODULE = Pattern.compile("^\\.\\. qapi:module:: (\\S+)\\s*$");
     /** A member field of an object: {@code :arg TYPE NAME:}, {@code :value NAME:}, .... */
-    private static final Pattern FIELD = Pattern.compile("^   :(arg|memb|value|feat|alt|choice) (?:[^:]* )?([^\\s:]+):");
+    private static final Pattern FIELD =
+            Pattern.compile("^   :(arg|memb|value|feat|alt|choice) (?:[^:]* )?([^\\s:]+):");
 
     private final History history;
-    private final String namespace;
     /** The anchors of every release by release name, then entity name. */
     private final Map<String, Map<String, String>> anchors;
 
-    HistoryAnnotator(History history, String namespace, Map<String, Map<String, String>> anchors) {
+    HistoryAnnotator(History history, Map<String, Map<String, String>> anchors) {
         this.history = history;
-        this.namespace = namespace;
         this.anchors = anchors;
     }
 
@@ -93,7 +92,11 @@ final class HistoryAnnotator {
         if (removed != null) {
             String last = history.last(e);
             sb.append(" · removed in ").append(removed);
-            sb.append(" (last in `").append(last).append(" <").append(link(last, entity)).append(">`__)");
+            sb.append(" (last in `")
+                    .append(last)
+                    .append(" <")
+                    .append(link(last, entity))
+                    .append(">`__)");
         }
         return sb.toString();
     }
@@ -127,7 +130,8 @@ final class HistoryAnnotator {
                 continue;
             }
             Matcher f = owner == null ? null : FIELD.matcher(l.text());
-            History.Entry member = f != null && f.find() ? owner.members().get(memberKey(f.group(1), f.group(2))) : null;
+            History.Entry member =
+                    f != null && f.find() ? owner.members().get(memberKey(f.group(1), f.group(2))) : null;
             if (member == null || !noteworthy(member, owner)) {
                 out.add(l);
                 continue;

@@ -143,7 +143,8 @@ final class HtmlCommand implements Command {
     }
 
     /** {@code --history}: the versioned site of {@link VersionedSite}. */
-    private static int history(Args args, Console io, String ns, String title, String dialect, boolean strict, String out)
+    private static int history(
+            Args args, Console io, String ns, String title, String dialect, boolean strict, String out)
             throws IOException, UsageException {
         if (args.has("--strict")) {
             throw new UsageException("html: --history reads old releases tolerant; it does not take --strict");
@@ -152,10 +153,12 @@ final class HtmlCommand implements Command {
         String schema = positionals.get(positionals.size() - 1);
         List<String> revs = new java.util.ArrayList<>(positionals.subList(0, positionals.size() - 1));
         String namespace = ns != null ? ns : dev.qapidoc.compat.HistoryLoader.namespaceOf(schema);
-        String t = title == null || title.isBlank() ? namespace + " Reference Manual" : title.replaceAll("\\s+", " ").strip();
+        String t = title == null || title.isBlank()
+                ? namespace + " Reference Manual"
+                : title.replaceAll("\\s+", " ").strip();
         VersionedSite.Result result;
-        try (dev.qapidoc.compat.GitRepo repo = dev.qapidoc.compat.GitRepo.open(
-                Path.of("").toAbsolutePath().resolve(args.value("--git", ".")))) {
+        try (dev.qapidoc.compat.GitRepo repo =
+                dev.qapidoc.compat.GitRepo.open(Path.of("").toAbsolutePath().resolve(args.value("--git", ".")))) {
             if (revs.isEmpty()) {
                 revs = dev.qapidoc.compat.HistoryLoader.defaultRevisions(repo);
             }

@@ -113,8 +113,8 @@ final class ReleasePages {
 
     private String item(String entity, String member, History.Entry e) {
         String last = history.last(e);
-        return "`" + label(entity, member, e) + " <" + links.link(last, entity) + ">`__ (" + links.text(entity, e)
-                .replaceAll(" \\(last in `[^`]*`__\\)$", "") + ")";
+        return "`" + label(entity, member, e) + " <" + links.link(last, entity) + ">`__ ("
+                + links.text(entity, e).replaceAll(" \\(last in `[^`]*`__\\)$", "") + ")";
     }
 
     /** {@code command x}, {@code command x, argument b}. */
@@ -140,12 +140,19 @@ final class ReleasePages {
     }
 
     private static void heading(StringBuilder sb, String title, char underline) {
-        sb.append(title).append('\n').append(String.valueOf(underline).repeat(title.length())).append("\n\n");
+        sb.append(title)
+                .append('\n')
+                .append(String.valueOf(underline).repeat(title.length()))
+                .append("\n\n");
     }
 
     /** Text inside a reference or list item: reST's markup characters escaped. */
     private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("`", "\\`").replace("<", "\\<").replace("*", "\\*").replace("_", "\\_");
+        return s.replace("\\", "\\\\")
+                .replace("`", "\\`")
+                .replace("<", "\\<")
+                .replace("*", "\\*")
+                .replace("_", "\\_");
     }
 
     /** A finding's text as an inline literal, which needs no escaping but a backquote-free text. */

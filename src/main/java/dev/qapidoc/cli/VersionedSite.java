@@ -66,7 +66,7 @@ final class VersionedSite {
             anchors.put(r.name(), HistoryAnnotator.anchors(r.lines(), namespace));
         }
         this.history = History.compute(names, schemas);
-        this.annotator = new HistoryAnnotator(history, namespace, anchors);
+        this.annotator = new HistoryAnnotator(history, anchors);
     }
 
     /** What a build of the site gave: its files, and the numbers the command reports. */
@@ -98,8 +98,10 @@ final class VersionedSite {
             if (!out.messages().isEmpty()) {
                 io.err.println(r.name() + ":");
             }
-            SiteFindings found = SiteFindings.print(io, new SchemaRst(Path.of(""), RstWriter.Dialect.QEMU,
-                    dev.qapidoc.schema.LoadMode.TOLERANT), out.messages());
+            SiteFindings found = SiteFindings.print(
+                    io,
+                    new SchemaRst(Path.of(""), RstWriter.Dialect.QEMU, dev.qapidoc.schema.LoadMode.TOLERANT),
+                    out.messages());
             errors += found.errors();
             warnings += found.warnings();
             for (Map.Entry<String, byte[]> f : out.files().entrySet()) {
@@ -134,7 +136,8 @@ final class VersionedSite {
                 repo.checkout(rev, dir);
                 LoadResult r = SchemaLoader.load(path, LoadOptions.tolerant(dir));
                 if (!r.ok()) {
-                    String last = r.first().get().render().lines().reduce((x, y) -> y).orElse("");
+                    String last =
+                            r.first().get().render().lines().reduce((x, y) -> y).orElse("");
                     notes.add("note: " + rev + ":" + path + " left out: " + last);
                     continue;
                 }
@@ -142,7 +145,12 @@ final class VersionedSite {
                 for (ContentLine l : RstWriter.write(r.schema(), new RstWriter.Options(namespace, d))) {
                     lines.add(l.withText(ContentLine.expandTabs(l.text())));
                 }
-                out.add(new Release(HistoryLoader.releaseName(rev), path, r.schema(), lines, r.warnings().size()));
+                out.add(new Release(
+                        HistoryLoader.releaseName(rev),
+                        path,
+                        r.schema(),
+                        lines,
+                        r.warnings().size()));
             } finally {
                 GitRepo.delete(dir);
             }
@@ -169,14 +177,19 @@ final class VersionedSite {
         Map<String, List<ContentLine>> docs = new LinkedHashMap<>();
         docs.put("index", ContentLine.of("index.rst", indexPage(r)));
         List<Finding> breaking = i == 0 ? List.of() : breaking(releases.get(i - 1), r);
-        docs.put("changes", ContentLine.of("changes.rst", pages.changes(i == 0 ? null : releases.get(i - 1).name(), breaking)));
+        docs.put(
+                "changes",
+                ContentLine.of(
+                        "changes.rst",
+                        pages.changes(i == 0 ? null : releases.get(i - 1).name(), breaking)));
         if (i == releases.size() - 1) {
             docs.put("removed", ContentLine.of("removed.rst", pages.removed()));
         }
         Path empty = Files.createTempDirectory("qapidoc-versioned-src");
         try {
-            return SiteBuilder.build(new SiteBuilder.Options(empty, "", config, false, List.of(Path.of("themes")), expander)
-                    .withPages(docs));
+            return SiteBuilder.build(
+                    new SiteBuilder.Options(empty, "", config, false, List.of(Path.of("themes")), expander)
+                            .withPages(docs));
         } finally {
             GitRepo.delete(empty);
         }
@@ -198,8 +211,10 @@ final class VersionedSite {
         StringBuilder sb = new StringBuilder(HtmlCommand.rootPage(title + " " + r.name(), r.schemaPath(), namespace));
         int at = sb.indexOf(".. contents::");
         String newest = releases.get(releases.size() - 1).name();
-        sb.insert(at, switcherLinks(r.name()) + "\n\n`Changes in " + r.name() + " <changes.html>`__ · `Removed"
-                + " entities <../" + newest + "/removed.html>`__\n\n");
+        sb.insert(
+                at,
+                switcherLinks(r.name()) + "\n\n`Changes in " + r.name() + " <changes.html>`__ · `Removed"
+                        + " entities <../" + newest + "/removed.html>`__\n\n");
         return sb.toString();
     }
 
@@ -208,7 +223,10 @@ final class VersionedSite {
         StringBuilder sb = new StringBuilder("Versions:");
         for (Release r : releases) {
             sb.append(' ');
-            sb.append(r.name().equals(current) ? "**" + r.name() + "**" : "`" + r.name() + " <../" + r.name() + "/index.html>`__");
+            sb.append(
+                    r.name().equals(current)
+                            ? "**" + r.name() + "**"
+                            : "`" + r.name() + " <../" + r.name() + "/index.html>`__");
         }
         return sb.toString();
     }
@@ -221,7 +239,10 @@ final class VersionedSite {
     String switcherScript() {
         StringBuilder list = new StringBuilder();
         for (Release r : releases) {
-            list.append(list.length() == 0 ? "" : ",").append('"').append(jsString(r.name())).append('"');
+            list.append(list.length() == 0 ? "" : ",")
+                    .append('"')
+                    .append(jsString(r.name()))
+                    .append('"');
         }
         return "// qapidoc html --history: the version switcher of every page\n"
                 + "(function () {\n"
@@ -265,8 +286,13 @@ final class VersionedSite {
                 .append("</h1>\n<ul class=\"releases\">\n");
         for (int i = releases.size() - 1; i >= 0; i--) {
             String n = HtmlText.escape(releases.get(i).name());
-            sb.append("<li><a href=\"").append(n).append("/index.html\">").append(n).append("</a> (<a href=\"")
-                    .append(n).append("/changes.html\">changes</a>)</li>\n");
+            sb.append("<li><a href=\"")
+                    .append(n)
+                    .append("/index.html\">")
+                    .append(n)
+                    .append("</a> (<a href=\"")
+                    .append(n)
+                    .append("/changes.html\">changes</a>)</li>\n");
         }
         String newest = HtmlText.escape(releases.get(releases.size() - 1).name());
         sb.append("</ul>\n<p><a href=\"").append(newest).append("/removed.html\">Everything removed</a></p>\n");
@@ -277,7 +303,10 @@ final class VersionedSite {
     /** HTML escaping for the few hand-written pages (the manuals are escaped by the builder). */
     private static final class HtmlText {
         static String escape(String s) {
-            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+            return s.replace("&", "&amp;")
+                    .replace("<", "&lt;")
+                    .replace(">", "&gt;")
+                    .replace("\"", "&quot;");
         }
     }
 }

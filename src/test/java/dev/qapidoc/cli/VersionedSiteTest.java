@@ -22,7 +22,8 @@ class VersionedSiteTest {
 
     private static String cmd(String name, String data, String features, String since) {
         return "##\n# @" + name + ":\n#\n# A command.\n#\n" + (data.isEmpty() ? "" : "# @" + "b: an argument\n#\n")
-                + "# Since: " + since + "\n##\n{ 'command': '" + name + "'" + (data.isEmpty() ? "" : ", 'data': " + data)
+                + "# Since: " + since + "\n##\n{ 'command': '" + name + "'"
+                + (data.isEmpty() ? "" : ", 'data': " + data)
                 + features + " }\n\n";
     }
 
@@ -33,7 +34,8 @@ class VersionedSiteTest {
             step(
                     git,
                     dir,
-                    HEAD + cmd("old-cmd", "", ", 'features': ['deprecated']", "1.0")
+                    HEAD
+                            + cmd("old-cmd", "", ", 'features': ['deprecated']", "1.0")
                             + cmd("keep", "{'*b': 'int'}", "", "1.0"),
                     "v2.0.0");
             step(git, dir, HEAD + cmd("keep", "{'b': 'int'}", "", "1.0"), "v3.0.0");
@@ -52,14 +54,23 @@ class VersionedSiteTest {
         makeRepo(repo);
         Path out = tmp.resolve("site");
         Main.Result r = Main.capture(
-                "html", "--history", "--git", repo.toString(), "-o", out.toString(), "v1.0.0", "v2.0.0", "v3.0.0",
+                "html",
+                "--history",
+                "--git",
+                repo.toString(),
+                "-o",
+                out.toString(),
+                "v1.0.0",
+                "v2.0.0",
+                "v3.0.0",
                 "qapi/qapi-schema.json");
         assertEquals(0, r.exitCode(), r.stderr());
         for (String rel : new String[] {"1.0.0", "2.0.0", "3.0.0"}) {
             String index = Files.readString(out.resolve(rel + "/index.html"));
             // the static switcher: every other release linked, this one not
             for (String other : new String[] {"1.0.0", "2.0.0", "3.0.0"}) {
-                assertEquals(!other.equals(rel), index.contains("href=\"../" + other + "/index.html\""), rel + " " + other);
+                assertEquals(
+                        !other.equals(rel), index.contains("href=\"../" + other + "/index.html\""), rel + " " + other);
             }
             // every page loads the one switcher script beside the release folders
             assertTrue(index.contains("src=\"_static/../../versions.js\""), rel);
@@ -89,17 +100,32 @@ class VersionedSiteTest {
         assertTrue(c3.contains("Breaking changes"), c3);
         assertTrue(c3.contains("command old-cmd"), c3);
         assertTrue(c3.contains("argument b"), c3);
-        assertTrue(Files.readString(out.resolve("3.0.0/changes.html")).contains("href=\"../2.0.0/index.html#" + anchor));
+        assertTrue(
+                Files.readString(out.resolve("3.0.0/changes.html")).contains("href=\"../2.0.0/index.html#" + anchor));
 
         String removed = text(out.resolve("3.0.0/removed.html"));
-        assertTrue(removed.contains("Removed in 3.0.0 command old-cmd (in 1.0.0 already · deprecated in 2.0.0 ·"
-                + " removed in 3.0.0)"), removed);
+        assertTrue(
+                removed.contains("Removed in 3.0.0 command old-cmd (in 1.0.0 already · deprecated in 2.0.0 ·"
+                        + " removed in 3.0.0)"),
+                removed);
         assertTrue(removed.contains("Removed in 2.0.0 None."), removed);
 
         // deterministic: a second build gives the same bytes
         Path again = tmp.resolve("again");
-        assertEquals(0, Main.capture("html", "--history", "--git", repo.toString(), "-o", again.toString(),
-                "v1.0.0", "v2.0.0", "v3.0.0", "qapi/qapi-schema.json").exitCode());
+        assertEquals(
+                0,
+                Main.capture(
+                                "html",
+                                "--history",
+                                "--git",
+                                repo.toString(),
+                                "-o",
+                                again.toString(),
+                                "v1.0.0",
+                                "v2.0.0",
+                                "v3.0.0",
+                                "qapi/qapi-schema.json")
+                        .exitCode());
         for (String f : new String[] {"index.html", "versions.js", "2.0.0/index.html", "3.0.0/changes.html"}) {
             assertArrayEquals(Files.readAllBytes(out.resolve(f)), Files.readAllBytes(again.resolve(f)), f);
         }
@@ -116,6 +142,9 @@ class VersionedSiteTest {
     private static String text(Path page) throws Exception {
         String s = Files.readString(page);
         s = s.substring(s.indexOf("<main"));
-        return s.replaceAll("<[^>]+>", " ").replace("&#182;", "").replace("¶", "").replaceAll("\\s+", " ");
+        return s.replaceAll("<[^>]+>", " ")
+                .replace("&#182;", "")
+                .replace("¶", "")
+                .replaceAll("\\s+", " ");
     }
 }
