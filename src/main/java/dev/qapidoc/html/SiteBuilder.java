@@ -241,7 +241,7 @@ public final class SiteBuilder {
                 conf.string("dbusdoc_srctree", ".")));
         List<XrefDomain> others = new ArrayList<>();
         others.add(new QapiXrefDomain(domain, conf.bool("qapi_inventory", true)));
-        others.add(new DbusXrefDomain(qemu.dbus()));
+        others.add(new DbusXrefDomain(qemu.dbus(), conf.strings("dbus_index_common_prefix")));
         this.stdObjects = new StdObjectDomain(conf.stringSet("suppress_warnings"));
         others.add(stdObjects);
         others.add(new CXrefDomain(docs));
@@ -323,7 +323,10 @@ public final class SiteBuilder {
         SitePages pages = new SitePages(conf, theme, nav, docs, domain, assets);
         Background.Task<byte[]> searchTask = Background.start("qapidoc-search", pages::searchIndex);
         // so are the general index and the QAPI index pages (the page writer only reads them too)
-        Background.Task<Map<String, byte[]>> indexTask = Background.start("qapidoc-indices", pages::indexPages);
+        List<Domain.IndexPage> domainIndices = new ArrayList<>();
+        domains.forEach(x -> domainIndices.addAll(x.indexPages()));
+        Background.Task<Map<String, byte[]>> indexTask =
+                Background.start("qapidoc-indices", () -> pages.indexPages(domainIndices));
         Images images = new Images(opts.srcdir(), files, messages::add, this::recordDependency);
         for (SourceDoc d : docs.values()) {
             files.put(d.name + ".html", pages.page(d, order, images, highlights, messages::add));
