@@ -275,4 +275,38 @@ class QemuExtensionsSiteTest {
         assertTrue(!html.contains("class=\"contents"), html);
         assertTrue(!html.contains("toc-backref"), html);
     }
+
+    /**
+     * Files are read from the source tree only: SRCDIR and the srctrees conf.py names, with
+     * symbolic links resolved; anything else is refused with a message saying so.
+     */
+    @Test
+    void includesReadFromTheConfiguredSrctreesOnly() throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Files.createDirectories(tree.resolve("ui"));
+        Files.writeString(tree.resolve("ui/a.xml"), "<node>INSIDETREE</node>\n");
+        Files.writeString(dir.resolve("secret.txt"), "TOPSECRET\n");
+        Path docs = Files.createDirectories(tree.resolve("docs"));
+        Files.createSymbolicLink(docs.resolve("link.txt"), dir.resolve("secret.txt"));
+        Files.writeString(
+                docs.resolve("index.rst"),
+                "Doc\n===\n\n.. only:: not sphinx4\n\n   .. literalinclude:: ../ui/a.xml\n\n"
+                        + ".. literalinclude:: ../../secret.txt\n\n.. literalinclude:: link.txt\n");
+        SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(
+                docs, "docs", SiteConfig.empty().with("dbusdoc_srctree", ".."), false, List.of()));
+        String html = page(o, "index.html");
+        // read while the only node's content is parsed, as Sphinx does, and kept (the tag is unset)
+        assertTrue(html.contains("INSIDETREE"), html);
+        assertTrue(!html.contains("TOPSECRET"), html);
+        assertEquals(
+                "docs/index.rst:8: WARNING: File '../../secret.txt' is outside the source tree (the source folder"
+                        + " and the srctrees conf.py names): not read\n"
+                        + "docs/index.rst:10: WARNING: File 'link.txt' is outside the source tree (the source folder"
+                        + " and the srctrees conf.py names): not read",
+                messages(o));
+        o = SiteBuilder.build(new SiteBuilder.Options(docs, "docs", SiteConfig.empty(), false, List.of()));
+        assertTrue(
+                messages(o).contains("docs/index.rst:6: WARNING: File '../ui/a.xml' is outside the source tree"),
+                messages(o));
+    }
 }
