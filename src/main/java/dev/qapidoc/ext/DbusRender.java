@@ -18,8 +18,9 @@ import org.w3c.dom.Element;
  * signature with the object type as an annotation, method arguments as {@code TYPE name}
  * parameters and the out-arguments as the return annotation {@code → (...)}, then fields
  * ("Arguments", "Returns", property "Access" and "Emits Changed") before the description.
- * {@code dbus:*} references in descriptions get the interface they are in ({@code
- * dbus:interface} attribute), against which relative names resolve.
+ * {@code dbus:*} references in members' descriptions get the interface they are in ({@code
+ * dbus:interface} attribute), against which relative names resolve; those in an interface's own
+ * description get none. Each member has a general-index entry.
  */
 final class DbusRender {
 
@@ -53,18 +54,33 @@ final class DbusRender {
         title.add(RstNode.text(name + " interface", where));
         section.add(title);
         RstNode content = new RstNode(Type.DESC_CONTENT, where);
-        content.addAll(body(doc, name));
+        // the interface's own text is not inside the interface: its relative names are looked up
+        // by their last part (QEMU's manual links Clipboard's "Register" to Chardev's)
+        content.addAll(body(doc, null));
         for (Element m : DbusDoc.children(iface, null)) {
             DbusDoc.Comment c = DbusDoc.Comment.before(m);
             switch (m.getTagName()) {
-                case "method" -> content.add(method(name, m, c, "method"));
-                case "signal" -> content.add(method(name, m, c, "signal"));
-                case "property" -> content.add(property(name, m, c));
+                case "method" -> content.add(index(name, m, "%s() (%s method)")).add(method(name, m, c, "method"));
+                case "signal" -> content.add(index(name, m, "%s() (%s signal)")).add(method(name, m, c, "signal"));
+                case "property" ->
+                    content.add(index(name, m, "%s (%s property)")).add(property(name, m, c));
                 default -> {}
             }
         }
         section.add(desc("interface", "interface", name, name, List.of(), content));
         return section;
+    }
+
+    /**
+     * The general-index entry of member {@code m} of {@code iface}: {@code format} filled with its
+     * name and the interface, as QEMU's manual lists them ({@code Name (org.qemu.Display1.VM
+     * property)}, {@code Press() (org.qemu.Display1.Mouse method)}); interfaces have none.
+     */
+    private RstNode index(String iface, Element m, String format) {
+        String name = m.getAttribute("name");
+        return new RstNode(Type.INDEX, where)
+                .attr("entry0", "single:" + String.format(java.util.Locale.ROOT, format, name, iface))
+                .attr("target", iface + "." + name);
     }
 
     private RstNode method(String iface, Element m, DbusDoc.Comment doc, String kind) {
@@ -124,7 +140,8 @@ final class DbusRender {
     }
 
     /**
-     * One typed field as Sphinx groups it: an item per argument, {@code name (type) – text};
+     * One typed field as Sphinx groups it: an item per argument, {@code name (type) – text} (the
+     * dash also when the argument has no text);
      * a name's type is shown once, on its first item, and is the last one given for the name.
      */
     private void typedField(RstNode fields, String label, List<Element> args, Map<String, String> docs, String iface) {
@@ -146,9 +163,10 @@ final class DbusRender {
                 p.add(new RstNode(Type.EMPHASIS, where).add(RstNode.text(type, where)));
                 p.add(RstNode.text(")", where));
             }
+            // the dash is there also for an argument without text, as in QEMU's manual
+            p.add(RstNode.text(" \u2013 ", where));
             String text = docs.get(n);
             if (text != null && !text.isEmpty()) {
-                p.add(RstNode.text(" \u2013 ", where));
                 for (RstNode c : parse(List.of(new ContentLine(text, where)), iface)) {
                     p.addAll(new ArrayList<>(c.children()));
                 }
@@ -232,7 +250,8 @@ final class DbusRender {
     }
 
     private static void mark(RstNode n, String iface) {
-        if (n.type() == Type.PENDING_XREF
+        if (iface != null
+                && n.type() == Type.PENDING_XREF
                 && n.attr("role") != null
                 && n.attr("role").startsWith("dbus:")) {
             n.attr("dbus:interface", iface);

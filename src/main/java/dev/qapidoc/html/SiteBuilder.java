@@ -241,7 +241,7 @@ public final class SiteBuilder {
                 conf.string("dbusdoc_srctree", ".")));
         List<XrefDomain> others = new ArrayList<>();
         others.add(new QapiXrefDomain(domain, conf.bool("qapi_inventory", true)));
-        others.add(new DbusXrefDomain(qemu.dbus()));
+        others.add(new DbusXrefDomain(qemu.dbus(), conf.strings("dbus_index_common_prefix")));
         this.stdObjects = new StdObjectDomain(conf.stringSet("suppress_warnings"));
         others.add(stdObjects);
         others.add(new CXrefDomain(docs));
@@ -323,7 +323,10 @@ public final class SiteBuilder {
         SitePages pages = new SitePages(conf, theme, nav, docs, domain, assets);
         Background.Task<byte[]> searchTask = Background.start("qapidoc-search", pages::searchIndex);
         // so are the general index and the QAPI index pages (the page writer only reads them too)
-        Background.Task<Map<String, byte[]>> indexTask = Background.start("qapidoc-indices", pages::indexPages);
+        List<Domain.IndexPage> domainIndices = new ArrayList<>();
+        domains.forEach(x -> domainIndices.addAll(x.indexPages()));
+        Background.Task<Map<String, byte[]>> indexTask =
+                Background.start("qapidoc-indices", () -> pages.indexPages(domainIndices));
         Images images = new Images(opts.srcdir(), files, messages::add, this::recordDependency);
         for (SourceDoc d : docs.values()) {
             files.put(d.name + ".html", pages.page(d, order, images, highlights, messages::add));
@@ -501,7 +504,46 @@ public final class SiteBuilder {
         }
     }
 
-    /** {@code include}: relative to the including file, {@code /x} from the source folder; never outside it. */
+    /** The conf.py values naming trees QEMU's extensions read from, relative to SRCDIR. */
+    private static final List<String> SRCTREES =
+            List.of("qapidoc_srctree", "kerneldoc_srctree", "hxtool_srctree", "dbusdoc_srctree");
+
+    /** {@link #sourceRoots()}, computed on first use. */
+    private List<Path> sourceRoots;
+
+    /**
+     * The roots of the source tree, real paths: SRCDIR and each srctree conf.py configures (QEMU's
+     * manual includes {@code ../../ui/dbus-display1.xml}, beside {@code docs/}, in the tree
+     * {@code dbusdoc_srctree} names). Files elsewhere are never read.
+     */
+    private List<Path> sourceRoots() {
+        if (sourceRoots == null) {
+            List<Path> roots = new ArrayList<>();
+            Path base = opts.srcdir().toAbsolutePath().normalize();
+            List<Path> candidates = new ArrayList<>(List.of(base));
+            for (String name : SRCTREES) {
+                String v = conf.string(name, null);
+                if (v != null && !v.isEmpty()) {
+                    candidates.add(base.resolve(v).normalize());
+                }
+            }
+            for (Path c : candidates) {
+                try {
+                    roots.add(c.toRealPath());
+                } catch (IOException e) {
+                    // a srctree that does not exist holds no file to read
+                }
+            }
+            sourceRoots = roots;
+        }
+        return sourceRoots;
+    }
+
+    /**
+     * {@code include}: relative to the including file, {@code /x} from the source folder; never
+     * outside the source tree ({@link #sourceRoots}, symbolic links resolved): such a file is
+     * {@link RstReader.Refused}.
+     */
     private Optional<List<ContentLine>> include(String path, SourceLocation from) {
         Path base = opts.srcdir().toAbsolutePath().normalize();
         String dirPrefix = opts.displayDir().isEmpty() || opts.displayDir().equals(".") ? "" : opts.displayDir() + "/";
@@ -514,10 +556,15 @@ public final class SiteBuilder {
         }
         Path target = path.startsWith("/") ? base.resolve(path.substring(1)) : fromDir.resolve(path);
         target = target.normalize();
-        if (!target.startsWith(base) || !Files.isRegularFile(target)) {
+        if (!Files.isRegularFile(target)) {
             return Optional.empty();
         }
         try {
+            Path real = target.toRealPath();
+            if (sourceRoots().stream().noneMatch(real::startsWith)) {
+                throw new RstReader.Refused("File '" + path + "' is outside the source tree (the source folder and the"
+                        + " srctrees conf.py names): not read");
+            }
             recordDependency(target);
             String text = SiteSources.decode(Files.readAllBytes(target));
             String shown = display(base.relativize(target).toString().replace('\\', '/'));

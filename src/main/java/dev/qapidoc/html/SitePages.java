@@ -137,12 +137,22 @@ final class SitePages {
 
     /** The general index and the QAPI index pages by file name; reads the trees and the domain. */
     Map<String, byte[]> indexPages() {
+        return indexPages(List.of());
+    }
+
+    /**
+     * The general index, the QAPI index pages and {@code more} (other domains' index pages) by
+     * file name.
+     */
+    Map<String, byte[]> indexPages(List<Domain.IndexPage> more) {
         Map<String, byte[]> out = new TreeMap<>();
         Map<String, Object> v = baseVars("genindex", "Index");
         v.put("body", GeneralIndex.html(indexEntries()));
         v.put("localtoc", "");
         out.put("genindex.html", theme.render("genindex", v).getBytes(StandardCharsets.UTF_8));
-        for (Domain.IndexPage page : domain.indexPages()) {
+        List<Domain.IndexPage> all = new ArrayList<>(domain.indexPages());
+        all.addAll(more);
+        for (Domain.IndexPage page : all) {
             Map<String, Object> pv = baseVars(page.name(), page.title());
             pv.put("body", QapiIndexHtml.html(page));
             pv.put("localtoc", "");

@@ -51,6 +51,14 @@ public interface XrefDomain {
         return Map.of();
     }
 
+    /**
+     * The domain's index pages (Sphinx's domain indices, such as the {@code dbus} domain's {@code
+     * dbus-dbusindex}), written with the QAPI index pages' layout; only those with entries.
+     */
+    default List<Domain.IndexPage> indexPages() {
+        return List.of();
+    }
+
     /** This domain's objects for {@code objects.inv} (spec §5.3), in any order (it is sorted). */
     default List<Inventory.Item> inventory() {
         return List.of();

@@ -47,7 +47,8 @@ final class CodeDirectives {
 
     private static void raw(DirectiveCall call, DirectiveContext ctx) {
         if (!ctx.options().allowRaw()) {
-            ctx.warn(call.location(), "\"raw\" directive disabled.");
+            // docutils' words, plus what to do: raw HTML is refused by default (it can carry scripts)
+            ctx.warn(call.location(), "\"raw\" directive disabled. Pass --allow-raw to render it.");
             return;
         }
         RstNode raw = new RstNode(Type.RAW, call.location())

@@ -31,7 +31,13 @@ final class CsvTableDirective implements Directive {
                 ctx.error(where, "\"csv-table\" directive may not both specify an external file and have content.");
                 return;
             }
-            Optional<List<ContentLine>> got = ctx.options().includer().read(file.strip(), where);
+            Optional<List<ContentLine>> got;
+            try {
+                got = ctx.options().includer().read(file.strip(), where);
+            } catch (RstReader.Refused e) {
+                ctx.severe(where, "Problems with \"csv-table\" directive path:\n" + e.getMessage());
+                return;
+            }
             if (got.isEmpty()) {
                 ctx.severe(
                         where,

@@ -31,9 +31,15 @@ final class IncludeDirective implements Directive {
             return;
         }
         String path = call.arguments().strip();
-        Optional<List<ContentLine>> got = path.startsWith("<") && path.endsWith(">")
-                ? standard(path.substring(1, path.length() - 1), where)
-                : ctx.options().includer().read(path, where);
+        Optional<List<ContentLine>> got;
+        try {
+            got = path.startsWith("<") && path.endsWith(">")
+                    ? standard(path.substring(1, path.length() - 1), where)
+                    : ctx.options().includer().read(path, where);
+        } catch (RstReader.Refused e) {
+            ctx.severe(where, "Problems with \"include\" directive path:\n" + e.getMessage());
+            return;
+        }
         if (got.isEmpty()) {
             ctx.severe(
                     where,

@@ -28,7 +28,13 @@ final class LiteralIncludeDirective implements Directive {
         while (document.includedFrom() != null) {
             document = document.includedFrom();
         }
-        Optional<List<ContentLine>> got = ctx.options().includer().read(path, document);
+        Optional<List<ContentLine>> got;
+        try {
+            got = ctx.options().includer().read(path, document);
+        } catch (RstReader.Refused e) {
+            ctx.warn(where, e.getMessage());
+            return;
+        }
         if (got.isEmpty()) {
             ctx.warn(where, "Include file '" + path + "' not found or reading it failed");
             return;

@@ -35,10 +35,25 @@ import java.util.regex.Matcher;
  */
 public final class RstReader {
 
+    /**
+     * An includer's refusal to read a file that exists (it lies outside the source tree); the
+     * message says why and is what the directive reports.
+     */
+    public static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** Deepest nesting of block structures (lists in quotes in directives ...). */
     public static final int MAX_DEPTH = 64;
 
-    /** Supplies included files (the {@code include} directive); empty when unreadable. */
+    /**
+     * Supplies included files (the {@code include} directive); empty when unreadable, {@link
+     * Refused} for a file it must not read (one outside the source tree).
+     */
     public interface Includer {
         Optional<List<ContentLine>> read(String path, SourceLocation from);
 

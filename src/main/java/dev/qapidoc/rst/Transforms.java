@@ -96,9 +96,25 @@ public final class Transforms {
                         n.location(), "exception while evaluating only directive expression: " + e.getMessage()));
                 keep = true;
             }
+            if (keep) {
+                for (RstNode c : n.children()) {
+                    if (c.type() == Type.SECTION) {
+                        fromOnly.add(c);
+                    }
+                }
+            }
             n.replaceWith(keep ? new ArrayList<>(n.children()) : List.of());
         }
     }
+
+    /**
+     * Sections that stood directly in a kept {@code only} node. Sphinx removes {@code only} nodes
+     * after docutils' transforms ran, and the {@code contents} transform lists only the sections
+     * that are children of its scope: these were children of the {@code only} node then, so no
+     * table of contents lists them (QEMU's dbus-display page has its {@code .. contents::} dropped
+     * as empty, its sections being inside {@code .. only:: sphinx4}). Identity, not equality.
+     */
+    private final Set<RstNode> fromOnly = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /** A tiny boolean expression evaluator over tags: and, or, not, parentheses. */
     private static final class Expr {
@@ -345,7 +361,7 @@ public final class Transforms {
         }
         RstNode list = new RstNode(Type.BULLET_LIST, where);
         for (RstNode s : scope.children()) {
-            if (s.type() != Type.SECTION || (s.ids().isEmpty() && s.children().isEmpty())) {
+            if (s.type() != Type.SECTION || (s.ids().isEmpty() && s.children().isEmpty()) || fromOnly.contains(s)) {
                 continue;
             }
             RstNode title = s.children().get(0);

@@ -163,4 +163,150 @@ class QemuExtensionsSiteTest {
             assertTrue(html.contains(expected), expected + "\n---\n" + html);
         }
     }
+
+    private static final String TWO = String.join(
+            "\n",
+            "<node>",
+            "  <!--",
+            "      org.example.Alpha:",
+            "",
+            "      Once :dbus:meth:`Register`'ed; see :dbus:meth:`~org.example.Gone.Register`.",
+            "  -->",
+            "  <interface name=\"org.example.Alpha\">",
+            "    <!--",
+            "        Register:",
+            "        @flag: the flag.",
+            "",
+            "        Uses :dbus:meth:`Register`.",
+            "    -->",
+            "    <method name=\"Register\">",
+            "      <arg type=\"b\" name=\"flag\" direction=\"in\"/>",
+            "      <arg type=\"u\" name=\"quiet\" direction=\"in\"/>",
+            "    </method>",
+            "    <property name=\"Name\" type=\"s\" access=\"read\"/>",
+            "  </interface>",
+            "  <interface name=\"org.example.Beta\">",
+            "    <method name=\"Register\"/>",
+            "  </interface>",
+            "  <interface name=\"net.other.Gamma\"/>",
+            "</node>",
+            "");
+
+    /**
+     * Names not found as written resolve by their last part to the object described last; an
+     * interface's own text is outside the interface; every argument has its dash.
+     */
+    @Test
+    void dbusReferencesByShortNameLastDescribedWins() throws IOException {
+        Files.writeString(dir.resolve("t.xml"), TWO);
+        SiteBuilder.Output o =
+                build("Doc\n===\n\n.. dbus-doc:: t.xml\n", SiteConfig.empty().with("dbusdoc_srctree", ".."));
+        assertEquals("", messages(o));
+        String html = page(o, "index.html");
+        String toBeta = "<p>Once <a class=\"reference internal\" href=\"#org.example.Beta.Register\">"
+                + "<code class=\"xref dbus dbus-meth docutils literal notranslate\"><span class=\"pre\">Register</span>"
+                + "</code></a>\u2019ed; see <a class=\"reference internal\" href=\"#org.example.Beta.Register\">";
+        assertTrue(html.contains(toBeta), html);
+        // inside the interface, its own member
+        assertTrue(
+                html.contains("<p>Uses <a class=\"reference internal\" href=\"#org.example.Alpha.Register\">"), html);
+        assertTrue(html.contains("<strong>quiet</strong> (<em>u</em>) \u2013 </p>"), html);
+    }
+
+    /** The interface index (dbus-dbusindex) and the members' general-index entries. */
+    @Test
+    void dbusIndexPageAndGeneralIndexEntries() throws IOException {
+        Files.writeString(dir.resolve("t.xml"), TWO);
+        SiteBuilder.Output o = build(
+                "Doc\n===\n\n.. dbus-doc:: t.xml\n",
+                SiteConfig.empty()
+                        .with("dbusdoc_srctree", "..")
+                        .with("dbus_index_common_prefix", List.of("org.example.", "org.")));
+        String index = page(o, "dbus-dbusindex.html");
+        assertTrue(index.contains("<h1>D-Bus Interfaces Index</h1>"), index);
+        assertTrue(
+                index.contains("<a href=\"#cap-a\"><strong>a</strong></a> | \n"
+                        + "<a href=\"#cap-b\"><strong>b</strong></a> | \n"
+                        + "<a href=\"#cap-n\"><strong>n</strong></a>\n</div>"),
+                index);
+        assertTrue(
+                index.contains(
+                        "<a href=\"index.html#org.example.Alpha\"><code class=\"xref\">org.example.Alpha</code></a>"),
+                index);
+        String gen = page(o, "genindex.html");
+        assertTrue(gen.contains("Register() (org.example.Alpha method)"), gen);
+        assertTrue(gen.contains("(org.example.Beta method)"), gen);
+        assertTrue(
+                gen.contains("<a href=\"index.html#org.example.Alpha.Name\">Name (org.example.Alpha property)</a>"),
+                gen);
+        assertTrue(!gen.contains("interface)"), gen);
+    }
+
+    /** No D-Bus description, no index page: Sphinx writes no empty domain index. */
+    @Test
+    void noDbusIndexWithoutInterfaces() throws IOException {
+        SiteBuilder.Output o = build("Doc\n===\n\nText.\n", SiteConfig.empty());
+        assertTrue(
+                !o.files().containsKey("dbus-dbusindex.html"),
+                o.files().keySet().toString());
+    }
+
+    /**
+     * docutils' contents lists the sections that are children of its scope; those inside an
+     * {@code only} node are not yet (Sphinx drops the node later), so the empty topic goes.
+     */
+    @Test
+    void contentsSkipsSectionsInsideOnly() throws IOException {
+        SiteBuilder.Output o = build(
+                "Doc\n===\n\n.. contents::\n   :local:\n\n.. only:: html\n\n   .. dbus-doc:: t.xml\n\n"
+                        + "Plain\n-----\n\nText.\n",
+                SiteConfig.empty().with("dbusdoc_srctree", ".."));
+        // t.xml does not exist here: only the plain section is listed
+        String html = page(o, "index.html");
+        assertTrue(html.contains("<a class=\"reference internal\" href=\"#plain\" id=\"id1\">Plain</a>"), html);
+        Files.writeString(dir.resolve("t.xml"), TWO);
+        html = page(
+                o = build(
+                        "Doc\n===\n\n.. contents::\n   :local:\n\n.. only:: html\n\n   .. dbus-doc:: t.xml\n",
+                        SiteConfig.empty().with("dbusdoc_srctree", "..")),
+                "index.html");
+        assertTrue(
+                html.contains("<section id=\"org.example.Alpha-section\">\n<h2>org.example.Alpha interface<a"), html);
+        assertTrue(!html.contains("class=\"contents"), html);
+        assertTrue(!html.contains("toc-backref"), html);
+    }
+
+    /**
+     * Files are read from the source tree only: SRCDIR and the srctrees conf.py names, with
+     * symbolic links resolved; anything else is refused with a message saying so.
+     */
+    @Test
+    void includesReadFromTheConfiguredSrctreesOnly() throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Files.createDirectories(tree.resolve("ui"));
+        Files.writeString(tree.resolve("ui/a.xml"), "<node>INSIDETREE</node>\n");
+        Files.writeString(dir.resolve("secret.txt"), "TOPSECRET\n");
+        Path docs = Files.createDirectories(tree.resolve("docs"));
+        Files.createSymbolicLink(docs.resolve("link.txt"), dir.resolve("secret.txt"));
+        Files.writeString(
+                docs.resolve("index.rst"),
+                "Doc\n===\n\n.. only:: not sphinx4\n\n   .. literalinclude:: ../ui/a.xml\n\n"
+                        + ".. literalinclude:: ../../secret.txt\n\n.. literalinclude:: link.txt\n");
+        SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(
+                docs, "docs", SiteConfig.empty().with("dbusdoc_srctree", ".."), false, List.of()));
+        String html = page(o, "index.html");
+        // read while the only node's content is parsed, as Sphinx does, and kept (the tag is unset)
+        assertTrue(html.contains("INSIDETREE"), html);
+        assertTrue(!html.contains("TOPSECRET"), html);
+        assertEquals(
+                "docs/index.rst:8: WARNING: File '../../secret.txt' is outside the source tree (the source folder"
+                        + " and the srctrees conf.py names): not read\n"
+                        + "docs/index.rst:10: WARNING: File 'link.txt' is outside the source tree (the source folder"
+                        + " and the srctrees conf.py names): not read",
+                messages(o));
+        o = SiteBuilder.build(new SiteBuilder.Options(docs, "docs", SiteConfig.empty(), false, List.of()));
+        assertTrue(
+                messages(o).contains("docs/index.rst:6: WARNING: File '../ui/a.xml' is outside the source tree"),
+                messages(o));
+    }
 }

@@ -195,7 +195,9 @@ class SiteBuilderTest {
         Path src = site(dir, "T\n=\n\n.. raw:: html\n\n   <script>alert('raw')</script>\n");
         SiteBuilder.Output refused = build(src, false);
         assertFalse(page(refused, "index.html").contains("alert('raw')"));
-        assertTrue(warnings(refused).contains("WARNING: \"raw\" directive disabled."), warnings(refused));
+        assertTrue(
+                warnings(refused).contains("WARNING: \"raw\" directive disabled. Pass --allow-raw to render it."),
+                warnings(refused));
         SiteBuilder.Output allowed = build(src, true);
         assertTrue(page(allowed, "index.html").contains("<script>alert('raw')</script>"));
     }
