@@ -143,7 +143,10 @@ final class DbusXrefDomain implements XrefDomain {
                 continue;
             }
             String shortName = e.fqn().substring(e.fqn().lastIndexOf('.') + 1);
-            if (objects.lastByShortName(e.objtype(), shortName) == e) {
+            // identity: the very description that wins its short name, not an equal-looking one
+            @SuppressWarnings("ReferenceEquality")
+            boolean wins = objects.lastByShortName(e.objtype(), shortName) == e;
+            if (wins) {
                 String type = e.objtype().equals("property") ? "member" : e.objtype();
                 items.add(new Inventory.Item(shortName, "dbus", type, "1", uri, "-"));
             }
