@@ -206,9 +206,10 @@ final class BuildCommand implements Command {
         SchemaRst schemas = expander(srcdir, config);
         SiteBuilder.Output result;
         try {
-            result = SiteBuilder.build(new SiteBuilder.Options(
-                            srcdir, rq.displayDir(), config, args.has("--allow-raw"), themeDirs, schemas)
-                    .withTags(bc.tags()));
+            result = SiteBuilder.build(
+                    new SiteBuilder.Options(srcdir, rq.displayDir(), config, args.has("--allow-raw"), themeDirs)
+                            .withExpander(schemas)
+                            .withTags(bc.tags()));
         } catch (IOException e) {
             io.err.println("qapidoc: build: " + e.getMessage());
             return Main.EXIT_USAGE;

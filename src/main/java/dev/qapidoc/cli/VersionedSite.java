@@ -187,9 +187,9 @@ final class VersionedSite {
         }
         Path empty = Files.createTempDirectory("qapidoc-versioned-src");
         try {
-            return SiteBuilder.build(
-                    new SiteBuilder.Options(empty, "", config, false, List.of(Path.of("themes")), expander)
-                            .withPages(docs));
+            return SiteBuilder.build(new SiteBuilder.Options(empty, "", config, false, List.of(Path.of("themes")))
+                    .withExpander(expander)
+                    .withPages(docs));
         } finally {
             GitRepo.delete(empty);
         }

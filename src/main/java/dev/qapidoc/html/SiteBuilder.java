@@ -85,75 +85,38 @@ public final class SiteBuilder {
             tags = Set.copyOf(tags);
         }
 
-        public Options(
-                Path srcdir,
-                String displayDir,
-                SiteConfig config,
-                boolean allowRaw,
-                List<Path> themeDirs,
-                List<Pass> passes,
-                List<XrefDomain> domains,
-                SchemaExpander expander,
-                Map<String, List<ContentLine>> pages) {
+        /**
+         * The options of a plain build: no extra passes or domains, no {@code qapi-doc}
+         * expander, the pages found in {@code srcdir}, the builder's tags. The {@code with...}
+         * methods change one thing each, so that no caller counts positional arguments.
+         */
+        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs) {
             this(
                     srcdir,
                     displayDir,
                     config,
                     allowRaw,
                     themeDirs,
-                    passes,
-                    domains,
-                    expander,
-                    pages,
+                    List.of(),
+                    List.of(),
+                    SchemaExpander.NONE,
+                    Map.of(),
                     Transforms.builderTags());
         }
 
-        public Options(
-                Path srcdir,
-                String displayDir,
-                SiteConfig config,
-                boolean allowRaw,
-                List<Path> themeDirs,
-                List<Pass> passes,
-                List<XrefDomain> domains,
-                SchemaExpander expander) {
-            this(srcdir, displayDir, config, allowRaw, themeDirs, passes, domains, expander, Map.of());
+        /** The same options with {@code passes} run over each document (see {@link Pass}). */
+        public Options withPasses(List<Pass> passes) {
+            return new Options(srcdir, displayDir, config, allowRaw, themeDirs, passes, domains, expander, pages, tags);
         }
 
-        public Options(Path srcdir, String displayDir, SiteConfig config, boolean allowRaw, List<Path> themeDirs) {
-            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), List.of(), SchemaExpander.NONE);
+        /** The same options with {@code domains} resolving roles after the built-in ones. */
+        public Options withDomains(List<XrefDomain> domains) {
+            return new Options(srcdir, displayDir, config, allowRaw, themeDirs, passes, domains, expander, pages, tags);
         }
 
-        public Options(
-                Path srcdir,
-                String displayDir,
-                SiteConfig config,
-                boolean allowRaw,
-                List<Path> themeDirs,
-                List<Pass> passes) {
-            this(srcdir, displayDir, config, allowRaw, themeDirs, passes, List.of(), SchemaExpander.NONE);
-        }
-
-        public Options(
-                Path srcdir,
-                String displayDir,
-                SiteConfig config,
-                boolean allowRaw,
-                List<Path> themeDirs,
-                List<Pass> passes,
-                List<XrefDomain> domains) {
-            this(srcdir, displayDir, config, allowRaw, themeDirs, passes, domains, SchemaExpander.NONE);
-        }
-
-        /** Options for a build whose {@code qapi-doc} directives go through {@code expander}. */
-        public Options(
-                Path srcdir,
-                String displayDir,
-                SiteConfig config,
-                boolean allowRaw,
-                List<Path> themeDirs,
-                SchemaExpander expander) {
-            this(srcdir, displayDir, config, allowRaw, themeDirs, List.of(), List.of(), expander);
+        /** The same options with {@code qapi-doc} directives going through {@code expander}. */
+        public Options withExpander(SchemaExpander expander) {
+            return new Options(srcdir, displayDir, config, allowRaw, themeDirs, passes, domains, expander, pages, tags);
         }
 
         /** The same options with {@code pages} as the documents (see {@link #pages()}). */

@@ -84,8 +84,9 @@ class GoldenSectionsTest {
             }
         };
         SiteConfig conf = SiteConfig.empty().with("project", "QEMU").with("default_role", "any");
-        out = SiteBuilder.build(new SiteBuilder.Options(
-                dir, "qmpsrc", conf, false, List.of(), List.of(qapiDocStandIn), List.of(indexLabels)));
+        out = SiteBuilder.build(new SiteBuilder.Options(dir, "qmpsrc", conf, false, List.of())
+                .withPasses(List.of(qapiDocStandIn))
+                .withDomains(List.of(indexLabels)));
     }
 
     private static String golden(String page) throws IOException {

@@ -32,13 +32,8 @@ class SiteBuilderTest {
         // qapi-doc pages (sample-docs/reference/hmp.rst) need the schema side, as the CLI wires it
         RstWriter.Dialect dialect =
                 RstWriter.Dialect.named(conf.string("qapidoc_dialect", "qemu")).orElseThrow();
-        return SiteBuilder.build(new SiteBuilder.Options(
-                src,
-                src.toString(),
-                conf,
-                allowRaw,
-                List.of(),
-                new TestSchemaExpander(src.resolve(conf.string("qapidoc_srctree", ".")), dialect)));
+        return SiteBuilder.build(new SiteBuilder.Options(src, src.toString(), conf, allowRaw, List.of())
+                .withExpander(new TestSchemaExpander(src.resolve(conf.string("qapidoc_srctree", ".")), dialect)));
     }
 
     static String page(SiteBuilder.Output o, String name) {
@@ -325,8 +320,9 @@ class SiteBuilderTest {
         Files.writeString(dir.resolve("index.rst"), "T\n=\n\n.. toctree::\n\n   cmds\n");
         Files.writeString(
                 dir.resolve("cmds.rst"), "Commands\n========\n\nGroup\n-----\n\n.. thing:: do-it\n\n   Does *it*.\n");
-        SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(
-                dir, dir.toString(), SiteConfig.empty(), false, List.of(), List.of(FAKE_DOMAIN)));
+        SiteBuilder.Output o =
+                SiteBuilder.build(new SiteBuilder.Options(dir, dir.toString(), SiteConfig.empty(), false, List.of())
+                        .withPasses(List.of(FAKE_DOMAIN)));
         assertEquals("", warnings(o));
         String cmds = page(o, "cmds.html");
         assertTrue(
@@ -405,13 +401,9 @@ class SiteBuilderTest {
                             }
                         });
         SiteBuilder.Output o = SiteBuilder.build(new SiteBuilder.Options(
-                dir,
-                dir.toString(),
-                SiteConfig.empty().with("default_role", "any"),
-                false,
-                List.of(),
-                List.of(claim),
-                List.of(FAKE_XREF_DOMAIN)));
+                        dir, dir.toString(), SiteConfig.empty().with("default_role", "any"), false, List.of())
+                .withPasses(List.of(claim))
+                .withDomains(List.of(FAKE_XREF_DOMAIN)));
         String index = page(o, "index.html");
         assertTrue(
                 index.contains(
