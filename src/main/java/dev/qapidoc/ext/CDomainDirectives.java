@@ -57,10 +57,9 @@ public final class CDomainDirectives {
         index.attr("target", id);
         ctx.add(index);
         RstNode desc = new RstNode(Type.DESC, at).attr("domain", "c").attr("objtype", kind);
-        RstNode s = new RstNode(Type.DESC_SIGNATURE, at)
-                .attr("domain", "c")
-                .attr("cname", name)
-                .attr("tocname", name);
+        RstNode s = new RstNode(Type.DESC_SIGNATURE, at).attr("domain", "c").attr("cname", name);
+        // no "tocname": Sphinx's c domain gives its objects no table-of-contents entries (the
+        // python, javascript and rst domains do), so kernel-doc functions stay out of toctrees
         s.ids().add(id);
         signature(kind, sig, name, s, at);
         desc.add(s);

@@ -1,5 +1,6 @@
 package dev.qapidoc.html;
 
+import dev.qapidoc.domain.Domain;
 import dev.qapidoc.rst.RoleText;
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
@@ -113,6 +114,39 @@ final class CXrefDomain implements XrefDomain {
                 .attr("refuri", uri)
                 .attr("internal", "true")
                 .attr("reftitle", name);
+    }
+
+    /**
+     * The object named {@code target} (a trailing {@code ()} ignored), for an {@code any}
+     * reference: memory.rst's {@code `memory_region_add_subregion`} links to the kernel-doc
+     * function, its code classed with the role of the object's kind ({@code xref any c c-func}).
+     */
+    @Override
+    public List<Domain.Candidate> anyCandidates(String docname, RstNode xref, String target, String title) {
+        String key = target.endsWith("()") ? target.substring(0, target.length() - 2) : target;
+        String[] o = objects().get(key);
+        if (o == null) {
+            return List.of();
+        }
+        String role = "c:" + roleOf(o[1]);
+        RstNode code = new RstNode(Type.LITERAL, xref.location());
+        code.classes().add("xref");
+        code.classes().add("any");
+        code.classes().add("c");
+        code.classes().add(role.replace(':', '-'));
+        code.add(RstNode.text(title != null ? title : target, xref.location()));
+        RstNode ref = link(docname, xref, o, key);
+        ref.add(code);
+        return List.of(new Domain.Candidate(":" + role + ":`" + key + "`", ref));
+    }
+
+    /** The first role Sphinx's c domain gives an object kind (the one an any link is classed with). */
+    private static String roleOf(String objtype) {
+        return switch (objtype) {
+            case "function" -> "func";
+            case "var" -> "member";
+            default -> objtype;
+        };
     }
 
     @Override

@@ -172,7 +172,9 @@ final class HtmlTranslator {
     private void wrapper(RstNode n) {
         switch (n.type()) {
             case BLOCK_QUOTE -> {
-                w.open("blockquote", "class", cls(n, null)).nl().raw("<div>");
+                w.open("blockquote", "class", cls(n, null), "id", firstId(n))
+                        .nl()
+                        .raw("<div>");
                 children(n);
                 w.raw("</div>").close("blockquote").nl();
             }

@@ -107,14 +107,44 @@ final class Navigation {
         }
         w.close("a");
         boolean expand = current == null || level < 2 || isCurrent;
-        if (level < maxdepth && expand) {
-            RstNode top = topSection(to);
-            if (top != null) {
-                tocSections(w, fromDoc, to, top, level + 1, maxdepth, current, seen);
-            }
+        List<RstNode> tops = topSections(to);
+        if (level < maxdepth && expand && !tops.isEmpty()) {
+            tocSections(w, fromDoc, to, tops.get(0), level + 1, maxdepth, current, seen);
         }
         w.raw("</li>").nl();
+        // a document with several top-level sections (an included file adding titles of the
+        // document title's style) contributes one entry per section, as Sphinx's toctree does;
+        // only the first links to the page itself
+        for (RstNode more : tops.subList(Math.min(1, tops.size()), tops.size())) {
+            if (more.ids().isEmpty()) {
+                continue;
+            }
+            w.open("li", "class", "toctree-l" + level);
+            w.open(
+                    "a",
+                    "class",
+                    "reference internal",
+                    "href",
+                    DocPaths.relative(fromDoc, to.name + ".html") + "#"
+                            + more.ids().get(0));
+            w.raw(inlineText(more.children().get(0))).close("a");
+            if (level < maxdepth && expand) {
+                tocSections(w, fromDoc, to, more, level + 1, maxdepth, current, seen);
+            }
+            w.raw("</li>").nl();
+        }
         seen.remove(to.name);
+    }
+
+    /** The document's top-level sections, in order (the entries of its table of contents). */
+    private static List<RstNode> topSections(SourceDoc d) {
+        List<RstNode> out = new ArrayList<>();
+        for (RstNode c : d.tree.children()) {
+            if (c.type() == Type.SECTION) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static RstNode topSection(SourceDoc d) {

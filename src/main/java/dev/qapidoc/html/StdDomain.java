@@ -114,13 +114,23 @@ final class StdDomain implements XrefDomain {
                 title = holder.children().get(0).astext();
             }
             for (String name : n.names()) {
+                // a label named like the section it precedes (images.rst's "disk images" before
+                // "Disk Images"): the name stands for the section's own id, the label's id is
+                // kept only as an extra anchor (what Sphinx's output for QEMU's docs shows)
+                String nameId = holder != null
+                                && holder.type() == Type.SECTION
+                                && !holder.ids().isEmpty()
+                                && !holder.names().isEmpty()
+                                && holder.names().get(0).equals(name)
+                        ? holder.ids().get(0)
+                        : id;
                 if (labels.containsKey(name)) {
                     report.accept(SystemMessage.warning(
                             n.location(),
                             "duplicate label " + name + ", other instance in "
                                     + docs.get(labels.get(name).docname()).file));
                 }
-                labels.put(name, new Label(d.name, id, title, null));
+                labels.put(name, new Label(d.name, nameId, title, null));
             }
         }
     }

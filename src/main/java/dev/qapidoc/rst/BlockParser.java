@@ -100,6 +100,10 @@ final class BlockParser {
             String t = line.text();
             if (t.charAt(0) == '.' && EXPLICIT.matcher(t).find()) {
                 int end = indentedEnd(lines, i + 1);
+                if (t.length() > 2
+                        && TARGET.matcher(t.substring(2).stripLeading()).find()) {
+                    end = untilBlank(lines, i + 1, end);
+                }
                 List<ContentLine> replacement = explicit(lines, i, end, target, depth);
                 if (replacement != null) {
                     List<ContentLine> rest = new ArrayList<>(lines.subList(0, i));
@@ -113,7 +117,7 @@ final class BlockParser {
             }
             if (t.startsWith("__") && (t.length() == 2 || t.charAt(2) == ' ')) {
                 // "__ uri": the short form of an anonymous target ".. __: uri"
-                int end = indentedEnd(lines, i + 1);
+                int end = untilBlank(lines, i + 1, indentedEnd(lines, i + 1));
                 String rest = "__:" + t.substring(2);
                 Matcher am = TARGET.matcher(rest);
                 if (am.find()) {
@@ -371,6 +375,20 @@ final class BlockParser {
         c.setText(joined(trimBlank(body)).strip());
         target.add(c);
         return null;
+    }
+
+    /**
+     * Where a hyperlink target's block ends: its link block is the indented text right below it,
+     * up to the first blank line; indented text after a blank line is a block quote of its own,
+     * which the target then labels (code-provenance.rst's {@code .. _dco:}).
+     */
+    private static int untilBlank(List<ContentLine> lines, int from, int end) {
+        for (int j = from; j < end; j++) {
+            if (lines.get(j).text().isBlank()) {
+                return j;
+            }
+        }
+        return end;
     }
 
     /** A hyperlink target {@code .. _name: uri} whose first line, after {@code ..}, is {@code rest}. */

@@ -213,7 +213,11 @@ public final class Transforms {
             if (!s.ids().isEmpty()) {
                 continue;
             }
-            String title = s.children().isEmpty() ? "" : s.children().get(0).astext();
+            // docutils makes the id from the section's name, taken from the title as written:
+            // smart quotes come later, so "QEMU's" gives "qemu-s", not the id of "QEMU’s"
+            String title = !s.names().isEmpty()
+                    ? s.names().get(0)
+                    : s.children().isEmpty() ? "" : s.children().get(0).astext();
             String id = Ids.docutils(title);
             if (id.isEmpty() || used.contains(id)) {
                 if (!id.isEmpty()) {

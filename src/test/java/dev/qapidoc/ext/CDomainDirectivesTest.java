@@ -31,6 +31,8 @@ class CDomainDirectivesTest {
         // the type name is a reference for the html side to resolve; the parameter names are not
         assertEquals(2, sig.findAll(Type.PENDING_XREF).size());
         assertEquals("function", doc.findAll(Type.DESC).get(0).attr("objtype"));
+        // C objects are not table-of-contents entries in Sphinx
+        assertEquals(null, sig.attr("tocname"));
     }
 
     @Test
