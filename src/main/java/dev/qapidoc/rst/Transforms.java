@@ -63,14 +63,15 @@ public final class Transforms {
         StdObjects.apply(all, used);
         indexTargets(all);
         List<RstNode> duplicates = sectionIds(ofType(all, Type.SECTION));
-        labels(all);
+        // docutils numbers sections without an id of their own while parsing, in document order
+        // with the targets and footnotes, before the contents transform numbers its entries
+        Set<RstNode> numbered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        numbered.addAll(duplicates);
+        labels(all, numbered);
         Footnotes.resolve(all, report);
         propagate(targets);
         captions(all);
         contents();
-        for (RstNode s : duplicates) {
-            s.ids().add(0, nextAutoId());
-        }
         namedReferences();
     }
 
@@ -236,8 +237,12 @@ public final class Transforms {
     }
 
     /** Ids of labels, footnotes and citations, in document order (as docutils gives them). */
-    private void labels(List<RstNode> all) {
+    private void labels(List<RstNode> all, Set<RstNode> numberedSections) {
         for (RstNode t : all) {
+            if (t.type() == Type.SECTION && numberedSections.contains(t)) {
+                t.ids().add(0, nextAutoId());
+                continue;
+            }
             if (Footnotes.TYPES.contains(t.type())) {
                 Footnotes.assignId(t, used, this::nextAutoId);
                 continue;
