@@ -46,7 +46,7 @@ final class CodeDirectives {
     }
 
     private static void raw(DirectiveCall call, DirectiveContext ctx) {
-        if (!ctx.options().allowRaw()) {
+        if (!ctx.options().allowRaw() && !inertHtmlComment(call)) {
             // docutils' words, plus what to do: raw HTML is refused by default (it can carry scripts)
             ctx.warn(call.location(), "\"raw\" directive disabled. Pass --allow-raw to render it.");
             return;
@@ -55,5 +55,24 @@ final class CodeDirectives {
                 .attr("format", call.arguments().strip());
         raw.setText(Directives.text(call));
         ctx.add(raw);
+    }
+
+    /**
+     * Raw HTML that is one comment and nothing else (QEMU's docs keep a licence that way) cannot
+     * run or show anything, so it is written even without {@code --allow-raw}, as Sphinx writes
+     * it. To stay inert its body may hold no {@code --} at all (stricter than HTML's rule), so
+     * that nothing can close the comment early.
+     */
+    static boolean inertHtmlComment(DirectiveCall call) {
+        if (!call.arguments().strip().equalsIgnoreCase("html")
+                || !call.options().isEmpty()) {
+            return false;
+        }
+        String s = Directives.text(call).strip();
+        if (!s.startsWith("<!--") || !s.endsWith("-->") || s.length() < 7) {
+            return false;
+        }
+        String body = s.substring(4, s.length() - 3);
+        return !body.contains("--") && !body.startsWith(">") && !body.startsWith("->") && !body.endsWith("-");
     }
 }
