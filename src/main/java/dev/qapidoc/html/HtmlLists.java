@@ -138,7 +138,14 @@ final class HtmlLists {
             boolean termOpen = false;
             for (RstNode c : item.children()) {
                 if (c.type() == Type.TERM) {
-                    w.open("dt", "id", t.firstId(item));
+                    if (termOpen) {
+                        w.raw("</dt>").nl();
+                    }
+                    // a glossary term carries its own id; other terms take their item's
+                    w.open(
+                            "dt",
+                            "id",
+                            c.ids().isEmpty() ? t.firstId(item) : c.ids().get(0));
                     t.children(c);
                     termOpen = true;
                 } else if (c.type() == Type.CLASSIFIER) {

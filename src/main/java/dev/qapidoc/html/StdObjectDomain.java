@@ -39,6 +39,10 @@ final class StdObjectDomain implements XrefDomain {
     private final Map<List<String>, Place> options = new LinkedHashMap<>();
 
     private final Map<String, Place> envvars = new LinkedHashMap<>();
+    /** Glossary terms by lower-cased text (Sphinx matches {@code :term:} without case). */
+    private final Map<String, Place> terms = new LinkedHashMap<>();
+
+    private final Map<String, String> termNames = new LinkedHashMap<>();
 
     /** @param suppressWarnings conf.py's {@code suppress_warnings} */
     StdObjectDomain(Set<String> suppressWarnings) {
@@ -47,11 +51,19 @@ final class StdObjectDomain implements XrefDomain {
 
     @Override
     public Set<String> roles() {
-        return Set.of("option", "envvar");
+        return Set.of("option", "envvar", "term");
     }
 
     /** Records the options and environment variables described in document {@code d}. */
     void collect(SourceDoc d) {
+        for (RstNode term : d.tree.findAll(Type.TERM)) {
+            if (!term.ids().isEmpty() && "true".equals(term.attr("glossary"))) {
+                String text = term.astext().strip();
+                String key = text.toLowerCase(java.util.Locale.ROOT);
+                terms.putIfAbsent(key, new Place(d.name, term.ids().get(0)));
+                termNames.putIfAbsent(key, text);
+            }
+        }
         for (RstNode desc : d.tree.findAll(Type.DESC)) {
             String objtype = desc.attr("objtype");
             if (!"std".equals(desc.attr("domain")) || "true".equals(desc.attr("noindex"))) {
@@ -88,6 +100,10 @@ final class StdObjectDomain implements XrefDomain {
         RoleText rt = RoleText.parse(x.attr("text"));
         String role = x.attr("role");
         String target = rt.target().strip();
+        if (role.equals("term")) {
+            term(docname, x, rt, target, report);
+            return;
+        }
         Place p = role.equals("option") ? option(x.attr(PROGRAM), target) : envvars.get(target);
         RstNode lit = new RstNode(Type.LITERAL, x.location());
         lit.classes().addAll(List.of("xref", "std", "std-" + role));
@@ -105,6 +121,26 @@ final class StdObjectDomain implements XrefDomain {
                 .attr("refuri", DocPaths.pageUri(docname, p.docname(), p.anchor()))
                 .attr("internal", "true");
         ref.add(lit);
+        x.replaceWith(List.of(ref));
+    }
+
+    /** {@code :term:}: an inline of class {@code std-term}, linked to the glossary entry. */
+    private void term(String docname, RstNode x, RoleText rt, String target, Consumer<SystemMessage> report) {
+        RstNode inline = new RstNode(Type.INLINE, x.location());
+        inline.classes().addAll(List.of("xref", "std", "std-term"));
+        inline.add(RstNode.text(rt.title(), x.location()));
+        Place p = terms.get(target.toLowerCase(java.util.Locale.ROOT));
+        if (p == null) {
+            RstNode para = x.ancestor(Type.PARAGRAPH);
+            report.accept(SystemMessage.warning(
+                    para != null ? para.location() : x.location(), "term not in glossary: '" + target + "'"));
+            x.replaceWith(List.of(inline));
+            return;
+        }
+        RstNode ref = new RstNode(Type.REFERENCE, x.location())
+                .attr("refuri", DocPaths.pageUri(docname, p.docname(), p.anchor()))
+                .attr("internal", "true");
+        ref.add(inline);
         x.replaceWith(List.of(ref));
     }
 
@@ -149,6 +185,9 @@ final class StdObjectDomain implements XrefDomain {
         }
         for (Map.Entry<String, Place> e : envvars.entrySet()) {
             items.add(item(e.getKey(), "envvar", e.getValue()));
+        }
+        for (Map.Entry<String, Place> e : terms.entrySet()) {
+            items.add(item(termNames.get(e.getKey()), "term", e.getValue()));
         }
         return items;
     }

@@ -36,6 +36,7 @@ public final class Directives {
         SphinxBodyDirectives.register(b);
         StandardRoles.register(b);
         SphinxTextRoles.register(b);
+        GlossaryDirective.register(b);
         return b;
     }
 

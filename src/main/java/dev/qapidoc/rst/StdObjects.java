@@ -60,11 +60,16 @@ final class StdObjects {
                     && n.attr("objtype") != null
                     && (n.attr("objtype").equals("option") || n.attr("objtype").equals("envvar"));
             boolean ref = n.type() == Type.PENDING_XREF && "option".equals(n.attr("role"));
-            if (!marker && !object && !ref) {
+            boolean term = n.type() == Type.TERM && "true".equals(n.attr(GlossaryDirective.GLOSSARY));
+            if (!marker && !object && !ref && !term) {
                 continue;
             }
             if (s == null) {
                 s = new StdObjects(used);
+            }
+            if (term) {
+                s.term(n);
+                continue;
             }
             if (marker) {
                 s.program = n.attr(PROGRAM).equals("None") ? null : n.attr(PROGRAM);
@@ -74,6 +79,17 @@ final class StdObjects {
                 s.object(n);
             }
         }
+    }
+
+    /** A glossary term: Sphinx's id {@code term-TEXT} and a main index entry inside the term. */
+    private void term(RstNode term) {
+        String text = term.astext().strip();
+        String id = id("term", text);
+        term.ids().add(id);
+        RstNode index = new RstNode(Type.INDEX, term.location())
+                .attr("entry0", "single:" + text)
+                .attr("target", id);
+        term.insert(0, index);
     }
 
     private void object(RstNode desc) {
