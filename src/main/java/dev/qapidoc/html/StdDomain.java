@@ -117,13 +117,23 @@ final class StdDomain implements XrefDomain {
                 // a label named like the section it precedes (images.rst's "disk images" before
                 // "Disk Images"): the name stands for the section's own id, the label's id is
                 // kept only as an extra anchor (what Sphinx's output for QEMU's docs shows)
-                String nameId = holder != null
-                                && holder.type() == Type.SECTION
-                                && !holder.ids().isEmpty()
-                                && !holder.names().isEmpty()
-                                && holder.names().get(0).equals(name)
-                        ? holder.ids().get(0)
-                        : id;
+                // (qtest.rst's "qtest-protocol" before "QTest Protocol" is another name: it keeps
+                // the label's id)
+                String nameId = id;
+                // docutils gives a label its name's id before the section after it takes its own;
+                // we number sections first, so a clash left the label an auto id: take it back
+                String labelOwn = Ids.docutils(name);
+                if (holder != null && !labelOwn.equals(id) && holder.ids().contains(labelOwn)) {
+                    nameId = labelOwn;
+                }
+                if (holder != null
+                        && holder.type() == Type.SECTION
+                        && !holder.ids().isEmpty()
+                        && title != null
+                        && Ids.normalizeName(title).equals(name)) {
+                    String own = Ids.docutils(title);
+                    nameId = holder.ids().contains(own) ? own : holder.ids().get(0);
+                }
                 if (labels.containsKey(name)) {
                     report.accept(SystemMessage.warning(
                             n.location(),
