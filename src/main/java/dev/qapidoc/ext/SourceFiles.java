@@ -54,8 +54,9 @@ final class SourceFiles {
      * caller reports it where the directive stands).
      */
     Optional<Source> read(String srctree, String path) {
-        Path file = srcdir.resolve(srctree).resolve(path).normalize();
-        if (!Files.isRegularFile(file)) {
+        Path root = srcdir.resolve(srctree).normalize();
+        Path file = root.resolve(path).normalize();
+        if (!Files.isRegularFile(file) || !(inside(file, root) || inside(file, srcdir))) {
             return Optional.empty();
         }
         try {
@@ -64,6 +65,18 @@ final class SourceFiles {
             return Optional.of(new Source(file, shown(srctree, path), text));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether {@code file}, symlinks resolved, lies under {@code root}: the extensions read only
+     * from the source folder and the trees conf.py names, like {@code include} does.
+     */
+    static boolean inside(Path file, Path root) {
+        try {
+            return file.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 

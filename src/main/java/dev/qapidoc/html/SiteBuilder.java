@@ -450,13 +450,21 @@ public final class SiteBuilder {
         }
     }
 
+    private static boolean under(Path file, Path root) {
+        try {
+            return file.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A {@code kernel-doc} source: relative to {@code kerneldoc_srctree} (itself relative to SRCDIR). */
     private Optional<KernelDocDirective.SourceFile> kernelDocSource(String path) {
         Path base = opts.srcdir().toAbsolutePath().normalize();
-        Path target = base.resolve(conf.string("kerneldoc_srctree", "."))
-                .resolve(path)
-                .normalize();
-        if (!Files.isRegularFile(target)) {
+        Path tree = base.resolve(conf.string("kerneldoc_srctree", ".")).normalize();
+        Path target = tree.resolve(path).normalize();
+        // read only under the source folder or the tree conf.py names, symlinks resolved
+        if (!Files.isRegularFile(target) || !(under(target, tree) || under(target, base))) {
             return Optional.empty();
         }
         recordDependency(target);

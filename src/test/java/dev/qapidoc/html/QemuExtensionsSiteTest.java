@@ -1,6 +1,7 @@
 package dev.qapidoc.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qapidoc.rst.SystemMessage;
@@ -98,6 +99,18 @@ class QemuExtensionsSiteTest {
                 "docs/index.rst:4: ERROR: Problems with \"hxtool-doc\" directive path:\n"
                         + "InputError: [Errno 2] No such file or directory: 'none.hx'.",
                 messages(o));
+    }
+
+    @Test
+    void hxtoolReadsNothingOutsideItsTreeOrTheSourceFolder() throws IOException {
+        // the tree is docs/hx; a path climbing out of it (or a symlink pointing out) is not read
+        Files.createDirectories(dir.resolve("docs/hx"));
+        Files.writeString(dir.resolve("secret.hx"), "SRST\nsecret text\nERST\n");
+        Files.createSymbolicLink(dir.resolve("docs/hx/link.hx"), dir.resolve("secret.hx"));
+        SiteConfig conf = SiteConfig.empty().with("hxtool_srctree", "hx");
+        SiteBuilder.Output o = build("Doc\n===\n\n.. hxtool-doc:: ../../secret.hx\n\n.. hxtool-doc:: link.hx\n", conf);
+        assertFalse(page(o, "index.html").contains("secret text"), page(o, "index.html"));
+        assertEquals(2, o.messages().size(), messages(o));
     }
 
     private static final String XML = String.join(
