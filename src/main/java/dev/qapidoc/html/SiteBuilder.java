@@ -450,25 +450,22 @@ public final class SiteBuilder {
         }
     }
 
-    private static boolean under(Path file, Path root) {
-        try {
-            return file.toRealPath().startsWith(root.toRealPath());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** A {@code kernel-doc} source: relative to {@code kerneldoc_srctree} (itself relative to SRCDIR). */
     private Optional<KernelDocDirective.SourceFile> kernelDocSource(String path) {
         Path base = opts.srcdir().toAbsolutePath().normalize();
-        Path tree = base.resolve(conf.string("kerneldoc_srctree", ".")).normalize();
-        Path target = tree.resolve(path).normalize();
-        // read only under the source folder or the tree conf.py names, symlinks resolved
-        if (!Files.isRegularFile(target) || !(under(target, tree) || under(target, base))) {
+        Path target = base.resolve(conf.string("kerneldoc_srctree", "."))
+                .resolve(path)
+                .normalize();
+        if (!Files.isRegularFile(target)) {
             return Optional.empty();
         }
-        recordDependency(target);
         try {
+            // the same rule as include: only under the source roots, symlinks resolved
+            Path real = target.toRealPath();
+            if (sourceRoots().stream().noneMatch(real::startsWith)) {
+                return Optional.empty();
+            }
+            recordDependency(target);
             return Optional.of(new KernelDocDirective.SourceFile(path, SiteSources.decode(Files.readAllBytes(target))));
         } catch (IOException e) {
             return Optional.empty();

@@ -484,11 +484,7 @@ final class BlockParser {
                 ref.replaceWith(List.of(RstNode.text(ref.astext(), ref.location())));
                 continue;
             }
-            List<RstNode> copies = new ArrayList<>();
-            for (RstNode c : def.children()) {
-                copies.add(copy(c));
-            }
-            ref.replaceWith(copies);
+            Substitutions.replace(ref, def);
         }
     }
 

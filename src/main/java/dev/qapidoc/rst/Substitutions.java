@@ -38,11 +38,16 @@ public final class Substitutions {
                 ref.replaceWith(List.of(RstNode.text(ref.astext(), ref.location())));
                 continue;
             }
-            List<RstNode> copies = new java.util.ArrayList<>();
-            for (RstNode c : def.children()) {
-                copies.add(BlockParser.copy(c));
-            }
-            ref.replaceWith(copies);
+            replace(ref, def);
         }
+    }
+
+    /** Replaces the reference {@code ref} by a copy of definition {@code def}'s content. */
+    static void replace(RstNode ref, RstNode def) {
+        List<RstNode> copies = new java.util.ArrayList<>();
+        for (RstNode c : def.children()) {
+            copies.add(BlockParser.copy(c));
+        }
+        ref.replaceWith(copies);
     }
 }

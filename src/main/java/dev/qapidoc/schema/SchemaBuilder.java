@@ -52,8 +52,8 @@ final class SchemaBuilder {
     /** Wrapper types of simple unions (A.5) and the type each wraps; conditions filled in P4. */
     private final Map<String, String> wrappers = new LinkedHashMap<>();
 
-    private final List<Entity> entities = new ArrayList<>();
-    private final Map<String, Integer> index = new HashMap<>();
+    private final EntityTable table = new EntityTable();
+    private final List<Entity> entities = table.entities;
     private final Map<String, SourceLocation> featureRegistry = new LinkedHashMap<>();
 
     SchemaBuilder(Contexts contexts, Pragmas pragmas, Set<String> failedNames, Path workDir, String rootFile) {
@@ -90,7 +90,7 @@ final class SchemaBuilder {
                 }
             }
             conditionWrappers();
-            new SchemaChecker(contexts, pragmas, failedNames, tolerance, entities, index).checkAll(unbound);
+            new SchemaChecker(contexts, pragmas, failedNames, tolerance, table).checkAll(unbound);
         }
         List<Module> modules = assignModules();
         if (checks) {
@@ -111,22 +111,8 @@ final class SchemaBuilder {
 
     // ---- P3: construction (§10) ----
 
-    private Entity lookup(String name) {
-        Integer i = index.get(name);
-        return i == null ? null : entities.get(i);
-    }
-
-    private Entity lookupType(String name) {
-        Entity e = lookup(name);
-        return e != null && e.isType() ? e : null;
-    }
-
-    private void replace(Entity e) {
-        entities.set(index.get(e.name()), e);
-    }
-
     private void define(Entity ent) {
-        Entity other = lookup(ent.name());
+        Entity other = table.lookup(ent.name());
         if (other != null) {
             if (other.location() != null) {
                 Diagnostic where = contexts.error(other.location(), "previous definition");
@@ -135,8 +121,7 @@ final class SchemaBuilder {
             }
             throw new QapiException(contexts.error(ent.location(), other.describe() + " is already defined"));
         }
-        index.put(ent.name(), entities.size());
-        entities.add(ent);
+        table.add(ent);
     }
 
     private void definePredefined() {
@@ -165,7 +150,7 @@ final class SchemaBuilder {
 
     private String makeArray(String element, SourceLocation loc) {
         String name = element + "List";
-        if (lookupType(name) == null) {
+        if (table.lookupType(name) == null) {
             define(new ArrayType(name, loc, element, null));
         }
         return name;
@@ -195,7 +180,7 @@ final class SchemaBuilder {
         if (members.isEmpty()) {
             return null;
         }
-        if (lookup(name) == null) {
+        if (table.lookup(name) == null) {
             define(new ObjectType(name, loc, null, cond, List.of(), null, members, null));
         }
         return name;
@@ -271,7 +256,7 @@ final class SchemaBuilder {
         for (BranchDef b : d.branches()) {
             String type = typeRef(b.type(), loc);
             String wrapper = "q_obj_" + type + "-wrapper";
-            if (lookup(wrapper) == null) {
+            if (table.lookup(wrapper) == null) {
                 Member data = new Member("data", type, false, null, List.of(), wrapper, loc);
                 define(new ObjectType(wrapper, loc, null, null, List.of(), null, List.of(data), null));
                 wrappers.put(wrapper, type);
@@ -288,12 +273,12 @@ final class SchemaBuilder {
     /** A.5: a wrapper has the wrapped type's condition (an array: its element's). */
     private void conditionWrappers() {
         for (Map.Entry<String, String> w : wrappers.entrySet()) {
-            Entity t = lookup(w.getValue());
+            Entity t = table.lookup(w.getValue());
             if (t instanceof ArrayType a) {
-                t = lookup(a.elementType());
+                t = table.lookup(a.elementType());
             }
-            if (t != null && t.ifCond() != null && lookup(w.getKey()) instanceof ObjectType o) {
-                replace(new ObjectType(
+            if (t != null && t.ifCond() != null && table.lookup(w.getKey()) instanceof ObjectType o) {
+                table.replace(new ObjectType(
                         o.name(),
                         o.location(),
                         o.doc(),
@@ -337,7 +322,7 @@ final class SchemaBuilder {
         for (Entity e : entities) {
             SourceLocation loc = e.location();
             if (e instanceof ArrayType a) {
-                Entity el = lookup(a.elementType());
+                Entity el = table.lookup(a.elementType());
                 loc = el != null ? el.location() : a.location();
             }
             String m = Module.BUILTIN;

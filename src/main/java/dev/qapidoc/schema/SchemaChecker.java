@@ -43,38 +43,18 @@ final class SchemaChecker {
     private final Pragmas pragmas;
     private final Set<String> failedNames;
     private final Tolerance tolerance;
+    private final EntityTable table;
     private final List<Entity> entities;
-    private final Map<String, Integer> index;
     private final Map<String, State> state = new HashMap<>();
 
-    /** {@code entities} and {@code index} are the builder's table; checks replace entries. */
-    SchemaChecker(
-            Contexts contexts,
-            Pragmas pragmas,
-            Set<String> failedNames,
-            Tolerance tolerance,
-            List<Entity> entities,
-            Map<String, Integer> index) {
+    /** {@code table} is the builder's table; checks replace entries. */
+    SchemaChecker(Contexts contexts, Pragmas pragmas, Set<String> failedNames, Tolerance tolerance, EntityTable table) {
         this.contexts = contexts;
         this.pragmas = pragmas;
         this.failedNames = failedNames;
         this.tolerance = tolerance;
-        this.entities = entities;
-        this.index = index;
-    }
-
-    private Entity lookup(String name) {
-        Integer i = index.get(name);
-        return i == null ? null : entities.get(i);
-    }
-
-    private Entity lookupType(String name) {
-        Entity e = lookup(name);
-        return e != null && e.isType() ? e : null;
-    }
-
-    private void replace(Entity e) {
-        entities.set(index.get(e.name()), e);
+        this.table = table;
+        this.entities = table.entities;
     }
 
     // ---- P4: checks (§11) ----
@@ -143,7 +123,7 @@ final class SchemaChecker {
      * built only when the lookup fails (it is on the path of every member).
      */
     private Entity resolve(String name, SourceLocation loc, String what, String role, String mname, String definedIn) {
-        Entity t = lookupType(name);
+        Entity t = table.lookupType(name);
         if (t == null) {
             if (failedNames.contains(name)
                     || (name.endsWith("List") && failedNames.contains(name.substring(0, name.length() - 4)))) {
@@ -233,14 +213,14 @@ final class SchemaChecker {
                             + "' as array element, which is not supported");
         }
         if (el.ifCond() != null) {
-            replace(new ArrayType(a.name(), a.location(), a.elementType(), el.ifCond()));
+            table.replace(new ArrayType(a.name(), a.location(), a.elementType(), el.ifCond()));
         }
     }
 
     /** §11.5 object types; returns the checked (possibly updated) record. */
     private ObjectType checkObject(ObjectType t) {
         State st = state.get(t.name());
-        if (st == State.DONE && lookup(t.name()) instanceof ObjectType done) {
+        if (st == State.DONE && table.lookup(t.name()) instanceof ObjectType done) {
             return done;
         }
         if (st == State.FAILED) {
@@ -277,7 +257,7 @@ final class SchemaChecker {
             ObjectType result = t;
             if (t.isUnion()) {
                 result = checkBranches(t, all, seen);
-                replace(result);
+                table.replace(result);
             }
             state.put(t.name(), State.DONE);
             return result;
@@ -293,7 +273,7 @@ final class SchemaChecker {
         ObjectType cur = t;
         while (cur != null && chain.size() <= entities.size()) {
             chain.add(cur);
-            cur = cur.base() == null ? null : lookup(cur.base()) instanceof ObjectType b ? b : null;
+            cur = cur.base() == null ? null : table.lookup(cur.base()) instanceof ObjectType b ? b : null;
         }
         for (int i = chain.size() - 1; i >= 0; i--) {
             all.addAll(chain.get(i).localMembers());
@@ -316,7 +296,7 @@ final class SchemaChecker {
             }
         }
         String where = tag.definedIn().startsWith("q_") ? "'base'" : "base type '" + tag.definedIn() + "'";
-        Entity tagType = lookupType(tag.type());
+        Entity tagType = table.lookupType(tag.type());
         if (!(tagType instanceof EnumType en)) {
             throw error(loc, "discriminator member '" + d + "' of " + where + " must be of enum type");
         }
@@ -372,9 +352,9 @@ final class SchemaChecker {
         for (Member m : allMembersOf(bt)) {
             clash("member", m.name(), m.definedIn(), seen, loc);
         }
-        if (lookup(bt.name()) instanceof ObjectType cur && cur.isUnion() && depth < 100) {
+        if (table.lookup(bt.name()) instanceof ObjectType cur && cur.isUnion() && depth < 100) {
             for (Variant v : cur.branches().variants()) {
-                if (lookup(v.type()) instanceof ObjectType vo) {
+                if (table.lookup(v.type()) instanceof ObjectType vo) {
                     clashBranch(vo, new LinkedHashMap<>(seen), loc, depth + 1);
                 }
             }
@@ -509,7 +489,7 @@ final class SchemaChecker {
         if (c.returnType() != null) {
             Entity r = resolve(c.returnType(), c.location(), "command's 'returns'");
             if (!pragmas.commandReturnsExceptions().contains(c.name())) {
-                Entity el = r instanceof ArrayType at ? lookupType(at.elementType()) : r;
+                Entity el = r instanceof ArrayType at ? table.lookupType(at.elementType()) : r;
                 if (el != null && !(el instanceof ObjectType)) {
                     throw error(c.location(), "command's 'returns' cannot take " + r.describe());
                 }
@@ -541,7 +521,7 @@ final class SchemaChecker {
                 }
             }
         } else if (e instanceof ObjectType o) {
-            if (o.base() != null && o.base().startsWith("q_") && lookup(o.base()) instanceof ObjectType b) {
+            if (o.base() != null && o.base().startsWith("q_") && table.lookup(o.base()) instanceof ObjectType b) {
                 connectMembers(doc, b.localMembers(), exempt, loc, ctx);
             }
             connectMembers(doc, o.localMembers(), exempt, loc, ctx);
@@ -560,7 +540,7 @@ final class SchemaChecker {
     }
 
     private void connectArgs(Doc doc, String argType, boolean exempt, SourceLocation loc, String ctx) {
-        if (argType != null && argType.startsWith("q_") && lookup(argType) instanceof ObjectType a) {
+        if (argType != null && argType.startsWith("q_") && table.lookup(argType) instanceof ObjectType a) {
             connectMembers(doc, a.localMembers(), exempt, loc, ctx);
         }
     }
