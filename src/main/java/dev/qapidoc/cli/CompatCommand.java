@@ -4,6 +4,8 @@ import dev.qapidoc.compat.CompatChecker;
 import dev.qapidoc.compat.CompatReport;
 import dev.qapidoc.compat.Finding;
 import dev.qapidoc.compat.GitRepo;
+import dev.qapidoc.compat.History;
+import dev.qapidoc.compat.HistoryLoader;
 import dev.qapidoc.compat.SchemaSource;
 import dev.qapidoc.compat.WireModel;
 import java.io.IOException;
@@ -34,7 +36,9 @@ final class CompatCommand implements Command {
                 received (receive), types used both ways by both rules (both). Types are
                 compared by structure, so renaming a type or moving members into a base is
                 no change. Removing something that carried the 'deprecated' feature is still
-                breaking, and the finding says it was deprecated.
+                breaking, and the finding says it was deprecated, and since when (the first
+                release tag that deprecates it) when a repository is at hand: OLD is a
+                REV:PATH (the releases up to REV are read), or --git is given (every release).
 
                 Where QEMU's text is silent, a new enum value or union branch in the receive
                 direction is compatible (clients tolerate values they do not know), a new
@@ -83,6 +87,15 @@ final class CompatCommand implements Command {
             WireModel old = SchemaSource.read(inputs.get(0), wd, repo);
             WireModel now = SchemaSource.read(inputs.get(1), wd, repo);
             List<Finding> fs = CompatChecker.compare(old, now);
+            if (fs.stream().anyMatch(f -> f.breaking() && f.message().contains("(it was deprecated"))) {
+                if (repo == null && args.has("--git")) {
+                    repo = GitRepo.open(wd.resolve(git));
+                }
+                History h = repo == null ? null : deprecationHistory(repo, inputs.get(0), wd);
+                if (h != null) {
+                    fs = CompatChecker.compare(old, now, h);
+                }
+            }
             io.out.print(
                     switch (format) {
                         case "json" -> CompatReport.json(fs);
@@ -99,6 +112,30 @@ final class CompatCommand implements Command {
             if (repo != null) {
                 repo.close();
             }
+        }
+    }
+
+    /**
+     * The history that tells since when a removed thing was deprecated: for OLD {@code REV:PATH},
+     * the releases up to REV; for an OLD file (with {@code --git}), every release and HEAD.
+     * Null when it cannot be had; the findings then say only "it was deprecated".
+     */
+    private static History deprecationHistory(GitRepo repo, String oldSpec, Path wd) {
+        try {
+            boolean fromGit = needsGit(List.of(oldSpec), wd);
+            String path = fromGit ? oldSpec.substring(oldSpec.indexOf(':') + 1) : oldSpec;
+            List<String> revs = fromGit
+                    ? HistoryLoader.revisionsUpTo(repo, oldSpec.substring(0, oldSpec.indexOf(':')))
+                    : HistoryLoader.defaultRevisions(repo);
+            String ns = HistoryLoader.namespaceOf(path);
+            // the namespace's own places (QMP's schema moved) unless PATH is somewhere else
+            String schemaPath =
+                    fromGit && !path.equals(HistoryLoader.schemaPath(repo, revs.get(revs.size() - 1), ns, null))
+                            ? path
+                            : null;
+            return HistoryLoader.load(repo, revs, ns, schemaPath).history();
+        } catch (IOException e) {
+            return null;
         }
     }
 

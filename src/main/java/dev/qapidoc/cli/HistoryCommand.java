@@ -37,7 +37,8 @@ final class HistoryCommand implements Command {
                   deprecated  the first release in which it carries the 'deprecated'
                               feature; null if never
 
-                Without REV: every tag vX.Y.0 in version order, then HEAD. Release names drop
+                Without REV: every tag vX.Y.0 in version order, then HEAD (left out when it
+                holds the same files as the newest tag). Release names drop
                 the leading 'v' (v5.1.0 -> 5.1.0); HEAD is named HEAD. Schemas are read
                 tolerant, so every QEMU release since 2.10 loads.
                 """,

@@ -69,14 +69,16 @@ public final class CompatChecker {
 
     private final WireModel a;
     private final WireModel b;
+    private final History history;
     private final Map<String, Pair> pairs = new LinkedHashMap<>();
     private final Deque<Pair> work = new ArrayDeque<>();
     private final List<Finding> out = new ArrayList<>();
     private boolean emit;
 
-    private CompatChecker(WireModel old, WireModel now) {
+    private CompatChecker(WireModel old, WireModel now, History history) {
         this.a = old;
         this.b = now;
+        this.history = history;
     }
 
     /** A pair of types reached on the wire: the first path to it and every direction seen. */
@@ -100,7 +102,17 @@ public final class CompatChecker {
      * report is deterministic and groups each command's findings.
      */
     public static List<Finding> compare(WireModel old, WireModel now) {
-        CompatChecker c = new CompatChecker(old, now);
+        return compare(old, now, null);
+    }
+
+    /**
+     * As {@link #compare(WireModel, WireModel)}, and a breaking removal of something deprecated
+     * says since when ({@code (it was deprecated since 8.2.0)}), looked up in {@code history}
+     * (the releases up to OLD's; null when unknown, then it says only {@code (it was
+     * deprecated)}). Users of a removed thing want to know how long they were warned.
+     */
+    public static List<Finding> compare(WireModel old, WireModel now, History history) {
+        CompatChecker c = new CompatChecker(old, now, history);
         c.roots();
         while (!c.work.isEmpty()) {
             c.visit(c.work.poll());
@@ -122,7 +134,7 @@ public final class CompatChecker {
                         Finding.BREAKING,
                         "send",
                         path,
-                        "command removed" + carried(c.features()),
+                        "command removed" + carried(c.features(), c.name(), null),
                         a.locate(c.name(), null),
                         null);
                 continue;
@@ -150,7 +162,7 @@ public final class CompatChecker {
                         Finding.COMPATIBLE,
                         "receive",
                         path,
-                        "event removed" + carried(e.features()) + "; QEMU no longer sends it",
+                        "event removed" + carried(e.features(), e.name(), null) + "; QEMU no longer sends it",
                         a.locate(e.name(), null),
                         null);
                 continue;
@@ -268,7 +280,15 @@ public final class CompatChecker {
             MemberInfo m = nm.get(om.name());
             WireModel.Where ow = a.locate(o.entityName(), om.name());
             if (m == null) {
-                change(p, seg, p.word + " removed" + carried(om.features()), true, true, null, ow, null);
+                change(
+                        p,
+                        seg,
+                        p.word + " removed" + carried(om.features(), o.entityName(), om.name()),
+                        true,
+                        true,
+                        null,
+                        ow,
+                        null);
                 continue;
             }
             WireModel.Where nw = b.locate(n.entityName(), m.name());
@@ -343,7 +363,7 @@ public final class CompatChecker {
                 change(
                         p,
                         seg,
-                        "value removed" + carried(v.features()),
+                        "value removed" + carried(v.features(), o.entityName(), v.name()),
                         true,
                         false,
                         null,
@@ -537,12 +557,20 @@ public final class CompatChecker {
         return fs.stream().anyMatch(f -> f.name().equals(name));
     }
 
-    /** " (it was deprecated)" and the like, for removals of something with special features. */
-    private static String carried(List<Feature> fs) {
+    /**
+     * " (it was deprecated)" and the like, for removals of something with special features;
+     * with a history, " (it was deprecated since 8.2.0)". {@code entity} is the old side's
+     * definition (an implicit argument type stands for its command, as history keys it),
+     * {@code member} the member or value, null for the definition itself.
+     */
+    private String carried(List<Feature> fs, String entity, String member) {
         List<String> s = new ArrayList<>();
         for (String f : List.of("deprecated", "unstable")) {
             if (has(fs, f)) {
-                s.add(f);
+                String since = f.equals("deprecated") && history != null && entity != null
+                        ? history.deprecatedSince(a.definedBy(entity), member)
+                        : null;
+                s.add(since == null ? f : f + " since " + since);
             }
         }
         return s.isEmpty() ? "" : " (it was " + String.join(" and ", s) + ")";

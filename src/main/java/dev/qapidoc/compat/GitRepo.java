@@ -84,6 +84,23 @@ public final class GitRepo implements AutoCloseable {
         return repo.resolve(rev + "^{commit}") != null;
     }
 
+    /**
+     * True when {@code a} and {@code b} hold the same files (the same tree object), e.g. HEAD
+     * checked out at the newest release tag.
+     */
+    public boolean sameTree(String a, String b) throws IOException {
+        return tree(a).getId().equals(tree(b).getId());
+    }
+
+    /** True when commit {@code a} is {@code b} or one of its ancestors. */
+    public boolean isAncestor(String a, String b) throws IOException {
+        try (RevWalk w = new RevWalk(repo)) {
+            RevCommit ca = w.parseCommit(repo.resolve(a + "^{commit}"));
+            RevCommit cb = w.parseCommit(repo.resolve(b + "^{commit}"));
+            return w.isMergedInto(ca, cb);
+        }
+    }
+
     /** True when {@code path} is a file in {@code rev}'s tree. */
     public boolean exists(String rev, String path) throws IOException {
         RevTree tree = tree(rev);

@@ -120,6 +120,21 @@ public final class History {
         return e.deprecated < 0 ? null : releases.get(e.deprecated);
     }
 
+    /**
+     * The first release in which {@code entity} ({@code member} null) or its member
+     * {@code member} carries {@code deprecated}, or null when it never does or is unknown.
+     * A command's return member is found under its return type's name, as on the wire, or as
+     * {@code return NAME} of the command.
+     */
+    public String deprecatedSince(String entity, String member) {
+        Entry e = entities.get(entity);
+        if (e != null && member != null) {
+            Entry m = e.members.get(member);
+            e = m != null ? m : e.members.get("return " + member);
+        }
+        return e == null ? null : deprecated(e);
+    }
+
     private void add(int rev, Schema s) {
         for (Entity e : s.entities()) {
             if (e instanceof Include || e instanceof ArrayType || e.isImplicit()) {

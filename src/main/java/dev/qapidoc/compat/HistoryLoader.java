@@ -28,12 +28,36 @@ public final class HistoryLoader {
     public record Result(History history, List<String> notes) {}
 
     /**
-     * The default revisions: every tag {@code vX.Y.0} in version order, then {@code HEAD}.
+     * The default revisions: every tag {@code vX.Y.0} in version order, then {@code HEAD} unless
+     * HEAD holds the same tree as the newest tag. A repository checked out at its latest release
+     * would otherwise list that release twice ("10.2.0" and "HEAD" with identical schemas), and
+     * every entity would seem to be in a later revision than the release that ships it; the tag
+     * is kept, as it is the name a user looks for.
      */
     public static List<String> defaultRevisions(GitRepo repo) throws IOException {
         List<String> revs = new ArrayList<>(repo.releaseTags());
-        if (repo.hasRevision("HEAD")) {
+        if (repo.hasRevision("HEAD") && (revs.isEmpty() || !repo.sameTree("HEAD", revs.get(revs.size() - 1)))) {
             revs.add("HEAD");
+        }
+        return revs;
+    }
+
+    /**
+     * The revisions whose history {@code rev} knows: every tag {@code vX.Y.0} that is {@code rev}
+     * or an ancestor of it, in version order, then {@code rev} itself when it is not one of them.
+     * {@code compat} uses it to say since when something removed after {@code rev} was deprecated.
+     */
+    public static List<String> revisionsUpTo(GitRepo repo, String rev) throws IOException {
+        List<String> revs = new ArrayList<>();
+        boolean tagged = false;
+        for (String t : repo.releaseTags()) {
+            if (repo.isAncestor(t, rev)) {
+                revs.add(t);
+                tagged |= repo.sameTree(t, rev) && repo.isAncestor(rev, t);
+            }
+        }
+        if (!tagged) {
+            revs.add(rev);
         }
         return revs;
     }

@@ -4,9 +4,11 @@ import dev.qapidoc.introspect.Introspector;
 import dev.qapidoc.introspect.SchemaInfo;
 import dev.qapidoc.introspect.SchemaInfo.CommandInfo;
 import dev.qapidoc.introspect.SchemaInfo.EventInfo;
+import dev.qapidoc.schema.Command;
 import dev.qapidoc.schema.Entity;
 import dev.qapidoc.schema.EnumType;
 import dev.qapidoc.schema.EnumValue;
+import dev.qapidoc.schema.Event;
 import dev.qapidoc.schema.Member;
 import dev.qapidoc.schema.ObjectType;
 import dev.qapidoc.schema.Schema;
@@ -101,6 +103,25 @@ public final class WireModel {
             }
         }
         return loc == null ? null : new Where(filePrefix + loc.file(), loc.line());
+    }
+
+    /**
+     * The definition a user wrote that {@code entityName} belongs to: the command or event
+     * whose inline {@code data} made an implicit argument type, else the name itself (also
+     * for introspection input, whose names are all there is).
+     */
+    public String definedBy(String entityName) {
+        Entity e = schema == null ? null : schema.entity(entityName).orElse(null);
+        if (e == null || !e.isImplicit()) {
+            return entityName;
+        }
+        for (Entity d : schema.entities()) {
+            if ((d instanceof Command c && entityName.equals(c.argType()))
+                    || (d instanceof Event ev && entityName.equals(ev.argType()))) {
+                return d.name();
+            }
+        }
+        return entityName;
     }
 
     /** The entity names of every command and event (for tests and reports). */

@@ -117,6 +117,52 @@ class CompatCommandTest {
                 .call();
     }
 
+    /**
+     * A removal of something deprecated says since when, from the releases up to OLD's: the
+     * command {@code d} (deprecated in 2.0.0), the argument {@code b} of {@code x} (deprecated
+     * in 1.1.0, kept so in 2.0.0) and the enum value {@code E.q} (deprecated in 2.0.0) go in
+     * 3.0.0. Without a repository (two files) the finding says only that it was deprecated.
+     */
+    @Test
+    void removalSaysSinceWhenItWasDeprecated(@TempDir Path tmp) throws Exception {
+        Path repo = tmp.resolve("repo");
+        String[] schemas = {
+            "{ 'enum': 'E', 'data': ['p', 'q'] }\n{ 'command': 'd' }\n"
+                    + "{ 'command': 'x', 'data': {'a': 'E', '*b': 'int'} }\n",
+            "{ 'enum': 'E', 'data': ['p', 'q'] }\n{ 'command': 'd' }\n"
+                    + "{ 'command': 'x', 'data': {'a': 'E', '*b': {'type': 'int', 'features': ['deprecated']}} }\n",
+            "{ 'enum': 'E', 'data': ['p', {'name': 'q', 'features': ['deprecated']}] }\n"
+                    + "{ 'command': 'd', 'features': ['deprecated'] }\n"
+                    + "{ 'command': 'x', 'data': {'a': 'E', '*b': {'type': 'int', 'features': ['deprecated']}} }\n",
+            "{ 'enum': 'E', 'data': ['p'] }\n{ 'command': 'x', 'data': {'a': 'E'} }\n"
+        };
+        String[] tags = {"v1.0.0", "v1.1.0", "v2.0.0", "v3.0.0"};
+        try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
+            for (int i = 0; i < tags.length; i++) {
+                Files.writeString(repo.resolve("s.json"), schemas[i]);
+                commit(git, tags[i]);
+                git.tag().setName(tags[i]).call();
+            }
+        }
+        Main.Result r = Main.capture("compat", "--git", repo.toString(), "v2.0.0:s.json", "v3.0.0:s.json");
+        assertEquals(1, r.exitCode(), r.stderr());
+        assertEquals(
+                "breaking send: command d: command removed (it was deprecated since 2.0.0)\n"
+                        + "breaking send: command x, argument a, value q: value removed (it was deprecated since"
+                        + " 2.0.0)\n"
+                        + "breaking send: command x, argument b: argument removed (it was deprecated since 1.1.0)\n",
+                r.stdout(),
+                r.stderr());
+        Files.writeString(tmp.resolve("old.json"), schemas[2]);
+        Files.writeString(tmp.resolve("new.json"), schemas[3]);
+        Main.Result files = Main.capture(
+                "compat",
+                tmp.resolve("old.json").toString(),
+                tmp.resolve("new.json").toString());
+        assertEquals(r.stdout().replaceAll(" since [0-9.]+\\)", ")"), files.stdout(), files.stderr());
+        assertTrue(files.stdout().contains("(it was deprecated)"), files.stdout());
+    }
+
     /** Clones the release bundle into {@code dir}, or skips the test without it. */
     static void cloneBundle(Path dir) throws Exception {
         assumeTrue(Files.exists(BUNDLE), "../shared/corpus/qemu-releases.bundle absent: skipped");
@@ -136,12 +182,12 @@ class CompatCommandTest {
         assertEquals(1, r.exitCode(), r.stderr());
         List<String> lines = r.stdout().lines().toList();
         assertTrue(
-                lines.contains(
-                        "breaking send: command migrate, argument blk: argument removed" + " (it was deprecated)"),
+                lines.contains("breaking send: command migrate, argument blk: argument removed"
+                        + " (it was deprecated since 8.2.0)"),
                 r.stdout());
         assertTrue(
-                lines.contains(
-                        "breaking send: command migrate, argument inc: argument removed" + " (it was deprecated)"),
+                lines.contains("breaking send: command migrate, argument inc: argument removed"
+                        + " (it was deprecated since 8.2.0)"),
                 r.stdout());
         r = Main.capture(
                 "compat", "--git", tmp.toString(), "v8.2.0:qapi/qapi-schema.json", "v9.0.0:qapi/qapi-schema.json");

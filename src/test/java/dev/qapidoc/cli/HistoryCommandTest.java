@@ -1,6 +1,7 @@
 package dev.qapidoc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,6 +80,33 @@ class HistoryCommandTest {
                 r.stdout(),
                 Main.capture("history", "--format", "json", "--git", tmp.toString())
                         .stdout());
+    }
+
+    /**
+     * HEAD checked out at the newest release: listed once, under the tag's name, by {@code
+     * history} and by {@code html --history}; a HEAD that differs from it is kept (above).
+     */
+    @Test
+    void headAtTheNewestTagIsNotListedTwice(@TempDir Path tmp) throws Exception {
+        Path repo = tmp.resolve("repo");
+        try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
+            Files.createDirectories(repo.resolve("qapi"));
+            step(git, repo, "{ 'command': 'x' }\n", "v1.0.0");
+            step(git, repo, "{ 'command': 'x' }\n{ 'command': 'y' }\n", "v2.0.0");
+        }
+        Main.Result r = Main.capture("history", "--format", "json", "--git", repo.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode d = new JsonMapper().readTree(r.stdout());
+        assertEquals("[\"1.0.0\",\"2.0.0\"]", d.get("releases").toString());
+        assertTrue(d.get("entities").get("y").get("last").isNull(), r.stdout());
+
+        Path out = tmp.resolve("site");
+        Main.Result h = Main.capture(
+                "html", "--history", "--git", repo.toString(), "-o", out.toString(), "qapi/qapi-schema.json");
+        assertEquals(0, h.exitCode(), h.stderr());
+        assertTrue(Files.exists(out.resolve("2.0.0/index.html")));
+        assertFalse(Files.exists(out.resolve("HEAD")), "HEAD duplicates 2.0.0");
+        assertTrue(Files.readString(out.resolve("versions.js")).contains("[\"1.0.0\",\"2.0.0\"]"));
     }
 
     @Test
