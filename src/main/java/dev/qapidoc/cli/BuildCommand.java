@@ -7,17 +7,12 @@ import dev.qapidoc.rst.SystemMessage;
 import dev.qapidoc.schema.LoadMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code qapidoc build [options] [SRCDIR [OUTDIR]]}: builds a Sphinx-style HTML site from a
@@ -30,9 +25,6 @@ import java.util.stream.Stream;
  * OUTDIR and moved into place only when complete, so a crash never leaves a half-written site.
  */
 final class BuildCommand implements Command {
-
-    /** Marks a folder as qapidoc output, so that only such folders are ever replaced. */
-    static final String MARKER = ".buildinfo";
 
     /** Where {@code -Q} sends what it does not show. */
     private static final java.io.PrintStream DISCARD =
@@ -112,7 +104,10 @@ final class BuildCommand implements Command {
                                         + " (same as qapidoc_strict = True in conf.py)",
                                 "--strict"),
                         OptionSpec.flag(
-                                "honour '.. raw:: html' (off by default: raw HTML can carry scripts)", "--allow-raw")),
+                                "honour '.. raw:: html' (off by default: raw HTML can carry scripts)", "--allow-raw"),
+                        OptionSpec.flag(
+                                "write into a Sphinx output folder, replacing the files Sphinx writes there",
+                                "--force")),
                 "",
                 List.of(
                         new CommandSpec.Exit(
@@ -177,7 +172,7 @@ final class BuildCommand implements Command {
             throw new UsageException("build: source folder '" + srcdir + "' does not exist or cannot be read");
         }
         Path outdir = Path.of(rq.out());
-        checkReplaceable(outdir);
+        OutputFolder folder = OutputFolder.claim("build", outdir, srcdir, args.has("--force"));
         BuildConf bc;
         try {
             bc = BuildConf.load(srcdir, rq.displayDir(), rq.tags(), note -> {
@@ -220,7 +215,12 @@ final class BuildCommand implements Command {
             io.err.println("qapidoc: build: nothing was built; " + rq.out() + " was left unchanged");
             return Main.EXIT_USAGE;
         }
-        install(result.files(), outdir);
+        try {
+            folder.replace(result.files());
+        } catch (IOException e) {
+            io.err.println("qapidoc: build: " + e.getMessage() + "; " + rq.out() + " was left unchanged");
+            return Main.EXIT_USAGE;
+        }
         writeDepFile(config, bc, result, schemas);
         int problems = found.errors() + found.warnings();
         if (rq.warningsAreErrors() && problems > 0) {
@@ -300,77 +300,5 @@ final class BuildCommand implements Command {
             throw new UsageException("build: -D expects name=value, got '" + kv + "'");
         }
         return new String[] {kv.substring(0, eq), kv.substring(eq + 1)};
-    }
-
-    /** Refuses (usage error) an OUTDIR that is a file, or a non-empty folder not written by build. */
-    static void checkReplaceable(Path outdir) throws IOException, UsageException {
-        Path abs = outdir.toAbsolutePath().normalize();
-        if (Files.exists(abs)) {
-            if (!Files.isDirectory(abs)) {
-                throw new UsageException("build: output '" + outdir + "' exists and is not a folder");
-            }
-            boolean empty;
-            try (Stream<Path> s = Files.list(abs)) {
-                empty = s.findAny().isEmpty();
-            }
-            if (!empty && !Files.exists(abs.resolve(MARKER))) {
-                throw new UsageException("build: refusing to replace '" + outdir
-                        + "': it is not empty and was not written by qapidoc build");
-            }
-        }
-    }
-
-    /** Writes the site next to OUTDIR, then swaps it in; refuses to replace a foreign folder. */
-    static void install(Map<String, byte[]> files, Path outdir) throws IOException, UsageException {
-        checkReplaceable(outdir);
-        Path abs = outdir.toAbsolutePath().normalize();
-        Path parent = abs.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
-        try {
-            for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                Path f = tmp.resolve(e.getKey()).normalize();
-                if (!f.startsWith(tmp)) {
-                    throw new IOException("output path escapes the output folder: " + e.getKey());
-                }
-                Files.createDirectories(f.getParent());
-                Files.write(f, e.getValue());
-            }
-            Files.writeString(tmp.resolve(MARKER), "# qapidoc build output; this folder is replaced by each build.\n");
-            Path old = null;
-            if (Files.exists(abs)) {
-                old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old-");
-                Files.delete(old);
-                move(abs, old);
-            }
-            move(tmp, abs);
-            tmp = null;
-            if (old != null) {
-                deleteTree(old);
-            }
-        } finally {
-            if (tmp != null) {
-                deleteTree(tmp);
-            }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -58,6 +58,9 @@ final class HtmlCommand implements Command {
                                 "--output"),
                         OptionSpec.flag("turn warnings into errors", "-W"),
                         OptionSpec.flag(
+                                "write into a Sphinx output folder, replacing the files Sphinx writes there",
+                                "--force"),
+                        OptionSpec.flag(
                                 "one site with a manual per release (REL/index.html) of the git repository --git:"
                                         + " a version switcher on every page, each definition's history (added,"
                                         + " deprecated, removed in), a changes page per release (REL/changes.html,"
@@ -101,8 +104,12 @@ final class HtmlCommand implements Command {
             title = (ns == null ? "QAPI" : ns) + " Reference Manual";
         }
         title = title.replaceAll("\\s+", " ").strip();
+        // refused before any work, and again (if it changed) before writing
+        Path schemaDir = Path.of(schema).toAbsolutePath().getParent();
+        OutputFolder folder = OutputFolder.claim(
+                "html", Path.of(out), args.has("--history") ? null : schemaDir, true, args.has("--force"));
         if (args.has("--history")) {
-            return history(args, io, ns, args.value("--title", null), dialect, strict, out);
+            return history(args, io, ns, args.value("--title", null), dialect, strict, out, folder);
         }
         Path cwd = Path.of("").toAbsolutePath();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -134,9 +141,9 @@ final class HtmlCommand implements Command {
             return Main.EXIT_FINDINGS;
         }
         try {
-            BuildCommand.install(result.files(), Path.of(out));
+            folder.replace(result.files());
         } catch (IOException e) {
-            io.err.println("qapidoc: html: cannot write " + out + ": " + e.getMessage());
+            io.err.println("qapidoc: html: " + e.getMessage() + "; " + out + " was left unchanged");
             return Main.EXIT_FINDINGS;
         }
         io.out.println("html succeeded" + (warnings > 0 ? ", " + warnings + " warning(s)" : "") + ": open "
@@ -146,7 +153,14 @@ final class HtmlCommand implements Command {
 
     /** {@code --history}: the versioned site of {@link VersionedSite}. */
     private static int history(
-            Args args, Console io, String ns, String title, String dialect, boolean strict, String out)
+            Args args,
+            Console io,
+            String ns,
+            String title,
+            String dialect,
+            boolean strict,
+            String out,
+            OutputFolder folder)
             throws IOException, UsageException {
         if (args.has("--strict")) {
             throw new UsageException("html: --history reads old releases tolerant; it does not take --strict");
@@ -178,9 +192,9 @@ final class HtmlCommand implements Command {
             return Main.EXIT_FINDINGS;
         }
         try {
-            BuildCommand.install(result.files(), Path.of(out));
+            folder.replace(result.files());
         } catch (IOException e) {
-            io.err.println("qapidoc: html: cannot write " + out + ": " + e.getMessage());
+            io.err.println("qapidoc: html: " + e.getMessage() + "; " + out + " was left unchanged");
             return Main.EXIT_FINDINGS;
         }
         io.out.println("html succeeded" + (result.warnings() > 0 ? ", " + result.warnings() + " warning(s)" : "")

@@ -63,7 +63,7 @@ class BuildCommandTest {
                 r.stderr());
         assertTrue(r.stdout().contains("The HTML pages are in " + out), r.stdout());
         assertTrue(Files.isRegularFile(out.resolve("index.html")));
-        assertTrue(Files.isRegularFile(out.resolve(BuildCommand.MARKER)));
+        assertTrue(Files.isRegularFile(out.resolve(OutputFolder.MARKER)));
         // no temporary folders left behind
         try (Stream<Path> s = Files.list(tmp)) {
             assertEquals(List.of(out), s.toList());
@@ -140,7 +140,7 @@ class BuildCommandTest {
         Files.writeString(out.resolve("precious.txt"), "keep me");
         Main.Result r = Main.capture("build", "sample-docs", "-o", out.toString());
         assertEquals(2, r.exitCode());
-        assertTrue(r.stderr().contains("refusing to replace"), r.stderr());
+        assertTrue(r.stderr().contains("qapidoc: build: refusing to write into"), r.stderr());
         assertEquals("keep me", Files.readString(out.resolve("precious.txt")));
     }
 
