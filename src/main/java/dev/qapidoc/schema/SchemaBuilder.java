@@ -90,12 +90,13 @@ final class SchemaBuilder {
                 }
             }
             conditionWrappers();
-            new SchemaChecker(contexts, pragmas, failedNames, tolerance, table).checkAll(unbound);
+            new SchemaChecker(contexts, pragmas, failedNames, tolerance, table).checkAll();
         }
         List<Module> modules = assignModules();
         if (checks) {
-            // P6: docs whose definition failed were never connected; checking them would only
-            // repeat that failure as "does not exist" noise.
+            // P6: docs left unbound (their definition is too broken to say what it declares, or
+            // failed in P3) were never connected; checking them would only repeat that failure
+            // as "does not exist" noise.
             for (Doc d : docs) {
                 if (!unbound.contains(d)) {
                     d.checkUnlinked(contexts.sink);

@@ -64,10 +64,11 @@ final class SchemaChecker {
     }
 
     /**
-     * Checks every entity in order (§11); a failing one is reported, marked failed (its users
-     * then fail silently) and its doc left unbound; a passing one gets its doc connected.
+     * Checks every entity in order (§11); a failing one is reported and marked failed (its users
+     * then fail silently). Either way its doc is connected to the members it declares, so a
+     * doc problem is reported whether or not the definition, or one it uses, failed.
      */
-    void checkAll(Set<Doc> unbound) {
+    void checkAll() {
         for (int i = 0; i < entities.size(); i++) {
             Entity e = entities.get(i);
             if (e instanceof Include) {
@@ -84,11 +85,9 @@ final class SchemaChecker {
             }
             if (!ok) {
                 state.put(e.name(), State.FAILED);
-                if (e.doc() != null) {
-                    unbound.add(e.doc());
-                }
-                continue;
             }
+            // Bound even when the check failed: the doc describes the members the definition
+            // declares, which are known whatever went wrong with their types or bases.
             Entity now = entities.get(i);
             if (now.doc() != null) {
                 connectDoc(now);

@@ -64,7 +64,9 @@ public final class SchemaLoader {
                 }
             }
             for (Expr e : reader.exprs) {
-                if (e.doc() != null && !passed.contains(e.doc())) {
+                // A failed definition's doc is still checked against what it declares, unless
+                // the expression is too broken to say (then its problems are consequences).
+                if (e.doc() != null && !passed.contains(e.doc()) && !DeclaredDocs.connect(e, pragmas, contexts)) {
                     unbound.add(e.doc());
                 }
             }

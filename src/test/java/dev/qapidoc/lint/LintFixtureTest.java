@@ -76,4 +76,50 @@ class LintFixtureTest {
                                 + " '@unstable:' description nor its own mentions it"),
                 lint("eleven-warnings.json"));
     }
+
+    /**
+     * The case of issue 15: two doc-comment problems in definitions that use a failed one. A
+     * failure silences only its consequences, never a doc comment's own mismatch with the
+     * members its definition declares.
+     */
+    @Test
+    void fourIndependentErrorsAllReported() {
+        assertEquals(
+                List.of(
+                        "14 error qapi-schema: name of 'data' member 'Green' must not use uppercase or '_'",
+                        "25 error qapi-schema: member 'y' uses unknown type 'NoSuchType'",
+                        "34 error qapi-doc: documented member 'colour' does not exist",
+                        "47 error qapi-doc: member 'width' lacks documentation"),
+                lint("four-independent.json"));
+    }
+
+    /**
+     * Docs of definitions that fail while read (P2) or while checked (P4), and the two cases
+     * where the doc is rightly not checked: a comment for another name, an invalid member name.
+     */
+    @Test
+    void docsOfFailedDefinitionsAreChecked() {
+        assertEquals(
+                List.of(
+                        "13 error qapi-schema: name of 'data' member 'Dark' must not use uppercase or '_'",
+                        "13 error qapi-doc: value 'mid' lacks documentation",
+                        "21 error qapi-doc: documented member 'b' does not exist",
+                        "25 error qapi-schema: struct has unknown key 'bogus'",
+                        "35 error qapi-doc: documentation comment is for 'Other'",
+                        "45 error qapi-schema: 'data' member 'a b' has an invalid name",
+                        "55 error qapi-schema: member 'x' uses unknown type 'Missing'",
+                        "55 error qapi-doc: feature 'fancy' lacks documentation",
+                        "65 error qapi-doc: member 'extra' lacks documentation"),
+                lint("docs-of-failed.json"));
+    }
+
+    /** QEMU stops at the first error: a dump still prints exactly that one. */
+    @Test
+    void firstErrorStaysQemus() {
+        var loaded = dev.qapidoc.schema.SchemaLoader.load(
+                "four-independent.json", dev.qapidoc.schema.LoadOptions.strict(DIR));
+        assertEquals(
+                "name of 'data' member 'Green' must not use uppercase or '_'",
+                loaded.first().orElseThrow().message());
+    }
 }
