@@ -100,6 +100,21 @@ final class HeadlessChromium implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
 
+    /**
+     * Makes the page {@code width} by {@code height} CSS pixels, as a phone's screen: a headless
+     * window cannot be narrower than 500 px, so the size is emulated (DevTools protocol).
+     */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** Back to the window's own size after {@link #viewport}. */
+    void resetViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     /** Writes a screenshot of the viewport to {@code file} and returns its PNG bytes. */
     byte[] screenshot(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,8 +21,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * Headless Chromium over the QMP manual written by {@code qapidoc html} (issue #5 acceptance):
  * the page loads without console errors, a command's type link lands on the type, and searching
- * for {@code blockdev-backup} lists the command first. Skipped without chromium/chromedriver or
- * without {@code ../shared}.
+ * for {@code blockdev-backup} lists the command first. On a phone (issue #15): an anchor lands
+ * below the bar at 400 px, nothing scrolls sideways at 360 px, the menu opens where the reader
+ * is; "On this page" marks the object in view. Skipped without chromium/chromedriver or without
+ * {@code ../shared}.
  */
 @Timeout(240)
 class QmpBrowserTest {
@@ -49,6 +52,13 @@ class QmpBrowserTest {
         driver = browser.driver();
     }
 
+    @AfterEach
+    void wideAgain() {
+        if (browser != null) {
+            browser.resetViewport();
+        }
+    }
+
     @AfterAll
     static void stop() throws IOException {
         if (browser != null) {
@@ -73,6 +83,93 @@ class QmpBrowserTest {
                         + ".querySelector('.descname').textContent"));
         browser.screenshot(Path.of("target/screenshots/qmp-type-link.png"));
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    private static double num(String script) {
+        return ((Number) browser.js(script)).doubleValue();
+    }
+
+    /** The bar and the target below it: the title wraps at 400 px unless the bar prevents it. */
+    @Test
+    void anchorLandsBelowTheBarOnAPhone() throws Exception {
+        browser.viewport(400, 800);
+        driver.get(browser.url("index.html") + "#command-QMP-block-core.blockdev-backup");
+        Thread.sleep(300);
+        double bar = num("return document.querySelector('.topbar').getBoundingClientRect().bottom");
+        double top = num("return document.getElementById('command-QMP-block-core.blockdev-backup')"
+                + ".getBoundingClientRect().top");
+        browser.screenshot(Path.of("target/screenshots/qmp-anchor-400.png"));
+        assertTrue(bar > 0 && bar < 80, "bar height " + bar);
+        assertTrue(top >= bar, "target top " + top + " is under the bar (bottom " + bar + ")");
+        assertTrue(top < bar + 60, "target top " + top + " far below the bar " + bar);
+        // the same after the window grows and the link is followed again
+        browser.resetViewport();
+        driver.get(browser.url("index.html") + "?again#command-QMP-block-core.blockdev-backup");
+        Thread.sleep(300);
+        bar = num("return document.querySelector('.topbar').getBoundingClientRect().bottom");
+        top = num("return document.getElementById('command-QMP-block-core.blockdev-backup')"
+                + ".getBoundingClientRect().top");
+        assertTrue(top >= bar && top < bar + 60, "wide: target top " + top + ", bar " + bar);
+    }
+
+    @Test
+    void nothingScrollsSidewaysAt360() throws IOException {
+        browser.viewport(360, 800);
+        for (String page : List.of("index.html", "genindex.html", "qapi-qmp-index.html", "search.html?q=node-name")) {
+            driver.get(browser.url(page));
+            double width = num("return document.documentElement.scrollWidth");
+            assertTrue(width <= 360, page + " is " + width + " px wide at 360 px");
+        }
+        driver.get(browser.url("index.html") + "#object-QMP-sockets.InetSocketAddress");
+        browser.screenshot(Path.of("target/screenshots/qmp-fields-360.png"));
+    }
+
+    @Test
+    void menuOpensWhereTheReaderIs() throws Exception {
+        browser.viewport(360, 800);
+        driver.get(browser.url("index.html") + "#command-QMP-block-core.blockdev-backup");
+        double scrolled = num("return window.scrollY");
+        assertTrue(scrolled > 10_000, "mid-page, scrollY " + scrolled);
+        assertEquals(false, browser.js("return document.getElementById('sidebar').getBoundingClientRect().height > 0"));
+        driver.findElement(By.cssSelector(".nav-toggle")).click();
+        double top = num("return document.getElementById('sidebar').getBoundingClientRect().top");
+        double bottom = num("return document.getElementById('sidebar').getBoundingClientRect().bottom");
+        assertTrue(top >= 0 && top < 100 && bottom > 700, "menu at " + top + ".." + bottom);
+        // what is drawn in the middle of the screen's left half is the menu, and its link to the
+        // section being read is marked and in view
+        assertEquals(
+                true, browser.js("var e=document.elementFromPoint(100, 400); return !!e && !!e.closest('#sidebar')"));
+        Object here = browser.js("var a=document.querySelector('#sidebar a.here');"
+                + " if(!a) return null; var r=a.getBoundingClientRect();"
+                + " return r.top >= 0 && r.bottom <= innerHeight ? a.textContent : 'out of view'");
+        assertEquals("blockdev-backup", here);
+        assertEquals(scrolled, num("return window.scrollY"), "opening the menu does not scroll the page");
+        browser.screenshot(Path.of("target/screenshots/qmp-menu-360.png"));
+        driver.findElement(By.cssSelector(".nav-toggle")).click();
+        assertEquals(false, browser.js("return document.getElementById('sidebar').getBoundingClientRect().height > 0"));
+    }
+
+    @Test
+    void onThisPageFollowsScrolling() throws Exception {
+        driver.get(browser.url("index.html") + "#enum-QMP-sockets.NetworkAddressFamily");
+        Thread.sleep(300);
+        assertEquals(
+                "sockets.NetworkAddressFamily",
+                browser.js(
+                        "var a=document.querySelectorAll('.localtoc a.here'); return a.length==1 ? a[0].textContent : a.length"));
+        browser.js("document.getElementById('command-QMP-block-core.blockdev-backup').scrollIntoView()");
+        String marked = null;
+        for (int i = 0; i < 30 && !"block-core.blockdev-backup".equals(marked); i++) {
+            Thread.sleep(100);
+            marked = (String)
+                    browser.js("var a=document.querySelector('.localtoc a.here'); return a ? a.textContent : null");
+        }
+        assertEquals("block-core.blockdev-backup", marked);
+        browser.screenshot(Path.of("target/screenshots/qmp-localtoc.png"));
+        assertEquals(
+                "QEMU QMP Reference Manual documentation",
+                driver.getTitle(),
+                "the landing page's title does not repeat the manual's name");
     }
 
     @Test
