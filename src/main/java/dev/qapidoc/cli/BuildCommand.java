@@ -192,17 +192,11 @@ final class BuildCommand implements Command {
         if (args.has("--strict")) {
             config = config.with("qapidoc_strict", Boolean.TRUE);
         }
-        List<Path> themeDirs = new ArrayList<>();
-        themeDirs.add(Path.of("themes"));
-        Path parent = srcdir.toAbsolutePath().normalize().getParent();
-        if (parent != null) {
-            themeDirs.add(parent.resolve("themes"));
-        }
         SchemaRst schemas = expander(srcdir, config);
         SiteBuilder.Output result;
         try {
             result = SiteBuilder.build(
-                    new SiteBuilder.Options(srcdir, rq.displayDir(), config, args.has("--allow-raw"), themeDirs)
+                    new SiteBuilder.Options(srcdir, rq.displayDir(), config, args.has("--allow-raw"), List.of())
                             .withExpander(schemas)
                             .withTags(bc.tags()));
         } catch (IOException e) {

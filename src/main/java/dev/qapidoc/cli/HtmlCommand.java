@@ -128,10 +128,9 @@ final class HtmlCommand implements Command {
         // and where relative include and image paths would point
         Map<String, List<ContentLine>> pages =
                 Map.of("index", ContentLine.of("index.rst", rootPage(title, schema, ns)));
-        SiteBuilder.Output result =
-                SiteBuilder.build(new SiteBuilder.Options(cwd, "", config, false, List.of(Path.of("themes")))
-                        .withExpander(schemas)
-                        .withPages(pages));
+        SiteBuilder.Output result = SiteBuilder.build(new SiteBuilder.Options(cwd, "", config, false, List.of())
+                .withExpander(schemas)
+                .withPages(pages));
         SiteFindings found = SiteFindings.print(io, schemas, result.messages());
         int errors = found.errors();
         int warnings = found.warnings();

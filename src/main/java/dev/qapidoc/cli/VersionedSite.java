@@ -187,7 +187,7 @@ final class VersionedSite {
         }
         Path empty = Files.createTempDirectory("qapidoc-versioned-src");
         try {
-            return SiteBuilder.build(new SiteBuilder.Options(empty, "", config, false, List.of(Path.of("themes")))
+            return SiteBuilder.build(new SiteBuilder.Options(empty, "", config, false, List.of())
                     .withExpander(expander)
                     .withPages(docs));
         } finally {

@@ -70,14 +70,26 @@ final class SiteAssets {
     }
 
     /**
-     * The configured theme: a folder theme or a built-in one; a Sphinx theme name gives the
+     * The configured theme: a folder theme from {@code html_theme_path} or {@code extraDirs}, or a
+     * built-in one; a Sphinx theme name gives the
      * built-in {@code default} with an INFO note (no location, a build-wide note); any other
      * missing theme the {@code default} one with a warning.
      */
-    static ThemeLoad loadTheme(SiteConfig conf, List<Path> themeDirs) throws IOException {
+    static ThemeLoad loadTheme(Path srcdir, SiteConfig conf, List<Path> extraDirs) throws IOException {
         String name = conf.htmlTheme();
+        // a theme is code-like input: only folders conf.py (html_theme_path, relative to the
+        // confdir as in Sphinx) or the caller name are searched, never a themes/ folder that
+        // merely lies next to the sources or in the working directory (issue 13)
+        List<Path> themeDirs = new ArrayList<>();
+        Path base = srcdir.toAbsolutePath().normalize();
+        for (String d : conf.strings("html_theme_path")) {
+            themeDirs.add(base.resolve(d).normalize());
+        }
+        themeDirs.addAll(extraDirs);
         try {
             return new ThemeLoad(Theme.load(name, themeDirs), null);
+        } catch (Theme.ThemeError e) {
+            throw e;
         } catch (IOException e) {
             Theme fallback = Theme.load("default", themeDirs);
             if (SPHINX_THEMES.contains(name)) {

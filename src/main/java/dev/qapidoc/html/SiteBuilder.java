@@ -55,7 +55,8 @@ public final class SiteBuilder {
      * @param displayDir how the source folder is shown in messages (as given on the command line)
      * @param config conf.py values with -D overrides applied
      * @param allowRaw honour {@code raw} directives
-     * @param themeDirs folders searched for {@code NAME/theme.properties} before the built-in themes
+     * @param themeDirs folders searched for {@code NAME/theme.properties} before the built-in themes,
+     *     after conf.py's {@code html_theme_path}; no other folder is searched
      * @param passes tree passes run on each document right after reading, before the standard
      *     transforms (where the {@code qapi} domain turns its generic directives into nodes)
      * @param domains extra domains whose roles resolve after the standard and {@code qapi} ones
@@ -255,7 +256,7 @@ public final class SiteBuilder {
         // starting Velocity costs about a tenth of a second; it is needed only for writing, so it
         // starts on the other core while the documents are read
         Background.Task<SiteAssets.ThemeLoad> themeTask =
-                Background.start("qapidoc-theme", () -> SiteAssets.loadTheme(conf, opts.themeDirs()));
+                Background.start("qapidoc-theme", () -> SiteAssets.loadTheme(opts.srcdir(), conf, opts.themeDirs()));
         discover();
         if (!docs.containsKey(conf.rootDoc())) {
             awaitTheme(themeTask);

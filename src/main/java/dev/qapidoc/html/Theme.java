@@ -23,9 +23,15 @@ import org.apache.velocity.runtime.parser.ParseException;
  * genindex.vm}, {@code search.vm}) and static files copied to {@code _static/}. Themes are the
  * project's only extension point (EXAMPLES.md §4).
  *
- * <p>Built-in themes live in {@code themes/NAME/} and ship inside the jar; a directory {@code
- * themes/NAME} next to the source folder (or in the working directory) overrides them. {@code
- * theme.properties} lists the static files, since a jar cannot be listed portably.
+ * <p>Built-in themes live in {@code themes/NAME/} and ship inside the jar; a folder {@code NAME}
+ * in one of conf.py's {@code html_theme_path} folders overrides them. {@code theme.properties}
+ * lists the static files, since a jar cannot be listed portably.
+ *
+ * <p>A folder theme comes with the source tree, so it is treated as untrusted data (issue 13):
+ * its templates run under Velocity's {@code SecureUberspector} with reflection, class loading,
+ * {@code Runtime}, {@code ProcessBuilder} and {@code System} out of reach, and every file it
+ * names (templates, {@code static} entries) must really lie inside the theme folder once symbolic
+ * links are resolved, or the build stops with a {@link ThemeError}.
  *
  * <p>Template variables are HTML fragments already produced by {@link HtmlWriter}, so templates
  * never escape and never see raw document text. Velocity is only loaded here, on the html path,
@@ -41,7 +47,7 @@ final class Theme {
 
     private Theme(String name, Path dir) throws IOException {
         this.name = name;
-        this.dir = dir;
+        this.dir = dir == null ? null : dir.toRealPath();
         String props = read("theme.properties");
         if (props == null) {
             throw new IOException("theme '" + name + "' has no theme.properties");
@@ -50,6 +56,9 @@ final class Theme {
         p.load(new java.io.StringReader(props));
         for (String f : p.getProperty("static", "").split("\\s+")) {
             if (!f.isEmpty()) {
+                if (this.dir != null) {
+                    inside("static/" + f);
+                }
                 staticFiles.add(f);
             }
         }
@@ -66,9 +75,76 @@ final class Theme {
         velocity.setProperty(
                 "resource.loader.string.class", "org.apache.velocity.runtime.resource.loader.StringResourceLoader");
         velocity.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "false");
+        secure(velocity);
         velocity.init();
         for (Map.Entry<String, String> e : texts.entrySet()) {
             templates.put(e.getKey(), parse(velocity, name + "/" + e.getKey() + ".vm", e.getValue()));
+        }
+    }
+
+    /**
+     * Velocity's secure introspector, with the classes and packages through which a template
+     * could reach the machine named here rather than left to Velocity's defaults: a template
+     * can read the variables it is given and call their harmless methods, nothing else.
+     */
+    static void secure(RuntimeInstance velocity) {
+        velocity.setProperty(
+                RuntimeConstants.UBERSPECT_CLASSNAME, "org.apache.velocity.util.introspection.SecureUberspector");
+        velocity.setProperty(
+                RuntimeConstants.INTROSPECTOR_RESTRICT_PACKAGES,
+                List.of("java.lang.reflect", "java.lang.invoke", "java.io", "java.nio", "java.net", "sun", "jdk"));
+        velocity.setProperty(
+                RuntimeConstants.INTROSPECTOR_RESTRICT_CLASSES,
+                List.of(
+                        "java.lang.Class",
+                        "java.lang.ClassLoader",
+                        "java.lang.Compiler",
+                        "java.lang.InheritableThreadLocal",
+                        "java.lang.Module",
+                        "java.lang.Package",
+                        "java.lang.Process",
+                        "java.lang.ProcessBuilder",
+                        "java.lang.ProcessHandle",
+                        "java.lang.Runtime",
+                        "java.lang.RuntimePermission",
+                        "java.lang.SecurityManager",
+                        "java.lang.System",
+                        "java.lang.Thread",
+                        "java.lang.ThreadGroup",
+                        "java.lang.ThreadLocal",
+                        "java.net.Socket",
+                        "javax.management.MBeanServer",
+                        "javax.script.ScriptEngine"));
+    }
+
+    /**
+     * The real path of a file of this folder theme, which must lie inside it once symbolic links
+     * are resolved; a missing file is null.
+     */
+    private Path inside(String rel) throws IOException {
+        Path f = dir.resolve(rel).normalize();
+        if (!Files.exists(f)) {
+            return null;
+        }
+        Path real = f.toRealPath();
+        if (!real.startsWith(dir)) {
+            throw new ThemeError("theme '" + name + "' (" + dir + "): " + rel + " is outside the theme folder");
+        }
+        if (!Files.isRegularFile(real)) {
+            throw new ThemeError("theme '" + name + "' (" + dir + "): " + rel + " is not a regular file");
+        }
+        return real;
+    }
+
+    /**
+     * A theme that names a file outside its folder, or one that is not a file: the build stops,
+     * instead of falling back to the built-in theme as for a theme that is not there.
+     */
+    static final class ThemeError extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ThemeError(String message) {
+            super(message);
         }
     }
 
@@ -116,7 +192,11 @@ final class Theme {
 
     byte[] staticFile(String rel) throws IOException {
         if (dir != null) {
-            return Files.readAllBytes(dir.resolve("static").resolve(rel));
+            Path f = inside("static/" + rel);
+            if (f == null) {
+                throw new IOException("theme '" + name + "' lists missing static file " + rel);
+            }
+            return Files.readAllBytes(f);
         }
         try (InputStream in = Theme.class.getResourceAsStream("/themes/" + name + "/static/" + rel)) {
             if (in == null) {
@@ -128,8 +208,8 @@ final class Theme {
 
     private String read(String file) throws IOException {
         if (dir != null) {
-            Path f = dir.resolve(file);
-            return Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8) : null;
+            Path f = inside(file);
+            return f == null ? null : Files.readString(f, StandardCharsets.UTF_8);
         }
         try (InputStream in = Theme.class.getResourceAsStream("/themes/" + name + "/" + file)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
