@@ -347,17 +347,7 @@ public final class Domain {
 
     /** URI of {@code target} (a path from the output root) as seen from the page of {@code fromDoc}. */
     static String relative(String fromDoc, String target) {
-        String fromDir = fromDoc.contains("/") ? fromDoc.substring(0, fromDoc.lastIndexOf('/') + 1) : "";
-        if (!fromDir.isEmpty() && target.startsWith(fromDir)) {
-            return target.substring(fromDir.length());
-        }
-        int depth = 0;
-        for (int i = 0; i < fromDoc.length(); i++) {
-            if (fromDoc.charAt(i) == '/') {
-                depth++;
-            }
-        }
-        return "../".repeat(depth) + target;
+        return dev.qapidoc.rst.Hrefs.relative(fromDoc, target);
     }
 
     /** Sphinx reports a reference at the line of the paragraph that holds it. */

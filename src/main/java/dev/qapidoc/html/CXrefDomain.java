@@ -1,6 +1,7 @@
 package dev.qapidoc.html;
 
 import dev.qapidoc.domain.Domain;
+import dev.qapidoc.rst.Hrefs;
 import dev.qapidoc.rst.RoleText;
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
@@ -154,7 +155,7 @@ final class CXrefDomain implements XrefDomain {
         List<Inventory.Item> items = new ArrayList<>();
         objects()
                 .forEach((name, o) ->
-                        items.add(new Inventory.Item(name, "c", o[1], "1", o[0] + ".html#c." + name, "-")));
+                        items.add(new Inventory.Item(name, "c", o[1], "1", Hrefs.fromRoot(o[0], "c." + name), "-")));
         return items;
     }
 }

@@ -2,6 +2,7 @@ package dev.qapidoc.html;
 
 import dev.qapidoc.domain.Domain;
 import dev.qapidoc.ext.DbusObjects;
+import dev.qapidoc.rst.Hrefs;
 import dev.qapidoc.rst.RoleText;
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
@@ -137,7 +138,7 @@ final class DbusXrefDomain implements XrefDomain {
     public List<Inventory.Item> inventory() {
         List<Inventory.Item> items = new ArrayList<>();
         for (DbusObjects.Entry e : objects.all()) {
-            String uri = e.docname() + ".html#" + e.fqn();
+            String uri = Hrefs.fromRoot(e.docname(), e.fqn());
             if (e.objtype().equals("interface")) {
                 items.add(new Inventory.Item(e.fqn(), "dbus", "interface", "1", uri, "-"));
                 continue;

@@ -1,5 +1,6 @@
 package dev.qapidoc.html;
 
+import dev.qapidoc.rst.Hrefs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,27 +41,16 @@ final class DocPaths {
         return String.join("/", parts);
     }
 
-    /** Relative URI from the page of {@code fromDoc} to {@code target} (a path from the root). */
+    /**
+     * Relative, percent-encoded URI from the page of {@code fromDoc} to {@code target} (a path
+     * from the root, not encoded): {@link Hrefs#relative}, the one href function.
+     */
     static String relative(String fromDoc, String target) {
-        int depth = 0;
-        for (int i = 0; i < fromDoc.length(); i++) {
-            if (fromDoc.charAt(i) == '/') {
-                depth++;
-            }
-        }
-        String fromDir = fromDoc.contains("/") ? fromDoc.substring(0, fromDoc.lastIndexOf('/') + 1) : "";
-        if (!fromDir.isEmpty() && target.startsWith(fromDir)) {
-            return target.substring(fromDir.length());
-        }
-        return "../".repeat(depth) + target;
+        return Hrefs.relative(fromDoc, target);
     }
 
     /** The URI of document {@code to} (at {@code anchor}, when not null) from the page of {@code from}. */
     static String pageUri(String from, String to, String anchor) {
-        if (from.equals(to) && anchor != null) {
-            return "#" + anchor;
-        }
-        String uri = relative(from, to + ".html");
-        return anchor == null ? uri : uri + "#" + anchor;
+        return Hrefs.page(from, to, anchor);
     }
 }

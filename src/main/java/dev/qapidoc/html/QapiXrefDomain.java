@@ -2,6 +2,7 @@ package dev.qapidoc.html;
 
 import dev.qapidoc.domain.Domain;
 import dev.qapidoc.domain.ObjectEntry;
+import dev.qapidoc.rst.Hrefs;
 import dev.qapidoc.rst.QapiSyntax;
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.SystemMessage;
@@ -84,7 +85,7 @@ final class QapiXrefDomain implements XrefDomain {
         if (inventory) {
             for (ObjectEntry o : domain.objects()) {
                 items.add(new Inventory.Item(
-                        o.fqn(), "qapi", o.kind().objtype(), "1", o.docname() + ".html#" + o.id(), o.name()));
+                        o.fqn(), "qapi", o.kind().objtype(), "1", Hrefs.fromRoot(o.docname(), o.id()), o.name()));
             }
         }
         return items;

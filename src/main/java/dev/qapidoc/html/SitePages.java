@@ -2,6 +2,7 @@ package dev.qapidoc.html;
 
 import dev.qapidoc.domain.Domain;
 import dev.qapidoc.domain.ObjectEntry;
+import dev.qapidoc.rst.Hrefs;
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.rst.SystemMessage;
@@ -166,7 +167,7 @@ final class SitePages {
         for (SourceDoc d : docs.values()) {
             for (RstNode idx : d.tree.findAll(Type.INDEX)) {
                 String target = idx.attr("target");
-                String uri = d.name + ".html" + (target == null ? "" : "#" + target);
+                String uri = Hrefs.fromRoot(d.name, target);
                 for (int k = 0; idx.attr("entry" + k) != null; k++) {
                     String e = idx.attr("entry" + k);
                     int colon = e.indexOf(':');

@@ -1,6 +1,7 @@
 package dev.qapidoc.html;
 
 import dev.qapidoc.domain.Domain;
+import dev.qapidoc.rst.Hrefs;
 import dev.qapidoc.rst.Ids;
 import dev.qapidoc.rst.RoleText;
 import dev.qapidoc.rst.RstNode;
@@ -306,18 +307,13 @@ final class StdDomain implements XrefDomain {
     public List<Inventory.Item> inventory() {
         List<Inventory.Item> items = new ArrayList<>();
         for (SourceDoc d : docs.values()) {
-            items.add(new Inventory.Item(d.name, "std", "doc", "-1", d.name + ".html", d.title));
+            items.add(new Inventory.Item(d.name, "std", "doc", "-1", Hrefs.fromRoot(d.name, null), d.title));
         }
         for (Map.Entry<String, Label> e : labels.entrySet()) {
             Label l = e.getValue();
             if (l.title() != null) {
                 items.add(new Inventory.Item(
-                        e.getKey(),
-                        "std",
-                        "label",
-                        "-1",
-                        l.docname() + ".html" + (l.anchor() == null ? "" : "#" + l.anchor()),
-                        l.title()));
+                        e.getKey(), "std", "label", "-1", Hrefs.fromRoot(l.docname(), l.anchor()), l.title()));
             }
         }
         for (Map.Entry<String, PageLabel> e : allPageLabels().entrySet()) {
@@ -327,7 +323,7 @@ final class StdDomain implements XrefDomain {
                         "std",
                         "label",
                         "-1",
-                        e.getValue().page() + ".html",
+                        Hrefs.fromRoot(e.getValue().page(), null),
                         e.getValue().title()));
             }
         }

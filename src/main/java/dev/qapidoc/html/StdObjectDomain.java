@@ -1,5 +1,6 @@
 package dev.qapidoc.html;
 
+import dev.qapidoc.rst.Hrefs;
 import dev.qapidoc.rst.RoleText;
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
@@ -193,6 +194,6 @@ final class StdObjectDomain implements XrefDomain {
     }
 
     private static Inventory.Item item(String name, String type, Place p) {
-        return new Inventory.Item(name, "std", type, "1", p.docname() + ".html#" + p.anchor(), name);
+        return new Inventory.Item(name, "std", type, "1", Hrefs.fromRoot(p.docname(), p.anchor()), name);
     }
 }
