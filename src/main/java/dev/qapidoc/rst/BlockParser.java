@@ -31,12 +31,19 @@ final class BlockParser {
 
     static final Pattern BULLET = Pattern.compile("^([-*+\u2022\u2023\u2043])( +|$)");
     static final Pattern ENUM = Pattern.compile("^(\\(?)([0-9]+|#|[a-zA-Z])([.)])( +|$)");
-    static final Pattern FIELD = Pattern.compile("^:(?![: ])((?:[^:\\\\]|\\\\.|:(?![ `]|$))*(?<! )):( +|$)");
+    /*
+     * The repeated groups below are possessive ("*+", "++"): Java's engine recurses once per
+     * iteration of a group it may backtrack into, and a name of 1,500 characters overflowed the
+     * stack. Each group stops only where its pattern goes on (an unescaped ":" before a space,
+     * a "`", a name's end), so no shorter run of it could match and the possessive forms accept
+     * exactly the texts the backtracking ones did.
+     */
+    static final Pattern FIELD = Pattern.compile("^:(?![: ])((?:[^:\\\\]|\\\\.|:(?![ `]|$))*+(?<! )):( +|$)");
     static final Pattern EXPLICIT = Pattern.compile("^\\.\\.( +|$)");
-    private static final Pattern DIRECTIVE = Pattern.compile("^([A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*)[ ]?::( +|$)");
-    private static final Pattern TARGET = Pattern.compile("^_(`(?:[^`\\\\]|\\\\.)+`|(?:[^:\\\\]|\\\\.)+):( +|$)");
+    private static final Pattern DIRECTIVE = Pattern.compile("^(" + InlineParser.SIMPLE_NAME + ")[ ]?::( +|$)");
+    private static final Pattern TARGET = Pattern.compile("^_(`(?:[^`\\\\]|\\\\.)++`|(?:[^:\\\\]|\\\\.)++):( +|$)");
     private static final Pattern SUBST_DEF = Pattern.compile("^\\|([^|]+)\\| +([A-Za-z0-9][-_.:+A-Za-z0-9]*)::( +|$)");
-    static final Pattern SIMPLE_TABLE = Pattern.compile("^=+( +=+)+ *$");
+    static final Pattern SIMPLE_TABLE = Pattern.compile("^=+(?: +=+)++ *$");
     static final Pattern GRID_TABLE = Pattern.compile("^\\+-[-+]+\\+ *$");
     static final Pattern LINE_BLOCK = Pattern.compile("^\\|( +|$)");
 

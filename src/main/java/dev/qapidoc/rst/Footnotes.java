@@ -25,9 +25,12 @@ import java.util.regex.Pattern;
  */
 public final class Footnotes {
 
-    /** The label grammar shared by definitions and references (without the brackets). */
+    /**
+     * The label grammar shared by definitions and references (without the brackets); its names
+     * are {@link InlineParser#SIMPLE_NAME}s, matched without recursion however long.
+     */
     private static final String LABEL =
-            "([0-9]+|#(?:[A-Za-z0-9](?:[-._+:]?[A-Za-z0-9])*)?|\\*" + "|[A-Za-z0-9](?:[-._+:]?[A-Za-z0-9])*)";
+            "([0-9]+|#(?:" + InlineParser.SIMPLE_NAME + ")?|\\*|" + InlineParser.SIMPLE_NAME + ")";
 
     /** An explicit-markup block's text after {@code ..}: a footnote or citation definition. */
     static final Pattern DEFINITION = Pattern.compile("^\\[" + LABEL + "\\]( +|$)");

@@ -19,14 +19,23 @@ import java.util.regex.Pattern;
  */
 final class InlineParser {
 
-    private static final Pattern ROLE_PREFIX = Pattern.compile(":([A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*):`");
-    private static final Pattern ROLE_SUFFIX = Pattern.compile("^:([A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*):");
+    /**
+     * docutils' "simple name": letters and digits, single inner {@code - _ . : +} between them. The
+     * repetition is possessive: Java's engine recurses once per iteration of a group it may have
+     * to backtrack into, so a name of a few thousand characters overflowed the stack. Nothing
+     * after a simple name can start with a character the name could have taken with a letter or
+     * digit after it, except a reference's {@code _}; there giving characters back found only
+     * {@code a_} in {@code a_b_x}, which is followed by a letter and so refused by the end-string
+     * rule anyway. The possessive form thus accepts the same texts, iteratively.
+     */
+    static final String SIMPLE_NAME = "[A-Za-z0-9](?:[-_.:+]?[A-Za-z0-9])*+";
+
+    private static final Pattern ROLE_PREFIX = Pattern.compile(":(" + SIMPLE_NAME + "):`");
+    private static final Pattern ROLE_SUFFIX = Pattern.compile("^:(" + SIMPLE_NAME + "):");
     private static final Pattern URI =
             Pattern.compile("(?:https?|ftp|mailto|file)://?[^\\s<>\"]*[^\\s<>\".,;:!?')\\]}*`_]"
                     + "|mailto:[^\\s<>\"]*[^\\s<>\".,;:!?')\\]}]");
-    private static final Pattern EMAIL =
-            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-    private static final Pattern SIMPLE_REF = Pattern.compile("[A-Za-z0-9](?:[-._+:]?[A-Za-z0-9])*__?");
+    private static final Pattern SIMPLE_REF = Pattern.compile(SIMPLE_NAME + "__?");
 
     private final String defaultRole;
     private final DirectiveRegistry registry;
@@ -396,10 +405,10 @@ final class InlineParser {
         RstNode phraseReference(String raw, SourceLocation where, boolean anonymous) {
             String text = raw;
             String uri = null;
-            Matcher m = Pattern.compile("(?s)^(.*?)\\s*<([^<>]*)>$").matcher(raw);
-            if (m.matches() && !m.group(2).isBlank()) {
-                text = m.group(1).isEmpty() ? m.group(2) : m.group(1);
-                uri = m.group(2).replaceAll("\\s+", "");
+            String[] embedded = embeddedUri(raw);
+            if (embedded != null && !embedded[1].isBlank()) {
+                text = embedded[0].isEmpty() ? embedded[1] : embedded[0];
+                uri = embedded[1].replaceAll("\\s+", "");
             }
             RstNode ref = new RstNode(Type.REFERENCE, where);
             String shown = unescape(text);
@@ -409,7 +418,7 @@ final class InlineParser {
                     ref.attr("refname", Ids.normalizeName(uri.substring(0, uri.length() - 1)));
                 } else {
                     ref.attr("refuri", unescape(uri));
-                    if (!anonymous && !m.group(1).isEmpty()) {
+                    if (!anonymous && !embedded[0].isEmpty()) {
                         // `text <uri>`_ also defines a target named "text" (docutils embedded URI)
                         ref.attr("definesname", Ids.normalizeName(shown));
                     }
@@ -542,17 +551,76 @@ final class InlineParser {
                 out.add(ref);
                 return m.end();
             }
-            Matcher em = EMAIL.matcher(s);
-            em.region(i, s.length());
-            if (em.lookingAt() && (em.end() >= s.length() || !Character.isLetterOrDigit(s.charAt(em.end())))) {
+            int em = emailEnd(i);
+            if (em > i && (em >= s.length() || !Character.isLetterOrDigit(s.charAt(em)))) {
                 flush();
+                String address = s.substring(i, em);
                 RstNode ref = new RstNode(Type.REFERENCE, at(i));
-                ref.attr("refuri", "mailto:" + em.group());
-                ref.add(RstNode.text(em.group(), at(i)));
+                ref.attr("refuri", "mailto:" + address);
+                ref.add(RstNode.text(address, at(i)));
                 out.add(ref);
-                return em.end();
+                return em;
             }
             return i;
+        }
+
+        /**
+         * The end of an e-mail address at {@code i}, or -1: a local part of letters, digits and
+         * {@code ._%+-}, {@code @}, dot-separated labels of letters, digits and {@code -}, the
+         * last one taken starting with two letters (its letters end the address). Where labels
+         * follow that do not qualify, the address ends at the last one that does. Scanned by hand
+         * rather than with a regular expression, whose repeated label group recursed once per
+         * label and overflowed the stack on a long address.
+         */
+        private int emailEnd(int i) {
+            int at = i;
+            while (at < s.length() && isLocal(s.charAt(at))) {
+                at++;
+            }
+            if (at == i || at >= s.length() || s.charAt(at) != '@') {
+                return -1;
+            }
+            int j = labelEnd(at + 1);
+            if (j == at + 1) {
+                return -1;
+            }
+            int end = -1;
+            // each further label: remember where the address would end if it were the last
+            while (j < s.length() && s.charAt(j) == '.') {
+                int next = labelEnd(j + 1);
+                if (next == j + 1) {
+                    break;
+                }
+                int letters = j + 1;
+                while (letters < next && isAsciiLetter(s.charAt(letters))) {
+                    letters++;
+                }
+                if (letters - (j + 1) >= 2) {
+                    end = letters;
+                }
+                j = next;
+            }
+            return end;
+        }
+
+        private int labelEnd(int from) {
+            int k = from;
+            while (k < s.length() && (isAsciiAlnum(s.charAt(k)) || s.charAt(k) == '-')) {
+                k++;
+            }
+            return k;
+        }
+
+        private static boolean isLocal(char c) {
+            return isAsciiAlnum(c) || "._%+-".indexOf(c) >= 0;
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+
+        private static boolean isAsciiAlnum(char c) {
+            return isAsciiLetter(c) || (c >= '0' && c <= '9');
         }
 
         int simpleReference(int i) {
@@ -578,6 +646,28 @@ final class InlineParser {
             out.add(ref);
             return m.end();
         }
+    }
+
+    /**
+     * {@code text <uri>} split into text (trailing whitespace dropped) and uri, or null when
+     * {@code raw} does not end in such a bracket: the last {@code <} with no {@code >} before
+     * the final one. Found by scanning, as a lazy pattern retried the whitespace run at every
+     * position, quadratic in a long phrase.
+     */
+    static String[] embeddedUri(String raw) {
+        int n = raw.length();
+        if (n == 0 || raw.charAt(n - 1) != '>') {
+            return null;
+        }
+        int open = raw.lastIndexOf('<', n - 2);
+        if (open < 0 || raw.indexOf('>', open) != n - 1) {
+            return null;
+        }
+        int textEnd = open;
+        while (textEnd > 0 && " \t\n\u000B\f\r".indexOf(raw.charAt(textEnd - 1)) >= 0) {
+            textEnd--;
+        }
+        return new String[] {raw.substring(0, textEnd), raw.substring(open + 1, n - 1)};
     }
 
     /** Removes backslash escapes (docutils {@code unescape}). */

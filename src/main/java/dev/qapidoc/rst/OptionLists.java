@@ -20,7 +20,7 @@ final class OptionLists {
     private static final String OPTION = "(?:--[a-zA-Z0-9][a-zA-Z0-9_-]*(?:[ =]" + ARG + ")?|-[a-zA-Z0-9](?: ?" + ARG
             + ")?|/[a-zA-Z0-9]+(?:[ :]" + ARG + ")?)";
     /** An option group at the start of a line, then two spaces or the end of the line. */
-    static final Pattern ITEM = Pattern.compile("^(" + OPTION + "(?:, " + OPTION + ")*)(  +|$)");
+    static final Pattern ITEM = Pattern.compile("^(" + OPTION + "(?:, " + OPTION + ")*+)(  +|$)");
 
     private static final Pattern ONE =
             Pattern.compile("^(--?[a-zA-Z0-9][a-zA-Z0-9_-]*|/[a-zA-Z0-9]+)(?:([ =:])(.+))?$");

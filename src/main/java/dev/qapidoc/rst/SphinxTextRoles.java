@@ -43,7 +43,6 @@ final class SphinxTextRoles {
             List.of("num", "lock"),
             List.of("sys", "rq"),
             List.of("back", "space"));
-    private static final Pattern EXPLANATION = Pattern.compile("\\((.*)\\)$", Pattern.DOTALL);
 
     private SphinxTextRoles() {}
 
@@ -122,10 +121,12 @@ final class SphinxTextRoles {
     private static RstNode abbr(String name, String raw, SourceLocation where) {
         String text = InlineParser.unescape(raw);
         RstNode n = inline("abbr", null, where);
-        Matcher m = EXPLANATION.matcher(text);
-        if (m.find()) {
-            n.attr("title", m.group(1));
-            text = text.substring(0, m.start()).strip();
+        // "ABBR (explanation)": from the first "(" to a ")" that ends the text (found by
+        // scanning: a pattern retried from every "(" was quadratic in a text of many)
+        int open = text.indexOf('(');
+        if (text.endsWith(")") && open >= 0 && open < text.length() - 1) {
+            n.attr("title", text.substring(open + 1, text.length() - 1));
+            text = text.substring(0, open).strip();
         }
         n.add(RstNode.text(text, where));
         return n;

@@ -20,7 +20,7 @@ final class TableBlocks {
 
     private static final Pattern RUN = Pattern.compile("=+");
     private static final Pattern DASH_RUN = Pattern.compile("-+");
-    private static final Pattern DASHES = Pattern.compile("^ *-+( +-+)* *$");
+    private static final Pattern DASHES = Pattern.compile("^ *-+(?: +-+)*+ *$");
 
     private TableBlocks() {}
 
