@@ -160,11 +160,26 @@ public final class RstNode {
     private final Type type;
     private final SourceLocation location;
     private String text;
-    private final Map<String, String> attributes = new TreeMap<>();
+    /**
+     * Made on first write: most nodes (text leaves above all) have no attributes, and an empty
+     * map per node was a tenth of a tree's memory, which every walk drags through the cache.
+     */
+    private TreeMap<String, String> attributes;
+
     private final List<String> ids = new Strings();
     private final List<String> names = new Strings();
     private final List<String> classes = new Strings();
     private final List<RstNode> children = new ArrayList<>();
+    /**
+     * The types in this subtree, this node's included: bit {@code ordinal % 64} of {@code
+     * types[ordinal / 64]}. Attaching a child ORs its bits into every ancestor; detaching clears
+     * nothing, so the bits are a superset of what the subtree holds, which is all {@link
+     * #findAll} needs to skip the subtrees that cannot contain its type. Whole-document passes
+     * look for a rare type (toctrees, citations, substitution definitions, pending references)
+     * a few dozen times per document; on QEMU's QMP manual (66,000 nodes) each such walk cost
+     * 8-10 ms of CPU, most of it cache misses, before they skipped the paragraphs.
+     */
+    private final long[] types = new long[(Type.values().length + 63) / 64];
     /** Set by {@link #freeze()}; never cleared. */
     private boolean frozen;
     /** The read-only view of {@link #children}, made on first use: walks ask for it millions of times. */
@@ -176,6 +191,30 @@ public final class RstNode {
     public RstNode(Type type, SourceLocation location) {
         this.type = Objects.requireNonNull(type);
         this.location = Objects.requireNonNull(location, "location");
+        types[type.ordinal() >>> 6] = 1L << type.ordinal();
+    }
+
+    /** Adds {@code child}'s types to this node and its ancestors, up to one that has them all. */
+    private void noteTypes(RstNode child) {
+        for (RstNode p = this; p != null; p = p.parent) {
+            boolean grew = false;
+            for (int w = 0; w < types.length; w++) {
+                long t = p.types[w] | child.types[w];
+                if (t != p.types[w]) {
+                    p.types[w] = t;
+                    grew = true;
+                }
+            }
+            if (!grew) {
+                // an ancestor's bits include its descendants' bits: nothing above can grow either
+                return;
+            }
+        }
+    }
+
+    /** True unless this subtree certainly holds no node of type {@code t} (see {@link #types}). */
+    private boolean mayHold(Type t) {
+        return (types[t.ordinal() >>> 6] & (1L << t.ordinal())) != 0;
     }
 
     /** A text leaf. */
@@ -189,7 +228,7 @@ public final class RstNode {
     public static RstNode directive(DirectiveCall call) {
         RstNode n = new RstNode(Type.DIRECTIVE, call.location());
         n.directive = call;
-        n.attributes.put("name", call.name());
+        n.attr("name", call.name());
         return n;
     }
 
@@ -218,21 +257,27 @@ public final class RstNode {
     }
 
     public String attr(String key) {
-        return attributes.get(key);
+        return attributes == null ? null : attributes.get(key);
     }
 
     public RstNode attr(String key, String value) {
         checkMutable();
         if (value == null) {
-            attributes.remove(key);
+            if (attributes != null) {
+                attributes.remove(key);
+            }
         } else {
+            if (attributes == null) {
+                attributes = new TreeMap<>();
+            }
             attributes.put(key, value);
         }
         return this;
     }
 
+    /** The attributes, sorted by name (read-only). */
     public Map<String, String> attributes() {
-        return Collections.unmodifiableMap(attributes);
+        return attributes == null ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(attributes);
     }
 
     /** Mutable list of HTML ids (first one is the element's own id). */
@@ -269,6 +314,7 @@ public final class RstNode {
         detach(child);
         child.parent = this;
         children.add(child);
+        noteTypes(child);
         return this;
     }
 
@@ -284,6 +330,7 @@ public final class RstNode {
         detach(child);
         child.parent = this;
         children.add(index, child);
+        noteTypes(child);
     }
 
     public void remove(RstNode child) {
@@ -308,6 +355,7 @@ public final class RstNode {
             detach(r);
             r.parent = p;
             p.children.add(i++, r);
+            p.noteTypes(r);
         }
     }
 
@@ -373,28 +421,39 @@ public final class RstNode {
      * through {@code add(int, E)}, {@code set} or {@code remove(int)}, so guarding those three
      * guards them all.
      */
+    /** What an id, name or class list without items reads from (never written: indices fail first). */
+    private static final ArrayList<String> EMPTY_STRINGS = new ArrayList<>(0);
+
     private final class Strings extends AbstractList<String> implements RandomAccess {
-        private final ArrayList<String> items = new ArrayList<>();
+        /** Made on first add: most nodes have no ids, names or classes. */
+        private ArrayList<String> items;
+
+        private ArrayList<String> items() {
+            return items != null ? items : EMPTY_STRINGS;
+        }
 
         @Override
         public String get(int index) {
-            return items.get(index);
+            return items().get(index);
         }
 
         @Override
         public int size() {
-            return items.size();
+            return items == null ? 0 : items.size();
         }
 
         @Override
         public String set(int index, String element) {
             checkMutable();
-            return items.set(index, element);
+            return items().set(index, element);
         }
 
         @Override
         public void add(int index, String element) {
             checkMutable();
+            if (items == null) {
+                items = new ArrayList<>(2);
+            }
             items.add(index, element);
             modCount++;
         }
@@ -403,7 +462,7 @@ public final class RstNode {
         public String remove(int index) {
             checkMutable();
             modCount++;
-            return items.remove(index);
+            return items().remove(index);
         }
     }
 
@@ -444,7 +503,7 @@ public final class RstNode {
      */
     private List<RstNode> collect(Type only) {
         List<RstNode> out = new ArrayList<>();
-        if (children.isEmpty()) {
+        if (children.isEmpty() || (only != null && !mayHold(only))) {
             return out;
         }
         RstNode[] parents = new RstNode[32];
@@ -460,7 +519,10 @@ public final class RstNode {
             }
             next[top] = i + 1;
             RstNode c = ch.get(i);
-            if (only == null || c.type == only) {
+            if (only != null && !c.mayHold(only)) {
+                continue;
+            }
+            if (c.type == only || only == null) {
                 out.add(c);
             }
             if (!c.children.isEmpty()) {
@@ -535,7 +597,7 @@ public final class RstNode {
             if (!n.classes.isEmpty()) {
                 sb.append(" classes=").append(String.join(",", n.classes));
             }
-            for (Map.Entry<String, String> e : n.attributes.entrySet()) {
+            for (Map.Entry<String, String> e : n.attributes().entrySet()) {
                 if (n.directive != null && e.getKey().equals("name")) {
                     continue;
                 }
