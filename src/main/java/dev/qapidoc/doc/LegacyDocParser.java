@@ -103,6 +103,9 @@ public final class LegacyDocParser {
                 if (markup == Markup.REST && freeForm && s == doc.body()) {
                     text = LegacyMarkup.leadingHeading(text, doc.location());
                 }
+                if (markup == Markup.LEGACY_2017 && s.kind() == Doc.Kind.RETURNS) {
+                    text = outcomes(text);
+                }
                 if (s.kind() == Doc.Kind.SINCE) {
                     text = oneLine(text);
                 } else if (hanging) {
@@ -181,6 +184,49 @@ public final class LegacyDocParser {
     }
 
     private static final Pattern LIST_ITEM = Pattern.compile("\\s*([*-]|[0-9]*\\.) \\S.*");
+
+    /** A line that starts a statement: a capitalised word ({@code If}, {@code Nothing}), not {@code NIC}. */
+    private static final Pattern STATEMENT = Pattern.compile("[A-Z][a-z].*");
+
+    /**
+     * A 2017 {@code Returns:} section listed its outcomes one per line, without punctuation
+     * between them ("nothing on success" / "If @device is not a valid block device,
+     * DeviceNotFound"); Texinfo, like reST, ran them into one sentence. QEMU's own conversion
+     * (5.2) made such sections bullet lists, and so does this: a line that starts with a
+     * capitalised word after a line that ends without punctuation starts another outcome. A
+     * line that ends with punctuation is prose wrapped at a sentence, and a section with blank
+     * lines, lists or literal blocks is left as it is; one outcome stays a paragraph.
+     */
+    static List<Doc.TextLine> outcomes(List<Doc.TextLine> text) {
+        int end = text.size();
+        while (end > 0 && text.get(end - 1).text().isBlank()) {
+            end--;
+        }
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < end; i++) {
+            String t = text.get(i).text();
+            if (t.isBlank() || LIST_ITEM.matcher(t).matches() || t.endsWith("::")) {
+                return text;
+            }
+            if (i > 0 && STATEMENT.matcher(t).matches()) {
+                String prev = text.get(i - 1).text();
+                if (".,;:!?".indexOf(prev.charAt(prev.length() - 1)) < 0) {
+                    starts.add(i);
+                }
+            }
+        }
+        if (starts.size() < 2) {
+            return text;
+        }
+        List<Doc.TextLine> out = new ArrayList<>(text.size());
+        for (int i = 0; i < text.size(); i++) {
+            Doc.TextLine l = text.get(i);
+            String mark = i >= end ? "" : starts.contains(i) ? "- " : "  ";
+            out.add(new Doc.TextLine(mark + l.text(), l.location()));
+        }
+        return out;
+    }
 
     /**
      * §3.6 step 3: {@code Note:} → {@code .. note::}; {@code Notes:} holding a list of several

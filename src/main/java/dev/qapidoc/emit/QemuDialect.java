@@ -30,6 +30,8 @@ final class QemuDialect {
     private final SchemaFacts facts;
     private final Emitter out;
     private final Set<String> seenFiles = new HashSet<>();
+    /** The file of the previous doc: where the module directive last in effect came from. */
+    private String currentFile;
 
     QemuDialect(Schema schema, Emitter out) {
         this.schema = schema;
@@ -56,12 +58,33 @@ final class QemuDialect {
         }
     }
 
-    /** §2.3 step 2.1: a module directive at a file's first doc only, credited to its line 0. */
+    /**
+     * §2.3 step 2.1: a module directive at a file's first doc only, credited to its line 0.
+     *
+     * <p>So when a file's docs resume after an include of a file first included there, QEMU
+     * files the rest of them under the included module (QEMU master's {@code block.json} after
+     * {@code block-core.json}; QEMU 6.2's whole {@code block-core.json} under {@code job}, as
+     * {@code job.json} was first included from it). For a schema today's QEMU accepts that is
+     * its output, kept byte for byte. A {@link Schema#legacy() legacy} schema has no QEMU output
+     * to match, and there a definition belongs to the module of the file it is written in: the
+     * module is re-entered, {@code :no-index:} as it is already described.
+     */
     private void module(SourceLocation docLoc) {
-        if (seenFiles.add(docLoc.file())) {
-            out.emit(directive(QapiSyntax.MODULE, SchemaFacts.moduleStem(docLoc.file())), docLoc.atLine(1));
+        String file = docLoc.file();
+        boolean first = seenFiles.add(file);
+        if (first || (schema.legacy() && !file.equals(currentFile))) {
+            if (!first) {
+                out.ensureBlank();
+            }
+            out.emit(directive(QapiSyntax.MODULE, SchemaFacts.moduleStem(file)), docLoc.atLine(1));
+            if (!first) {
+                out.indent();
+                out.emit(option(QapiSyntax.OPT_NO_INDEX, null), docLoc.atLine(1));
+                out.dedent();
+            }
             out.ensureBlank();
         }
+        currentFile = file;
     }
 
     /** §2.4: the body, credited from the {@code ##} line (quirk), then a blank. */

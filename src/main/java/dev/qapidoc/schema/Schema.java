@@ -23,8 +23,14 @@ public final class Schema {
 
     private final List<Doc> docs;
     private final Pragmas pragmas;
+    private final boolean legacy;
 
     Schema(List<Entity> entities, List<Module> modules, List<Doc> docs, Pragmas pragmas) {
+        this(entities, modules, docs, pragmas, false);
+    }
+
+    private Schema(List<Entity> entities, List<Module> modules, List<Doc> docs, Pragmas pragmas, boolean legacy) {
+        this.legacy = legacy;
         this.entities = List.copyOf(entities);
         this.modules = List.copyOf(modules);
         this.docs = List.copyOf(docs);
@@ -43,6 +49,21 @@ public final class Schema {
             }
         }
         this.moduleOf = mo;
+    }
+
+    /** The same schema, marked as one that only tolerant mode accepts (see {@link #legacy()}). */
+    Schema asLegacy() {
+        return new Schema(entities, modules, docs, pragmas, true);
+    }
+
+    /**
+     * True when the load had to relax today's rules (tolerant mode, schema-language.md Appendix
+     * A): today's QEMU rejects this schema, so its {@code qapi-doc} directive has no output for
+     * it to match, and the reST writer may follow the model where QEMU's output does not (a
+     * definition's module, see {@code RstWriter}). False for every schema today's QEMU accepts.
+     */
+    public boolean legacy() {
+        return legacy;
     }
 
     /** All entities (includes too) in creation order (§10.2, §10.3). */

@@ -83,6 +83,7 @@ public final class SchemaLoader {
             // relaxation is valid today and keeps today's reading, whatever its text looks like.
             return load(rootFile, options, DocBlocks.DocMode.LEGACY);
         }
-        return new LoadResult(schema, sink.all());
+        LoadResult result = new LoadResult(schema, sink.all());
+        return result.warnings().isEmpty() ? result : new LoadResult(schema.asLegacy(), result.diagnostics());
     }
 }
