@@ -1,6 +1,7 @@
 package dev.qapidoc.html;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,47 +15,66 @@ import java.util.function.Consumer;
 /**
  * The client-side search index, written as {@code searchindex.js}: a script calling {@code
  * Search.setIndex({...})}, loaded by a {@code <script>} tag so that search works from {@code
- * file://} where fetching a JSON file is forbidden. Terms are lower-cased words; the page's script
- * matches query words as prefixes. (Sphinx's own index stems words; ours does not, and the
- * search index is outside the parity target, spec §10.3.)
+ * file://} where fetching a JSON file is forbidden. What it indexes are places ({@link
+ * SearchUnits}: sections and object descriptions), so a result links to the object or section
+ * holding the match. Each place's prose is stored once ({@code texts}), for the excerpt around a
+ * match; words point at places by number ({@code terms}: word to the ascending place numbers,
+ * each written as the difference from the one before, which keeps a manual's postings short), and
+ * member names, enum values and features have postings of their own so they rank above prose.
+ * Terms are lower-cased words; the page's script matches query words as prefixes. (Sphinx's own
+ * index stems words; ours does not, and the search index is outside the parity target, spec
+ * §10.3.)
  */
 final class SearchIndex {
-    private static final int SUMMARY = 180;
+    /**
+     * Words too common to point anywhere (Sphinx's English search leaves out the same kind of
+     * list); they stay in the stored texts and in titles.
+     */
+    private static final Set<String> STOPWORDS = Set.of(
+            "a", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "near", "no",
+            "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to",
+            "was", "will", "with");
 
     private final List<String> docnames = new ArrayList<>();
     private final List<String> titles = new ArrayList<>();
-    private final List<String> summaries = new ArrayList<>();
+    /** Places: doc number, anchor, title, kind, fqn (the last two empty for sections). */
+    private final List<String[]> units = new ArrayList<>();
+
+    private final List<String> texts = new ArrayList<>();
     // hash maps while collecting (a large manual adds a million words); sorted when written
-    private final Map<String, TreeSet<Integer>> terms = new java.util.HashMap<>();
-    private final Map<String, TreeSet<Integer>> titleterms = new java.util.HashMap<>();
-    private final List<String[]> sections = new ArrayList<>();
-    /** QAPI objects: name, FQN, kind, docname, anchor (listed before pages in results). */
-    private final List<String[]> objects = new ArrayList<>();
+    private final Map<String, TreeSet<Integer>> terms = new HashMap<>();
+    private final Map<SearchUnits.NameKind, Map<String, TreeSet<Integer>>> names = new TreeMap<>();
 
-    /** Adds a QAPI object, found by its name before any page match (issue 5: objects first). */
-    void addObject(String name, String fqn, String kind, String docname, String anchor) {
-        objects.add(new String[] {name, fqn, kind, docname, anchor});
-    }
-
-    void add(String docname, String title, String text, List<String[]> docSections) {
-        int idx = docnames.size();
+    /**
+     * Adds a document's places; {@code fqns} gives the fully-qualified name of an object by its
+     * anchor (QAPI objects: {@code QMP:block-core.blockdev-backup}), searched like its name.
+     */
+    void add(String docname, String title, List<SearchUnits.Unit> places, Map<String, String> fqns) {
+        int doc = docnames.size();
         docnames.add(docname);
         titles.add(title);
-        // the summary needs only the start of the text (normalising a whole manual costs ~50 ms)
-        String flat = text.substring(0, Math.min(text.length(), 8 * SUMMARY))
-                .replaceAll("\\s+", " ")
-                .strip();
-        summaries.add(flat.length() > SUMMARY ? flat.substring(0, SUMMARY) + "\u2026" : flat);
-        Set<String> distinct = new HashSet<>();
-        words(text, distinct::add);
-        for (String w : distinct) {
-            terms.computeIfAbsent(w, k -> new TreeSet<>()).add(idx);
-        }
-        for (String[] s : docSections) {
-            for (String w : words(s[1])) {
-                titleterms.computeIfAbsent(w, k -> new TreeSet<>()).add(idx);
+        for (SearchUnits.Unit u : places) {
+            String prose = u.prose();
+            if (u.title.isEmpty() && prose.isEmpty() && u.code.isEmpty()) {
+                continue;
             }
-            sections.add(new String[] {String.valueOf(idx), s[0], s[1]});
+            int idx = units.size();
+            units.add(new String[] {String.valueOf(doc), u.anchor, u.title, u.kind, fqns.getOrDefault(u.anchor, "")});
+            texts.add(prose);
+            Set<String> distinct = new HashSet<>();
+            words(u.title, distinct::add);
+            words(prose, distinct::add);
+            words(u.code.toString(), distinct::add);
+            for (String w : distinct) {
+                if (!STOPWORDS.contains(w)) {
+                    terms.computeIfAbsent(w, k -> new TreeSet<>()).add(idx);
+                }
+            }
+            for (SearchUnits.Name n : u.names) {
+                names.computeIfAbsent(n.kind(), k -> new HashMap<>())
+                        .computeIfAbsent(n.name().toLowerCase(Locale.ROOT), k -> new TreeSet<>())
+                        .add(idx);
+            }
         }
     }
 
@@ -118,38 +138,34 @@ final class SearchIndex {
         strings(sb, docnames);
         sb.append(",\"titles\":");
         strings(sb, titles);
-        sb.append(",\"summaries\":");
-        strings(sb, summaries);
+        sb.append(",\"units\":[");
+        for (int i = 0; i < units.size(); i++) {
+            String[] u = units.get(i);
+            sb.append(i == 0 ? "" : ",").append('[').append(u[0]).append(',');
+            str(sb, u[1]);
+            sb.append(',');
+            str(sb, u[2]);
+            if (!u[3].isEmpty() || !u[4].isEmpty()) {
+                sb.append(',');
+                str(sb, u[3]);
+                sb.append(',');
+                str(sb, u[4]);
+            }
+            sb.append(']');
+        }
+        sb.append("],\"texts\":");
+        strings(sb, texts);
         sb.append(",\"terms\":");
         termMap(sb, terms);
-        sb.append(",\"titleterms\":");
-        termMap(sb, titleterms);
-        sb.append(",\"sections\":[");
-        for (int i = 0; i < sections.size(); i++) {
-            String[] s = sections.get(i);
-            sb.append(i == 0 ? "" : ",").append('[').append(s[0]).append(',');
-            str(sb, s[1]);
-            sb.append(',');
-            str(sb, s[2]);
-            sb.append(']');
+        for (SearchUnits.NameKind k : SearchUnits.NameKind.values()) {
+            sb.append(",\"").append(k.name().toLowerCase(Locale.ROOT)).append("s\":");
+            termMap(sb, names.getOrDefault(k, Map.of()));
         }
-        sb.append("],\"objects\":[");
-        for (int i = 0; i < objects.size(); i++) {
-            String[] o = objects.get(i);
-            sb.append(i == 0 ? "" : ",").append('[');
-            str(sb, o[0]);
-            sb.append(',');
-            str(sb, o[1]);
-            sb.append(',');
-            str(sb, o[2]);
-            sb.append(',').append(docnames.indexOf(o[3])).append(',');
-            str(sb, o[4]);
-            sb.append(']');
-        }
-        sb.append("]});\n");
+        sb.append("});\n");
         return sb.toString();
     }
 
+    /** {@code {"term":[first, gap, gap...]}}, terms sorted (same input, same bytes). */
     private static void termMap(StringBuilder sb, Map<String, ? extends SortedSet<Integer>> unsorted) {
         Map<String, SortedSet<Integer>> m = new TreeMap<>(unsorted);
         sb.append('{');
@@ -159,9 +175,11 @@ final class SearchIndex {
             first = false;
             str(sb, e.getKey());
             sb.append(":[");
+            int prev = 0;
             boolean f2 = true;
             for (int i : e.getValue()) {
-                sb.append(f2 ? "" : ",").append(i);
+                sb.append(f2 ? "" : ",").append(i - prev);
+                prev = i;
                 f2 = false;
             }
             sb.append(']');

@@ -8,6 +8,7 @@ import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.rst.SystemMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,36 +183,15 @@ final class SitePages {
 
     /** {@code searchindex.js}; reads the trees and the domain's objects. */
     byte[] searchIndex() {
+        // an object's fully-qualified name by document and anchor: searched like its name
+        Map<String, Map<String, String>> fqns = new HashMap<>();
+        for (ObjectEntry o : domain.objects()) {
+            fqns.computeIfAbsent(o.docname(), k -> new HashMap<>()).putIfAbsent(o.id(), o.fqn());
+        }
         SearchIndex idx = new SearchIndex();
         for (SourceDoc d : docs.values()) {
-            List<String[]> sections = new ArrayList<>();
-            for (RstNode s : d.tree.findAll(Type.SECTION)) {
-                if (!s.ids().isEmpty()) {
-                    sections.add(
-                            new String[] {s.ids().get(0), s.children().get(0).astext()});
-                }
-            }
-            idx.add(d.name, d.title, searchableText(d.tree), sections);
-        }
-        for (ObjectEntry o : domain.objects()) {
-            if (docs.containsKey(o.docname())) {
-                idx.addObject(o.name(), o.fqn(), o.kind().objtype(), o.docname(), o.id());
-            }
+            idx.add(d.name, d.title, SearchUnits.of(d.tree), fqns.getOrDefault(d.name, Map.of()));
         }
         return idx.toJs().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String searchableText(RstNode tree) {
-        StringBuilder sb = new StringBuilder();
-        for (RstNode n : tree.descendants()) {
-            switch (n.type()) {
-                case TEXT -> sb.append(n.text());
-                case LITERAL_BLOCK ->
-                    sb.append(' ').append(n.text() == null ? "" : n.text()).append(' ');
-                case TITLE, PARAGRAPH, TERM, ENTRY, LINE, RUBRIC, FIELD_NAME, LIST_ITEM -> sb.append(' ');
-                default -> {}
-            }
-        }
-        return sb.toString();
     }
 }

@@ -172,6 +172,84 @@ class QmpBrowserTest {
                 "the landing page's title does not repeat the manual's name");
     }
 
+    private static List<WebElement> searchResults(String q) throws InterruptedException {
+        driver.get(browser.url("search.html") + "?q=" + q);
+        for (int i = 0;
+                i < 100
+                        && driver.findElements(By.cssSelector("#search-results li a"))
+                                .isEmpty();
+                i++) {
+            Thread.sleep(100);
+        }
+        List<WebElement> results = driver.findElements(By.cssSelector("#search-results li"));
+        assertTrue(!results.isEmpty(), "no search results for " + q);
+        return results;
+    }
+
+    /**
+     * A member is no page of its own: the results are the objects that have it, each linking to
+     * the object's anchor, and the page opened from one marks the word.
+     */
+    @Test
+    void searchForAMemberLinksToTheObjectsThatHaveIt() throws Exception {
+        List<WebElement> results = searchResults("node-name");
+        assertTrue(results.size() >= 10, "objects with a node-name member: " + results.size());
+        for (WebElement li : results.subList(0, 10)) {
+            String href = li.findElement(By.tagName("a")).getAttribute("href");
+            assertTrue(
+                    href.matches(".*/index\\.html\\?highlight=node-name#(command|object|event|struct|union)-QMP-[^#]+"),
+                    href);
+            assertTrue(li.getText().contains("member node-name"), li.getText());
+            // the excerpt is the text around the member, the word marked
+            assertEquals(
+                    "node-name",
+                    li.findElement(By.cssSelector("p.context mark")).getText());
+        }
+        browser.screenshot(Path.of("target/screenshots/qmp-search-member.png"));
+        WebElement link = results.get(0).findElement(By.tagName("a"));
+        String anchor =
+                link.getAttribute("href").substring(link.getAttribute("href").indexOf('#') + 1);
+        link.click();
+        for (int i = 0; i < 100 && !driver.getCurrentUrl().endsWith("#" + anchor); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(driver.getCurrentUrl().endsWith("#" + anchor), driver.getCurrentUrl());
+        Object marked = null;
+        for (int i = 0; i < 100 && marked == null; i++) {
+            marked = browser.js("var h=document.getElementById('" + anchor + "').parentElement"
+                    + ".querySelector('span.highlighted'); return h ? h.textContent : null");
+            if (marked == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals("node-name", marked, "the member is highlighted in the object opened");
+        double bar = num("return document.querySelector('.topbar').getBoundingClientRect().bottom");
+        double top = num("return document.getElementById('" + anchor + "').getBoundingClientRect().top");
+        assertTrue(top >= bar && top < bar + 60, "target at " + top + ", bar " + bar);
+        browser.screenshot(Path.of("target/screenshots/qmp-highlight.png"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /** A prose word leads to the objects whose text has it, not to the top of the manual. */
+    @Test
+    void searchForAProseWordLinksToThePlacesHoldingIt() throws Exception {
+        List<WebElement> results = searchResults("throttling");
+        for (WebElement li : results) {
+            String href = li.findElement(By.tagName("a")).getAttribute("href");
+            assertTrue(href.contains("#"), "a result without an anchor: " + href);
+            assertEquals(
+                    "throttling",
+                    li.findElement(By.cssSelector("p.context mark")).getText().toLowerCase(java.util.Locale.ROOT),
+                    li.getText());
+        }
+        // an enum value: the enum first, then the 20-odd commands whose Errors: mention it
+        List<WebElement> values = searchResults("DeviceNotFound");
+        assertTrue(values.size() > 10, "places mentioning DeviceNotFound: " + values.size());
+        String first = values.get(0).getText();
+        assertTrue(first.startsWith("QapiErrorClass (enum, QMP:error.QapiErrorClass)"), first);
+        assertTrue(first.contains("value DeviceNotFound"), first);
+    }
+
     @Test
     void searchListsTheCommandFirst() throws Exception {
         driver.get(browser.url("search.html") + "?q=blockdev-backup");
@@ -184,9 +262,9 @@ class QmpBrowserTest {
         }
         List<WebElement> results = driver.findElements(By.cssSelector("#search-results li a"));
         assertTrue(!results.isEmpty(), "no search results");
+        String first = results.get(0).getAttribute("href");
         assertTrue(
-                results.get(0).getAttribute("href").endsWith("index.html#command-QMP-block-core.blockdev-backup"),
-                results.get(0).getAttribute("href"));
+                first.endsWith("index.html?highlight=blockdev-backup#command-QMP-block-core.blockdev-backup"), first);
         results.get(0).click();
         assertTrue(driver.getCurrentUrl().endsWith("#command-QMP-block-core.blockdev-backup"), driver.getCurrentUrl());
         assertEquals(List.of(), browser.consoleErrors());

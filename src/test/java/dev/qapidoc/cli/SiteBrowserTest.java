@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -117,6 +119,34 @@ class SiteBrowserTest {
         hit.click();
         waitFor("navigation", () -> driver.getCurrentUrl().contains("reference/commands.html"));
         assertTrue(driver.getPageSource().contains("machine-snapshot"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /**
+     * Search results link with percent-encoded document names: a page named {@code
+     * javascript:x.rst} is a relative link to its file, not a {@code javascript:} URL.
+     */
+    @Test
+    void aResultLinkCannotBecomeAScriptUrl(@TempDir Path dir) throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("conf.py"), "project = 'Trap'\n");
+        Files.writeString(src.resolve("index.rst"), "Home\n====\n\nNothing here.\n");
+        Files.writeString(src.resolve("javascript:x.rst"), "Trap\n====\n\nThe word xyzzy is here.\n");
+        Path out = dir.resolve("out");
+        Main.Result r = Main.capture("build", src.toString(), "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        driver.get(out.resolve("search.html").toUri() + "?q=xyzzy");
+        waitFor("search results", () -> !driver.findElements(By.cssSelector("#search-results li a"))
+                .isEmpty());
+        WebElement a = driver.findElement(By.cssSelector("#search-results li a"));
+        String raw =
+                (String) ((JavascriptExecutor) driver).executeScript("return arguments[0].getAttribute('href')", a);
+        assertTrue(raw.startsWith("javascript%3Ax.html"), raw);
+        assertTrue(a.getAttribute("href").startsWith("file:"), a.getAttribute("href"));
+        a.click();
+        waitFor("the page", () -> driver.getPageSource().contains("The word"));
+        assertTrue(driver.findElements(By.cssSelector("span.highlighted")).stream()
+                .anyMatch(e -> e.getText().equals("xyzzy")));
         assertEquals(List.of(), browser.consoleErrors());
     }
 
