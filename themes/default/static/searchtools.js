@@ -49,6 +49,12 @@ var Search = (function () {
     return hits;
   }
 
+  /* a place's text; one repeating an earlier place's is stored as that place's number */
+  function textOf(u) {
+    var t = index.texts[u];
+    return typeof t === "number" ? index.texts[t] : (t || "");
+  }
+
   function unitName(u) { return (u[2] || "").toLowerCase(); }
   function unitFqn(u) { return (u[4] || "").toLowerCase(); }
   function isObject(u) { return u.length > 3 && u[3] !== ""; }
@@ -216,7 +222,7 @@ var Search = (function () {
       li.appendChild(kind);
       if (r.name) {
         // the index keeps names lower-cased; the text has them as written
-        var t = index.texts[r.u] || "";
+        var t = textOf(r.u);
         var at = t.toLowerCase().indexOf(r.name[1]);
         var n = document.createElement("code");
         n.textContent = at >= 0 ? t.slice(at, at + r.name[1].length) : r.name[1];
@@ -227,7 +233,7 @@ var Search = (function () {
       a.textContent = unit[2] && unit[2] !== title ? title + " \u00bb " + unit[2] : title;
       li.appendChild(a);
     }
-    var text = index.texts[r.u];
+    var text = textOf(r.u);
     if (text) { li.appendChild(excerpt(text, qs)); }
     list.appendChild(li);
   }

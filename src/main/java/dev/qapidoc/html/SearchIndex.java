@@ -153,8 +153,21 @@ final class SearchIndex {
             }
             sb.append(']');
         }
-        sb.append("],\"texts\":");
-        strings(sb, texts);
+        // a text already written (QEMU's QSD manual repeats the QMP manual's block definitions)
+        // is written as the number of the place that has it
+        sb.append("],\"texts\":[");
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String t = texts.get(i);
+            Integer earlier = t.length() > 16 ? first.putIfAbsent(t, i) : null;
+            sb.append(i == 0 ? "" : ",");
+            if (earlier != null) {
+                sb.append(earlier);
+            } else {
+                str(sb, t);
+            }
+        }
+        sb.append(']');
         sb.append(",\"terms\":");
         termMap(sb, terms);
         for (SearchUnits.NameKind k : SearchUnits.NameKind.values()) {

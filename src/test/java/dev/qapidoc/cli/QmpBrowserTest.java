@@ -149,6 +149,41 @@ class QmpBrowserTest {
         assertEquals(false, browser.js("return document.getElementById('sidebar').getBoundingClientRect().height > 0"));
     }
 
+    /**
+     * The landing page lists its sections once beside the text (the sidebar leaves them to "On
+     * this page" when that column is shown), long names wrap rather than being cut, "Index ·
+     * Search" stays on one line and the search button is styled.
+     */
+    @Test
+    void navigationColumnsAreReadable() throws IOException {
+        driver.get(browser.url("index.html"));
+        String visibleInSidebar = "return Array.from(document.querySelectorAll('#sidebar a'))"
+                + ".filter(function(a){return a.getClientRects().length>0 && a.textContent==='Introduction'}).length";
+        assertEquals(0L, browser.js(visibleInSidebar), "sidebar repeats On this page");
+        assertEquals(
+                1L,
+                browser.js("return Array.from(document.querySelectorAll('.localtoc a'))"
+                        + ".filter(function(a){return a.textContent==='Introduction'}).length"));
+        // no entry of "On this page" is cut off: each shows all of its text
+        assertEquals(
+                0L,
+                browser.js("return Array.from(document.querySelectorAll('.localtoc a'))"
+                        + ".filter(function(a){return a.scrollWidth > a.clientWidth + 1}).length"));
+        double links = num("return document.querySelector('.sidebar-links').getBoundingClientRect().height");
+        double line = num("return parseFloat(getComputedStyle(document.querySelector('.sidebar-links')).lineHeight)");
+        assertTrue(links < 2 * line, "Index · Search on one line: " + links + " px, line " + line);
+        // without the On this page column the sidebar shows the page's sections
+        browser.viewport(900, 800);
+        driver.get(browser.url("index.html"));
+        assertEquals(1L, browser.js(visibleInSidebar), "sidebar without On this page");
+        browser.resetViewport();
+        driver.get(browser.url("search.html"));
+        assertEquals(
+                "rgb(11, 92, 173)",
+                browser.js("return getComputedStyle(document.querySelector('.search-page-form input[type=submit]'))"
+                        + ".backgroundColor"));
+    }
+
     @Test
     void onThisPageFollowsScrolling() throws Exception {
         driver.get(browser.url("index.html") + "#enum-QMP-sockets.NetworkAddressFamily");

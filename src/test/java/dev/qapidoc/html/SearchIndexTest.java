@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -93,13 +94,33 @@ class SearchIndexTest {
         assertFalse(index.get("terms").has("the"));
     }
 
+    /** Two manuals documenting the same definition (QMP and QSD) store its text once. */
+    @Test
+    void aRepeatedTextIsWrittenOnce() throws IOException {
+        SearchIndex idx = new SearchIndex();
+        for (String doc : List.of("qmp", "qsd")) {
+            SearchUnits.Unit u = new SearchUnits.Unit("command-" + doc + ".x", "x", "command");
+            u.text.append("Start a point-in-time copy of a block device.");
+            idx.add(doc, doc, List.of(u), Map.of());
+        }
+        String out = idx.toJs();
+        assertEquals(2, out.split("point-in-time copy", -1).length, out);
+        JsonNode texts = new ObjectMapper()
+                .readTree(out.substring("Search.setIndex(".length(), out.length() - 3))
+                .get("texts");
+        assertEquals(2, texts.size());
+        assertEquals(0, texts.get(1).asInt(), "the second place points at the first one's text");
+        assertTrue(texts.get(1).isInt());
+    }
+
     @Test
     void literalBlocksAreSearchedButNotShown() {
         List<String> hits = anchors(index.get("terms").get("web-1"));
         assertTrue(hits.contains("command-HMP-machines.query-machines"), hits.toString());
         for (int i = 0; i < index.get("units").size(); i++) {
             if (index.get("units").get(i).get(1).asText().equals("command-HMP-machines.query-machines")) {
-                String text = index.get("texts").get(i).asText();
+                JsonNode t = index.get("texts").get(i);
+                String text = t.isInt() ? index.get("texts").get(t.asInt()).asText() : t.asText();
                 assertTrue(text.startsWith("List every machine of this host."), text);
                 assertFalse(text.contains("web-1"), text);
             }
