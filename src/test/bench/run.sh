@@ -9,6 +9,8 @@
 #   RUNS defaults to 10; COMMANDs default to every command that exists in the jar, plus `docs`:
 #   the whole QEMU documentation tree (`build docs` in ../shared/corpus/qemu-docs-master, its
 #   conf.py run through python3), the job sphinx-build takes 124 s for on this kind of machine.
+#   Not by default (slow; name it): `versions`, the versioned site of every QEMU release
+#   (`html --history` over a clone of ../shared/corpus/qemu-releases.bundle: 26 tags and master).
 # Needs ../shared/corpus/qemu-master and target/qapidoc.jar (mvn -B -q -DskipTests package).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -28,9 +30,11 @@ declare -A cmdline=(
   [lint]="lint qapi/qapi-schema.json"
   [html]="html --namespace QMP -o $out/html qapi/qapi-schema.json"
   [docs]="build -q docs $out/html"
+  [versions]="html --history -o $out/html qapi/qapi-schema.json"
 )
 # where each command runs (default: the QMP corpus)
-declare -A cwd=([docs]="$root/../shared/corpus/qemu-docs-master")
+declare -A cwd=([docs]="$root/../shared/corpus/qemu-docs-master" [versions]="$out/releases")
+bundle="$root/../shared/corpus/qemu-releases.bundle"
 cmds=("$@"); [ ${#cmds[@]} -gt 0 ] || cmds=(dump rst introspect lint html docs)
 
 printf '%-22s %8s %8s %8s %8s %10s\n' command median min max cpu peakRSS
@@ -38,6 +42,7 @@ for c in "${cmds[@]}"; do
   args=${cmdline[$c]:-}
   [ -n "$args" ] || { echo "bench: unknown command $c" >&2; continue; }
   dir="${cwd[$c]:-$corpus}"
+  if [ "$c" = versions ] && [ ! -d "$dir" ] && [ -f "$bundle" ]; then git clone -q "$bundle" "$dir"; fi
   [ -d "$dir" ] || { printf '%-22s (%s missing)\n' "$c" "$dir"; continue; }
   cd "$dir"
   # skip commands this build does not have yet

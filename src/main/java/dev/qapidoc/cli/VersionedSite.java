@@ -35,8 +35,10 @@ import java.util.TreeMap;
  * {@code qapidoc html}, its entities carrying their history lines, see {@link
  * HistoryAnnotator}), {@code REL/changes.html} what changed in REL, {@code NEWEST/removed.html}
  * everything removed and the release that removed it, {@code index.html} the list of releases,
- * and {@code versions.js} the version switcher every page loads (one file for the whole site,
- * so it works from {@code file://}; the index pages also carry the list as plain links).
+ * {@code versions.js} the version switcher every page loads (one file for the whole site,
+ * so it works from {@code file://}; the index pages also carry the list as plain links), and
+ * {@code _static/} the theme's assets, written once for all manuals (they are the same bytes
+ * in every release, so a 27-release site does not carry 27 copies).
  *
  * <p>Two passes: every release is loaded and emitted first (the history needs all of them, and
  * each manual links into the others' anchors), then each manual is built in release order.
@@ -105,7 +107,11 @@ final class VersionedSite {
             errors += found.errors();
             warnings += found.warnings();
             for (Map.Entry<String, byte[]> f : out.files().entrySet()) {
-                files.put(r.name() + "/" + f.getKey(), f.getValue());
+                if (f.getKey().startsWith(SHARED)) {
+                    share(files, f.getKey(), f.getValue(), r.name());
+                } else {
+                    files.put(r.name() + "/" + f.getKey(), f.getValue());
+                }
             }
         }
         if (tolerant > 0) {
@@ -114,6 +120,21 @@ final class VersionedSite {
         files.put("versions.js", site.switcherScript().getBytes(StandardCharsets.UTF_8));
         files.put("index.html", site.landingPage().getBytes(StandardCharsets.UTF_8));
         return new Result(files, errors, warnings, notes);
+    }
+
+    /** The folder every release manual links to at the top of the site instead of its own. */
+    private static final String SHARED = "_static/";
+
+    /**
+     * Puts a release's asset into the one shared {@code _static/}. Every manual is built with
+     * the same theme and settings, so their assets are the same bytes; one that differs would
+     * be a manual linking to another's file, so it is refused rather than hidden.
+     */
+    private static void share(Map<String, byte[]> files, String name, byte[] bytes, String release) {
+        byte[] had = files.putIfAbsent(name, bytes);
+        if (had != null && !java.util.Arrays.equals(had, bytes)) {
+            throw new IllegalStateException(release + "'s " + name + " differs from the other releases'");
+        }
     }
 
     private static List<Release> load(
@@ -168,8 +189,10 @@ final class VersionedSite {
         values.put("qapi_allowed_fields", List.of("see also"));
         values.put("qapi_namespaces", List.of(namespace));
         values.put("qapidoc_dialect", dialect);
-        // one switcher for the whole site, next to the release folders (_static/../../)
-        values.put("html_js_files", List.of("../../versions.js"));
+        // the theme's assets are written once, at the top (_static/ beside the release folders),
+        // and so is the switcher: 27 manuals share one copy of each
+        values.put("qapidoc_static_root", "../");
+        values.put("html_js_files", List.of("../versions.js"));
         SiteConfig config = new SiteConfig(values);
         List<ContentLine> annotated = annotator.annotate(r.lines());
         SchemaExpander expander = (path, ns, where) -> SchemaExpander.Expansion.of(annotated);

@@ -58,8 +58,11 @@ final class SitePages {
     private Map<String, Object> baseVars(String pagename, String title) {
         Map<String, Object> v = new LinkedHashMap<>();
         String root = DocPaths.relative(pagename, "");
+        // qapidoc_static_root: where _static/ is, relative to the site's root ("" = in it); a
+        // versioned site shares one _static/ above its release manuals
+        String staticUri = root + conf.string("qapidoc_static_root", "") + "_static/";
         v.put("root", root);
-        v.put("static", root + "_static/");
+        v.put("static", staticUri);
         v.put("project", h(conf.project()));
         v.put("docstitle", h(conf.htmlTitle()));
         v.put("title", h(title));
@@ -74,7 +77,7 @@ final class SitePages {
         v.put("prev", null);
         v.put("next", null);
         if (assets != null) {
-            v.putAll(assets.vars(root + "_static/"));
+            v.putAll(assets.vars(staticUri));
         }
         return v;
     }

@@ -72,11 +72,21 @@ class VersionedSiteTest {
                 assertEquals(
                         !other.equals(rel), index.contains("href=\"../" + other + "/index.html\""), rel + " " + other);
             }
-            // every page loads the one switcher script beside the release folders
-            assertTrue(index.contains("src=\"_static/../../versions.js\""), rel);
-            assertTrue(Files.readString(out.resolve(rel + "/genindex.html")).contains("../../versions.js"), rel);
+            // every page loads the one switcher script beside the release folders, and the
+            // theme's assets from the one _static/ there
+            assertTrue(index.contains("src=\"../_static/../versions.js\""), rel);
+            assertTrue(index.contains("href=\"../_static/qapidoc.css\""), rel);
+            assertTrue(index.contains("src=\"../_static/qapidoc.js\""), rel);
+            assertTrue(
+                    Files.readString(out.resolve(rel + "/genindex.html")).contains("../_static/../versions.js"), rel);
+            assertTrue(
+                    Files.readString(out.resolve(rel + "/search.html")).contains("src=\"../_static/searchtools.js\""),
+                    rel);
+            assertFalse(Files.exists(out.resolve(rel + "/_static")), rel + " has its own _static/");
             assertTrue(Files.exists(out.resolve(rel + "/changes.html")), rel);
         }
+        assertTrue(Files.readString(out.resolve("_static/qapidoc.css")).length() > 100);
+        assertTrue(Files.exists(out.resolve("_static/searchtools.js")));
         String js = Files.readString(out.resolve("versions.js"));
         assertTrue(js.contains("var releases = [\"1.0.0\",\"2.0.0\",\"3.0.0\"];"), js);
 
