@@ -34,18 +34,32 @@ final class HtmlCommand implements Command {
                 the general index, the QAPI index of the namespace, search and objects.inv.
                 Schema paths in messages are relative to the current directory, e.g.
                   cd qemu && qapidoc html --namespace QMP -o /tmp/qmp qapi/qapi-schema.json
+                Several schemas make one site with a manual each, linked to one another:
+                  cd qemu && qapidoc html -o /tmp/qapi qapi/qapi-schema.json \\
+                      qga/qapi-schema.json storage-daemon/qapi/qapi-schema.json
                 """,
                 List.of(new CommandSpec.Positional(
                         "SCHEMA",
                         "schema file",
                         true,
                         true,
-                        "the QAPI schema file; with --history: REV... SCHEMA, the revisions (default: every"
-                                + " tag vX.Y.0 in version order, then HEAD) and the schema's path in the repository")),
+                        "the QAPI schema file; several: one site with a manual per schema (NS.html, e.g."
+                                + " qmp.html, qga.html, qsd.html; index.html lists them), one index and search, links"
+                                + " between the manuals resolved; each schema's namespace from its path"
+                                + " (.../qga/qapi-schema.json QGA, .../storage-daemon/qapi/qapi-schema.json QSD, any"
+                                + " other QMP; two schemas may not share one); with --history: REV... SCHEMA, the"
+                                + " revisions (default: every tag vX.Y.0 in version order, then HEAD) and the schema's"
+                                + " path in the repository")),
                 List.of(
                         OptionSpec.value(
-                                "NS", "put the definitions in QAPI namespace NS (QMP, QGA, QSD, ...)", "--namespace"),
-                        OptionSpec.value("T", "the manual's title (default: \"NS Reference Manual\")", "--title"),
+                                "NS",
+                                "put the definitions in QAPI namespace NS (QMP, QGA, QSD, ...); one SCHEMA only",
+                                "--namespace"),
+                        OptionSpec.value(
+                                "T",
+                                "the manual's title (default: \"NS Reference Manual\"; with several schemas the"
+                                        + " site's, default \"QAPI Reference Manuals\")",
+                                "--title"),
                         OptionSpec.value(
                                 "qemu|extended",
                                 "qemu (default): the reST QEMU generates; extended: the"
@@ -87,8 +101,14 @@ final class HtmlCommand implements Command {
         String title = args.value("--title", null);
         String out = args.value("-o", "build/html");
         List<String> positionals = args.positionals();
+        // several schemas: one site with a manual each (ManualSet), namespaces from their paths
+        List<ManualSet.Manual> manuals = null;
         if (!args.has("--history") && positionals.size() > 1) {
-            throw new UsageException("html takes exactly one argument, the schema file; see 'qapidoc html --help'");
+            if (ns != null) {
+                throw new UsageException("html: --namespace names the namespace of one schema; with several, each"
+                        + " schema's namespace comes from its path; see 'qapidoc html --help'");
+            }
+            manuals = ManualSet.of(positionals);
         }
         String schema = positionals.get(positionals.size() - 1);
         String dialect = args.value("--dialect", "qemu");
@@ -101,7 +121,7 @@ final class HtmlCommand implements Command {
             throw new UsageException("unknown dialect '" + dialect + "'; use qemu or extended");
         }
         if (title == null || title.isBlank()) {
-            title = (ns == null ? "QAPI" : ns) + " Reference Manual";
+            title = manuals != null ? "QAPI Reference Manuals" : (ns == null ? "QAPI" : ns) + " Reference Manual";
         }
         title = title.replaceAll("\\s+", " ").strip();
         // refused before any work, and again (if it changed) before writing
@@ -116,18 +136,27 @@ final class HtmlCommand implements Command {
         values.put("project", title);
         values.put("default_role", "any");
         values.put("qapi_allowed_fields", List.of("see also"));
-        values.put("qapi_namespaces", ns == null ? List.of() : List.of(ns));
+        values.put(
+                "qapi_namespaces",
+                manuals != null ? ManualSet.namespaces(manuals) : ns == null ? List.of() : List.of(ns));
         values.put("qapidoc_srctree", cwd.toString());
         values.put("qapidoc_dialect", dialect);
         values.put("qapidoc_strict", strictSchema);
         SiteConfig config = new SiteConfig(values);
         SchemaRst schemas = BuildCommand.expander(cwd, config);
         // the root page's only directive is known: its schema loads while the build starts up
-        schemas.prefetch(schema, ns);
-        // the root page is built from memory; the working folder is where the schema is found
+        if (manuals == null) {
+            schemas.prefetch(schema, ns);
+        } else {
+            for (ManualSet.Manual m : manuals) {
+                schemas.prefetch(m.schema(), m.namespace());
+            }
+        }
+        // the pages are built from memory; the working folder is where the schema is found
         // and where relative include and image paths would point
-        Map<String, List<ContentLine>> pages =
-                Map.of("index", ContentLine.of("index.rst", rootPage(title, schema, ns)));
+        Map<String, List<ContentLine>> pages = manuals != null
+                ? ManualSet.pages(title, manuals)
+                : Map.of("index", ContentLine.of("index.rst", rootPage(title, schema, ns)));
         SiteBuilder.Output result = SiteBuilder.build(new SiteBuilder.Options(cwd, "", config, false, List.of())
                 .withExpander(schemas)
                 .withPages(pages));

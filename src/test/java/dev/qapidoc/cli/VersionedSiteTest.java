@@ -145,7 +145,7 @@ class VersionedSiteTest {
     void oneSchemaWithoutHistory() throws Exception {
         Main.Result r = Main.capture("html", "a.json", "b.json");
         assertEquals(2, r.exitCode());
-        assertTrue(r.stderr().contains("html takes exactly one argument, the schema file"), r.stderr());
+        assertTrue(r.stderr().contains("a.json and b.json would both be namespace QMP"), r.stderr());
     }
 
     /** The page's text without tags, whitespace runs as one space. */
