@@ -11,7 +11,6 @@ import static dev.qapidoc.rst.Lines.trimBlank;
 import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.source.SourceLocation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -63,9 +62,8 @@ final class BlockParser {
 
     final RstReader.Options options;
     final List<SystemMessage> messages = new ArrayList<>();
-    private final Map<String, RstNode> substitutions = new LinkedHashMap<>();
-    /** The same definitions by their name as written: references match it first (reST spec). */
-    private final Map<String, RstNode> substitutionsExact = new LinkedHashMap<>();
+    /** This read's substitution definitions, resolved at the end of the read. */
+    private final Substitutions substitutions = new Substitutions();
 
     String highlight;
     final InlineParser inline;
@@ -453,8 +451,7 @@ final class BlockParser {
         DirectiveCall call = new DirectiveCall(kind, joined(text).strip(), Map.of(), text, text, first.where());
         Scope scope = new Scope(def, depth);
         d.run(call, scope);
-        substitutions.put(name, def);
-        substitutionsExact.put(m.group(1), def);
+        substitutions.define(m.group(1), def, joined(trimBlank(lines.subList(i, end))));
         target.add(def);
     }
 
@@ -474,25 +471,14 @@ final class BlockParser {
     }
 
     /**
-     * Replaces each substitution reference under {@code root} by a copy of its definition's
-     * content. With {@code reportUndefined} false (content a later pass parses apart from its
-     * document, such as a directive's generated text), a reference to a name this parse has not
-     * seen stays in the tree for {@link Substitutions#resolve}, which looks in the whole document
-     * as docutils' substitution transform does.
+     * Replaces each substitution reference under {@code root} by its definition's content
+     * ({@link Substitutions}). With {@code reportUndefined} false (content a later pass parses
+     * apart from its document, such as a directive's generated text), a reference to a name this
+     * parse has not seen stays in the tree for {@link Substitutions#resolve}, which looks in the
+     * whole document as docutils' substitution transform does.
      */
     void resolveSubstitutions(RstNode root, boolean reportUndefined) {
-        for (RstNode ref : root.findAll(Type.SUBSTITUTION_REFERENCE)) {
-            RstNode def = substitutionsExact.getOrDefault(ref.astext(), substitutions.get(ref.attr("refname")));
-            if (def == null && !reportUndefined) {
-                continue;
-            }
-            if (def == null) {
-                error(ref.location(), "Undefined substitution referenced: \"" + ref.astext() + "\".");
-                ref.replaceWith(List.of(RstNode.text(ref.astext(), ref.location())));
-                continue;
-            }
-            Substitutions.replace(ref, def);
-        }
+        substitutions.apply(root, reportUndefined, messages::add);
     }
 
     static RstNode copy(RstNode n) {
