@@ -111,10 +111,11 @@ final class BlockParser {
                 }
                 List<ContentLine> replacement = explicit(lines, i, end, target, depth);
                 if (replacement != null) {
-                    List<ContentLine> rest = new ArrayList<>(lines.subList(0, i));
-                    rest.addAll(replacement);
-                    rest.addAll(lines.subList(end, lines.size()));
+                    // the lines before i are read: the rest starts with the spliced ones
+                    SplicedLines rest = lines instanceof SplicedLines s ? s : new SplicedLines(lines);
+                    rest.replaceFront(end, replacement);
                     lines = rest;
+                    i = 0;
                     continue;
                 }
                 i = end;
@@ -449,11 +450,21 @@ final class BlockParser {
         RstNode def = new RstNode(Type.SUBSTITUTION_DEFINITION, first.where());
         def.names().add(name);
         DirectiveCall call = new DirectiveCall(kind, joined(text).strip(), Map.of(), text, text, first.where());
-        Scope scope = new Scope(def, depth);
+        Scope scope = new Scope(def, depth, first.where(), kind);
         d.run(call, scope);
         substitutions.define(m.group(1), def, joined(trimBlank(lines.subList(i, end))));
         target.add(def);
     }
+
+    /**
+     * Most lines one read may splice in ({@code include}, kernel-doc): includes of includes
+     * multiply (ten per file, six deep, is a million files), so the total is bounded rather than
+     * the depth alone.
+     */
+    static final int MAX_SPLICED_LINES = 1_000_000;
+
+    /** Lines spliced in by this read so far; past {@link #MAX_SPLICED_LINES} no more are. */
+    private long splicedLines;
 
     /** Runs a directive. Returns lines to splice in (include), else null. */
     private List<ContentLine> directive(
@@ -461,7 +472,10 @@ final class BlockParser {
         Directive d =
                 options.registry().directive(name).filter(Directive::block).orElse(Directive.deferred());
         DirectiveCall call = RstReader.split(name, block, where, d.takesArguments());
-        Scope scope = new Scope(target, depth);
+        if (splicedLines > MAX_SPLICED_LINES && name.equals("include")) {
+            return null; // refused and reported once, at the include that reached the limit
+        }
+        Scope scope = new Scope(target, depth, where, name);
         d.run(call, scope);
         return scope.splice;
     }
@@ -518,11 +532,15 @@ final class BlockParser {
     private final class Scope implements DirectiveContext {
         private final RstNode target;
         private final int depth;
+        private final SourceLocation where;
+        private final String name;
         List<ContentLine> splice;
 
-        Scope(RstNode target, int depth) {
+        Scope(RstNode target, int depth, SourceLocation where, String name) {
             this.target = target;
             this.depth = depth;
+            this.where = where;
+            this.name = name;
         }
 
         @Override
@@ -537,6 +555,21 @@ final class BlockParser {
 
         @Override
         public void splice(List<ContentLine> lines) {
+            if (splicedLines > MAX_SPLICED_LINES) {
+                return; // the limit was reported where it was reached
+            }
+            if (splicedLines + lines.size() > MAX_SPLICED_LINES) {
+                messages.add(new SystemMessage(
+                        SystemMessage.Level.SEVERE,
+                        where,
+                        "Problems with \"" + name + "\" directive:\n"
+                                + "the document's included text would exceed " + MAX_SPLICED_LINES
+                                + " lines (includes of includes multiply); this and later includes are"
+                                + " left out."));
+                splicedLines = MAX_SPLICED_LINES + 1L;
+                return;
+            }
+            splicedLines += lines.size();
             splice = List.copyOf(lines);
         }
 

@@ -63,23 +63,24 @@ final class InlineParser {
         Run(String s, List<SourceLocation> lines) {
             this.s = s;
             this.lines = lines;
-            List<Integer> starts = new ArrayList<>();
-            starts.add(0);
+            int count = 1;
             for (int i = 0; i < s.length(); i++) {
                 if (s.charAt(i) == '\n') {
-                    starts.add(i + 1);
+                    count++;
                 }
             }
-            lineStart = starts.stream().mapToInt(Integer::intValue).toArray();
+            lineStart = new int[count];
+            for (int i = 0, k = 1; i < s.length(); i++) {
+                if (s.charAt(i) == '\n') {
+                    lineStart[k++] = i + 1;
+                }
+            }
         }
 
+        /** The line of {@code offset}: a binary search, as every node asks (a scan was quadratic). */
         SourceLocation at(int offset) {
-            int idx = 0;
-            for (int i = 0; i < lineStart.length; i++) {
-                if (lineStart[i] <= offset) {
-                    idx = i;
-                }
-            }
+            int found = java.util.Arrays.binarySearch(lineStart, offset);
+            int idx = found >= 0 ? found : Math.max(0, -found - 2);
             if (lines.isEmpty()) {
                 return SourceLocation.of("<unknown>", 0);
             }
