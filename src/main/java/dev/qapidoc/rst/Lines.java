@@ -42,17 +42,31 @@ final class Lines {
         return !(s.length() < 3 && (c == ':' || c == '.'));
     }
 
+    /** Whether line {@code j} of {@code lines} is blank (without building it, for a view). */
+    static boolean blankAt(List<ContentLine> lines, int j) {
+        return lines instanceof IndentedLines v
+                ? v.blank(j)
+                : lines.get(j).text().isBlank();
+    }
+
+    /** The indentation of line {@code j} of {@code lines} (without building it, for a view). */
+    static int indentAt(List<ContentLine> lines, int j) {
+        return lines instanceof IndentedLines v
+                ? v.indent(j)
+                : indent(lines.get(j).text());
+    }
+
     /** End (exclusive) of the block of indented or blank lines starting at {@code from}. */
     static int indentedEnd(List<ContentLine> lines, int from) {
         int j = from;
         int lastNonBlank = from;
         while (j < lines.size()) {
-            String t = lines.get(j).text();
-            if (!t.isBlank() && indent(t) == 0) {
+            boolean blank = blankAt(lines, j);
+            if (!blank && indentAt(lines, j) == 0) {
                 break;
             }
             j++;
-            if (!t.isBlank()) {
+            if (!blank) {
                 lastNonBlank = j;
             }
         }
@@ -60,19 +74,18 @@ final class Lines {
     }
 
     static int skipBlank(List<ContentLine> lines, int i) {
-        while (i < lines.size() && lines.get(i).text().isBlank()) {
+        while (i < lines.size() && blankAt(lines, i)) {
             i++;
         }
         return i;
     }
 
-    /** The first line from column {@code col}, the rest with their common indentation removed. */
+    /**
+     * The first line from column {@code col}, the rest with their common indentation removed; a
+     * view of {@code lines} ({@link IndentedLines}), not a copy.
+     */
     static List<ContentLine> firstKnownIndented(List<ContentLine> lines, int i, int end, int col) {
-        List<ContentLine> out = new ArrayList<>();
-        String first = lines.get(i).text();
-        out.add(lines.get(i).withText(col >= first.length() ? "" : first.substring(col)));
-        out.addAll(dedent(lines.subList(i + 1, end)));
-        return trimBlank(out);
+        return trimBlank(IndentedLines.of(lines.subList(i, end), col, false, minIndent(lines, i + 1, end), true));
     }
 
     /**
@@ -84,54 +97,51 @@ final class Lines {
         int j = from;
         int lastNonBlank = from;
         while (j < lines.size()) {
-            String t = lines.get(j).text();
-            if (!t.isBlank() && indent(t) < col) {
+            boolean blank = blankAt(lines, j);
+            if (!blank && indentAt(lines, j) < col) {
                 break;
             }
             j++;
-            if (!t.isBlank()) {
+            if (!blank) {
                 lastNonBlank = j;
             }
         }
         return Math.max(from, lastNonBlank);
     }
 
-    /** Lines {@code i..end} with the first {@code col} columns removed from each. */
+    /** Lines {@code i..end} with the first {@code col} columns removed from each (a view). */
     static List<ContentLine> knownIndented(List<ContentLine> lines, int i, int end, int col) {
-        List<ContentLine> out = new ArrayList<>();
-        for (ContentLine l : lines.subList(i, end)) {
-            String t = l.text();
-            out.add(l.withText(
-                    t.isBlank() ? "" : t.substring(Math.min(col, t.length())).stripTrailing()));
-        }
-        return trimBlank(out);
+        return trimBlank(IndentedLines.of(lines.subList(i, end), col, true, col, true));
     }
 
+    /** {@code lines} with their common indentation removed: a view, not a copy. */
     static List<ContentLine> dedent(List<ContentLine> lines) {
+        int min = minIndent(lines, 0, lines.size());
+        return IndentedLines.of(lines, min, true, min, true);
+    }
+
+    /** The least indentation of the non-blank lines {@code from..to} (0 when all are blank). */
+    private static int minIndent(List<ContentLine> lines, int from, int to) {
         int min = Integer.MAX_VALUE;
-        for (ContentLine l : lines) {
-            if (!l.text().isBlank()) {
-                min = Math.min(min, indent(l.text()));
+        for (int j = from; j < to; j++) {
+            if (!blankAt(lines, j)) {
+                min = Math.min(min, indentAt(lines, j));
             }
         }
-        List<ContentLine> out = new ArrayList<>(lines.size());
-        for (ContentLine l : lines) {
-            String t = l.text();
-            out.add(l.withText(
-                    t.isBlank() ? "" : t.substring(Math.min(min, t.length())).stripTrailing()));
-        }
-        return out;
+        return min == Integer.MAX_VALUE ? 0 : min;
     }
 
+    /** {@code lines} without leading and trailing blank lines (a view of it). */
     static List<ContentLine> trimBlank(List<ContentLine> lines) {
-        List<ContentLine> out = new ArrayList<>(lines);
-        while (!out.isEmpty() && out.get(0).text().isBlank()) {
-            out.remove(0);
+        int a = 0;
+        int b = lines.size();
+        while (a < b && blankAt(lines, a)) {
+            a++;
         }
-        while (!out.isEmpty() && out.get(out.size() - 1).text().isBlank()) {
-            out.remove(out.size() - 1);
+        while (b > a && blankAt(lines, b - 1)) {
+            b--;
         }
-        return out;
+        return lines.subList(a, b);
     }
 
     static String joined(List<ContentLine> lines) {
