@@ -461,7 +461,7 @@ final class BlockParser {
      * multiply (ten per file, six deep, is a million files), so the total is bounded rather than
      * the depth alone.
      */
-    static final int MAX_SPLICED_LINES = 1_000_000;
+    static final int MAX_SPLICED_LINES = 200_000;
 
     /** Lines spliced in by this read so far; past {@link #MAX_SPLICED_LINES} no more are. */
     private long splicedLines;

@@ -73,8 +73,8 @@ class LinearReadingTest {
         assertTrue(limit.get(0).where().includedFrom() != null);
         // what fits is read, and no more files than that
         int paragraphs = r.document().findAll(Type.PARAGRAPH).size();
-        assertTrue(paragraphs > 100_000, "paragraphs " + paragraphs);
-        assertTrue(reads[0] < 300_000, "reads " + reads[0]);
+        assertTrue(paragraphs > 40_000, "paragraphs " + paragraphs);
+        assertTrue(reads[0] < 100_000, "reads " + reads[0]);
     }
 
     @Test
