@@ -20,10 +20,13 @@ import java.util.regex.Pattern;
 final class KernelDocRst {
 
     private static final String IN = "   ";
-    private static final Pattern PARAM_REF = Pattern.compile("(?<![\\w@])@([A-Za-z_][\\w]*(?:\\.[A-Za-z_]\\w*)*)");
+    // the member groups are possessive ("*+"): Java's engine recurses once per iteration of a
+    // group it may backtrack into, so "@a.b.c..." of a few thousand members overflowed the
+    // stack; nothing after them could take a character back, so they match the same texts
+    private static final Pattern PARAM_REF = Pattern.compile("(?<![\\w@])@([A-Za-z_][\\w]*(?:\\.[A-Za-z_]\\w*)*+)");
     private static final Pattern CONST_REF = Pattern.compile("(?<![\\w%])%([A-Za-z_][\\w]*)");
     private static final Pattern GTKDOC_REF =
-            Pattern.compile("(?<![\\w#&])#([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*(?:\\(\\))?)");
+            Pattern.compile("(?<![\\w#&])#([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*+(?:\\(\\))?)");
     private static final Pattern TYPE_REF =
             Pattern.compile("(?<![\\w&])&(?:(struct|union|enum)\\s+)?(?!typedef\\b)([A-Za-z_]\\w*)");
 
