@@ -129,7 +129,8 @@ final class DocumentPass {
     }
 
     void run(RstNode document) {
-        for (RstNode n : document.descendants()) {
+        // (only the nodes with ids: the walk skips the rest)
+        for (RstNode n : document.select(Set.of(), false, true)) {
             usedIds.addAll(n.ids());
         }
         walk(document, null, 0);

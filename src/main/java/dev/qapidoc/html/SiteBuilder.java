@@ -436,7 +436,7 @@ public final class SiteBuilder {
         // code blocks are final now: they are highlighted on the other core while this one goes on
         highlights.prepare(d.tree.findAll(Type.LITERAL_BLOCK));
         Transforms.apply(d.tree, messages::add, opts.tags());
-        for (RstNode n : d.tree.descendants()) {
+        for (RstNode n : d.tree.select(java.util.EnumSet.of(Type.DIRECTIVE, Type.PENDING_XREF), false, false)) {
             if (n.type() == Type.DIRECTIVE) {
                 messages.add(SystemMessage.error(
                         n.location(),

@@ -91,7 +91,8 @@ final class StdDomain implements XrefDomain {
 
     /** Records the labels of document {@code d}, warning about a name already taken. */
     void collect(SourceDoc d, Consumer<SystemMessage> report) {
-        List<RstNode> all = d.tree.descendants();
+        // the targets and the nodes with ids (the holders below), without visiting the rest
+        List<RstNode> all = d.tree.select(Set.of(Type.TARGET), false, true);
         Map<String, RstNode> byId = null;
         for (RstNode n : all) {
             if (n.type() != Type.TARGET

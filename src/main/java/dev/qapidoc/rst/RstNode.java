@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -166,9 +167,9 @@ public final class RstNode {
      */
     private TreeMap<String, String> attributes;
 
-    private final List<String> ids = new Strings();
-    private final List<String> names = new Strings();
-    private final List<String> classes = new Strings();
+    private final List<String> ids = new Strings(IDS_BIT);
+    private final List<String> names = new Strings(NAMED_BIT);
+    private final List<String> classes = new Strings(-1);
     private final List<RstNode> children = new ArrayList<>();
     /**
      * The types in this subtree, this node's included: bit {@code ordinal % 64} of {@code
@@ -179,7 +180,15 @@ public final class RstNode {
      * a few dozen times per document; on QEMU's QMP manual (66,000 nodes) each such walk cost
      * 8-10 ms of CPU, most of it cache misses, before they skipped the paragraphs.
      */
-    private final long[] types = new long[(Type.values().length + 63) / 64];
+    private final long[] types = new long[(IDS_BIT + 64) / 64];
+
+    /**
+     * Two more bits of {@link #types}: some node of the subtree has (or had) a name, an id. They
+     * let {@link #select} find the named nodes or those with ids without visiting the others.
+     */
+    private static final int NAMED_BIT = Type.values().length;
+
+    private static final int IDS_BIT = NAMED_BIT + 1;
     /** Set by {@link #freeze()}; never cleared. */
     private boolean frozen;
     /** The read-only view of {@link #children}, made on first use: walks ask for it millions of times. */
@@ -196,10 +205,15 @@ public final class RstNode {
 
     /** Adds {@code child}'s types to this node and its ancestors, up to one that has them all. */
     private void noteTypes(RstNode child) {
+        noteBits(child.types);
+    }
+
+    /** ORs {@code bits} into this node's {@link #types} and its ancestors', up to one that has them. */
+    private void noteBits(long[] bits) {
         for (RstNode p = this; p != null; p = p.parent) {
             boolean grew = false;
             for (int w = 0; w < types.length; w++) {
-                long t = p.types[w] | child.types[w];
+                long t = p.types[w] | bits[w];
                 if (t != p.types[w]) {
                     p.types[w] = t;
                     grew = true;
@@ -428,6 +442,13 @@ public final class RstNode {
         /** Made on first add: most nodes have no ids, names or classes. */
         private ArrayList<String> items;
 
+        /** The bit of {@link #types} this list sets once it has an item, or -1. */
+        private final int bit;
+
+        Strings(int bit) {
+            this.bit = bit;
+        }
+
         private ArrayList<String> items() {
             return items != null ? items : EMPTY_STRINGS;
         }
@@ -453,6 +474,11 @@ public final class RstNode {
             checkMutable();
             if (items == null) {
                 items = new ArrayList<>(2);
+                if (bit >= 0) {
+                    long[] b = new long[types.length];
+                    b[bit >>> 6] = 1L << bit;
+                    noteBits(b);
+                }
             }
             items.add(index, element);
             modCount++;
@@ -493,6 +519,68 @@ public final class RstNode {
     /** Descendants of one type in document order. */
     public List<RstNode> findAll(Type t) {
         return collect(Objects.requireNonNull(t));
+    }
+
+    /**
+     * The descendants, in document order, that are of one of {@code types}, or (with {@code
+     * named}) have a name, or (with {@code withIds}) have an id: what a pass acting only on such
+     * nodes would pick out of {@link #descendants()}, found without visiting the subtrees that
+     * hold none (see {@link #types}). Nodes are tested as they are when this runs.
+     */
+    public List<RstNode> select(Set<Type> types, boolean named, boolean withIds) {
+        long[] query = new long[this.types.length];
+        for (Type t : types) {
+            query[t.ordinal() >>> 6] |= 1L << t.ordinal();
+        }
+        if (named) {
+            query[NAMED_BIT >>> 6] |= 1L << NAMED_BIT;
+        }
+        if (withIds) {
+            query[IDS_BIT >>> 6] |= 1L << IDS_BIT;
+        }
+        List<RstNode> out = new ArrayList<>();
+        if (children.isEmpty() || !meets(query)) {
+            return out;
+        }
+        RstNode[] parents = new RstNode[32];
+        int[] next = new int[32];
+        int top = 0;
+        parents[0] = this;
+        while (top >= 0) {
+            List<RstNode> ch = parents[top].children;
+            int i = next[top];
+            if (i >= ch.size()) {
+                top--;
+                continue;
+            }
+            next[top] = i + 1;
+            RstNode c = ch.get(i);
+            if (!c.meets(query)) {
+                continue;
+            }
+            if (types.contains(c.type) || (named && !c.names.isEmpty()) || (withIds && !c.ids.isEmpty())) {
+                out.add(c);
+            }
+            if (!c.children.isEmpty()) {
+                if (++top == parents.length) {
+                    parents = java.util.Arrays.copyOf(parents, top * 2);
+                    next = java.util.Arrays.copyOf(next, top * 2);
+                }
+                parents[top] = c;
+                next[top] = 0;
+            }
+        }
+        return out;
+    }
+
+    /** True if this subtree may hold a node {@code query}'s bits ask for. */
+    private boolean meets(long[] query) {
+        for (int w = 0; w < query.length; w++) {
+            if ((types[w] & query[w]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

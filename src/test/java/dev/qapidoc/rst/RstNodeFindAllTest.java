@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.source.SourceLocation;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RstNode#findAll} skips subtrees by the types they record; whatever a sequence of edits
- * did (add, insert, replaceWith, remove, moving a subtree elsewhere, clearChildren), it finds
- * exactly the nodes a filter over {@link RstNode#descendants()} finds, in the same order.
+ * {@link RstNode#findAll} and {@link RstNode#select} skip subtrees by the types (and names and
+ * ids) they record; whatever a sequence of edits did (add, insert, replaceWith, remove, moving a
+ * subtree elsewhere, clearChildren, names and ids added and cleared), they find exactly the nodes
+ * a filter over {@link RstNode#descendants()} finds, in the same order.
  */
 class RstNodeFindAllTest {
 
@@ -34,6 +37,22 @@ class RstNodeFindAllTest {
         for (Type t : Type.values()) {
             assertEquals(filtered(root, t), root.findAll(t), t.name());
         }
+        Set<Type> some = EnumSet.of(Type.TARGET, Type.SECTION, Type.TEXT);
+        for (boolean named : new boolean[] {false, true}) {
+            for (boolean withIds : new boolean[] {false, true}) {
+                for (Set<Type> types : List.of(Set.<Type>of(), some, EnumSet.allOf(Type.class))) {
+                    List<RstNode> expected = new ArrayList<>();
+                    for (RstNode n : root.descendants()) {
+                        if (types.contains(n.type())
+                                || (named && !n.names().isEmpty())
+                                || (withIds && !n.ids().isEmpty())) {
+                            expected.add(n);
+                        }
+                    }
+                    assertEquals(expected, root.select(types, named, withIds), types + " " + named + " " + withIds);
+                }
+            }
+        }
     }
 
     @Test
@@ -46,7 +65,7 @@ class RstNodeFindAllTest {
             for (int step = 0; step < 400; step++) {
                 RstNode target = nodes.get(rnd.nextInt(nodes.size()));
                 RstNode fresh = new RstNode(types[rnd.nextInt(types.length)], AT);
-                int op = rnd.nextInt(6);
+                int op = rnd.nextInt(8);
                 boolean isDescendantOfFresh = false;
                 if (op == 0 || target.parent() == null) {
                     target.add(fresh);
@@ -72,8 +91,16 @@ class RstNodeFindAllTest {
                     if (!isDescendantOfFresh) {
                         dest.add(target);
                     }
-                } else {
+                } else if (op == 5) {
                     target.clearChildren();
+                } else if (op == 6) {
+                    // names and ids come and go on nodes already in the tree
+                    (rnd.nextBoolean() ? target.names() : target.ids()).add("n" + step);
+                } else {
+                    target.names().clear();
+                    if (rnd.nextBoolean()) {
+                        target.ids().clear();
+                    }
                 }
                 nodes.removeIf(n -> n != doc && !attachedTo(n, doc));
                 if (step % 25 == 0) {
