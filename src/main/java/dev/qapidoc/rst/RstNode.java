@@ -312,6 +312,10 @@ public final class RstNode {
     public List<RstNode> children() {
         List<RstNode> v = childrenView;
         if (v == null) {
+            if (frozen && children.isEmpty()) {
+                // a frozen leaf never gains children: no view of its own (freeze made none)
+                return List.of();
+            }
             // a race between threads only makes two equal views
             v = Collections.unmodifiableList(children);
             childrenView = v;
@@ -411,9 +415,20 @@ public final class RstNode {
                 continue;
             }
             n.frozen = true;
+            if (n.children.isEmpty()) {
+                // a frozen leaf stays one: children() gives it the shared empty list
+                continue;
+            }
             // made here, so that readers on other threads never write the field
             n.children();
-            todo.addAll(n.children);
+            for (RstNode c : n.children) {
+                if (c.children.isEmpty()) {
+                    // leaves (most nodes) are frozen here, without a trip through the stack
+                    c.frozen = true;
+                } else {
+                    todo.add(c);
+                }
+            }
         }
         return this;
     }
