@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark: times whole `qapidoc` processes on QEMU's QMP schema (what a user waits for),
 # reporting the median wall time of N runs, the median CPU time (user+sys, which is steadier than
-# wall time on a busy machine) and the peak RSS. Each command is timed twice: as `java -jar`
-# with the launcher's JVM flags, and through the launcher `./qapidoc` (which adds its AppCDS
-# archive; one untimed warm-up run records it). Speed is measured here, never asserted in tests.
+# wall time on a busy machine) and the peak RSS. Each command is timed three ways: plain
+# `java -jar` (no JVM flags: what the JVM picks by itself), `java -jar` with the launcher's JVM
+# flags, and through the launcher `./qapidoc` (which adds its AppCDS archive; one untimed
+# warm-up run records it). Speed is measured here, never asserted in tests. Findings and how
+# they were made: README.md beside this script.
 #
 # Usage (from the project root): src/test/bench/run.sh [RUNS] [COMMAND...]
 #   RUNS defaults to 10; COMMANDs default to every command that exists in the jar, plus `docs`:
@@ -20,6 +22,7 @@ runs="${1:-10}"; shift || true
 [ -f "$jar" ] || { echo "bench: $jar missing; run: mvn -B -q -DskipTests package" >&2; exit 2; }
 [ -d "$corpus" ] || { echo "bench: $corpus missing" >&2; exit 2; }
 java_cmd=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$jar")
+plain_cmd=(java -jar "$jar")
 launcher=("$root/qapidoc")
 out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
 
@@ -47,9 +50,13 @@ for c in "${cmds[@]}"; do
   cd "$dir"
   # skip commands this build does not have yet
   "${java_cmd[@]}" ${args%% *} --help >/dev/null 2>&1 || { printf '%-22s (not available)\n' "$c"; continue; }
-  for how in jar launcher; do
-    if [ "$how" = jar ]; then cmd=("${java_cmd[@]}"); else cmd=("${launcher[@]}"); fi
-    [ "$how" = jar ] || { rm -rf "$out/html"; "${cmd[@]}" $args >/dev/null 2>&1 || true; }
+  for how in plain jar launcher; do
+    case "$how" in
+      plain) cmd=("${plain_cmd[@]}") ;;
+      jar) cmd=("${java_cmd[@]}") ;;
+      *) cmd=("${launcher[@]}") ;;
+    esac
+    [ "$how" != launcher ] || { rm -rf "$out/html"; "${cmd[@]}" $args >/dev/null 2>&1 || true; }
     times=(); cpus=(); rss=0
     for _ in $(seq "$runs"); do
       rm -rf "$out/html"
