@@ -1,10 +1,12 @@
 package dev.qapidoc.cli;
 
 import dev.qapidoc.emit.RstWriter;
+import dev.qapidoc.html.ConfTypes;
 import dev.qapidoc.html.SiteBuilder;
 import dev.qapidoc.html.SiteConfig;
 import dev.qapidoc.rst.SystemMessage;
 import dev.qapidoc.schema.LoadMode;
+import dev.qapidoc.source.SourceTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -203,7 +205,10 @@ final class BuildCommand implements Command {
             io.err.println("qapidoc: build: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        SiteFindings found = report(io, rq, schemas, result.messages());
+        // Sphinx checks conf.py's value types before anything else; -D values are strings by nature
+        List<SystemMessage> messages = new ArrayList<>(ConfTypes.check(bc.config()));
+        messages.addAll(result.messages());
+        SiteFindings found = report(io, rq, schemas, messages);
         if (result.files().isEmpty()) {
             // nothing to write (no root document): fatal, like sphinx-build's missing root file
             io.err.println("qapidoc: build: nothing was built; " + rq.out() + " was left unchanged");
@@ -277,7 +282,19 @@ final class BuildCommand implements Command {
      * ({@code qemu}, the default, or {@code extended}), loaded tolerant unless
      * {@code qapidoc_strict} is true.
      */
+    /**
+     * The {@code qapi-doc} schema side of a site build of {@code srcdir}, reading only files of
+     * its source tree ({@link SiteConfig#sourceTree}).
+     */
     static SchemaRst expander(Path srcdir, SiteConfig config) throws UsageException {
+        return expander(srcdir, config, config.sourceTree(srcdir));
+    }
+
+    /**
+     * The same, reading schemas only where {@code tree} allows, or (null) anywhere: {@code html}
+     * documents the schema its command line names.
+     */
+    static SchemaRst expander(Path srcdir, SiteConfig config, SourceTree confinement) throws UsageException {
         // a computed conf.py (QEMU's) gives an absolute path; Path.resolve keeps it as it is
         String tree = config.string("qapidoc_srctree", ".");
         String d = config.string("qapidoc_dialect", "qemu");
@@ -285,7 +302,7 @@ final class BuildCommand implements Command {
                 .orElseThrow(
                         () -> new UsageException("build: unknown qapidoc_dialect '" + d + "'; use qemu or extended"));
         LoadMode mode = config.bool("qapidoc_strict", false) ? LoadMode.STRICT : LoadMode.TOLERANT;
-        return new SchemaRst(srcdir.resolve(tree), dialect, mode);
+        return new SchemaRst(srcdir.resolve(tree), dialect, mode, confinement);
     }
 
     private static String[] define(String kv) throws UsageException {

@@ -37,6 +37,66 @@ record BuildConf(SiteConfig config, Set<String> tags, List<Path> read) {
         }
     }
 
+    /** PEP 263's encoding declaration, on one of the first two lines. */
+    private static final java.util.regex.Pattern CODING =
+            java.util.regex.Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
+
+    /**
+     * conf.py's text as Python reads a source file: UTF-8 unless an encoding declaration on one
+     * of the first two lines names another. Bytes that do not decode are a configuration
+     * error naming the line, as python3 refuses such a file too, instead of an internal error.
+     */
+    static String decode(byte[] bytes, String display) throws Failure {
+        java.nio.charset.Charset cs = StandardCharsets.UTF_8;
+        String head = new String(bytes, 0, Math.min(bytes.length, 400), StandardCharsets.ISO_8859_1);
+        String[] lines = head.split("\n", 3);
+        for (int i = 0; i < Math.min(2, lines.length); i++) {
+            java.util.regex.Matcher m = CODING.matcher(lines[i]);
+            if (m.find()) {
+                try {
+                    cs = charset(m.group(1));
+                } catch (IllegalArgumentException e) {
+                    throw new Failure(display + ":" + (i + 1) + ": ERROR: unknown encoding '" + m.group(1)
+                            + "' in the coding declaration");
+                }
+                break;
+            }
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CharsetDecoder dec = cs.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.charset.CoderResult r = dec.decode(in, out, true);
+        if (!r.isError()) {
+            r = dec.flush(out);
+        }
+        if (r.isError()) {
+            int bad = in.position();
+            int line = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new Failure(String.format(
+                    "%s:%d: ERROR: conf.py is not valid %s (byte 0x%02X); save it as UTF-8, or declare its"
+                            + " encoding on the first line (# -*- coding: latin-1 -*-)",
+                    display, line, cs.name(), bytes[bad] & 0xff));
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    /** A Python codec name as Java knows it ({@code latin-1} is Java's {@code latin1}). */
+    private static java.nio.charset.Charset charset(String name) {
+        try {
+            return java.nio.charset.Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return java.nio.charset.Charset.forName(name.replace("-", "").replace("_", ""));
+        }
+    }
+
     /**
      * Reads the configuration of {@code srcdir}; notes (INFO) go to {@code notes}.
      *
@@ -54,7 +114,7 @@ record BuildConf(SiteConfig config, Set<String> tags, List<Path> read) {
         }
         String display = displayDir + "/conf.py";
         List<Path> read = new ArrayList<>(List.of(confPy.toAbsolutePath().normalize()));
-        ConfPy.Result literal = ConfPy.parse(display, Files.readString(confPy, StandardCharsets.UTF_8));
+        ConfPy.Result literal = ConfPy.parse(display, decode(Files.readAllBytes(confPy), display));
         if (literal.messages().isEmpty()) {
             return new BuildConf(literal.config(), tags, read);
         }

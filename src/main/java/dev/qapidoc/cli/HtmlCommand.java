@@ -143,7 +143,8 @@ final class HtmlCommand implements Command {
         values.put("qapidoc_dialect", dialect);
         values.put("qapidoc_strict", strictSchema);
         SiteConfig config = new SiteConfig(values);
-        SchemaRst schemas = BuildCommand.expander(cwd, config);
+        // the schema is the one the command line names, wherever it is
+        SchemaRst schemas = BuildCommand.expander(cwd, config, null);
         // the root page's only directive is known: its schema loads while the build starts up
         if (manuals == null) {
             schemas.prefetch(schema, ns);

@@ -10,6 +10,7 @@ import dev.qapidoc.schema.Module;
 import dev.qapidoc.schema.SchemaLoader;
 import dev.qapidoc.source.Background;
 import dev.qapidoc.source.SourceLocation;
+import dev.qapidoc.source.SourceTree;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -43,7 +44,11 @@ final class SchemaRst implements SchemaExpander {
     /** Every schema file the expansions read (main files and their includes), absolute. */
     private final Set<Path> files = new LinkedHashSet<>();
 
-    SchemaRst(Path srctree, RstWriter.Dialect dialect, LoadMode mode) {
+    /** The files schemas may be read from, or null for anywhere. */
+    private final SourceTree confinement;
+
+    SchemaRst(Path srctree, RstWriter.Dialect dialect, LoadMode mode, SourceTree confinement) {
+        this.confinement = confinement;
         this.srctree = srctree;
         this.dialect = dialect;
         this.mode = mode;
@@ -88,8 +93,8 @@ final class SchemaRst implements SchemaExpander {
     }
 
     private Loaded load(String path, String namespace) {
-        LoadResult r =
-                SchemaLoader.load(path, LoadOptions.of(srctree.toAbsolutePath().normalize(), mode));
+        LoadOptions options = LoadOptions.of(srctree.toAbsolutePath().normalize(), mode);
+        LoadResult r = SchemaLoader.load(path, confinement == null ? options : options.confinedTo(confinement));
         return new Loaded(r, r.ok() ? RstWriter.write(r.schema(), new RstWriter.Options(namespace, dialect)) : null);
     }
 

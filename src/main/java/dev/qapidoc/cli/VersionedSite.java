@@ -102,7 +102,7 @@ final class VersionedSite {
             }
             SiteFindings found = SiteFindings.print(
                     io,
-                    new SchemaRst(Path.of(""), RstWriter.Dialect.QEMU, dev.qapidoc.schema.LoadMode.TOLERANT),
+                    new SchemaRst(Path.of(""), RstWriter.Dialect.QEMU, dev.qapidoc.schema.LoadMode.TOLERANT, null),
                     out.messages());
             errors += found.errors();
             warnings += found.warnings();

@@ -46,7 +46,14 @@ final class DbusDoc {
     List<RstNode> expand(String docname, RstNode node, RstReader reader, Consumer<SystemMessage> report) {
         DirectiveCall call = node.directive();
         String path = call.arguments().strip();
-        Optional<SourceFiles.Source> src = path.isEmpty() ? Optional.empty() : files.read(srctree, path);
+        Optional<SourceFiles.Source> src;
+        try {
+            src = path.isEmpty() ? Optional.empty() : files.read(srctree, path);
+        } catch (RstReader.Refused e) {
+            report.accept(SystemMessage.error(
+                    call.location(), "Problems with \"" + NAME + "\" directive path:\n" + e.getMessage()));
+            return List.of();
+        }
         if (src.isEmpty()) {
             report.accept(SystemMessage.error(
                     call.location(),

@@ -48,7 +48,14 @@ final class HxtoolDoc {
                             + call.sourceText()));
             return List.of();
         }
-        Optional<SourceFiles.Source> src = files.read(srctree, path);
+        Optional<SourceFiles.Source> src;
+        try {
+            src = files.read(srctree, path);
+        } catch (RstReader.Refused e) {
+            report.accept(SystemMessage.error(
+                    call.location(), "Problems with \"" + NAME + "\" directive path:\n" + e.getMessage()));
+            return List.of();
+        }
         if (src.isEmpty()) {
             report.accept(SystemMessage.error(
                     call.location(),

@@ -7,6 +7,7 @@ import dev.qapidoc.rst.Directive;
 import dev.qapidoc.rst.DirectiveCall;
 import dev.qapidoc.rst.DirectiveContext;
 import dev.qapidoc.rst.DirectiveRegistry;
+import dev.qapidoc.rst.RstReader;
 import dev.qapidoc.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +59,13 @@ public final class KernelDocDirective implements Directive {
             ctx.error(call.location(), "Error in \"kernel-doc\" directive:\n1 argument(s) required, 0 supplied.");
             return;
         }
-        Optional<SourceFile> f = files.read(path);
+        Optional<SourceFile> f;
+        try {
+            f = files.read(path);
+        } catch (RstReader.Refused e) {
+            ctx.warn(call.location(), "kernel-doc: cannot read file " + path + ": " + e.getMessage());
+            return;
+        }
         if (f.isEmpty()) {
             ctx.warn(call.location(), "kernel-doc: cannot read file " + path);
             return;

@@ -6,6 +6,7 @@ import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
 import dev.qapidoc.rst.RstReader;
 import dev.qapidoc.rst.SystemMessage;
+import dev.qapidoc.source.SourceTree;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * DirectiveRegistry r = QemuExtensions.register(Directives.standard()).build();
- * QemuExtensions qemu = new QemuExtensions(new QemuExtensions.Config(srcdir, "docs", "..", ".."));
+ * QemuExtensions qemu = new QemuExtensions(new QemuExtensions.Config(srcdir, "docs", tree, "..", ".."));
  * qemu.apply(docname, tree, reader, messages::add);
  * }</pre>
  */
@@ -33,10 +34,12 @@ public final class QemuExtensions {
      *
      * @param srcdir the source folder, which the trees are relative to
      * @param displayDir how the source folder is shown in messages
+     * @param tree the files the extensions may read (SRCDIR and the configured srctrees)
      * @param hxtoolSrctree {@code hxtool_srctree}
      * @param dbusdocSrctree {@code dbusdoc_srctree}
      */
-    public record Config(Path srcdir, String displayDir, String hxtoolSrctree, String dbusdocSrctree) {}
+    public record Config(
+            Path srcdir, String displayDir, SourceTree tree, String hxtoolSrctree, String dbusdocSrctree) {}
 
     /** Expands one pending directive of a document into the nodes that replace it. */
     private interface Expander {
@@ -49,7 +52,7 @@ public final class QemuExtensions {
     private final Map<String, Expander> expanders = new TreeMap<>();
 
     public QemuExtensions(Config config) {
-        this.files = new SourceFiles(config.srcdir(), config.displayDir());
+        this.files = new SourceFiles(config.srcdir(), config.displayDir(), config.tree());
         expanders.put(HxtoolDoc.NAME, new HxtoolDoc(files, config.hxtoolSrctree())::expand);
         expanders.put(DbusDoc.NAME, new DbusDoc(files, config.dbusdocSrctree(), dbus)::expand);
     }

@@ -1,10 +1,11 @@
 package dev.qapidoc.ext;
 
 import dev.qapidoc.rst.ContentLine;
+import dev.qapidoc.rst.RstReader;
 import dev.qapidoc.source.SourceLocation;
+import dev.qapidoc.source.SourceTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,15 +25,18 @@ final class SourceFiles {
 
     private final Path srcdir;
     private final String displayDir;
+    private final SourceTree tree;
     private final Set<Path> read = Collections.synchronizedSet(new LinkedHashSet<>());
 
     /**
      * @param srcdir the source folder (conf.py's folder)
      * @param displayDir how that folder is shown in messages
+     * @param tree the files that may be read: the one confinement rule of the build
      */
-    SourceFiles(Path srcdir, String displayDir) {
+    SourceFiles(Path srcdir, String displayDir, SourceTree tree) {
         this.srcdir = srcdir;
         this.displayDir = displayDir;
+        this.tree = tree;
     }
 
     /** A file found under a source tree: its path, how messages show it, and its text. */
@@ -50,33 +54,27 @@ final class SourceFiles {
     }
 
     /**
-     * Reads {@code path} relative to {@code srctree}; empty when it is not a readable file (the
+     * Reads {@code path} relative to {@code srctree}; empty when there is no such file (the
      * caller reports it where the directive stands).
+     *
+     * @throws RstReader.Refused for a file outside the source tree or not a regular file, with
+     *     the message the directive reports
      */
     Optional<Source> read(String srctree, String path) {
         Path root = srcdir.resolve(srctree).normalize();
         Path file = root.resolve(path).normalize();
-        if (!Files.isRegularFile(file) || !(inside(file, root) || inside(file, srcdir))) {
-            return Optional.empty();
-        }
         try {
-            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            String text = new String(tree.read(file), StandardCharsets.UTF_8);
             read.add(file.toAbsolutePath().normalize());
             return Optional.of(new Source(file, shown(srctree, path), text));
-        } catch (IOException e) {
+        } catch (SourceTree.Refused e) {
+            throw new RstReader.Refused("File '" + shown(srctree, path) + "' is "
+                    + (e.getMessage().equals(SourceTree.OUTSIDE)
+                            ? "outside the source tree (the source folder and the srctrees conf.py names)"
+                            : e.getMessage())
+                    + ": not read");
+        } catch (IOException | java.nio.file.InvalidPathException e) {
             return Optional.empty();
-        }
-    }
-
-    /**
-     * Whether {@code file}, symlinks resolved, lies under {@code root}: the extensions read only
-     * from the source folder and the trees conf.py names, like {@code include} does.
-     */
-    static boolean inside(Path file, Path root) {
-        try {
-            return file.toRealPath().startsWith(root.toRealPath());
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -2,8 +2,8 @@ package dev.qapidoc.html;
 
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.SystemMessage;
+import dev.qapidoc.source.SourceTree;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,10 +12,12 @@ import java.util.function.Consumer;
 /**
  * The images of a site: each local image file is copied once into {@code _images/} (a second
  * file of the same base name gets a {@code 1-} prefix, and so on) and pages link to the copy;
- * remote images stay where they are. Files outside the source folder are never read.
+ * remote images stay where they are. Files outside the source tree ({@link SourceTree}: SRCDIR and
+ * the configured srctrees, symbolic links resolved) are never read.
  */
 final class Images {
     private final Path srcdir;
+    private final SourceTree tree;
     private final Map<String, byte[]> files;
     private final Consumer<SystemMessage> report;
     private final Consumer<Path> dependency;
@@ -26,12 +28,21 @@ final class Images {
      * @param files the site's output files, where copies are added
      */
     Images(Path srcdir, Map<String, byte[]> files, Consumer<SystemMessage> report) {
-        this(srcdir, files, report, f -> {});
+        this(srcdir, SourceTree.of(srcdir), files, report, f -> {});
     }
 
-    /** @param dependency told of every image file read (for the dependency file) */
-    Images(Path srcdir, Map<String, byte[]> files, Consumer<SystemMessage> report, Consumer<Path> dependency) {
+    /**
+     * @param tree the files that may be read (symbolic links resolved)
+     * @param dependency told of every image file read (for the dependency file)
+     */
+    Images(
+            Path srcdir,
+            SourceTree tree,
+            Map<String, byte[]> files,
+            Consumer<SystemMessage> report,
+            Consumer<Path> dependency) {
         this.srcdir = srcdir;
+        this.tree = tree;
         this.files = files;
         this.report = report;
         this.dependency = dependency;
@@ -51,9 +62,6 @@ final class Images {
         }
         String rel = DocPaths.docRef(docname, uri);
         Path file = srcdir.resolve(rel).normalize();
-        if (!file.toAbsolutePath().startsWith(srcdir.toAbsolutePath().normalize()) || !Files.isRegularFile(file)) {
-            return unreadable(img, uri);
-        }
         String out = copied.get(rel);
         if (out == null) {
             String base = rel.substring(rel.lastIndexOf('/') + 1);
@@ -62,13 +70,19 @@ final class Images {
             while (copied.containsValue(out)) {
                 out = "_images/" + k++ + "-" + base;
             }
-            copied.put(rel, out);
+            byte[] bytes;
             try {
-                dependency.accept(file);
-                files.put(out, Files.readAllBytes(file));
+                bytes = tree.read(file);
+            } catch (SourceTree.Refused e) {
+                report.accept(SystemMessage.warning(
+                        img.location(), "image file not readable: " + uri + " (" + e.getMessage() + ")"));
+                return null;
             } catch (IOException e) {
                 return unreadable(img, uri);
             }
+            copied.put(rel, out);
+            dependency.accept(file);
+            files.put(out, bytes);
         }
         return DocPaths.relative(docname, out);
     }

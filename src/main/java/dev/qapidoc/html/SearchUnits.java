@@ -2,6 +2,7 @@ package dev.qapidoc.html;
 
 import dev.qapidoc.rst.RstNode;
 import dev.qapidoc.rst.RstNode.Type;
+import dev.qapidoc.source.SourceLocation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -72,7 +73,7 @@ final class SearchUnits {
             Object[] top = todo.pop();
             RstNode n = (RstNode) top[0];
             Unit cur = (Unit) top[1];
-            if (n.classes().contains("contents") || skipped(n.type())) {
+            if (n.classes().contains("contents") || skipped(n.type()) || fromSnippet(n)) {
                 continue;
             }
             switch (n.type()) {
@@ -127,6 +128,19 @@ final class SearchUnits {
         for (int i = n.children().size() - 1; i >= from; i--) {
             todo.push(new Object[] {n.children().get(i), cur});
         }
+    }
+
+    /**
+     * Whether {@code n} comes from {@code rst_prolog} or {@code rst_epilog}: text every page
+     * shares is not the page's, and would start every page's excerpt (issue 13).
+     */
+    private static boolean fromSnippet(RstNode n) {
+        for (SourceLocation at = n.location(); at != null; at = at.includedFrom()) {
+            if ("<rst_prolog>".equals(at.file()) || "<rst_epilog>".equals(at.file())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean skipped(Type t) {

@@ -1,6 +1,7 @@
 package dev.qapidoc.html;
 
 import dev.qapidoc.rst.SystemMessage;
+import dev.qapidoc.source.SourceTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,15 +56,20 @@ final class SiteAssets {
     record ThemeLoad(Theme theme, SystemMessage message) {}
 
     private final Path srcdir;
+    private final SourceTree tree;
     private final SiteConfig conf;
     private final Consumer<SystemMessage> report;
     private final Consumer<Path> dependency;
 
     /**
+     * @param tree the files that may be read: static folders, logo and favicon are files of the
+     *     source tree like any other
      * @param dependency told of every file read (for the dependency file)
      */
-    SiteAssets(Path srcdir, SiteConfig conf, Consumer<SystemMessage> report, Consumer<Path> dependency) {
+    SiteAssets(
+            Path srcdir, SourceTree tree, SiteConfig conf, Consumer<SystemMessage> report, Consumer<Path> dependency) {
         this.srcdir = srcdir;
+        this.tree = tree;
         this.conf = conf;
         this.report = report;
         this.dependency = dependency;
@@ -129,12 +135,20 @@ final class SiteAssets {
             return;
         }
         Path real = dir.toRealPath();
+        if (!tree.allowsConfigured(real)) {
+            report.accept(SystemMessage.warning(
+                    null, "html_static_path entry '" + folder + "' is outside the source tree; not copied"));
+            return;
+        }
         Map<String, Path> found = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(real)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 Path rel = real.relativize(p);
                 // a symbolic link may point anywhere: only files really inside the folder are copied
-                if (Files.isRegularFile(p) && p.toRealPath().startsWith(real) && !hidden(rel)) {
+                if (!hidden(rel)
+                        && tree.allowsConfigured(p)
+                        && Files.isRegularFile(p)
+                        && p.toRealPath().startsWith(real)) {
                     found.put(rel.toString().replace('\\', '/'), p);
                 }
             }
@@ -160,11 +174,17 @@ final class SiteAssets {
             return;
         }
         Path f = resolve(value);
-        if (!Files.isRegularFile(f)) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(tree.checkConfigured(f));
+        } catch (SourceTree.Refused e) {
+            report.accept(SystemMessage.warning(null, name + " file '" + value + "' is " + e.getMessage()));
+            return;
+        } catch (IOException e) {
             report.accept(SystemMessage.warning(null, name + " file '" + value + "' does not exist"));
             return;
         }
-        files.put("_static/" + f.getFileName(), Files.readAllBytes(f));
+        files.put("_static/" + f.getFileName(), bytes);
         dependency.accept(f);
     }
 

@@ -15,11 +15,10 @@ import dev.qapidoc.rst.SystemMessage;
 import dev.qapidoc.rst.Transforms;
 import dev.qapidoc.source.Background;
 import dev.qapidoc.source.SourceLocation;
+import dev.qapidoc.source.SourceTree;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -197,10 +196,15 @@ public final class SiteBuilder {
         this.conf = opts.config();
         this.domain = new Domain(domainConfig(conf), opts.expander());
         this.defaults = DefaultSubstitutions.of(conf);
-        this.assets = new SiteAssets(opts.srcdir(), conf, messages::add, this::recordDependency);
+        this.tree = conf.sourceTree(opts.srcdir());
+        this.assets = new SiteAssets(opts.srcdir(), tree, conf, messages::add, this::recordDependency);
+        for (String p : tree.problems()) {
+            messages.add(SystemMessage.warning(null, p));
+        }
         this.qemu = new QemuExtensions(new QemuExtensions.Config(
                 opts.srcdir(),
                 opts.displayDir(),
+                tree,
                 conf.string("hxtool_srctree", "."),
                 conf.string("dbusdoc_srctree", ".")));
         List<XrefDomain> others = new ArrayList<>();
@@ -291,7 +295,7 @@ public final class SiteBuilder {
         domains.forEach(x -> domainIndices.addAll(x.indexPages()));
         Background.Task<Map<String, byte[]>> indexTask =
                 Background.start("qapidoc-indices", () -> pages.indexPages(domainIndices));
-        Images images = new Images(opts.srcdir(), files, messages::add, this::recordDependency);
+        Images images = new Images(opts.srcdir(), tree, files, messages::add, this::recordDependency);
         for (SourceDoc d : docs.values()) {
             files.put(d.name + ".html", pages.page(d, order, images, highlights, messages::add));
         }
@@ -337,9 +341,9 @@ public final class SiteBuilder {
             }
             return;
         }
-        List<PathMatcher> excludes = new ArrayList<>();
+        List<Glob> excludes = new ArrayList<>();
         for (String p : conf.strings("exclude_patterns")) {
-            excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + p));
+            excludes.add(Glob.compile(p));
         }
         try (Stream<Path> walk = Files.walk(opts.srcdir())) {
             for (Path p : (Iterable<Path>) walk::iterator) {
@@ -348,6 +352,7 @@ public final class SiteBuilder {
                 if (!Files.isRegularFile(p) || !r.endsWith(".rst")) {
                     continue;
                 }
+                SiteSources.requireDecodableName(opts.srcdir(), r, display(r));
                 boolean hidden = false;
                 for (Path part : rel) {
                     String s = part.toString();
@@ -355,13 +360,31 @@ public final class SiteBuilder {
                         hidden = true;
                     }
                 }
-                if (hidden || excludes.stream().anyMatch(m -> m.matches(rel))) {
+                if (hidden || excluded(excludes, r)) {
                     continue;
                 }
                 String name = r.substring(0, r.length() - 4);
                 if (!reserved(name, r)) {
                     docs.put(name, new SourceDoc(name, display(r)));
                 }
+            }
+        }
+    }
+
+    /**
+     * Whether {@code exclude_patterns} exclude the file {@code rel} (a path from SRCDIR with
+     * {@code /}): a pattern matching the file or one of its folders, as Sphinx prunes folders.
+     */
+    private static boolean excluded(List<Glob> excludes, String rel) {
+        for (int slash = rel.indexOf('/'); ; slash = rel.indexOf('/', slash + 1)) {
+            String part = slash < 0 ? rel : rel.substring(0, slash);
+            for (Glob g : excludes) {
+                if (g.matches(part)) {
+                    return true;
+                }
+            }
+            if (slash < 0) {
+                return false;
             }
         }
     }
@@ -385,8 +408,10 @@ public final class SiteBuilder {
         }
         try {
             Path file = opts.srcdir().resolve(d.name + ".rst");
+            // a page may be a symbolic link: it is read only if it points inside the tree
+            byte[] bytes = tree.read(file);
             recordDependency(file);
-            return ContentLine.of(d.file, SiteSources.decode(Files.readAllBytes(file)));
+            return ContentLine.of(d.file, SiteSources.decode(bytes));
         } catch (IOException e) {
             messages.add(SystemMessage.error(SourceLocation.of(d.file, 0), "cannot read document: " + e.getMessage()));
             return null;
@@ -451,66 +476,40 @@ public final class SiteBuilder {
         }
     }
 
-    /** A {@code kernel-doc} source: relative to {@code kerneldoc_srctree} (itself relative to SRCDIR). */
+    /**
+     * A {@code kernel-doc} source: relative to {@code kerneldoc_srctree} (itself relative to
+     * SRCDIR), read only inside the source tree ({@link SourceTree}).
+     */
     private Optional<KernelDocDirective.SourceFile> kernelDocSource(String path) {
         Path base = opts.srcdir().toAbsolutePath().normalize();
         Path target = base.resolve(conf.string("kerneldoc_srctree", "."))
                 .resolve(path)
                 .normalize();
-        if (!Files.isRegularFile(target)) {
-            return Optional.empty();
-        }
         try {
-            // the same rule as include: only under the source roots, symlinks resolved
-            Path real = target.toRealPath();
-            if (sourceRoots().stream().noneMatch(real::startsWith)) {
-                return Optional.empty();
-            }
+            byte[] bytes = tree.read(target);
             recordDependency(target);
-            return Optional.of(new KernelDocDirective.SourceFile(path, SiteSources.decode(Files.readAllBytes(target))));
-        } catch (IOException e) {
+            return Optional.of(new KernelDocDirective.SourceFile(path, SiteSources.decode(bytes)));
+        } catch (SourceTree.Refused e) {
+            throw new RstReader.Refused(refusal(path, e));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }
     }
 
-    /** The conf.py values naming trees QEMU's extensions read from, relative to SRCDIR. */
-    private static final List<String> SRCTREES =
-            List.of("qapidoc_srctree", "kerneldoc_srctree", "hxtool_srctree", "dbusdoc_srctree");
+    /** The files this build may read (SRCDIR and the configured srctrees). */
+    private final SourceTree tree;
 
-    /** {@link #sourceRoots()}, computed on first use. */
-    private List<Path> sourceRoots;
-
-    /**
-     * The roots of the source tree, real paths: SRCDIR and each srctree conf.py configures (QEMU's
-     * manual includes {@code ../../ui/dbus-display1.xml}, beside {@code docs/}, in the tree
-     * {@code dbusdoc_srctree} names). Files elsewhere are never read.
-     */
-    private List<Path> sourceRoots() {
-        if (sourceRoots == null) {
-            List<Path> roots = new ArrayList<>();
-            Path base = opts.srcdir().toAbsolutePath().normalize();
-            List<Path> candidates = new ArrayList<>(List.of(base));
-            for (String name : SRCTREES) {
-                String v = conf.string(name, null);
-                if (v != null && !v.isEmpty()) {
-                    candidates.add(base.resolve(v).normalize());
-                }
-            }
-            for (Path c : candidates) {
-                try {
-                    roots.add(c.toRealPath());
-                } catch (IOException e) {
-                    // a srctree that does not exist holds no file to read
-                }
-            }
-            sourceRoots = roots;
-        }
-        return sourceRoots;
+    /** The message of a file {@link SourceTree} refused, as every directive reports it. */
+    static String refusal(String path, SourceTree.Refused e) {
+        return e.getMessage().equals(SourceTree.OUTSIDE)
+                ? "File '" + path + "' is outside the source tree (the source folder and the srctrees conf.py"
+                        + " names): not read"
+                : "File '" + path + "' is " + e.getMessage() + ": not read";
     }
 
     /**
      * {@code include}: relative to the including file, {@code /x} from the source folder; never
-     * outside the source tree ({@link #sourceRoots}, symbolic links resolved): such a file is
+     * outside the source tree ({@link SourceTree}, symbolic links resolved): such a file is
      * {@link RstReader.Refused}.
      */
     private Optional<List<ContentLine>> include(String path, SourceLocation from) {
@@ -525,17 +524,10 @@ public final class SiteBuilder {
         }
         Path target = path.startsWith("/") ? base.resolve(path.substring(1)) : fromDir.resolve(path);
         target = target.normalize();
-        if (!Files.isRegularFile(target)) {
-            return Optional.empty();
-        }
         try {
-            Path real = target.toRealPath();
-            if (sourceRoots().stream().noneMatch(real::startsWith)) {
-                throw new RstReader.Refused("File '" + path + "' is outside the source tree (the source folder and the"
-                        + " srctrees conf.py names): not read");
-            }
+            byte[] bytes = tree.read(target);
             recordDependency(target);
-            String text = SiteSources.decode(Files.readAllBytes(target));
+            String text = SiteSources.decode(bytes);
             String shown = display(base.relativize(target).toString().replace('\\', '/'));
             List<ContentLine> out = new ArrayList<>();
             for (ContentLine l : ContentLine.of(shown, text)) {
@@ -543,6 +535,8 @@ public final class SiteBuilder {
                         l.text(), new SourceLocation(shown, l.where().line(), 0, from)));
             }
             return Optional.of(out);
+        } catch (SourceTree.Refused e) {
+            throw new RstReader.Refused(refusal(path, e));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -574,11 +568,16 @@ public final class SiteBuilder {
             if (tt.attr("glob") != null) {
                 expandGlobs(d, tt);
             }
-            for (RstNode e : tt.children()) {
+            for (RstNode e : List.copyOf(tt.children())) {
                 String target = DocPaths.docRef(d.name, e.attr("docname"));
-                if (docs.containsKey(target)) {
+                if (target.equals(d.name)) {
+                    // Sphinx's words; "self" is the way to list the page itself
+                    messages.add(SystemMessage.warning(e.location(), "self referenced toctree found. Ignored."));
+                    e.replaceWith(List.of());
+                } else if (docs.containsKey(target)) {
                     if (!d.children.contains(target)) {
                         d.children.add(target);
+                        d.childAt.put(target, e.location());
                     }
                 } else if (!e.attr("docname").equals("self")
                         && !e.attr("docname").matches("https?://.*")) {
@@ -595,14 +594,13 @@ public final class SiteBuilder {
     private void expandGlobs(SourceDoc d, RstNode tt) {
         for (RstNode e : List.copyOf(tt.children())) {
             String pattern = e.attr("docname");
-            if (e.attr("title") != null || !pattern.matches(".*[*?\\[].*")) {
+            if (e.attr("title") != null || !Glob.isPattern(pattern)) {
                 continue;
             }
-            String full = DocPaths.docRef(d.name, pattern);
-            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + full);
+            Glob m = Glob.compile(DocPaths.docRef(d.name, pattern));
             List<RstNode> matches = new ArrayList<>();
             for (String name : docs.keySet()) {
-                if (!name.equals(d.name) && m.matches(Path.of(name))) {
+                if (!name.equals(d.name) && m.matches(name)) {
                     RstNode entry = new RstNode(Type.TOCTREE_ENTRY, e.location());
                     entry.attr("docname", "/" + name);
                     matches.add(entry);
@@ -619,16 +617,7 @@ public final class SiteBuilder {
     private final Set<String> included = new HashSet<>();
 
     private void toctreeRelations() {
-        List<String> stack = new ArrayList<>(List.of(conf.rootDoc()));
-        included.add(conf.rootDoc());
-        while (!stack.isEmpty()) {
-            String n = stack.remove(stack.size() - 1);
-            for (String c : docs.get(n).children) {
-                if (included.add(c)) {
-                    stack.add(c);
-                }
-            }
-        }
+        included.addAll(ToctreeCycles.walk(conf.rootDoc(), docs, messages::add));
         for (SourceDoc d : docs.values()) {
             if (!included.contains(d.name) && !isOrphan(d)) {
                 messages.add(

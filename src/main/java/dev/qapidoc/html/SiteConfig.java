@@ -1,5 +1,7 @@
 package dev.qapidoc.html;
 
+import dev.qapidoc.source.SourceTree;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -121,6 +123,22 @@ public record SiteConfig(Map<String, Object> values) {
 
     public String copyright() {
         return string("copyright", "");
+    }
+
+    /** The conf.py values naming trees qapidoc and QEMU's extensions read from, relative to SRCDIR. */
+    public static final List<String> SRCTREES =
+            List.of("qapidoc_srctree", "kerneldoc_srctree", "hxtool_srctree", "dbusdoc_srctree");
+
+    /**
+     * The files a build of {@code srcdir} with this configuration may read: SRCDIR and the
+     * configured srctrees, under the one rule of {@link SourceTree}.
+     */
+    public SourceTree sourceTree(Path srcdir) {
+        Map<String, String> trees = new LinkedHashMap<>();
+        for (String name : SRCTREES) {
+            trees.put(name, string(name, null));
+        }
+        return SourceTree.of(srcdir, trees);
     }
 
     public String language() {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,5 +69,25 @@ final class SiteSources {
         } catch (CharacterCodingException e) {
             throw new IOException("not valid UTF-8");
         }
+    }
+
+    /**
+     * Stops the build when the name of a file found in the source folder cannot be turned back
+     * into a path: the JVM decodes file names with the locale's charset ({@code sun.jnu.encoding},
+     * fixed at start-up), so under {@code LC_ALL=C} or {@code env -i} a name with non-ASCII bytes
+     * comes back with replacement characters and names no file. Nothing can be done about that
+     * from inside the JVM; the message names the file and the fix.
+     */
+    static void requireDecodableName(Path srcdir, String rel, String shown) throws IOException {
+        try {
+            if (Files.exists(srcdir.resolve(rel))) {
+                return;
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // reported below
+        }
+        throw new IOException(shown + ": this file name cannot be decoded in the current locale ("
+                + System.getProperty("sun.jnu.encoding", "unknown charset")
+                + "); run qapidoc in a UTF-8 locale (e.g. LC_ALL=C.UTF-8), or rename the file");
     }
 }

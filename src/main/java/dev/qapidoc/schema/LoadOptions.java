@@ -1,5 +1,6 @@
 package dev.qapidoc.schema;
 
+import dev.qapidoc.source.SourceTree;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -13,11 +14,24 @@ import java.util.Objects;
  * @param keepGoing for lint: reading goes on after errors that leave the token stream intact
  *     (doc blocks, pragma and include directives, doc placement), so every independent problem is
  *     reported; the first diagnostic is still QEMU's
+ * @param sourceTree when not null, the only files that may be read (the root file and every
+ *     include): a {@code qapi-doc} schema of a site build is confined like every other file
+ *     the build reads; null for a schema named on the command line, which may be anywhere.
+ *     Either way a file that is not a regular file (a FIFO would block forever) is refused.
  */
-public record LoadOptions(Path workingDirectory, LoadMode mode, boolean keepGoing) {
+public record LoadOptions(Path workingDirectory, LoadMode mode, boolean keepGoing, SourceTree sourceTree) {
     public LoadOptions {
         Objects.requireNonNull(workingDirectory, "workingDirectory");
         Objects.requireNonNull(mode, "mode");
+    }
+
+    public LoadOptions(Path workingDirectory, LoadMode mode, boolean keepGoing) {
+        this(workingDirectory, mode, keepGoing, null);
+    }
+
+    /** The same options, reading only files {@code tree} allows. */
+    public LoadOptions confinedTo(SourceTree tree) {
+        return new LoadOptions(workingDirectory, mode, keepGoing, tree);
     }
 
     /** Today's QEMU exactly; the first error stops the load (what {@code dump} needs). */
@@ -37,6 +51,6 @@ public record LoadOptions(Path workingDirectory, LoadMode mode, boolean keepGoin
 
     /** The same options, reading on after errors (lint). */
     public LoadOptions keepingGoing() {
-        return new LoadOptions(workingDirectory, mode, true);
+        return new LoadOptions(workingDirectory, mode, true, sourceTree);
     }
 }

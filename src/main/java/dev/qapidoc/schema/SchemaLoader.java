@@ -50,6 +50,7 @@ public final class SchemaLoader {
         Contexts contexts = new Contexts(sink);
         SchemaReader reader = new SchemaReader(workingDirectory, contexts, tolerance, docMode);
         reader.keepGoing = options.keepGoing();
+        reader.sourceTree = options.sourceTree();
         boolean parsed = reader.readRoot(rootFile);
         Pragmas pragmas = reader.pragmas.freeze();
         Set<Doc> unbound = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -7,6 +7,7 @@ import dev.qapidoc.source.Diagnostic;
 import dev.qapidoc.source.QapiException;
 import dev.qapidoc.source.RuleId;
 import dev.qapidoc.source.SourceLocation;
+import dev.qapidoc.source.SourceTree;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -41,6 +42,9 @@ final class SchemaReader {
     static final int MAX_DEPTH = 1000;
 
     private final Path workDir;
+    /** The files that may be read, or null for no confinement (see {@link LoadOptions#sourceTree()}). */
+    SourceTree sourceTree;
+
     final Contexts contexts;
     final Set<Path> included = new HashSet<>();
     /** The flat expression list (§0 P1), valid after {@link #readRoot}. */
@@ -252,6 +256,16 @@ final class SchemaReader {
         if (Files.isDirectory(p)) {
             throw new IOException("Is a directory");
         }
+        // checked before the file is opened: a file outside the tree is not read at all (its
+        // first token would show in a parse error), and opening a FIFO would block forever
+        // (a file that is not there is left to the open below, which gives the C library's reason)
+        if (Files.exists(p)) {
+            if (sourceTree != null) {
+                p = sourceTree.check(p);
+            } else {
+                SourceTree.requireRegular(p);
+            }
+        }
         byte[] bytes;
         try (java.io.InputStream stream = Files.newInputStream(p)) {
             // bounded: a device such as /dev/zero must end in a diagnostic, not a hang
@@ -302,6 +316,9 @@ final class SchemaReader {
      * reason of every other {@link FileSystemException} (e.g. {@code Not a directory}).
      */
     String strerror(IOException e, String fname) {
+        if (e instanceof SourceTree.Refused) {
+            return e.getMessage();
+        }
         if (e instanceof NoSuchFileException) {
             return "No such file or directory";
         }
