@@ -21,11 +21,11 @@ import java.util.Map;
  * a symlink {@code leak.txt -> /etc/passwd} or {@code linkdir -> /etc} in a hostile tree cannot
  * pull a file into the site, and a FIFO cannot block the build (issue 13).
  *
- * <p>A srctree is honoured only inside the project: SRCDIR itself or a folder below it, or a
- * folder inside SRCDIR's parent (QEMU's {@code docs/..}). When that parent is the filesystem root
- * or the home folder, only SRCDIR counts: {@code qapidoc_srctree = '/'} (or {@code '~'}) must
- * not make every file of the machine readable. A srctree outside the rule is ignored, and {@link
- * #problems()} says so.
+ * <p>A srctree is conf.py's explicit choice (QEMU's is {@code docs/..}; a test documents a schema
+ * tree elsewhere) and is honoured, unless it is too wide to mean anything but "everything": the
+ * filesystem root, the home folder or a folder above it, or a folder above SRCDIR's parent. So
+ * {@code qapidoc_srctree = '/'} cannot make every file of the machine readable. A srctree
+ * outside the rule is ignored, and {@link #problems()} says so.
  */
 public final class SourceTree {
 
@@ -75,6 +75,7 @@ public final class SourceTree {
         if (project == null || project.getParent() == null || project.equals(home)) {
             project = realBase;
         }
+        Path grand = realBase.getParent() == null ? null : realBase.getParent().getParent();
         for (Map.Entry<String, String> e : new LinkedHashMap<>(srctrees).entrySet()) {
             String v = e.getValue();
             if (v == null || v.isEmpty()) {
@@ -86,13 +87,17 @@ public final class SourceTree {
             } catch (IOException | java.nio.file.InvalidPathException ex) {
                 continue; // a srctree that does not exist holds no file to read
             }
-            if (real.startsWith(realBase) || real.startsWith(project)) {
+            boolean tooWide = real.getParent() == null
+                    || (home != null && home.startsWith(real))
+                    || (grand != null && grand.startsWith(real));
+            if (real.startsWith(realBase) || !tooWide) {
                 if (!roots.contains(real)) {
                     roots.add(real);
                 }
             } else {
-                problems.add(e.getKey() + " '" + v + "' (" + real + ") is ignored: a srctree must lie inside " + project
-                        + ", so files elsewhere are not read");
+                problems.add(e.getKey() + " '" + v + "' (" + real + ") is ignored: a srctree may not be the"
+                        + " filesystem root, the home folder or a folder above SRCDIR's parent, which would make"
+                        + " every file below it readable");
             }
         }
         return new SourceTree(roots, problems, project);
