@@ -220,20 +220,22 @@ final class LintCommand implements Command {
         Map<String, List<String>> sources = new HashMap<>();
         for (Diagnostic d : findings) {
             String rendered = d.render();
-            String loc = d.where().toString() + ": ";
-            int at = rendered.lastIndexOf(loc + d.message());
+            // render() escapes control characters; so must the pieces looked up in it
+            String loc = Diagnostic.printable(d.where().toString() + ": ");
+            String message = Diagnostic.printable(d.message());
+            int at = rendered.lastIndexOf(loc + message);
             sb.append(rendered, 0, at)
                     .append(loc)
                     .append(d.severity().word())
                     .append(": ")
-                    .append(d.message())
+                    .append(message)
                     .append(" [")
                     .append(d.rule())
                     .append("]\n");
             if (tty) {
                 String line = sourceLine(sources, cwd, d.where());
                 if (line != null) {
-                    sb.append(line).append('\n');
+                    sb.append(Diagnostic.printable(line)).append('\n');
                     if (d.where().column() > 0) {
                         StringBuilder caret = new StringBuilder();
                         for (int i = 0; i < d.where().column() - 1 && i < line.length(); i++) {

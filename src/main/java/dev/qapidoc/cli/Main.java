@@ -25,14 +25,64 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        WatchedOutput stdout = new WatchedOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        PrintStream out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
         PrintStream err =
                 new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         int rc = run(args, out, err);
         out.flush();
+        if (stdout.failure != null || out.checkError()) {
+            // PrintStream swallows write errors: without this a full disk would be exit 0
+            String why = stdout.failure != null && stdout.failure.getMessage() != null
+                    ? stdout.failure.getMessage()
+                    : "write error";
+            String cmd = args.length > 0 && commands().containsKey(args[0]) ? args[0] + ": " : "";
+            err.println("qapidoc: " + cmd + "cannot write output: " + why);
+            if (rc == EXIT_OK) {
+                rc = EXIT_FINDINGS;
+            }
+        }
         err.flush();
         System.exit(rc);
+    }
+
+    /** Standard output that remembers the first failed write (PrintStream only keeps a flag). */
+    private static final class WatchedOutput extends java.io.FilterOutputStream {
+        java.io.IOException failure;
+
+        WatchedOutput(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            try {
+                out.write(b, off, len);
+            } catch (java.io.IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            try {
+                out.flush();
+            } catch (java.io.IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+                throw e;
+            }
+        }
     }
 
     /** Runs the CLI in-process; used by {@link #main} and by tests. */
@@ -69,7 +119,7 @@ public final class Main {
             }
             return cmd.run(parsed, io);
         } catch (UsageException e) {
-            err.println("qapidoc: " + e.getMessage());
+            err.println("qapidoc: " + dev.qapidoc.source.Diagnostic.printable(e.getMessage()));
             return EXIT_USAGE;
         } catch (StackOverflowError | OutOfMemoryError e) {
             err.println("qapidoc: internal error: " + e);

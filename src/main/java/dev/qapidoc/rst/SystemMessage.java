@@ -37,6 +37,7 @@ public record SystemMessage(Level level, SourceLocation where, String message) {
     /** {@code file:line: LEVEL: message}, without a trailing newline. */
     public String render() {
         String prefix = where == null ? "" : where.file() + (where.line() > 0 ? ":" + where.line() : "") + ": ";
-        return prefix + level.word() + ": " + message;
+        // a page or schema name may carry terminal escape codes: never print them raw
+        return dev.qapidoc.source.Diagnostic.printable(prefix + level.word() + ": " + message);
     }
 }

@@ -450,11 +450,18 @@ final class FileParser implements DocLineSource {
         ie.put("include", inclFname);
         r.raw.add(new Raw(ie, where, null));
         Path abs = r.abspath(inclFname);
+        int nesting = 0;
         for (SourceLocation inf = where; inf != null; inf = inf.includedFrom()) {
             if (abs.equals(r.abspath(inf.file()))) {
                 record(semError(where, "inclusion loop for " + value));
                 return;
             }
+            nesting++;
+        }
+        if (nesting >= SchemaReader.MAX_INCLUDE_DEPTH) {
+            // each level is a parser on the stack: stop with a diagnostic, as for JSON nesting
+            record(semError(where, "include nesting deeper than " + SchemaReader.MAX_INCLUDE_DEPTH + " levels"));
+            return;
         }
         if (!r.included.add(abs)) {
             return;

@@ -47,6 +47,14 @@ final class SchemaChecker {
     private final List<Entity> entities;
     private final Map<String, State> state = new HashMap<>();
 
+    /**
+     * How deep object checks may nest through {@code base} and union branches (QEMU's schemas
+     * nest a few levels): deeper gets a diagnostic at the definition where the limit is exceeded.
+     */
+    static final int MAX_TYPE_NESTING = 100;
+
+    private int objectNesting;
+
     /** {@code table} is the builder's table; checks replace entries. */
     SchemaChecker(Contexts contexts, Pragmas pragmas, Set<String> failedNames, Tolerance tolerance, EntityTable table) {
         this.contexts = contexts;
@@ -228,7 +236,12 @@ final class SchemaChecker {
         if (st == State.CHECKING) {
             throw error(t.location(), "object " + t.name() + " contains itself");
         }
+        if (objectNesting >= MAX_TYPE_NESTING) {
+            // each level is a check on the stack, and later stages walk the same chain
+            throw error(t.location(), "'base' and branch types nest deeper than " + MAX_TYPE_NESTING + " levels");
+        }
         state.put(t.name(), State.CHECKING);
+        objectNesting++;
         try {
             checkDefinitionFeatures(t);
             Map<String, Seen> seen = new LinkedHashMap<>();
@@ -263,6 +276,8 @@ final class SchemaChecker {
         } catch (RuntimeException ex) {
             state.put(t.name(), State.FAILED);
             throw ex;
+        } finally {
+            objectNesting--;
         }
     }
 

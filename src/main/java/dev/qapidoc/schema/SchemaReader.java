@@ -41,6 +41,12 @@ final class SchemaReader {
     /** Parser nesting limit: deeper input gets a diagnostic instead of a stack overflow. */
     static final int MAX_DEPTH = 1000;
 
+    /**
+     * Include nesting limit (QEMU's schemas nest 3 deep): deeper chains get a diagnostic at the
+     * include that exceeds it instead of a stack overflow.
+     */
+    static final int MAX_INCLUDE_DEPTH = 100;
+
     private final Path workDir;
     /** The files that may be read, or null for no confinement (see {@link LoadOptions#sourceTree()}). */
     SourceTree sourceTree;

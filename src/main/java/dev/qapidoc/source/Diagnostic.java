@@ -46,8 +46,16 @@ public record Diagnostic(Severity severity, SourceLocation where, String context
         return new Diagnostic(s, where, context, message, ruleId);
     }
 
-    /** QEMU's text, without a trailing newline. */
+    /**
+     * QEMU's text, without a trailing newline, with control characters escaped
+     * ({@link #printable}): a schema name carrying a terminal escape code must not reach the
+     * terminal raw. QEMU prints them raw, but none of its conformance vectors has one.
+     */
     public String render() {
+        return printable(rawRender());
+    }
+
+    private String rawRender() {
         if (where == null) {
             return message;
         }
@@ -58,6 +66,40 @@ public record Diagnostic(Severity severity, SourceLocation where, String context
         }
         sb.append(where).append(": ").append(message);
         return sb.toString();
+    }
+
+    /**
+     * {@code s} with the characters that steer a terminal escaped: C0 controls other than line
+     * feed and tab as {@code \\xHH}, DEL and C1 controls as {@code \\xHH} / {@code \\u00HH}, and
+     * the bidirectional overrides and isolates as {@code \\uHHHH}. Everything else is unchanged.
+     */
+    public static String printable(String s) {
+        int i = 0;
+        while (i < s.length() && !steers(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!steers(c)) {
+                sb.append(c);
+            } else if (c < 0x80) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean steers(char c) {
+        return (c < 0x20 && c != '\n' && c != '\t')
+                || (c >= 0x7f && c <= 0x9f)
+                || (c >= 0x202a && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 
     private static void appendIncludeChain(StringBuilder sb, SourceLocation parent) {
