@@ -70,7 +70,7 @@ public record Diagnostic(Severity severity, SourceLocation where, String context
 
     /**
      * {@code s} with the characters that steer a terminal escaped: C0 controls other than line
-     * feed and tab as {@code \\xHH}, DEL and C1 controls as {@code \\xHH} / {@code \\u00HH}, and
+     * feed, tab and NUL as {@code \\xHH}, DEL and C1 controls as {@code \\xHH} / {@code \\u00HH}, and
      * the bidirectional overrides and isolates as {@code \\uHHHH}. Everything else is unchanged.
      */
     public static String printable(String s) {
@@ -96,7 +96,8 @@ public record Diagnostic(Severity severity, SourceLocation where, String context
     }
 
     private static boolean steers(char c) {
-        return (c < 0x20 && c != '\n' && c != '\t')
+        // NUL is kept: terminals ignore it, and QEMU's "stray '\0'" message carries it raw
+        return (c < 0x20 && c != '\n' && c != '\t' && c != 0)
                 || (c >= 0x7f && c <= 0x9f)
                 || (c >= 0x202a && c <= 0x202e)
                 || (c >= 0x2066 && c <= 0x2069);

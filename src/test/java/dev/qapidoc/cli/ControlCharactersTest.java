@@ -30,6 +30,7 @@ class ControlCharactersTest {
                 "a\\x1b[31mb\\x07\\x0d\\x7f\\u009b\\u202e",
                 Diagnostic.printable("a\u001b[31mb\u0007\r\u007f\u009b\u202e"));
         assertEquals("line one\n\tline two é", Diagnostic.printable("line one\n\tline two é"));
+        assertEquals("stray '\u0000'", Diagnostic.printable("stray '\u0000'"));
     }
 
     @Test
