@@ -360,9 +360,10 @@ final class BlockParser {
             return null;
         }
         if ((m = DIRECTIVE.matcher(rest)).find()) {
-            List<ContentLine> block = new ArrayList<>();
-            block.add(first.withText(rest.substring(m.end())));
-            block.addAll(dedent(lines.subList(i + 1, end)));
+            // the text after "::", then the indented lines: a view of the lines, not a copy
+            int after = first.text().length() - rest.length() + m.end();
+            List<ContentLine> block =
+                    IndentedLines.of(lines, i, end, after, false, Lines.minIndent(lines, i + 1, end), true);
             return directive(m.group(1), block, first.where(), target, depth);
         }
         if ((m = Footnotes.DEFINITION.matcher(rest)).find()) {

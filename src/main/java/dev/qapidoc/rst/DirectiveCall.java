@@ -32,8 +32,10 @@ public record DirectiveCall(
 
     public DirectiveCall {
         options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
-        content = List.copyOf(content);
-        block = List.copyOf(block);
+        // the reader's views are kept, not copied: a directive nested in a directive would
+        // otherwise hold a copy of the indented rest per level (see IndentedLines)
+        content = content instanceof IndentedLines v && v.stable() ? content : List.copyOf(content);
+        block = block instanceof IndentedLines v && v.stable() ? block : List.copyOf(block);
     }
 
     /** True when the option is present (flag or with a value). */

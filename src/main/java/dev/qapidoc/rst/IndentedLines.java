@@ -18,8 +18,9 @@ import java.util.RandomAccess;
  * twice is cutting once by the sum, stripped if either cut was; the view's first line may be cut
  * differently from the others.
  *
- * <p>The underlying list must not change while a view of it is in use; {@link DirectiveCall}
- * copies what it keeps.
+ * <p>The underlying list must not change while a view of it is in use: lists are built and then
+ * handed on, and a parse splices into a {@link SplicedLines} of its own, whose views {@link
+ * DirectiveCall} copies rather than keeps.
  */
 final class IndentedLines extends AbstractList<ContentLine> implements RandomAccess {
 
@@ -47,6 +48,17 @@ final class IndentedLines extends AbstractList<ContentLine> implements RandomAcc
      * the others, each stripped or raw as the flags say.
      */
     static IndentedLines of(List<ContentLine> lines, int firstCol, boolean firstStrip, int col, boolean strip) {
+        return of(lines, 0, lines.size(), firstCol, firstStrip, col, strip);
+    }
+
+    /** As {@link #of(List, int, boolean, int, boolean)}, for lines {@code from..to} of {@code lines}. */
+    static IndentedLines of(
+            List<ContentLine> lines, int from, int to, int firstCol, boolean firstStrip, int col, boolean strip) {
+        if (from != 0 || to != lines.size()) {
+            lines = lines instanceof IndentedLines v
+                    ? v.subList(from, to)
+                    : whole(lines).subList(from, to);
+        }
         if (lines instanceof IndentedLines v) {
             // the view's lines are its base's lines from v.from, cut by v's cuts and then ours
             return new IndentedLines(
@@ -59,6 +71,20 @@ final class IndentedLines extends AbstractList<ContentLine> implements RandomAcc
                     v.strip || strip);
         }
         return new IndentedLines(lines, 0, lines.size(), firstCol, firstStrip, col, strip);
+    }
+
+    /** All of {@code lines}, uncut: the view its ranges are taken from. */
+    static IndentedLines whole(List<ContentLine> lines) {
+        return lines instanceof IndentedLines v ? v : new IndentedLines(lines, 0, lines.size(), 0, false, 0, false);
+    }
+
+    /**
+     * Whether the lines under this view stay as they are, so a {@link DirectiveCall} may keep the
+     * view instead of a copy: all but a parse's {@link SplicedLines}, which the next include
+     * changes.
+     */
+    boolean stable() {
+        return !(base instanceof SplicedLines);
     }
 
     @Override

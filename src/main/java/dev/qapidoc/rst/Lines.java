@@ -121,7 +121,7 @@ final class Lines {
     }
 
     /** The least indentation of the non-blank lines {@code from..to} (0 when all are blank). */
-    private static int minIndent(List<ContentLine> lines, int from, int to) {
+    static int minIndent(List<ContentLine> lines, int from, int to) {
         int min = Integer.MAX_VALUE;
         for (int j = from; j < to; j++) {
             if (!blankAt(lines, j)) {

@@ -210,21 +210,23 @@ public final class RstReader {
      */
     public static DirectiveCall split(
             String name, List<ContentLine> block, SourceLocation where, boolean takesArguments) {
-        List<ContentLine> ind = new ArrayList<>(block);
+        // ranges of the block, not copies (a directive's content may be a view, IndentedLines)
+        int from = 0;
+        int to = block.size();
         // only the (empty) directive line goes: a blank line after it means "no arguments"
-        if (!ind.isEmpty() && ind.get(0).text().isBlank()) {
-            ind.remove(0);
+        if (to > 0 && block.get(0).text().isBlank()) {
+            from = 1;
         }
-        while (!ind.isEmpty() && ind.get(ind.size() - 1).text().isBlank()) {
-            ind.remove(ind.size() - 1);
+        while (to > from && block.get(to - 1).text().isBlank()) {
+            to--;
         }
+        List<ContentLine> ind = block.subList(from, to);
         int i = 0;
         while (i < ind.size() && !ind.get(i).text().isBlank()) {
             i++;
         }
         List<ContentLine> argBlock = new ArrayList<>(ind.subList(0, i));
-        List<ContentLine> content =
-                i < ind.size() ? new ArrayList<>(ind.subList(i + 1, ind.size())) : new ArrayList<>();
+        List<ContentLine> content = i < ind.size() ? ind.subList(i + 1, ind.size()) : List.of();
         Map<String, String> opts = new LinkedHashMap<>();
         int o = 0;
         while (o < argBlock.size()

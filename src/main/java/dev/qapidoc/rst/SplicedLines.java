@@ -12,8 +12,8 @@ import java.util.RandomAccess;
  * included ones costs the included lines, not a copy of the whole rest of the document. Copying
  * the rest at each include made a page with many includes quadratic.
  *
- * <p>Structural changes count in {@code modCount}, so a view taken before a splice fails loudly
- * rather than reading shifted lines.
+ * <p>Its ranges are {@link IndentedLines} views, which a {@link DirectiveCall} copies, as they
+ * would read shifted lines after the next splice.
  */
 final class SplicedLines extends AbstractList<ContentLine> implements RandomAccess {
 
@@ -36,6 +36,12 @@ final class SplicedLines extends AbstractList<ContentLine> implements RandomAcce
     @Override
     public int size() {
         return reversed.size();
+    }
+
+    /** A view (no copy) that {@link IndentedLines#stable()} knows to be over spliced lines. */
+    @Override
+    public List<ContentLine> subList(int fromIndex, int toIndex) {
+        return IndentedLines.whole(this).subList(fromIndex, toIndex);
     }
 
     /** Drops the first {@code count} lines and puts {@code replacement} in front of the rest. */
