@@ -170,6 +170,12 @@ final class BuildCommand implements Command {
     public int run(Args args, Console io) throws Exception {
         Request rq = request(args);
         Path srcdir = rq.srcdir();
+        if (Files.isRegularFile(srcdir)) {
+            // 'build sample-docs/index.rst': the user named the root page, not its folder
+            Path parent = srcdir.getParent();
+            throw new UsageException("build: '" + srcdir + "' is a file; SRCDIR is the folder that holds conf.py"
+                    + " and the root page: qapidoc build " + (parent == null ? "." : parent) + " [OUTDIR]");
+        }
         if (!Files.isDirectory(srcdir) || !Files.isReadable(srcdir)) {
             throw new UsageException("build: source folder '" + srcdir + "' does not exist or cannot be read");
         }

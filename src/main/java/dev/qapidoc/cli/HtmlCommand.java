@@ -4,6 +4,7 @@ import dev.qapidoc.emit.RstWriter;
 import dev.qapidoc.html.SiteBuilder;
 import dev.qapidoc.html.SiteConfig;
 import dev.qapidoc.rst.ContentLine;
+import dev.qapidoc.schema.LoadResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ final class HtmlCommand implements Command {
                 List.of(
                         new CommandSpec.Exit(0, "success: the site was written"),
                         new CommandSpec.Exit(1, "schema errors (or warnings with -W); OUTDIR was left unchanged"),
-                        new CommandSpec.Exit(2, "usage error")));
+                        new CommandSpec.Exit(2, "usage error, or the schema file cannot be read")));
     }
 
     @Override
@@ -161,6 +162,11 @@ final class HtmlCommand implements Command {
         SiteBuilder.Output result = SiteBuilder.build(new SiteBuilder.Options(cwd, "", config, false, List.of())
                 .withExpander(schemas)
                 .withPages(pages));
+        LoadResult failed = schemas.failure(schema);
+        if (failed != null) {
+            // the user wrote a schema, not the generated root page: say what is wrong with it
+            return SchemaInput.reportFailure(io, "html", failed, schema, strictSchema, out);
+        }
         SiteFindings found = SiteFindings.print(io, schemas, result.messages());
         int errors = found.errors();
         int warnings = found.warnings();

@@ -7,7 +7,6 @@ import dev.qapidoc.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code qapidoc introspect [--unmask] SCHEMA}: the data QMP's {@code query-qmp-schema} returns,
@@ -68,8 +67,8 @@ final class IntrospectCommand implements Command {
                 "",
                 List.of(
                         new CommandSpec.Exit(0, "the schema is valid; the JSON was printed"),
-                        new CommandSpec.Exit(1, "the schema has an error (or cannot be read)"),
-                        new CommandSpec.Exit(2, "usage error")));
+                        new CommandSpec.Exit(1, "the schema has an error"),
+                        new CommandSpec.Exit(2, "usage error, or the schema file cannot be read")));
     }
 
     @Override
@@ -77,11 +76,12 @@ final class IntrospectCommand implements Command {
         boolean unmask = args.has("--unmask");
         LoadMode mode = args.has("--strict") ? LoadMode.STRICT : LoadMode.TOLERANT;
         String schemaFile = args.positionals().get(0);
-        Optional<Schema> schema = SchemaInput.load(io, schemaFile, Path.of("").toAbsolutePath(), mode);
-        if (schema.isEmpty()) {
-            return Main.EXIT_FINDINGS;
+        SchemaInput.Loaded loaded = SchemaInput.load(io, schemaFile, Path.of("").toAbsolutePath(), mode);
+        if (loaded.schema() == null) {
+            return loaded.status();
         }
-        List<SchemaInfo> infos = Introspector.introspect(schema.get(), unmask);
+        Schema schema = loaded.schema();
+        List<SchemaInfo> infos = Introspector.introspect(schema, unmask);
         Introspector.writeJson(infos, io.out);
         return Main.EXIT_OK;
     }

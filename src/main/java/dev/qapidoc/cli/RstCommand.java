@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code qapidoc rst}: the reST that QEMU's {@code qapi-doc} Sphinx directive generates for a
@@ -71,9 +70,8 @@ final class RstCommand implements Command {
                 "",
                 List.of(
                         new CommandSpec.Exit(0, "the reST was written"),
-                        new CommandSpec.Exit(
-                                1, "the schema has an error (or cannot be read), or FILE cannot be" + " written"),
-                        new CommandSpec.Exit(2, "usage error")));
+                        new CommandSpec.Exit(1, "the schema has an error, or FILE cannot be written"),
+                        new CommandSpec.Exit(2, "usage error, or the schema file cannot be read")));
     }
 
     @Override
@@ -90,11 +88,12 @@ final class RstCommand implements Command {
             throw new UsageException("--namespace needs a non-empty name");
         }
         Path wd = Path.of("").toAbsolutePath();
-        Optional<Schema> schema = SchemaInput.load(io, schemaFile, wd, mode);
-        if (schema.isEmpty()) {
-            return Main.EXIT_FINDINGS;
+        SchemaInput.Loaded loaded = SchemaInput.load(io, schemaFile, wd, mode);
+        if (loaded.schema() == null) {
+            return loaded.status();
         }
-        List<ContentLine> lines = RstWriter.write(schema.get(), new RstWriter.Options(namespace, dialect));
+        Schema schema = loaded.schema();
+        List<ContentLine> lines = RstWriter.write(schema, new RstWriter.Options(namespace, dialect));
         String text = RstWriter.render(lines, sourceMap, wd);
         if (output == null) {
             io.out.print(text);

@@ -41,6 +41,8 @@ final class SchemaRst implements SchemaExpander {
     private final RstWriter.Dialect dialect;
     private final LoadMode mode;
     private final Map<String, Integer> tolerantWarnings = new LinkedHashMap<>();
+    /** The loads that failed, by path as the directive gave it. */
+    private final Map<String, LoadResult> failures = new LinkedHashMap<>();
     /** Every schema file the expansions read (main files and their includes), absolute. */
     private final Set<Path> files = new LinkedHashSet<>();
 
@@ -71,7 +73,33 @@ final class SchemaRst implements SchemaExpander {
                 which.append(" (").append(e.getValue()).append(')');
             }
         }
-        return SchemaInput.tolerantNote(total, which.toString());
+        List<String> paths = new ArrayList<>();
+        for (String path : tolerantWarnings.keySet()) {
+            paths.add(lintPath(path));
+        }
+        return SchemaInput.tolerantNote(total, which.toString(), paths);
+    }
+
+    /**
+     * {@code path} (relative to the srctree) as a {@code lint} run from the current folder
+     * needs it: as written when the srctree is the current folder ({@code html}), else
+     * relative to the current folder.
+     */
+    private String lintPath(String path) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path tree = srctree.toAbsolutePath().normalize();
+        if (tree.equals(cwd) || Path.of(path).isAbsolute()) {
+            return path;
+        }
+        return cwd.relativize(tree.resolve(path).normalize()).toString();
+    }
+
+    /**
+     * The failed load of {@code path} (as a directive gave it), or null when it loaded or was
+     * not expanded: {@code html} reports it as the user's schema error, not as a directive's.
+     */
+    LoadResult failure(String path) {
+        return failures.get(path);
     }
 
     /** A schema loaded and emitted ahead of its directive (see {@link #prefetch}). */
@@ -145,6 +173,7 @@ final class SchemaRst implements SchemaExpander {
         LoadResult r = loaded.result();
         record(path, r);
         if (!r.ok()) {
+            failures.put(path, r);
             // the first ERROR: in a tolerant load diagnostics() may start with warnings
             return Expansion.failed("qapi-doc: schema '" + path + "' has errors:\n"
                     + r.first().get().render());

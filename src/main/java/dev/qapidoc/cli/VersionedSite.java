@@ -115,7 +115,8 @@ final class VersionedSite {
             }
         }
         if (tolerant > 0) {
-            notes.add(SchemaInput.tolerantNote(tolerant, releases.size() + " release(s) of " + schema));
+            notes.add(
+                    SchemaInput.tolerantNote(tolerant, releases.size() + " release(s) of " + schema, List.of(schema)));
         }
         files.put("versions.js", site.switcherScript().getBytes(StandardCharsets.UTF_8));
         files.put("index.html", site.landingPage().getBytes(StandardCharsets.UTF_8));
