@@ -88,7 +88,7 @@ final class OutputFolder {
     private final Path shown;
     private final Path dir;
     private final Owner owner;
-    private final Set<String> written;
+    private Set<String> written;
 
     private OutputFolder(String command, Path shown, Path dir, Owner owner, Set<String> written) {
         this.command = command;
@@ -222,6 +222,96 @@ final class OutputFolder {
             swap.begin();
             swap.writeAll(sorted, shown);
             swap.install(kept);
+        }
+    }
+
+    /**
+     * Writes only {@code changed} and deletes {@code removed} (files the marker lists), for an
+     * incremental build where rewriting the whole folder would cost more than the change. Each
+     * file is written next to itself and renamed over the old one, so a reader never sees half a
+     * file; the marker is rewritten first listing old and new files (a file we wrote is never
+     * unlisted, even if the update is cut short) and again at the end without the removed ones.
+     * Unlike {@link #replace}, the site as a whole is not swapped at once.
+     *
+     * @throws UsageException if the folder is not ours (a full {@link #replace} is needed first),
+     *     or a changed file is in the way of one qapidoc did not write
+     * @throws IOException naming the file that could not be written or removed
+     */
+    void update(Map<String, byte[]> changed, Set<String> removed) throws IOException, UsageException {
+        if (owner == Owner.NONE) {
+            if (!removed.isEmpty()) {
+                throw new IOException("nothing to remove: " + shown + " holds no site yet");
+            }
+            replace(changed);
+            written = new TreeSet<>(changed.keySet());
+            return;
+        }
+        if (owner != Owner.QAPIDOC) {
+            throw refuse(command, shown, "its files are not listed; build it whole first");
+        }
+        Map<String, byte[]> sorted = new TreeMap<>(changed);
+        for (String rel : sorted.keySet()) {
+            Path f = target(rel);
+            if (Files.exists(f, LinkOption.NOFOLLOW_LINKS) && !written.contains(rel)) {
+                throw refuse(command, shown, "'" + rel + "' there was not written by qapidoc and is in the way");
+            }
+        }
+        for (String rel : removed) {
+            target(rel);
+            if (!written.contains(rel)) {
+                throw new IOException("cannot remove " + shown.resolve(rel) + ": qapidoc did not write it");
+            }
+        }
+        Set<String> all = new TreeSet<>(written);
+        all.addAll(sorted.keySet());
+        writeAtomically(MARKER, marker(all).getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> e : sorted.entrySet()) {
+            writeAtomically(e.getKey(), e.getValue());
+        }
+        for (String rel : new TreeSet<>(removed)) {
+            if (!sorted.containsKey(rel)) {
+                try {
+                    Files.deleteIfExists(target(rel));
+                } catch (IOException e) {
+                    throw new IOException("cannot remove " + shown.resolve(rel) + ": " + e.getMessage(), e);
+                }
+                all.remove(rel);
+            }
+        }
+        writeAtomically(MARKER, marker(all).getBytes(StandardCharsets.UTF_8));
+        written = all;
+    }
+
+    /** The file {@code rel} names in the folder; a path leaving it is refused. */
+    private Path target(String rel) throws IOException {
+        Path f = dir.resolve(rel).normalize();
+        if (rel.isEmpty() || rel.contains("\\") || !f.startsWith(dir) || f.equals(dir)) {
+            throw new IOException("output path is not allowed: " + rel);
+        }
+        return f;
+    }
+
+    private void writeAtomically(String rel, byte[] content) throws IOException {
+        Path f = rel.equals(MARKER) ? dir.resolve(MARKER) : target(rel);
+        Path tmp = null;
+        try {
+            Files.createDirectories(f.getParent());
+            tmp = Files.createTempFile(f.getParent(), "." + f.getFileName() + ".tmp-", "");
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (FileSystemException e) {
+            throw new IOException("cannot write " + shown.resolve(rel) + ": " + Swap.reason(e), e);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + shown.resolve(rel) + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 

@@ -159,6 +159,51 @@ class OutputFolderTest {
         assertEquals(List.of(".o.tmp-789", "o"), names(tmp));
     }
 
+    @Test
+    void updateWritesOnlyWhatChangedAndKeepsTheListTrue(@TempDir Path tmp) throws IOException, UsageException {
+        Path out = tmp.resolve("o");
+        OutputFolder.claim("build", out, null, false)
+                .replace(Map.of("a.html", new byte[] {1}, "sub/b.html", new byte[] {2}, "c.html", new byte[] {3}));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        OutputFolder f = OutputFolder.claim("build", out, null, false);
+        f.update(Map.of("a.html", new byte[] {9}, "new/d.html", new byte[] {4}), java.util.Set.of("sub/b.html"));
+        assertEquals(java.util.Set.of("a.html", "c.html", "new/d.html"), f.written());
+        assertEquals(
+                java.util.Set.of("a.html", "c.html", "new/d.html"),
+                OutputFolder.claim("build", out, null, false).written());
+        assertEquals(9, Files.readAllBytes(out.resolve("a.html"))[0]);
+        assertEquals(3, Files.readAllBytes(out.resolve("c.html"))[0]);
+        assertFalse(Files.exists(out.resolve("sub/b.html")));
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+        // a file we did not write is neither overwritten nor removed
+        UsageException e = org.junit.jupiter.api.Assertions.assertThrows(
+                UsageException.class, () -> f.update(Map.of("notes.txt", new byte[] {0}), java.util.Set.of()));
+        assertTrue(
+                e.getMessage().endsWith("'notes.txt' there was not written by qapidoc and is in the way"),
+                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IOException.class, () -> f.update(Map.of(), java.util.Set.of("notes.txt")));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IOException.class, () -> f.update(Map.of("../escape.html", new byte[] {0}), java.util.Set.of()));
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+        assertFalse(Files.exists(tmp.resolve("escape.html")));
+        try (Stream<Path> s = Files.walk(out)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".tmp-")));
+        }
+    }
+
+    @Test
+    void htmlRefusesAnOutdirHoldingTheSchema(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("qapi"));
+        Files.writeString(dir.resolve("s.json"), "{ 'command': 'x' }\n");
+        Main.Result r =
+                Main.capture("html", "-o", tmp.toString(), dir.resolve("s.json").toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(
+                r.stderr().contains("refusing to write into '" + tmp + "': it contains the source folder"), r.stderr());
+        assertTrue(Files.exists(dir.resolve("s.json")));
+    }
+
     private static void assertNoLeftovers(Path parent) throws IOException {
         for (String n : names(parent)) {
             assertFalse(n.contains(".tmp-") || n.contains(".old-"), n);
