@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code qapidoc build [options] [SRCDIR [OUTDIR]]}: builds a Sphinx-style HTML site from a
@@ -70,6 +72,13 @@ final class BuildCommand implements Command {
                 count as warnings, as in sphinx-build. -D depfile=PATH -D depfile_stamp=STAMP
                 writes a Make dependency file naming every file the build read and touches
                 STAMP (QEMU's depfile extension).
+
+                Builds are incremental: OUTDIR/.qapidoc-cache records what the site was built
+                from (a hash of every file read, the names of the files in SRCDIR, the
+                configuration, tags and options, qapidoc's own jar). When none of it changed,
+                build writes nothing and repeats the last build's messages; otherwise it
+                builds the whole site again. Either way OUTDIR ends up byte for byte what a
+                clean build writes. -E or -a always build afresh.
                 """,
                 List.of(
                         new CommandSpec.Positional(
@@ -97,8 +106,11 @@ final class BuildCommand implements Command {
                                 .asRepeatable(),
                         OptionSpec.value("TAG", "set a tag for '.. only::' and conf.py's tags", "-t")
                                 .asRepeatable(),
-                        OptionSpec.flag("read every file afresh (accepted; there is no cache yet)", "-E"),
-                        OptionSpec.flag("write every page (accepted; every page is always written)", "-a"),
+                        OptionSpec.flag(
+                                "ignore the build cache in OUTDIR: read every file afresh (a full build)", "-E"),
+                        OptionSpec.flag(
+                                "write every file, even when nothing changed (a full build; the cache is renewed)",
+                                "-a"),
                         OptionSpec.value("N", "parallel jobs, a number or 'auto' (accepted)", "-j"),
                         OptionSpec.flag("nitpicky mode (accepted)", "-n"),
                         OptionSpec.flag(
@@ -131,7 +143,8 @@ final class BuildCommand implements Command {
             boolean quiet,
             boolean silent,
             List<String> tags,
-            List<String[]> overrides) {}
+            List<String[]> overrides,
+            boolean fresh) {}
 
     private static Request request(Args args) throws UsageException {
         String builder = args.value("-b", "html");
@@ -163,7 +176,8 @@ final class BuildCommand implements Command {
                 silent || args.has("-q"),
                 silent,
                 args.values("-t"),
-                overrides);
+                overrides,
+                args.has("-E") || args.has("-a"));
     }
 
     @Override
@@ -201,32 +215,60 @@ final class BuildCommand implements Command {
             config = config.with("qapidoc_strict", Boolean.TRUE);
         }
         SchemaRst schemas = expander(srcdir, config);
-        SiteBuilder.Output result;
-        try {
-            result = SiteBuilder.build(
-                    new SiteBuilder.Options(srcdir, rq.displayDir(), config, args.has("--allow-raw"), List.of())
-                            .withExpander(schemas)
-                            .withTags(bc.tags()));
-        } catch (IOException e) {
-            io.err.println("qapidoc: build: " + e.getMessage());
-            return Main.EXIT_USAGE;
+        // no theme folders: only the built-in themes (main's rule)
+        List<Path> themeDirs = List.of();
+        SiteBuilder.Options opts = new SiteBuilder.Options(
+                        srcdir, rq.displayDir(), config, args.has("--allow-raw"), themeDirs)
+                .withExpander(schemas)
+                .withTags(bc.tags());
+        String key = cacheKey(opts, themeDirs);
+        String listing = BuildCache.listing(listedRoots(srcdir, config), outdir);
+        Optional<BuildCache.State> cached = rq.fresh() ? Optional.empty() : BuildCache.read(outdir);
+        SiteFindings found;
+        if (cached.isPresent() && cached.get().upToDate(key, listing, outdir)) {
+            // nothing the site depends on changed: OUTDIR is what a clean build would write
+            BuildCache.State st = cached.get();
+            found = report(io, rq, st.tolerant(), st.messages());
+            writeDepFile(config, st.deps().stream().map(Path::of).toList());
+        } else {
+            try (OutputFolder.Staged staged = folder.stage()) {
+                SiteBuilder.Output result;
+                try {
+                    result = SiteBuilder.build(opts, staged);
+                } catch (IOException e) {
+                    io.err.println("qapidoc: build: " + e.getMessage() + "; " + rq.out() + " was left unchanged");
+                    return Main.EXIT_USAGE;
+                }
+                // Sphinx checks conf.py's value types before anything else; -D values are strings by nature
+                List<SystemMessage> messages = new ArrayList<>(ConfTypes.check(bc.config()));
+                messages.addAll(result.messages());
+                found = report(io, rq, schemas.tolerantSummary(), messages);
+                if (result.written().isEmpty()) {
+                    // nothing to write (no root document): fatal, like sphinx-build's missing root file
+                    io.err.println("qapidoc: build: nothing was built; " + rq.out() + " was left unchanged");
+                    return Main.EXIT_USAGE;
+                }
+                Set<Path> read = new LinkedHashSet<>(bc.read());
+                read.addAll(result.dependencies());
+                read.addAll(schemas.files());
+                BuildCache.State st = new BuildCache.State(
+                        key,
+                        listing,
+                        BuildCache.hashes(read),
+                        new TreeMap<>(staged.sizes()),
+                        read.stream().map(Path::toString).toList(),
+                        schemas.tolerantSummary(),
+                        messages);
+                try {
+                    staged.put(BuildCache.FILE, st.bytes());
+                    staged.commit();
+                } catch (IOException e) {
+                    io.err.println("qapidoc: build: " + e.getMessage() + "; " + rq.out() + " was left unchanged");
+                    return Main.EXIT_USAGE;
+                }
+                writeDepFile(config, read);
+            }
         }
-        // Sphinx checks conf.py's value types before anything else; -D values are strings by nature
-        List<SystemMessage> messages = new ArrayList<>(ConfTypes.check(bc.config()));
-        messages.addAll(result.messages());
-        SiteFindings found = report(io, rq, schemas, messages);
-        if (result.files().isEmpty()) {
-            // nothing to write (no root document): fatal, like sphinx-build's missing root file
-            io.err.println("qapidoc: build: nothing was built; " + rq.out() + " was left unchanged");
-            return Main.EXIT_USAGE;
-        }
-        try {
-            folder.replace(result.files());
-        } catch (IOException e) {
-            io.err.println("qapidoc: build: " + e.getMessage() + "; " + rq.out() + " was left unchanged");
-            return Main.EXIT_USAGE;
-        }
-        writeDepFile(config, bc, result, schemas);
         int problems = found.errors() + found.warnings();
         if (rq.warningsAreErrors() && problems > 0) {
             io.err.println("build finished with problems: " + found.errors() + " error(s), " + found.warnings()
@@ -249,7 +291,7 @@ final class BuildCommand implements Command {
      * theme standing for the built-in one) unless quiet, then what {@link SiteFindings} prints;
      * with {@code -Q} only errors.
      */
-    private static SiteFindings report(Console io, Request rq, SchemaRst schemas, List<SystemMessage> messages) {
+    private static SiteFindings report(Console io, Request rq, String tolerant, List<SystemMessage> messages) {
         List<SystemMessage> shown = new ArrayList<>();
         for (SystemMessage m : messages) {
             if (m.level() == SystemMessage.Level.INFO && m.where() == null && !rq.quiet()) {
@@ -259,7 +301,7 @@ final class BuildCommand implements Command {
                 shown.add(m);
             }
         }
-        SiteFindings found = SiteFindings.print(rq.silent() ? new Console(DISCARD, DISCARD) : io, schemas, messages);
+        SiteFindings found = SiteFindings.print(rq.silent() ? new Console(DISCARD, DISCARD) : io, tolerant, messages);
         if (rq.silent()) {
             for (SystemMessage m : shown) {
                 io.err.println(m.render());
@@ -269,17 +311,51 @@ final class BuildCommand implements Command {
     }
 
     /** {@code -D depfile=PATH -D depfile_stamp=STAMP}: see {@link DepFile}. */
-    private static void writeDepFile(SiteConfig config, BuildConf bc, SiteBuilder.Output result, SchemaRst schemas)
-            throws IOException {
+    private static void writeDepFile(SiteConfig config, java.util.Collection<Path> files) throws IOException {
         String depfile = config.string("depfile", "");
         if (depfile.isEmpty()) {
             return;
         }
-        Set<Path> files = new LinkedHashSet<>(bc.read());
-        files.addAll(result.dependencies());
-        files.addAll(schemas.files());
         String stamp = config.string("depfile_stamp", depfile + ".stamp");
         DepFile.write(Path.of(depfile), Path.of(stamp), files);
+    }
+
+    /**
+     * What the site depends on besides the files it reads (see {@link BuildCache}): the source
+     * folder as given and as a path, every configuration value after -D, the tags, the options,
+     * the date and {@code SOURCE_DATE_EPOCH} ({@code |today|}), and the files of the theme
+     * folders that exist.
+     */
+    private static String cacheKey(SiteBuilder.Options opts, List<Path> themeDirs) throws IOException {
+        List<Object> parts = new ArrayList<>();
+        parts.add(opts.srcdir().toAbsolutePath().normalize().toString());
+        parts.add(opts.displayDir());
+        parts.add(opts.config().values());
+        parts.add(opts.tags());
+        parts.add("allowRaw=" + opts.allowRaw());
+        parts.add("SOURCE_DATE_EPOCH=" + System.getenv("SOURCE_DATE_EPOCH"));
+        parts.add("today=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        for (Path t : themeDirs) {
+            if (Files.isDirectory(t)) {
+                List<Path> files;
+                try (java.util.stream.Stream<Path> w = Files.walk(t)) {
+                    files = w.filter(Files::isRegularFile).sorted().toList();
+                }
+                parts.add(BuildCache.hashes(files));
+            } else {
+                parts.add("no " + t.toAbsolutePath().normalize());
+            }
+        }
+        return BuildCache.fingerprint(parts);
+    }
+
+    /** The folders whose file names the cache compares: SRCDIR and html_static_path's. */
+    private static List<Path> listedRoots(Path srcdir, SiteConfig config) {
+        List<Path> roots = new ArrayList<>(List.of(srcdir));
+        for (String s : config.strings("html_static_path")) {
+            roots.add(srcdir.toAbsolutePath().normalize().resolve(s).normalize());
+        }
+        return roots;
     }
 
     /**

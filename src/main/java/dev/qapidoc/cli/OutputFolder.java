@@ -1,5 +1,6 @@
 package dev.qapidoc.cli;
 
+import dev.qapidoc.html.SiteBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -119,6 +120,16 @@ final class OutputFolder {
      */
     static OutputFolder claim(String command, Path outdir, Path sources, boolean insideAllowed, boolean force)
             throws UsageException, IOException {
+        return claim(command, outdir, sources, insideAllowed, force, true);
+    }
+
+    /**
+     * As above; {@code clean} says whether leftovers are removed (not while a replacement of
+     * this run is being written next to OUTDIR: its temporary folder looks like one).
+     */
+    private static OutputFolder claim(
+            String command, Path outdir, Path sources, boolean insideAllowed, boolean force, boolean clean)
+            throws UsageException, IOException {
         Path dir = outdir.toAbsolutePath().normalize();
         if (dir.getParent() == null) {
             throw refuse(command, outdir, "it is the root folder");
@@ -136,7 +147,9 @@ final class OutputFolder {
                 throw refuse(command, outdir, "it contains the source folder '" + sources + "'");
             }
         }
-        removeLeftovers(dir);
+        if (clean) {
+            removeLeftovers(dir);
+        }
         Owner owner = Owner.NONE;
         Set<String> written = Set.of();
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(dir)) {
@@ -195,33 +208,84 @@ final class OutputFolder {
      *     be written, or a kept entry is in the way of a new one
      */
     void replace(Map<String, byte[]> files) throws IOException, UsageException {
+        try (Staged staged = stage()) {
+            for (Map.Entry<String, byte[]> e : new TreeMap<>(files).entrySet()) {
+                staged.put(e.getKey(), e.getValue());
+            }
+            staged.commit();
+        }
+    }
+
+    /**
+     * Starts a replacement written file by file, as a build finishes them ({@link
+     * SiteBuilder.FileSink}), so that a site much larger than its sources (every sidebar listing
+     * thousands of pages) is never held in memory; {@link Staged#commit} puts it in place, and
+     * closing it uncommitted leaves OUTDIR as it was. The same checks as {@link #replace}.
+     */
+    Staged stage() throws IOException, UsageException {
         OutputFolder now = claim(command, shown, null, true, owner == Owner.SPHINX);
         if (now.owner != owner && owner != Owner.NONE) {
             throw refuse(command, shown, "it changed while the site was being built");
         }
-        Map<String, byte[]> sorted = new TreeMap<>(files);
-        for (String rel : sorted.keySet()) {
+        Files.createDirectories(dir.getParent());
+        Swap swap = new Swap(dir);
+        try {
+            swap.begin();
+            swap.writeMarker(Set.of(), shown);
+        } catch (IOException e) {
+            swap.close();
+            throw e;
+        }
+        return new Staged(swap);
+    }
+
+    /** A replacement being written (see {@link #stage}). */
+    final class Staged implements SiteBuilder.FileSink, AutoCloseable {
+        private final Swap swap;
+        private final Map<String, Long> sizes = new TreeMap<>();
+
+        private Staged(Swap swap) {
+            this.swap = swap;
+        }
+
+        @Override
+        public void put(String rel, byte[] bytes) throws IOException {
             if (rel.isEmpty() || rel.equals(MARKER) || rel.contains("\\")) {
                 throw new IOException("output path is not allowed: " + rel);
             }
+            swap.writeFile(rel, bytes, shown);
+            sizes.put(rel, (long) bytes.length);
         }
-        List<Path> kept = now.kept();
-        Set<String> tops = new TreeSet<>();
-        for (String rel : sorted.keySet()) {
-            tops.add(rel.split("/", 2)[0]);
+
+        /** The files written so far and their sizes. */
+        Map<String, Long> sizes() {
+            return java.util.Collections.unmodifiableMap(sizes);
         }
-        for (Path k : kept) {
-            String name = k.getFileName().toString();
-            if (tops.contains(name)) {
-                throw refuse(command, shown, "'" + name + "' there was not written by qapidoc and is in the way");
+
+        /** Writes the marker listing every file and puts the folder in place of OUTDIR. */
+        void commit() throws IOException, UsageException {
+            OutputFolder now = claim(command, shown, null, true, owner == Owner.SPHINX, false);
+            if (now.owner != owner && owner != Owner.NONE) {
+                throw refuse(command, shown, "it changed while the site was being built");
             }
-        }
-        Path parent = dir.getParent();
-        Files.createDirectories(parent);
-        try (Swap swap = new Swap(dir)) {
-            swap.begin();
-            swap.writeAll(sorted, shown);
+            List<Path> kept = now.kept();
+            Set<String> tops = new TreeSet<>();
+            for (String rel : sizes.keySet()) {
+                tops.add(rel.split("/", 2)[0]);
+            }
+            for (Path k : kept) {
+                String name = k.getFileName().toString();
+                if (tops.contains(name)) {
+                    throw refuse(command, shown, "'" + name + "' there was not written by qapidoc and is in the way");
+                }
+            }
+            swap.writeMarker(sizes.keySet(), shown);
             swap.install(kept);
+        }
+
+        @Override
+        public void close() throws IOException {
+            swap.close();
         }
     }
 
@@ -514,22 +578,27 @@ final class OutputFolder {
             tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
         }
 
-        /** Writes the files into the temporary folder, the marker first (so a leftover is known as ours). */
-        void writeAll(Map<String, byte[]> files, Path shown) throws IOException {
-            String markerText = marker(files.keySet());
+        /**
+         * Writes the marker for {@code files} into the temporary folder: first with no files
+         * (so that a leftover is known as ours), at the end with all of them.
+         */
+        void writeMarker(Set<String> files, Path shown) throws IOException {
+            String markerText = marker(files);
             step(() -> Files.writeString(tmp.resolve(MARKER), markerText), shown.resolve(MARKER));
-            for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                Path f = tmp.resolve(e.getKey()).normalize();
-                if (!f.startsWith(tmp) || f.equals(tmp)) {
-                    throw new IOException("output path escapes the output folder: " + e.getKey());
-                }
-                step(
-                        () -> {
-                            Files.createDirectories(f.getParent());
-                            Files.write(f, e.getValue());
-                        },
-                        shown.resolve(e.getKey()));
+        }
+
+        /** Writes one file into the temporary folder. */
+        void writeFile(String rel, byte[] bytes, Path shown) throws IOException {
+            Path f = tmp.resolve(rel).normalize();
+            if (!f.startsWith(tmp) || f.equals(tmp)) {
+                throw new IOException("output path escapes the output folder: " + rel);
             }
+            step(
+                    () -> {
+                        Files.createDirectories(f.getParent());
+                        Files.write(f, bytes);
+                    },
+                    shown.resolve(rel));
         }
 
         /** Puts the new folder in place: whole when nothing is kept, else entry by entry. */

@@ -15,9 +15,13 @@ record SiteFindings(int errors, int warnings) {
      * INFO to stderr in the order the build produced them, and counts them.
      */
     static SiteFindings print(Console io, SchemaRst schemas, List<SystemMessage> messages) {
+        return print(io, schemas.tolerantSummary(), messages);
+    }
+
+    /** As above, with the tolerant-load summary line given (null for none). */
+    static SiteFindings print(Console io, String tolerant, List<SystemMessage> messages) {
         int errors = 0;
         int warnings = 0;
-        String tolerant = schemas.tolerantSummary();
         if (tolerant != null) {
             io.err.println(tolerant);
         }

@@ -145,15 +145,26 @@ public final class SiteBuilder {
      * The built site: output files in path order, every message in report order, and every file
      * the build read (absolute, in the order first read), for a dependency file.
      */
-    public record Output(Map<String, byte[]> files, List<SystemMessage> messages, Set<Path> dependencies) {
+    public record Output(
+            Map<String, byte[]> files, List<SystemMessage> messages, Set<Path> dependencies, Set<String> written) {
         public Output(Map<String, byte[]> files, List<SystemMessage> messages) {
-            this(files, messages, Set.of());
+            this(files, messages, Set.of(), files.keySet());
         }
 
         public boolean hasErrors() {
             return messages.stream()
                     .anyMatch(m -> m.level() == SystemMessage.Level.ERROR || m.level() == SystemMessage.Level.SEVERE);
         }
+    }
+
+    /**
+     * Where a build puts its output files as they are finished, instead of holding them until the
+     * end: a site whose every page lists thousands of others (a sidebar of 5,000 entries) is far
+     * larger than its input, and only what is written at once keeps memory proportional to the
+     * input (issue 13 item 8). Paths are relative to the output folder, with {@code /}.
+     */
+    public interface FileSink {
+        void put(String path, byte[] bytes) throws IOException;
     }
 
     /**
@@ -166,6 +177,11 @@ public final class SiteBuilder {
     private static final Set<String> RESERVED = Set.of("genindex", "search", "searchindex", "objects");
 
     private final Options opts;
+    /** Where finished files go, or null to keep them in {@link #files} (the in-memory build). */
+    private final FileSink sink;
+    /** Every output path, in the order written. */
+    private final Set<String> written = new java.util.LinkedHashSet<>();
+
     private final SiteConfig conf;
     private final List<SystemMessage> messages = new ArrayList<>();
     private final Map<String, SourceDoc> docs = new TreeMap<>();
@@ -191,8 +207,9 @@ public final class SiteBuilder {
 
     private final Citations citations = new Citations();
 
-    private SiteBuilder(Options opts) {
+    private SiteBuilder(Options opts, FileSink sink) {
         this.opts = opts;
+        this.sink = sink;
         this.conf = opts.config();
         this.domain = new Domain(domainConfig(conf), opts.expander());
         this.defaults = DefaultSubstitutions.of(conf);
@@ -245,15 +262,51 @@ public final class SiteBuilder {
      * read at all; problems in documents are messages.
      */
     public static Output build(Options opts) throws IOException {
-        SiteBuilder b = new SiteBuilder(opts);
+        return build(opts, null);
+    }
+
+    /**
+     * Runs a whole build whose files go to {@code sink} as they are finished (the output's
+     * {@link Output#files()} is then empty, and {@link Output#written()} names them); a failing
+     * sink ends the build with its IOException.
+     */
+    public static Output build(Options opts, FileSink sink) throws IOException {
+        SiteBuilder b = new SiteBuilder(opts, sink);
         try {
             b.run();
+            b.flush();
         } finally {
             b.highlights.close();
         }
         // the .hx and D-Bus XML files QEMU's extensions read belong in the depfile too
         b.qemu.filesRead().forEach(b::recordDependency);
-        return new Output(b.files, List.copyOf(b.messages), java.util.Collections.unmodifiableSet(b.dependencies));
+        return new Output(
+                b.files,
+                List.copyOf(b.messages),
+                java.util.Collections.unmodifiableSet(b.dependencies),
+                java.util.Collections.unmodifiableSet(b.written));
+    }
+
+    /** A finished page: to the sink at once, or kept for the caller. */
+    private void emit(String path, byte[] bytes) throws IOException {
+        if (sink != null) {
+            written.add(path);
+            sink.put(path, bytes);
+        } else {
+            files.put(path, bytes);
+        }
+    }
+
+    /** The small files gathered in {@link #files} (assets, images, indices) go to the sink last. */
+    private void flush() throws IOException {
+        if (sink == null) {
+            written.addAll(files.keySet());
+            return;
+        }
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            emit(e.getKey(), e.getValue());
+        }
+        files.clear();
     }
 
     private void run() throws IOException {
@@ -297,7 +350,7 @@ public final class SiteBuilder {
                 Background.start("qapidoc-indices", () -> pages.indexPages(domainIndices));
         Images images = new Images(opts.srcdir(), tree, files, messages::add, this::recordDependency);
         for (SourceDoc d : docs.values()) {
-            files.put(d.name + ".html", pages.page(d, order, images, highlights, messages::add));
+            emit(d.name + ".html", pages.page(d, order, images, highlights, messages::add));
         }
         files.putAll(indexTask.await());
         files.put("search.html", pages.searchPage());
