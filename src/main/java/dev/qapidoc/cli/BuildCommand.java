@@ -135,7 +135,7 @@ final class BuildCommand implements Command {
     }
 
     /** What the command line asks for. */
-    private record Request(
+    record Request(
             Path srcdir,
             String displayDir,
             String out,
@@ -146,7 +146,7 @@ final class BuildCommand implements Command {
             List<String[]> overrides,
             boolean fresh) {}
 
-    private static Request request(Args args) throws UsageException {
+    static Request request(Args args) throws UsageException {
         String builder = args.value("-b", "html");
         if (!builder.equals("html")) {
             throw new UsageException("build: builder '" + builder + "' is not available; qapidoc builds html only"
@@ -195,9 +195,9 @@ final class BuildCommand implements Command {
         }
         Path outdir = Path.of(rq.out());
         OutputFolder folder = OutputFolder.claim("build", outdir, srcdir, args.has("--force"));
-        BuildConf bc;
+        Prepared pr;
         try {
-            bc = BuildConf.load(srcdir, rq.displayDir(), rq.tags(), note -> {
+            pr = prepare(rq, args, note -> {
                 if (!rq.quiet()) {
                     io.err.println(note);
                 }
@@ -207,20 +207,11 @@ final class BuildCommand implements Command {
             io.err.println("qapidoc: build: configuration error: conf.py failed; nothing was written");
             return Main.EXIT_USAGE;
         }
-        SiteConfig config = bc.config();
-        for (String[] o : rq.overrides()) {
-            config = config.with(o[0], o[1]);
-        }
-        if (args.has("--strict")) {
-            config = config.with("qapidoc_strict", Boolean.TRUE);
-        }
-        SchemaRst schemas = expander(srcdir, config);
-        // no theme folders: only the built-in themes (main's rule)
-        List<Path> themeDirs = List.of();
-        SiteBuilder.Options opts = new SiteBuilder.Options(
-                        srcdir, rq.displayDir(), config, args.has("--allow-raw"), themeDirs)
-                .withExpander(schemas)
-                .withTags(bc.tags());
+        BuildConf bc = pr.bc();
+        SiteConfig config = pr.opts().config();
+        SchemaRst schemas = pr.schemas();
+        SiteBuilder.Options opts = pr.opts();
+        List<Path> themeDirs = pr.themeDirs();
         String key = cacheKey(opts, themeDirs);
         String listing = BuildCache.listing(listedRoots(srcdir, config), outdir);
         Optional<BuildCache.State> cached = rq.fresh() ? Optional.empty() : BuildCache.read(outdir);
@@ -284,6 +275,35 @@ final class BuildCommand implements Command {
             io.out.println("The HTML pages are in " + rq.out() + " (open " + outdir.resolve("index.html") + ").");
         }
         return Main.EXIT_OK;
+    }
+
+    /**
+     * What a build of {@code rq} reads before its pages: conf.py (run again each time, so that
+     * {@code serve} sees an edited one), the values after -D and --strict, the theme folders and
+     * the {@code qapi-doc} expander.
+     */
+    record Prepared(BuildConf bc, SiteBuilder.Options opts, SchemaRst schemas, List<Path> themeDirs) {}
+
+    /** See {@link Prepared}; conf.py's notes go to {@code notes}. */
+    static Prepared prepare(Request rq, Args args, java.util.function.Consumer<String> notes)
+            throws IOException, BuildConf.Failure, UsageException {
+        Path srcdir = rq.srcdir();
+        BuildConf bc = BuildConf.load(srcdir, rq.displayDir(), rq.tags(), notes);
+        SiteConfig config = bc.config();
+        for (String[] o : rq.overrides()) {
+            config = config.with(o[0], o[1]);
+        }
+        if (args.has("--strict")) {
+            config = config.with("qapidoc_strict", Boolean.TRUE);
+        }
+        // no theme folders: only the built-in themes
+        List<Path> themeDirs = List.of();
+        SchemaRst schemas = expander(srcdir, config);
+        SiteBuilder.Options opts = new SiteBuilder.Options(
+                        srcdir, rq.displayDir(), config, args.has("--allow-raw"), themeDirs)
+                .withExpander(schemas)
+                .withTags(bc.tags());
+        return new Prepared(bc, opts, schemas, themeDirs);
     }
 
     /**

@@ -164,6 +164,7 @@ public final class Main {
         register(m, new LintCommand());
         register(m, new BuildCommand());
         register(m, new HtmlCommand());
+        register(m, new ServeCommand());
         register(m, new CompatCommand());
         register(m, new HistoryCommand());
         return m;
