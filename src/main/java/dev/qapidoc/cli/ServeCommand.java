@@ -259,7 +259,7 @@ final class ServeCommand implements Command {
                 SchemaRst schemas;
                 try {
                     // the schema is the one the command line names, wherever it is (as for html)
-                    schemas = BuildCommand.expander(cwd, config);
+                    schemas = BuildCommand.expander(cwd, config, null);
                     out = SiteBuilder.build(base.withExpander(schemas));
                 } catch (IOException | UsageException e) {
                     io.err.println("qapidoc: serve: " + e.getMessage());
