@@ -177,6 +177,10 @@ final class BuildCache {
 
     /** The SHA-256 of a file's bytes, or {@code missing} when it cannot be read. */
     static String hash(Path p) {
+        if (!Files.isRegularFile(p)) {
+            // never opened: a FIFO or device would block or never end (such a read is refused anyway)
+            return Files.exists(p) ? "not-a-file" : "missing";
+        }
         try {
             return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(p)));
         } catch (NoSuchFileException e) {
